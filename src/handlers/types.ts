@@ -1,0 +1,110 @@
+/**
+ * The handler model: for any function in a module, whether it runs inside an HTTP request
+ * handler, of which framework, for which route, and how we know. Rules, codemods and the CLI
+ * all read this one model (built once per file, see `getHandlerModel`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** A function node that can serve as a handler. */
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
+export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nestjs' | 'nextjs' | 'custom';
+
+/**
+ * What part of the request pipeline the function is.
+ * - `route`: answers one route (verb registration, Nest method, Next route export, pages/api).
+ * - `middleware`: runs for many routes (`use`, Nest middleware/guard/interceptor/filter, Next middleware).
+ * - `error-middleware`: Express-style `(err, req, res, next)` handler.
+ * - `hook`: framework lifecycle hook tied to a request (Fastify `onRequest`, `preHandler`, ...).
+ * - `server-action`: Next.js `'use server'` function (called over HTTP by the client).
+ */
+export type HandlerKind = 'route' | 'middleware' | 'error-middleware' | 'hook' | 'server-action';
+
+/**
+ * How sure we are that the function is a request handler.
+ * - `certain`: the receiver or export was traced to a framework import, a file convention or a
+ *   user declaration.
+ * - `heuristic`: only the parameter names / registration shape suggest it (switchable off with
+ *   `settings.fleet.heuristics: false`).
+ */
+export type Confidence = 'certain' | 'heuristic';
+
+/** A route a handler answers, as far as it is statically known. */
+export interface RouteInfo {
+  /** Upper-case HTTP methods (`GET`, `POST`, ...); `['*']` for all-methods registrations. */
+  readonly methods: readonly string[];
+  /**
+   * The path as written at the registration, including any prefix resolved statically
+   * (framework syntax, not yet normalised), or `undefined` when no literal path exists.
+   */
+  readonly path: string | undefined;
+  /** False when a prefix or the path itself could not be resolved statically. */
+  readonly pathComplete: boolean;
+  /** The node that registers the route (call expression, decorator, export declaration). */
+  readonly registration: TSESTree.Node;
+}
+
+/** One recognised request handler. */
+export interface Handler {
+  /** The function that runs per request. */
+  readonly node: FunctionNode;
+  readonly framework: Framework;
+  readonly kind: HandlerKind;
+  readonly confidence: Confidence;
+  /** Provenance, human readable: how the handler was recognised, e.g. "`app.post()` on `express()`". */
+  readonly via: string;
+  /** The route, when the handler answers one. */
+  readonly route: RouteInfo | undefined;
+  /** A short label for messages: `POST /users`, or the function name for middleware. */
+  readonly label: string;
+}
+
+/** Why a function that is not itself a handler still runs inside one. */
+export interface HandlerReach {
+  readonly handler: Handler;
+  /**
+   * Same-module call chain from the handler to this function (function names), empty when the
+   * function is the handler itself or nested inside it.
+   */
+  readonly chain: readonly string[];
+}
+
+/** The per-file handler model. */
+export interface HandlerModel {
+  /** Every handler recognised in the file, in source order. */
+  readonly handlers: readonly Handler[];
+  /** The handler whose function is exactly `fn`, if any. */
+  handlerOf(fn: FunctionNode): Handler | undefined;
+  /**
+   * Every handler that runs `node`: handlers lexically enclosing it, and handlers that reach
+   * the enclosing function through same-module calls (up to `settings.fleet.callDepth`).
+   */
+  reachesOf(node: TSESTree.Node): readonly HandlerReach[];
+}
+
+/**
+ * Where a local binding comes from, resolved through imports/requires and `const` aliases.
+ * `import express from 'express'` → `{ module: 'express', name: 'default', members: [] }`;
+ * `const { Router } = require('express')` → `{ module: 'express', name: 'Router', members: [] }`;
+ * `import * as f from 'fastify'; f.default` → `{ module: 'fastify', name: '*', members: ['default'] }`.
+ */
+export interface ImportSource {
+  /** Module specifier as written, with a `node:` prefix removed (`fs`, `@nestjs/common`). */
+  readonly module: string;
+  /** Imported name: `default`, `*` (namespace / whole `require()`), or a named export. */
+  readonly name: string;
+  /** Member accesses applied after the import (`express.Router` → `['Router']`). */
+  readonly members: readonly string[];
+}
+
+/** Resolves identifiers and member expressions to the import they come from. */
+export interface ImportIndex {
+  /** The import an expression (identifier or member chain on one) refers to, if any. */
+  sourceOf(node: TSESTree.Node): ImportSource | undefined;
+  /** Every module specifier imported or required by the file (normalised as above). */
+  readonly modules: ReadonlySet<string>;
+}
