@@ -107,4 +107,10 @@ export interface ImportIndex {
   sourceOf(node: TSESTree.Node): ImportSource | undefined;
   /** Every module specifier imported or required by the file (normalised as above). */
   readonly modules: ReadonlySet<string>;
+  /**
+   * Every use of a binding imported from `module`, in source order: identifier references
+   * (value and type positions) and bare `require('module')` calls. Detectors seed from these
+   * instead of walking the tree.
+   */
+  usesOf(module: string): readonly TSESTree.Node[];
 }

@@ -1,0 +1,24 @@
+/**
+ * The interface every framework detector implements. A detector reads one parsed module and
+ * returns the handlers it recognises; `getHandlerModel` runs them all and merges the results.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import type { FleetSettings } from '../settings.js';
+import type { Handler, ImportIndex } from './types.js';
+
+/** Everything a detector may read. Built once per file by `getHandlerModel`. */
+export interface DetectContext {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: ScopeManager;
+  /** Path of the file as ESLint reports it (may be relative or `<input>`). */
+  readonly filename: string;
+  readonly settings: FleetSettings;
+  /** Import/require bindings of the module, resolved through `const` aliases. */
+  readonly imports: ImportIndex;
+  /** Source text when known; detectors use it only for cheap pre-filters. */
+  readonly text: string | undefined;
+}
+
+/** Recognises the handlers of one framework (or one convention) in a module. */
+export type Detector = (ctx: DetectContext) => Handler[];

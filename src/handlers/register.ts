@@ -1,0 +1,59 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { DetectContext } from './detector.js';
+import type { Handler, HandlerKind } from './types.js';
+import type { Instance } from './instance.js';
+import { joinPath, prefixOf } from './instance.js';
+import { handlerFunctions } from './handler-functions.js';
+import { makeHandler } from './make-handler.js';
+import type { Tracker } from './track.js';
+
+/** One registration call's facts, shared by the Express, Koa and Hono detectors. */
+export interface Registration {
+  readonly instance: Instance;
+  readonly call: TSESTree.CallExpression;
+  /** The arguments that hold handlers. */
+  readonly args: readonly TSESTree.Node[];
+  /** Upper-case methods, or `['*']`. */
+  readonly methods: readonly string[];
+  /** `{ value }` when the registration names a path (value `undefined` if not static); `undefined` when it has none. */
+  readonly path: { readonly value: string | undefined } | undefined;
+  readonly kind: 'route' | 'middleware';
+  /** Provenance, e.g. "`router.get()` on `express.Router()`". */
+  readonly via: string;
+}
+
+/**
+ * Turns a registration into handlers: each function it runs becomes a `route` or `middleware`
+ * (4-parameter Express-style functions become `error-middleware`), with the instance's prefix.
+ */
+export function registerHandlers(ctx: DetectContext, tracker: Tracker, registration: Registration): Handler[] {
+  const { instance, path } = registration;
+  const prefix = prefixOf(instance);
+  const route =
+    path === undefined
+      ? undefined
+      : {
+          methods: registration.methods,
+          path: path.value === undefined ? undefined : joinPath(prefix.prefix, path.value),
+          pathComplete: prefix.complete && path.value !== undefined,
+          registration: registration.call,
+        };
+  const handlers: Handler[] = [];
+  for (const arg of registration.args) {
+    for (const fn of handlerFunctions(ctx.scopeManager, arg, (node) => tracker.instanceAt(node) !== undefined)) {
+      const kind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;
+      handlers.push(
+        makeHandler({
+          node: fn,
+          framework: instance.framework,
+          kind,
+          confidence: instance.confidence,
+          via: registration.via,
+          route,
+          filename: ctx.filename,
+        }),
+      );
+    }
+  }
+  return handlers;
+}

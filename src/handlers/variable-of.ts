@@ -1,0 +1,17 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+
+/** The variable an identifier refers to (or declares), resolved from its innermost scope outwards. */
+export function variableOf(scopeManager: ScopeManager, identifier: TSESTree.Identifier): Variable | undefined {
+  let node: TSESTree.Node | undefined = identifier;
+  let scope: Scope | null = null;
+  while (node && !scope) {
+    scope = scopeManager.acquire(node, true);
+    node = node.parent as TSESTree.Node | undefined;
+  }
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(identifier.name);
+    if (variable) return variable;
+  }
+  return undefined;
+}

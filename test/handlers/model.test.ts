@@ -1,0 +1,76 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { describe, expect, it } from 'vitest';
+import { getHandlerModel } from '../../src/handlers/model.js';
+import { readFleetSettings } from '../../src/settings.js';
+import { parse } from './parse.js';
+
+/** The reaches of every call to `probe()` in the module, as `label <- chain`. */
+function reachesOfProbes(code: string, fleet: Record<string, unknown> = {}): string[][] {
+  const parsed = parse(code);
+  const model = getHandlerModel({ ...parsed, filename: 'src/app.ts', settings: readFleetSettings(fleet) });
+  const probes: TSESTree.CallExpression[] = [];
+  simpleTraverse(parsed.ast, {
+    enter(node) {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'probe') probes.push(node);
+    },
+  });
+  return probes.map((probe) => model.reachesOf(probe).map((reach) => [reach.handler.label, ...reach.chain].join(' <- ')));
+}
+
+const APP = `import express from 'express';
+const app = express();
+function audit() { probe(); }
+const notify = async (id: string) => { audit(); probe(); };
+function deep() { notify('x'); }
+function unused() { probe(); }
+app.post('/orders', async (req, res) => {
+  probe();
+  setTimeout(() => probe(), 10);
+  await notify(req.params.id);
+  res.sendStatus(202);
+});
+app.get('/deep', (req, res) => { deep(); });
+`;
+
+describe('getHandlerModel', () => {
+  it('reaches nested callbacks and same-module callees with the call chain', () => {
+    expect(reachesOfProbes(APP)).toEqual([
+      ['POST /orders <- notify <- audit'],
+      ['POST /orders <- notify', 'GET /deep <- deep <- notify'],
+      [],
+      ['POST /orders'],
+      ['POST /orders'],
+    ]);
+  });
+
+  it('bounds reach by settings.fleet.callDepth', () => {
+    expect(reachesOfProbes(APP, { callDepth: 1 })).toEqual([[], ['POST /orders <- notify'], [], ['POST /orders'], ['POST /orders']]);
+  });
+
+  it('caches the model per AST and answers handlerOf', () => {
+    const parsed = parse(`import express from 'express';\nexport const app = express();\napp.get('/a', function a(req, res) {});\n`);
+    const settings = readFleetSettings({});
+    const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings });
+    expect(getHandlerModel({ ...parsed, filename: 'a.ts', settings })).toBe(model);
+    const handler = model.handlers[0]!;
+    expect(model.handlerOf(handler.node)).toBe(handler);
+    expect(handler.via).toBe('`.get()` on `express()`');
+    expect(handler.route?.methods).toEqual(['GET']);
+    expect(handler.route?.path).toBe('/a');
+    expect(handler.route?.registration.type).toBe('CallExpression');
+  });
+
+  it('runs the heuristic without source text by walking the tree', () => {
+    const { ast, scopeManager } = parse(`router.get('/x', (req, res) => {});`, 'src/r.js');
+    const model = getHandlerModel({ ast, scopeManager, filename: 'src/r.js', settings: readFleetSettings(undefined) });
+    expect(model.handlers.map((h) => [h.label, h.confidence])).toEqual([['GET /x', 'heuristic']]);
+  });
+
+  it('drops frameworks not listed in settings.fleet.frameworks', () => {
+    const parsed = parse(`import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => {});\n`);
+    const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({ frameworks: ['koa'] }) });
+    expect(model.handlers).toEqual([]);
+  });
+});
