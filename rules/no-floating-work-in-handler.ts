@@ -1,0 +1,150 @@
+import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { handlerModelFor } from '../src/handlers/model.js';
+import { buildImportIndex } from '../src/handlers/imports.js';
+import type { HandlerReach } from '../src/handlers/types.js';
+import { readFleetSettings } from '../src/settings.js';
+import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
+import { matchesCalleePattern } from './no-floating-work-in-handler/callee-path.js';
+import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
+import type { FileContext } from './no-floating-work-in-handler/file-context.js';
+import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
+import type { FloatingKind } from './no-floating-work-in-handler/floating-work.js';
+import { isPartOfResponse } from './no-floating-work-in-handler/part-of-response.js';
+import { spawnSiteOf } from './no-floating-work-in-handler/spawn-site.js';
+import type { SpawnKind } from './no-floating-work-in-handler/spawn-site.js';
+
+/** Rule options. */
+export type Options = [
+  {
+    /** Accept `after()` / `waitUntil()` (not durable, but tied to the platform's request lifetime). Default `false`. */
+    allowPlatformDeferral?: boolean;
+    /** Callee patterns that may run detached, e.g. `metrics.increment`, `logger.*`. Default `[]`. */
+    allowCalls?: string[];
+  },
+];
+
+/** Message ids. */
+export type MessageIds = FloatingKind | SpawnKind | 'emptyAllowReason' | 'awaitIt';
+
+const CODEMOD = 'move it to a durable task with `npx fleet codemod spawn-to-taskspec`';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-floating-work-in-handler',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow work started in a request handler that can outlive the response',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    defaultOptions: [{ allowPlatformDeferral: false, allowCalls: [] }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowPlatformDeferral: {
+            type: 'boolean',
+            description: 'Allow `after()` (Next.js) and `waitUntil()` (Vercel, Workers): not durable, but bound to the platform request lifetime.',
+          },
+          allowCalls: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Dotted callee patterns that may run detached (`*` = one segment, `**` = any), e.g. `metrics.increment`, `logger.*`.',
+          },
+        },
+      },
+    ],
+    messages: {
+      floatingPromise: `\`{{callee}}\` in handler \`{{handler}}\`{{via}} is neither awaited nor returned, so it dies with the response; \`await\` it, or ${CODEMOD}.`,
+      voidedPromise: `\`void\` silences the rejection of \`{{callee}}\` in handler \`{{handler}}\`{{via}} but does not keep the work alive; \`await\` it, or ${CODEMOD}.`,
+      caughtPromise: `\`.catch()\` handles the rejection of \`{{callee}}\` in handler \`{{handler}}\`{{via}} but does not keep the work alive; \`await\` it, or ${CODEMOD}.`,
+      unawaitedEnqueue: 'The enqueue `{{callee}}` in handler `{{handler}}`{{via}} is not awaited, so the task may not be committed before the response; `await` it.',
+      timer: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} schedules work that outlives the response and is lost on redeploy or crash; run it inline with \`await\`, or ${CODEMOD}.`,
+      detachedProcess: `A detached or unref'd child process (\`{{callee}}()\`) in handler \`{{handler}}\`{{via}} outlives the response with no retry or status; ${CODEMOD}.`,
+      workerThread: `\`new {{callee}}()\` in handler \`{{handler}}\`{{via}} runs work that is not awaited and outlives the response; await its result, or ${CODEMOD}.`,
+      platformDeferral: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} runs work after the response but is not durable (no retry, lost on crash); ${CODEMOD}, or set \`allowPlatformDeferral\`.`,
+      emptyAllowReason: 'The `fleet-allow-spawn` comment needs a reason after the colon, e.g. `// fleet-allow-spawn: sub-second metric`.',
+      awaitIt: 'Await it.',
+    },
+  },
+  create(context, [options]) {
+    const model = handlerModelFor(context);
+    if (model.handlers.length === 0) return {};
+    const { sourceCode } = context;
+    const services = ESLintUtils.getParserServices(context, true);
+    const file: FileContext = {
+      sourceCode,
+      imports: buildImportIndex(sourceCode.ast, sourceCode.scopeManager!),
+      types: services.program ? services : undefined,
+      queues: readFleetSettings(context.settings.fleet).queues,
+    };
+    const allowComments = new AllowComments(sourceCode);
+    const allowCalls = options.allowCalls ?? [];
+
+    function reachOf(node: TSESTree.Node): HandlerReach | undefined {
+      const reaches = model.reachesOf(node);
+      return reaches.reduce<HandlerReach | undefined>((best, reach) => (!best || reach.chain.length < best.chain.length ? reach : best), undefined);
+    }
+
+    function report(
+      node: TSESTree.Node,
+      kind: MessageIds,
+      callee: string,
+      path: readonly string[] | undefined,
+      reach: HandlerReach,
+      suggest: TSESLint.ReportSuggestionArray<MessageIds> | null,
+    ): void {
+      if (path && allowCalls.some((pattern) => matchesCalleePattern(path, pattern))) return;
+      const allow = allowComments.for(node);
+      if (allow && allow.reason !== '') return;
+      const via = reach.chain.length === 0 ? '' : ` (via \`${reach.chain.join('` → `')}\`)`;
+      const data = { callee, handler: reach.handler.label, via };
+      if (allow) context.report({ node: allow.comment, messageId: 'emptyAllowReason' });
+      else context.report({ node, messageId: kind, data, ...(suggest ? { suggest } : {}) });
+    }
+
+    function checkStatement(expression: TSESTree.Expression): void {
+      const reach = reachOf(expression);
+      if (!reach) return;
+      const work = floatingWorkOf(expression, file);
+      if (!work || settlesEnclosingPromise(work, file) || isPartOfResponse(work, reach.handler, file)) return;
+      if (isInsideSpawnCallback(work.node, file)) return;
+      report(work.node, work.kind, work.callee, work.path, reach, awaitSuggestion(work.node));
+    }
+
+    function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const site = spawnSiteOf(node, file);
+      if (!site || (site.kind === 'platformDeferral' && options.allowPlatformDeferral === true)) return;
+      const reach = reachOf(node);
+      if (!reach || endsWithRequest(site, file) || isInsideSpawnCallback(node, file)) return;
+      report(node, site.kind, site.callee, site.path, reach, null);
+    }
+
+    /** `await` is only valid directly in an async function, and only safe in front of a call. */
+    function awaitSuggestion(node: TSESTree.Expression): TSESLint.ReportSuggestionArray<MessageIds> | null {
+      if (enclosingFunction(node)?.async !== true) return null;
+      if (node.type === AST_NODE_TYPES.UnaryExpression) {
+        const start = node.range[0];
+        return [{ messageId: 'awaitIt', fix: (fixer) => fixer.replaceTextRange([start, start + 'void'.length], 'await') }];
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return null;
+      return [{ messageId: 'awaitIt', fix: (fixer) => fixer.insertTextBefore(node, 'await ') }];
+    }
+
+    return {
+      ExpressionStatement(node) {
+        checkStatement(node.expression);
+      },
+      'ArrowFunctionExpression > UnaryExpression.body'(node: TSESTree.UnaryExpression) {
+        checkStatement(node);
+      },
+      CallExpression: checkSpawn,
+      NewExpression: checkSpawn,
+    };
+  },
+});

@@ -1,0 +1,149 @@
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { memberName } from '../../src/handlers/member-name.js';
+import { importPath } from '../../src/handlers/import-path.js';
+import { unwrap } from '../../src/handlers/unwrap.js';
+import type { FileContext } from './file-context.js';
+import { isGlobal, sourceOf, variableOf } from './file-context.js';
+import { isEnqueueCall } from './enqueue-call.js';
+
+/**
+ * Well-known promise APIs recognised without type information: module → exported paths
+ * (`[]` = the module's default/namespace called directly, `*` = any export).
+ */
+const PROMISE_APIS: Readonly<Record<string, readonly string[]>> = {
+  'fs/promises': ['*'],
+  'dns/promises': ['*'],
+  'stream/promises': ['pipeline', 'finished'],
+  'timers/promises': ['setTimeout', 'setImmediate'],
+  axios: ['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'],
+  got: ['', 'get', 'post', 'put', 'patch', 'delete', 'head'],
+  ky: ['', 'get', 'post', 'put', 'patch', 'delete', 'head'],
+  'node-fetch': [''],
+  undici: ['fetch', 'request'],
+};
+
+const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject', 'try']);
+
+// `ts.TypeFlags.Any | ts.TypeFlags.Unknown`, spelled out so the rule does not load TypeScript.
+const ANY_OR_UNKNOWN = 1 | 2;
+
+/** Whether the value of `node` is a promise: from the checker when available, else syntactically. */
+export function isPromiseValued(node: TSESTree.Node, file: FileContext): boolean {
+  return promiseVerdict(node, file) === 'yes';
+}
+
+/**
+ * Whether `void <node>` most likely drops a promise: a known promise, or a call we cannot see
+ * into (an imported function): people write `void` in front of promises. Calls to the module's
+ * own synchronous functions and to callback parameters (`void next()`) are not promises.
+ */
+export function isVoidedWork(node: TSESTree.Node, file: FileContext): boolean {
+  return promiseVerdict(node, file) !== 'no';
+}
+
+function promiseVerdict(node: TSESTree.Node, file: FileContext): 'yes' | 'no' | 'unknown' {
+  const target = unwrap(node);
+  if (file.types) {
+    const type = file.types.getTypeAtLocation(target);
+    if ((type.flags & ANY_OR_UNKNOWN) === 0) return isPromiseType(file.types.program, type) ? 'yes' : 'no';
+  }
+  if (isPromiseSyntactically(target, file)) return 'yes';
+  if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return 'no';
+  const callee = unwrap(target.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+  const def = variableOf(file, callee)?.defs[0];
+  if (def?.type === DefinitionType.Parameter || def?.type === DefinitionType.FunctionName) return 'no';
+  if (def?.type === DefinitionType.Variable && def.node.init && isFunction(unwrap(def.node.init))) return 'no';
+  return 'unknown';
+}
+
+/** The built-in `Promise` over union/intersection parts and base classes (as no-floating-promises). */
+function isPromiseType(program: ts.Program, type: ts.Type): boolean {
+  if (type.isUnionOrIntersection()) return type.types.some((part) => isPromiseType(program, part));
+  const symbol = type.getSymbol();
+  if (!symbol) return false;
+  if (
+    (symbol.name === 'Promise' || symbol.name === 'PromiseLike') &&
+    (symbol.declarations ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()))
+  ) {
+    return true;
+  }
+  // `Job<void>` is a reference to the generic class `Job<T>`, whose base types the checker knows.
+  const target = (type as Partial<ts.TypeReference>).target ?? type;
+  if (!target.isClassOrInterface()) return false;
+  return program.getTypeChecker().getBaseTypes(target).some((base) => isPromiseType(program, base));
+}
+
+function isPromiseSyntactically(node: TSESTree.Node, file: FileContext): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal(file, node.callee);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  if (isAsyncFunction(callee)) return true;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    if (name === 'then' || name === 'catch' || name === 'finally') return true;
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name !== undefined) {
+      return PROMISE_STATICS.has(name) && isGlobal(file, object);
+    }
+    if (object.type === AST_NODE_TYPES.ThisExpression && name !== undefined && isAsyncMethodOfThisClass(callee, name)) return true;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (callee.name === 'fetch' && isGlobal(file, callee)) return true;
+    if (isLocalAsyncFunction(callee, file)) return true;
+  }
+  return isWellKnownPromiseApi(callee, file) || isEnqueueCall(node, file) !== undefined;
+}
+
+function isWellKnownPromiseApi(callee: TSESTree.Node, file: FileContext): boolean {
+  const source = sourceOf(file, callee);
+  if (!source) return false;
+  const path = importPath(source);
+  if (source.module === 'fs' && path[0] === 'promises' && path.length === 2) return true;
+  const exports = PROMISE_APIS[source.module];
+  if (!exports || path.length > 1) return false;
+  return exports.includes('*') ? path.length === 1 : exports.includes(path[0] ?? '');
+}
+
+function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** An `async` function (not an async generator, whose call returns an iterator). */
+export function isAsyncFunction(node: TSESTree.Node): boolean {
+  return isFunction(node) && node.async && !node.generator;
+}
+
+/** `sendEmail()` where the module declares `async function sendEmail` or `const sendEmail = async () => ...`. */
+export function isLocalAsyncFunction(callee: TSESTree.Identifier, file: FileContext): boolean {
+  const def = variableOf(file, callee)?.defs[0];
+  if (!def) return false;
+  if (def.type === DefinitionType.FunctionName) return isAsyncFunction(def.node);
+  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const') return isAsyncFunction(unwrap(def.node.init));
+  return false;
+}
+
+/** `this.send()` inside a class whose `send` method is `async` (NestJS controllers and services). */
+function isAsyncMethodOfThisClass(node: TSESTree.Node, name: string): boolean {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
+  if (!current) return false;
+  return current.body.some(
+    (member) =>
+      (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+      !member.computed &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === name &&
+      member.value !== null &&
+      isAsyncFunction(member.value),
+  );
+}
