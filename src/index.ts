@@ -2,12 +2,11 @@
  * `eslint-plugin-fleet`: the plugin object (rules and presets) for ESLint flat config.
  * Loading it must stay cheap: no ts-morph, jscodeshift or CLI code is imported from here.
  */
-import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../rules/index.js';
+import { packageInfo } from './package-info.js';
 
-const require = createRequire(import.meta.url);
-const pkg = require('../../package.json') as { name: string; version: string };
+const pkg = packageInfo();
 
 type FlatConfig = TSESLint.FlatConfig.Config;
 
@@ -58,4 +57,3 @@ plugin.configs = {
 };
 
 export default plugin;
-export { rules };

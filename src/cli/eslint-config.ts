@@ -1,0 +1,69 @@
+/**
+ * The flat config `fleet scan` lints with. It replaces the user's own ESLint config entirely
+ * (`overrideConfigFile: true`), so a scan gives the same answer in every repository whatever
+ * plugins or parsers that repository uses.
+ */
+import type { ESLint, Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { rules as fleetRules } from '../../rules/index.js';
+
+/** Glob (relative to the scan root) for every file `fleet scan` lints. */
+export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+
+/** How to build the scan config. */
+export interface ScanConfigOptions {
+  /** Rule ids without the `fleet/` prefix. */
+  readonly ruleIds: readonly string[];
+  /** Directory whose `tsconfig.json` files the project service should use; `undefined` = no types. */
+  readonly typesRoot: string | undefined;
+  /** The rule implementations, by id. Default: Fleet's rules (tests inject others). */
+  readonly rules?: ScanRules;
+}
+
+/** Rule implementations by id without prefix, as a plugin's `rules`. */
+export type ScanRules = NonNullable<ESLint.Plugin['rules']>;
+
+/**
+ * Rule ids a scan runs when the user names none: the rules flagged `recommended` in their docs
+ * (the same selection as the plugin's `recommended` preset), which need no per-project config.
+ */
+export function defaultRuleIds(): string[] {
+  return Object.entries(fleetRules)
+    .filter(([, rule]) => Boolean((rule.meta.docs as { recommended?: unknown } | undefined)?.recommended))
+    .map(([id]) => id)
+    .sort();
+}
+
+/** Every rule id Fleet ships, for validating `--rule`. */
+export function knownRuleIds(): string[] {
+  return Object.keys(fleetRules).sort();
+}
+
+/** Builds the override config for one ESLint instance. */
+export function buildScanConfig(options: ScanConfigOptions): Linter.Config[] {
+  const plugin: ESLint.Plugin = {
+    meta: { name: 'eslint-plugin-fleet' },
+    rules: options.rules ?? (fleetRules as unknown as ScanRules),
+  };
+  const parserOptions: Linter.ParserOptions = { ecmaFeatures: { jsx: true } };
+  if (options.typesRoot !== undefined) {
+    parserOptions['projectService'] = true;
+    parserOptions['tsconfigRootDir'] = options.typesRoot;
+  }
+  return [
+    {
+      name: 'fleet-scan/base',
+      files: [SOURCE_GLOB],
+      plugins: { fleet: plugin },
+      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions },
+      linterOptions: {
+        // The user's directives name rules of their own config, which a scan does not load:
+        // complaining about them would bury the Fleet findings.
+        reportUnusedDisableDirectives: 'off',
+        reportUnusedInlineConfigs: 'off',
+      },
+      rules: Object.fromEntries(options.ruleIds.map((id) => [`fleet/${id}`, 'error' as const])),
+    },
+    { name: 'fleet-scan/commonjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  ];
+}

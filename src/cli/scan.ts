@@ -1,0 +1,107 @@
+/**
+ * `fleet scan [dir]`: lint a repository with Fleet's rules and no configuration.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command, CliIo } from './command.js';
+import { EXIT, UsageError } from './command.js';
+import { FORMATS } from './format.js';
+import type { FormatName } from './format.js';
+
+/** Parsed `fleet scan` arguments. */
+export interface ScanArgs {
+  /** Absolute directory to scan. */
+  readonly root: string;
+  readonly format: FormatName;
+  /** `false` with `--no-types`; otherwise type-aware when `root` has a `tsconfig.json`. */
+  readonly types: boolean;
+  /** `true` with `--progress`, `false` with `--no-progress`, else shown on a terminal for long runs. */
+  readonly progress: boolean | undefined;
+  /** Rule ids as given to `--rule` (with or without `fleet/`); `undefined` = every recommended rule. */
+  readonly rules: readonly string[] | undefined;
+}
+
+const help = `Usage: fleet scan [dir] [options]
+
+Lint a repository for fleet hazards with Fleet's rules only (your own ESLint config is
+ignored). Scans dir (default: the current directory), honouring .gitignore and skipping
+node_modules, dist, build, .next, coverage, out and minified bundles. Uses type information
+when dir has a tsconfig.json; files no tsconfig includes are scanned without types.
+
+Options:
+  -f, --format <name>  Output format: text (default) or json (ESLint's json formatter).
+      --no-types       Do not use type information, even with a tsconfig.json.
+      --rule <id>      Run only this rule (repeatable), e.g. --rule no-floating-work-in-handler.
+      --progress       Print progress on stderr (default: only on a terminal, for long runs).
+  -h, --help           Show this help.
+
+Exit codes: 0 nothing found, 1 findings, 2 bad usage or configuration.
+`;
+
+/** Parses `fleet scan` arguments; throws {@link UsageError} on anything it cannot use. */
+export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 'help' {
+  const { values, positionals } = parseOrExplain(args);
+  if (values.help === true) return 'help';
+  if (positionals.length > 1) {
+    throw new UsageError(`fleet scan takes one directory, got ${positionals.length} (${positionals.join(', ')}); scan their common parent instead.`);
+  }
+  const root = path.resolve(cwd, positionals[0] ?? '.');
+  if (!existsSync(root)) throw new UsageError(`fleet scan: directory not found: ${root}. Pass an existing directory, e.g. \`fleet scan .\`.`);
+  if (!statSync(root).isDirectory()) {
+    throw new UsageError(`fleet scan: ${root} is not a directory. Pass the folder to scan, e.g. \`fleet scan ${path.dirname(root)}\`.`);
+  }
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`fleet scan: unknown format "${format}". Use --format ${FORMATS.join(' or --format ')}.`);
+  }
+  return {
+    root,
+    format: format as FormatName,
+    types: values.types ?? true,
+    progress: values.progress,
+    rules: values.rule,
+  };
+}
+
+function parseOrExplain(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        types: { type: 'boolean' },
+        progress: { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // Node's own messages are long and suggest `--` tricks; keep the option and point at --help.
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^']*)'/.exec(message)?.[1];
+    const what = option ? `unknown or malformed option ${option}` : message;
+    throw new UsageError(`fleet scan: ${what}. Run \`fleet scan --help\` for the options.`);
+  }
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseScanArgs(args, io.cwd);
+  if (parsed === 'help') {
+    io.stdout.write(help);
+    return EXIT.clean;
+  }
+  // Loaded on demand so `fleet --version`, help and usage errors do not pay for ESLint and TypeScript.
+  const { runScan } = await import('./run-scan.js');
+  return runScan(parsed, io);
+}
+
+/** The `scan` command. */
+export const scan: Command = {
+  summary: 'Find fleet hazards in a repository (zero configuration)',
+  help,
+  run,
+};
