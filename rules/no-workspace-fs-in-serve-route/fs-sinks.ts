@@ -1,0 +1,105 @@
+/**
+ * The calls that read or list files: `node:fs` in every import form (callback, sync,
+ * `fs/promises`, `fs.promises`, `require`), `fs-extra`, `graceful-fs`, the glob libraries,
+ * `Bun.file` and `Deno` reads. Found from the uses of those imports, never by walking the tree.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import { importPath } from '../../src/handlers/import-path.js';
+import type { ImportIndex } from '../../src/handlers/types.js';
+
+/** One file read or listing. */
+export interface FsSink {
+  readonly call: TSESTree.CallExpression;
+  /** The callee as written, for messages (`fs.readFile`, `readdirSync`, `fg.sync`). */
+  readonly callee: TSESTree.Node;
+  /** The argument holding the path or glob pattern(s). */
+  readonly path: TSESTree.Node | undefined;
+  /** An options object whose `cwd` roots a glob. */
+  readonly options: TSESTree.Node | undefined;
+}
+
+const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs', 'original-fs'];
+const GLOB_MODULES = ['glob', 'fast-glob', 'globby', 'tinyglobby'];
+
+/** Reads, listings and watchers (writes are out of scope: they are a different hazard). */
+const FS_READS = new Set([
+  'readFile', 'readFileSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync',
+  'access', 'accessSync', 'exists', 'existsSync', 'opendir', 'opendirSync', 'realpath', 'realpathSync',
+  'createReadStream', 'watch', 'watchFile', 'open', 'openSync', 'openAsBlob', 'readlink', 'readlinkSync',
+  // fs-extra
+  'readJson', 'readJSON', 'readJsonSync', 'readJSONSync', 'pathExists', 'pathExistsSync',
+]);
+const FS_GLOBS = new Set(['glob', 'globSync']);
+const GLOB_CALLS = new Set([
+  'glob', 'globSync', 'globStream', 'globStreamSync', 'globIterate', 'globIterateSync', 'sync', 'async', 'stream',
+  'globby', 'globbySync', 'globbyStream',
+]);
+const DENO_READS = new Set(['readTextFile', 'readTextFileSync', 'readFile', 'readFileSync', 'readDir', 'readDirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'realPath', 'realPathSync', 'open', 'openSync']);
+
+/** The call a use of an import ends in: `fs.promises.readFile(...)` from the `fs` identifier. */
+function callOf(use: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let node = use;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
+  if (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+  const call = node.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === node ? call : undefined;
+}
+
+function sinkOf(call: TSESTree.CallExpression, path: readonly string[], module: string): FsSink | undefined {
+  const [first, second] = call.arguments;
+  if (FS_MODULES.includes(module)) {
+    const name = (path[0] === 'promises' ? path.slice(1) : path).filter((segment) => segment !== 'native');
+    if (name.length !== 1) return undefined;
+    if (FS_READS.has(name[0]!)) return { call, callee: call.callee, path: first, options: undefined };
+    if (FS_GLOBS.has(name[0]!)) return { call, callee: call.callee, path: first, options: second };
+    return undefined;
+  }
+  if (path.length > 1 || (path.length === 1 && !GLOB_CALLS.has(path[0]!))) return undefined;
+  return { call, callee: call.callee, path: first, options: second };
+}
+
+function globalCalls(scopeManager: ScopeManager, name: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of scopeManager.globalScope?.through ?? []) {
+    if (reference.identifier.name !== name) continue;
+    const call = callOf(reference.identifier);
+    if (call) calls.push(call);
+  }
+  return calls;
+}
+
+function runtimeSink(call: TSESTree.CallExpression, reads: ReadonlySet<string>): FsSink | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return reads.has(callee.property.name) ? { call, callee, path: call.arguments[0], options: undefined } : undefined;
+}
+
+/** True when the file can contain a sink at all (cheap: the import index is already built). */
+export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
+  return [...FS_MODULES, ...GLOB_MODULES].some((module) => imports.modules.has(module)) || text.includes('Bun.file') || text.includes('Deno.');
+}
+
+/** Every file read or listing of the module, in source order. */
+export function fsSinks(imports: ImportIndex, scopeManager: ScopeManager): FsSink[] {
+  const sinks = new Map<TSESTree.CallExpression, FsSink>();
+  for (const module of [...FS_MODULES, ...GLOB_MODULES]) {
+    for (const use of imports.usesOf(module)) {
+      const call = callOf(use);
+      const source = call && imports.sourceOf(call.callee);
+      if (!call || !source || sinks.has(call)) continue;
+      const sink = sinkOf(call, importPath(source), source.module);
+      if (sink) sinks.set(call, sink);
+    }
+  }
+  for (const call of globalCalls(scopeManager, 'Bun')) {
+    const sink = runtimeSink(call, new Set(['file']));
+    if (sink) sinks.set(call, sink);
+  }
+  for (const call of globalCalls(scopeManager, 'Deno')) {
+    const sink = runtimeSink(call, DENO_READS);
+    if (sink) sinks.set(call, sink);
+  }
+  return [...sinks.values()].sort((a, b) => a.call.range[0] - b.call.range[0]);
+}

@@ -1,0 +1,227 @@
+/**
+ * Where a path expression comes from: a workspace root (a configured source), the app's own
+ * bundle (`__dirname`, `import.meta`), or unknown. Followed backwards from the fs call through
+ * `const`/`let` values, destructuring, `path.join/resolve/normalize/dirname`, templates,
+ * concatenation and the arguments of same-module helper calls.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import { importPath } from '../../src/handlers/import-path.js';
+import { isFunction } from '../../src/handlers/resolve-function.js';
+import type { FunctionNode, ImportIndex } from '../../src/handlers/types.js';
+import { unwrap } from '../../src/handlers/unwrap.js';
+import { variableOf } from '../../src/handlers/variable-of.js';
+import { chainOf } from './source-match.js';
+import type { SourceMatch } from './source-match.js';
+
+/** A workspace path (with the source expression it was built from), a bundle path, or unknown (`undefined`). */
+export type Verdict = { readonly kind: 'workspace'; readonly source: string } | { readonly kind: 'bundle' } | undefined;
+
+const BUNDLE: Verdict = { kind: 'bundle' };
+const PATH_MODULES = ['path', 'path/posix', 'path/win32', 'pathe', 'upath'];
+// How deep the backwards walk goes (variables, helpers, path calls); real code rarely needs 4.
+const MAX_DEPTH = 8;
+
+/** What the flow needs from the file. */
+export interface FlowInput {
+  readonly scopeManager: ScopeManager;
+  readonly imports: ImportIndex;
+  readonly sources: SourceMatch;
+  /** Text of a node, for the source label in messages. */
+  readonly textOf: (node: TSESTree.Node) => string;
+  /** Whether a helper's call site runs per request (only those can pass a workspace path in). */
+  readonly runsPerRequest: (node: TSESTree.Node) => boolean;
+}
+
+export class WorkspaceFlow {
+  private readonly active = new Set<TSESTree.Node | Variable>();
+
+  constructor(private readonly input: FlowInput) {}
+
+  /** The verdict for a path expression. */
+  of(node: TSESTree.Node, depth = 0): Verdict {
+    if (depth > MAX_DEPTH || this.active.has(node)) return undefined;
+    this.active.add(node);
+    try {
+      return this.evaluate(unwrap(node), depth + 1);
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private workspace(node: TSESTree.Node): Verdict {
+    const text = this.input.textOf(node);
+    return { kind: 'workspace', source: text.length > 60 ? `${text.slice(0, 57)}...` : text };
+  }
+
+  private evaluate(node: TSESTree.Node, depth: number): Verdict {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.identifier(node, depth);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.member(node);
+      case AST_NODE_TYPES.MetaProperty:
+        return undefined;
+      case AST_NODE_TYPES.CallExpression:
+        return this.call(node, depth);
+      case AST_NODE_TYPES.NewExpression:
+        // `new URL('./x', import.meta.url)` resolves against the module's own location.
+        return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'URL' && node.arguments[1] ? this.bundleOnly(this.of(node.arguments[1], depth)) : undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+        return this.combine(node.quasis[0]?.value.raw === '' ? node.expressions : [node.quasis[0]!, ...node.expressions], depth, false);
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? this.combine(flattenPlus(node), depth, false) : undefined;
+      case AST_NODE_TYPES.ConditionalExpression:
+        return either(this.of(node.consequent, depth), this.of(node.alternate, depth));
+      case AST_NODE_TYPES.LogicalExpression:
+        return either(this.of(node.left, depth), this.of(node.right, depth));
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.of(node.argument, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private bundleOnly(verdict: Verdict): Verdict {
+    return verdict?.kind === 'bundle' ? verdict : undefined;
+  }
+
+  /**
+   * Parts joined into one path: bundle-relative when the first part is, else a workspace path when
+   * any part is (`${root}/x`, `'/srv/' + process.env.WORKSPACE_DIR`). `resolve` lets a later
+   * absolute workspace part win over a bundle root, as `path.resolve` does.
+   */
+  private combine(parts: readonly TSESTree.Node[], depth: number, rightmostWins: boolean): Verdict {
+    const verdicts = parts.map((part) => (part.type === AST_NODE_TYPES.TemplateElement || part.type === AST_NODE_TYPES.SpreadElement ? undefined : this.of(part, depth)));
+    const workspace = verdicts.find((verdict) => verdict?.kind === 'workspace');
+    if (verdicts[0]?.kind === 'bundle') return rightmostWins && workspace ? workspace : BUNDLE;
+    return workspace;
+  }
+
+  private identifier(node: TSESTree.Identifier, depth: number): Verdict {
+    const variable = variableOf(this.input.scopeManager, node);
+    if (!variable || variable.defs.length === 0) {
+      if (node.name === '__dirname' || node.name === '__filename') return BUNDLE;
+      return this.input.sources.isName(node.name) ? this.workspace(node) : undefined;
+    }
+    if (this.active.has(variable)) return undefined;
+    this.active.add(variable);
+    try {
+      const values = this.valuesOf(variable, depth);
+      const workspace = values.find((verdict) => verdict?.kind === 'workspace');
+      if (workspace) return workspace;
+      // A value traced to the bundle wins over a name: `const repoRoot = path.resolve(__dirname, '..')`.
+      if (values.length > 0 && values.every((verdict) => verdict?.kind === 'bundle')) return BUNDLE;
+      return this.input.sources.isName(node.name) ? this.workspace(node) : undefined;
+    } finally {
+      this.active.delete(variable);
+    }
+  }
+
+  /** The verdicts of every value a variable is given: its initialiser, assignments, call arguments. */
+  private valuesOf(variable: Variable, depth: number): Verdict[] {
+    const values: Verdict[] = [];
+    for (const def of variable.defs) {
+      if (def.type === 'Variable' && def.node.init) {
+        values.push(def.node.id === def.name ? this.of(def.node.init, depth) : this.destructured(def.name, def.node.id, def.node.init));
+      } else if (def.type === 'Parameter' && isFunction(def.node) && def.name.type === AST_NODE_TYPES.Identifier) {
+        values.push(...this.arguments(def.node, def.name, depth));
+      }
+    }
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      // `x = a` and `x += a` both leave a workspace path in `x` when `a` is one.
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) values.push(this.of(parent.right, depth));
+    }
+    return values;
+  }
+
+  /** `const { root } = ctx.workspace` is the member `ctx.workspace.root`; `{ a: { b } }` nests. */
+  private destructured(name: TSESTree.Identifier, pattern: TSESTree.Node, init: TSESTree.Node): Verdict {
+    const keys = keyPath(pattern, name);
+    if (!keys) return undefined;
+    const target = unwrap(init);
+    const chain = [...chainOf(target), ...keys];
+    if (chain[0] === 'process' && chain[1] === 'env' && chain.length === 3) return this.input.sources.isEnv(chain[2]!) ? { kind: 'workspace', source: `process.env.${chain[2]!}` } : undefined;
+    if (this.input.sources.isMember(chain)) return { kind: 'workspace', source: `${this.input.textOf(target)}.${keys.join('.')}` };
+    return undefined;
+  }
+
+  /** The values a same-module function's parameter receives from call sites that run per request. */
+  private arguments(fn: FunctionNode, param: TSESTree.Identifier, depth: number): Verdict[] {
+    const index = fn.params.findIndex((p) => p === param || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === param));
+    const callee = functionVariable(this.input.scopeManager, fn);
+    if (index < 0 || !callee) return [];
+    const values: Verdict[] = [];
+    for (const reference of callee.references) {
+      const call = reference.identifier.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+      const argument = call.arguments[index];
+      if (!argument || !this.input.runsPerRequest(call)) continue;
+      values.push(this.of(argument, depth));
+    }
+    return values;
+  }
+
+  private member(node: TSESTree.MemberExpression): Verdict {
+    if (node.object.type === AST_NODE_TYPES.MetaProperty) {
+      const name = node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : '';
+      return ['dirname', 'filename', 'url'].includes(name) ? BUNDLE : undefined;
+    }
+    const chain = chainOf(node);
+    if (chain[0] === 'process' && chain[1] === 'env' && chain.length === 3) {
+      return this.input.sources.isEnv(chain[2]!) ? this.workspace(node) : undefined;
+    }
+    return this.input.sources.isMember(chain) ? this.workspace(node) : undefined;
+  }
+
+  private call(node: TSESTree.CallExpression, depth: number): Verdict {
+    const source = this.input.imports.sourceOf(node.callee);
+    if (source && PATH_MODULES.includes(source.module)) {
+      const path = importPath(source);
+      const name = path[path.length - 1];
+      if (name === 'join') return this.combine(node.arguments, depth, false);
+      if (name === 'resolve') return this.combine(node.arguments, depth, true);
+      if ((name === 'normalize' || name === 'dirname' || name === 'toNamespacedPath') && node.arguments[0]) return this.of(node.arguments[0], depth);
+      return undefined;
+    }
+    if (source?.module === 'url' && importPath(source).join('.') === 'fileURLToPath' && node.arguments[0]) return this.of(node.arguments[0], depth);
+    const chain = chainOf(node.callee);
+    if (!chain.includes('?') && this.input.sources.isCall(chain)) return this.workspace(node);
+    return undefined;
+  }
+}
+
+function either(a: Verdict, b: Verdict): Verdict {
+  if (a?.kind === 'workspace') return a;
+  if (b?.kind === 'workspace') return b;
+  return a?.kind === 'bundle' && b?.kind === 'bundle' ? a : undefined;
+}
+
+function flattenPlus(node: TSESTree.Node): TSESTree.Node[] {
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return [...flattenPlus(node.left), ...flattenPlus(node.right)];
+  return [node];
+}
+
+/** The property keys leading from a destructuring pattern's root to `name`, if all are plain keys. */
+function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | undefined {
+  if (pattern === name) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return keyPath(pattern.left, name);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.range[0] > name.range[0] || property.range[1] < name.range[1]) continue;
+    const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    const rest = key === undefined ? undefined : keyPath(property.value, name);
+    return rest && key !== undefined ? [key, ...rest] : undefined;
+  }
+  return undefined;
+}
+
+/** The variable naming a same-module function (`function f` or `const f = () => {}`). */
+function functionVariable(scopeManager: ScopeManager, fn: FunctionNode): Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableOf(scopeManager, fn.id);
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) return variableOf(scopeManager, parent.id);
+  return undefined;
+}

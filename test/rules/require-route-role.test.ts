@@ -1,0 +1,326 @@
+// Conventions: every case is literal code; invalid cases assert messageId, position and
+// `suggestions: null` (a declaration is a decision, so there is no fix). File names place each
+// case next to a manifest under test/fixtures/routes/ (see its README).
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { clearManifestCache } from 'fleet-routes';
+import { afterAll, beforeAll } from 'vitest';
+import requireRouteRole from '../../rules/require-route-role.js';
+import type { MessageIds, Options } from '../../rules/require-route-role.js';
+import { clearManifestLookupCache } from '../../src/route-manifest.js';
+
+// rule-tester 8.72 brings its own @typescript-eslint/utils; the runtime objects are the same.
+const rule = requireRouteRole as never;
+
+const BASIC = 'test/fixtures/routes/basic/src/app.ts';
+const MANIFEST = 'test/fixtures/routes/basic/fleet.routes.yaml';
+const NO_MANIFEST = 'test/fixtures/routes/no-manifest/src/app.ts';
+
+beforeAll(() => {
+  clearManifestCache();
+  clearManifestLookupCache();
+});
+afterAll(() => {
+  clearManifestCache();
+});
+
+const ruleTester = new RuleTester();
+
+ruleTester.run<MessageIds, Options>('require-route-role', rule, {
+  valid: [
+    {
+      name: 'express: every route declared (a {*path} route covered by a {*path} declaration)',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.get('/health', (req, res) => res.end());
+app.get('/api/runs/:id', (req, res) => res.end());
+app.get('/api/files/*path', (req, res) => res.end());
+`,
+    },
+    {
+      name: 'express: a router mounted with a literal prefix in the same module',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+const api = express.Router();
+api.get('/users/:id', (req, res) => res.end());
+app.use('/api', api);
+`,
+    },
+    {
+      name: 'fastify, koa and hono routes declared',
+      filename: BASIC,
+      code: `
+import Fastify from 'fastify';
+import Koa from 'koa';
+import Router from '@koa/router';
+import { Hono } from 'hono';
+const fastify = Fastify();
+fastify.get('/users/:id', async () => ({}));
+const koa = new Koa();
+const router = new Router();
+router.get('/reports/:id', (ctx) => { ctx.body = 'ok'; });
+koa.use(router.routes());
+const hono = new Hono();
+hono.post('/api/reports', (c) => c.text('ok'));
+`,
+    },
+    {
+      name: 'a method covered by a "*" declaration',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.delete('/api/ide/sessions/:id', (req, res) => res.end());
+app.all('/api/ide/*rest', (req, res) => res.end());
+`,
+    },
+    {
+      name: 'nestjs: controller prefix + method path declared',
+      filename: BASIC,
+      code: `
+import { Controller, Get } from '@nestjs/common';
+@Controller('reports')
+export class ReportsController {
+  @Get(':id')
+  get() { return {}; }
+}
+`,
+    },
+    {
+      name: 'nextjs: an App Router route declared',
+      filename: 'test/fixtures/routes/basic/app/api/articles/route.ts',
+      code: `
+export async function GET() {
+  return Response.json([]);
+}
+`,
+    },
+    {
+      name: 'a file without routes needs no manifest',
+      filename: NO_MANIFEST,
+      code: `
+export function add(a: number, b: number) { return a + b; }
+`,
+    },
+    {
+      name: 'middleware is not a route',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => next());
+`,
+    },
+    {
+      name: 'reportUnresolved: false skips routes whose path is not static',
+      filename: BASIC,
+      options: [{ reportUnresolved: false }],
+      code: `
+import express from 'express';
+const app = express();
+export function mount(path: string) {
+  app.get(path, (req, res) => res.end());
+}
+`,
+    },
+    {
+      name: 'the manifest option points at a manifest elsewhere',
+      filename: NO_MANIFEST,
+      options: [{ manifest: MANIFEST }],
+      code: `
+import express from 'express';
+const app = express();
+app.get('/health', (req, res) => res.end());
+`,
+    },
+    {
+      name: 'settings.fleet.manifest points at a manifest elsewhere',
+      filename: NO_MANIFEST,
+      settings: { fleet: { manifest: MANIFEST } },
+      code: `
+import express from 'express';
+const app = express();
+app.get('/health', (req, res) => res.end());
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'express: an undeclared route, named with its manifest',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.get('/health', (req, res) => res.end());
+app.post('/api/uploads', (req, res) => res.end());
+`,
+      errors: [
+        {
+          messageId: 'undeclared',
+          data: { route: 'POST /api/uploads', manifest: MANIFEST },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'express: a literal declaration does not classify a parameter route',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.get('/api/:section', (req, res) => res.end());
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'GET /api/{section}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'express: an optional parameter is two routes; only the undeclared one is reported',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.get('/users/:id/:tab?', (req, res) => res.end());
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'GET /users/{id}/{tab}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'express: app.all is only covered by "*" declarations',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+app.all('/health', (req, res) => res.end());
+`,
+      errors: [{ messageId: 'undeclared', data: { route: '* /health', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'fastify: undeclared route',
+      filename: BASIC,
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.put('/users/:id', async () => ({}));
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'PUT /users/{id}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'koa: undeclared route on @koa/router',
+      filename: BASIC,
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+const router = new Router({ prefix: '/reports' });
+router.del('/:id', (ctx) => { ctx.status = 204; });
+app.use(router.routes());
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 6, column: 1, suggestions: null }],
+    },
+    {
+      name: 'hono: undeclared route',
+      filename: BASIC,
+      code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.get('/api/articles/:slug', (c) => c.text('ok'));
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'GET /api/articles/{slug}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'nestjs: undeclared method of a controller, reported at its decorator',
+      filename: BASIC,
+      code: `
+import { Controller, Delete } from '@nestjs/common';
+@Controller('reports')
+export class ReportsController {
+  @Delete(':id')
+  remove() { return {}; }
+}
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 5, column: 3, suggestions: null }],
+    },
+    {
+      name: 'nextjs: undeclared App Router export, reported at its name',
+      filename: 'test/fixtures/routes/basic/app/api/articles/route.ts',
+      code: `
+export async function POST() {
+  return Response.json({});
+}
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'POST /api/articles', manifest: MANIFEST }, line: 2, column: 23, suggestions: null }],
+    },
+    {
+      name: 'koa: a router whose mount is not visible from the file is unresolved',
+      filename: BASIC,
+      code: `
+import Router from '@koa/router';
+export const router = new Router();
+router.get('/reports/:id', (ctx) => { ctx.body = 'ok'; });
+`,
+      errors: [{ messageId: 'unresolved', line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'a path that is not static is reported as unresolved, never guessed',
+      filename: BASIC,
+      code: `
+import express from 'express';
+const app = express();
+export function mount(path: string) {
+  app.get(path, (req, res) => res.end());
+}
+`,
+      errors: [{ messageId: 'unresolved', line: 5, column: 3, suggestions: null }],
+    },
+    {
+      name: 'no manifest: one report per file, at the first route',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', (req, res) => res.end());
+app.get('/b', (req, res) => res.end());
+app.post('/c', (req, res) => res.end());
+`,
+      errors: [{ messageId: 'noManifest', data: { count: 3 }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'a broken manifest: one report per file with the manifest positions',
+      filename: 'test/fixtures/routes/broken/src/app.ts',
+      code: `
+import express from 'express';
+const app = express();
+app.get('/api/health', (req, res) => res.end());
+app.get('/api/other', (req, res) => res.end());
+`,
+      errors: [
+        {
+          messageId: 'brokenManifest',
+          data: {
+            problems:
+              'test/fixtures/routes/broken/fleet.routes.yaml:3:47 Unknown role `ide_only` (did you mean `ide-only`?); write `ide-only` (needs the workspace files) or `fleet-ok` (any replica)',
+          },
+          line: 4,
+          column: 1,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a configured manifest that does not exist is a broken manifest, not a silent pass',
+      filename: NO_MANIFEST,
+      options: [{ manifest: 'test/fixtures/routes/missing/fleet.routes.yaml' }],
+      code: `
+import express from 'express';
+const app = express();
+app.get('/health', (req, res) => res.end());
+`,
+      errors: [{ messageId: 'brokenManifest', line: 4, column: 1, suggestions: null }],
+    },
+  ],
+});
