@@ -6,11 +6,13 @@ import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { helpCommand, unknownCommand, usage } from './help.js';
 import { packageInfo } from '../package-info.js';
+import { routes } from './routes.js';
 import { scan } from './scan.js';
 
 /** Every `fleet` command, by name. */
 export const commands: Readonly<Record<string, Command>> = {
   scan,
+  routes,
   help: helpCommand(() => commands),
 };
 

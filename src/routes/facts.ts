@@ -1,0 +1,66 @@
+/**
+ * What one module tells the route inventory about prefixes, read syntactically (no scope
+ * manager, so the project index can parse every file cheaply): which framework objects it
+ * creates, what it exports, and where it mounts one object under another.
+ *
+ * A *unit* names something routes hang off: a module-level variable (`usersRouter`), or the
+ * n-th parameter of a function (`ordersRoutes@0` for `function ordersRoutes(app)`, anonymous
+ * functions as `#fn@<offset>@0`).
+ */
+
+/** A module-level object created by a framework call. */
+export interface CreatedUnit {
+  /** `app`: a root when nothing mounts it (`express()`, `fastify()`, `new Koa()`, `new Hono()`); `router`: must be mounted. */
+  readonly kind: 'app' | 'router';
+  /** Prefix the object adds itself (Koa `{ prefix }`, Hono `basePath()`); `undefined` when not static. */
+  readonly own: string | undefined;
+}
+
+/** What a mount attaches: a unit of this module, or an export of another. */
+export type ChildRef =
+  | { readonly kind: 'local'; readonly unit: string }
+  | { readonly kind: 'import'; readonly specifier: string; readonly name: string; readonly param: number | undefined };
+
+/** `parent.use('/api', child)`, `parent.register(child, { prefix })`, `parent.route('/x', child)`, `setup(parent)`. */
+export interface MountEdge {
+  /** The unit mounting the child. */
+  readonly parent: string;
+  readonly child: ChildRef;
+  /** The mount path; `undefined` when it is not a static string. */
+  readonly prefix: string | undefined;
+  /** Whether the handler model sees this mount too (framework mounts do, helper calls do not). */
+  readonly framework: boolean;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A NestJS bootstrap call that changes every route's path. */
+export interface NestPrefixCall {
+  /** `setGlobalPrefix` value; `undefined` when not static. */
+  readonly prefix: string | undefined;
+  /** Paths excluded from the prefix; `undefined` when the `exclude` option is not static. */
+  readonly exclude: readonly string[] | undefined;
+  readonly line: number;
+}
+
+/** Everything the inventory reads from one module. */
+export interface ModuleFacts {
+  readonly created: ReadonlyMap<string, CreatedUnit>;
+  /** Export name (`default` for `export default` and `module.exports =`) → unit name. */
+  readonly exports: ReadonlyMap<string, string>;
+  /** `export { x as y } from './m'`: export name → where it comes from. */
+  readonly reexports: ReadonlyMap<string, { readonly specifier: string; readonly name: string }>;
+  /** `export * from './m'` specifiers. */
+  readonly starExports: readonly string[];
+  readonly mounts: readonly MountEdge[];
+  readonly globalPrefixes: readonly NestPrefixCall[];
+  /** Function units wrapped by `fastify-plugin` (their routes join the parent context, so a register `prefix` does not apply). */
+  readonly skipOverride: ReadonlySet<string>;
+  /** Lines of `enableVersioning()` calls with URI versioning (adds a version segment). */
+  readonly uriVersioning: readonly number[];
+}
+
+/** The unit of a function's parameter. */
+export function paramUnit(functionUnit: string, index: number): string {
+  return `${functionUnit}@${index}`;
+}

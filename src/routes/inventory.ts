@@ -1,0 +1,120 @@
+/**
+ * The route inventory: every route a module registers, with its full path (every prefix
+ * resolved across the project where static), normalised to the manifest's pattern form. Shared
+ * by `require-route-role`, `no-workspace-fs-in-serve-route` and `fleet routes`.
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { normalizePath } from 'fleet-routes';
+import type { Framework as PatternSyntax } from 'fleet-routes';
+import type { Framework, Handler, HandlerModel } from '../handlers/types.js';
+import { moduleFacts } from './module-facts/module-facts.js';
+import { MountPrefixes } from './mount-prefixes.js';
+import { nestPrefix } from './nest-prefix.js';
+import { projectMounts } from './project-mounts.js';
+import { registrationUnit, routePrefixes } from './route-prefixes.js';
+
+/** One route of the inventory. A registration whose path has optional parts gives one entry per pattern. */
+export interface RouteEntry {
+  /** Upper-case HTTP methods, or `['*']` for all-methods registrations. */
+  readonly methods: readonly string[];
+  /** The full path in the manifest's pattern form (`/users/{id}`, `/files/{*path}`); `undefined` when not `complete`. */
+  readonly pattern: string | undefined;
+  /** The path in the framework's syntax, with every prefix resolved (`/users/:id`); the known part when not complete. */
+  readonly rawPath: string | undefined;
+  /** False when a prefix or the path itself could not be resolved statically, or is not a pattern. */
+  readonly complete: boolean;
+  /** Why the route is not complete, in words for messages (e.g. "mounted by src/app.ts:12 with a computed prefix"). */
+  readonly unresolved: string | undefined;
+  /** File path relative to the project root, `/`-separated. */
+  readonly file: string;
+  /** 1-based line and column of the registration. */
+  readonly line: number;
+  readonly column: number;
+  readonly framework: Framework;
+  readonly handler: Handler;
+}
+
+/** What `routesOfFile` reads. */
+export interface RoutesOfFileInput {
+  readonly model: HandlerModel;
+  /** The module's AST (the one the model was built from). Default: found from the handlers' parent pointers. */
+  readonly ast?: TSESTree.Program | undefined;
+  /** Absolute path of the module. */
+  readonly filename: string;
+  /** Absolute project root: cross-file mounts are looked up in the files under it. */
+  readonly projectRoot: string;
+}
+
+const SYNTAX: Readonly<Record<Framework, PatternSyntax>> = { express: 'express', fastify: 'fastify', koa: 'koa', hono: 'hono', nestjs: 'nestjs', nextjs: 'next', custom: 'express' };
+
+/** The last handler of each registration answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware. */
+function routeHandlers(model: HandlerModel): Handler[] {
+  const byRegistration = new Map<TSESTree.Node, Handler>();
+  for (const handler of model.handlers) {
+    if (handler.kind === 'route' && handler.route) byRegistration.set(handler.route.registration, handler);
+  }
+  return [...byRegistration.values()];
+}
+
+/** Full raw paths of one route, or why they are unknown. */
+function fullPaths(handler: Handler, resolver: () => MountPrefixes, input: RoutesOfFileInput): { paths: string[] } | { reason: string } {
+  const route = handler.route!;
+  if (route.path === undefined) return { reason: 'the route path is not a static string' };
+  if (handler.framework === 'nestjs') {
+    if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
+    return nestPrefix(projectMounts(input.projectRoot), route.path);
+  }
+  if (handler.framework === 'nextjs' || handler.framework === 'custom') {
+    return route.pathComplete ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
+  }
+  if (route.pathComplete) return { paths: [route.path] };
+  const unit = registrationUnit(route.registration);
+  if (unit === undefined) return { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
+  const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
+  if (!outcome.ok) return { reason: outcome.reason };
+  return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
+}
+
+function programOf(model: HandlerModel): TSESTree.Program {
+  let node: TSESTree.Node = model.handlers[0]!.node;
+  while (node.parent) node = node.parent;
+  return node;
+}
+
+function joinPrefix(prefix: string, routePath: string): string {
+  if (prefix === '' || prefix === '/') return routePath;
+  if (routePath === '/' || routePath === '') return prefix;
+  return prefix.endsWith('/') && routePath.startsWith('/') ? prefix + routePath.slice(1) : prefix + routePath;
+}
+
+/**
+ * The routes `model` registers, in source order. Prefixes from other modules come from
+ * `projectMounts(projectRoot)` (cached, see there). Never invents a path: a route whose prefix
+ * cannot be resolved statically has `complete: false`, `pattern: undefined` and an `unresolved` reason.
+ */
+export function routesOfFile(input: RoutesOfFileInput): RouteEntry[] {
+  const file = path.relative(input.projectRoot, input.filename).split(path.sep).join('/');
+  let resolver: MountPrefixes | undefined;
+  const lazyResolver = (): MountPrefixes => (resolver ??= new MountPrefixes(projectMounts(input.projectRoot), input.filename, moduleFacts(input.ast ?? programOf(input.model))));
+  const entries: RouteEntry[] = [];
+  for (const handler of routeHandlers(input.model)) {
+    const route = handler.route!;
+    const { line, column } = route.registration.loc.start;
+    const base = { methods: route.methods, file, line, column: column + 1, framework: handler.framework, handler };
+    const found = fullPaths(handler, lazyResolver, input);
+    if ('reason' in found) {
+      entries.push({ ...base, pattern: undefined, rawPath: route.path, complete: false, unresolved: found.reason });
+      continue;
+    }
+    for (const rawPath of found.paths) {
+      const normalised = normalizePath(rawPath, SYNTAX[handler.framework]);
+      if (!normalised.ok) {
+        entries.push({ ...base, pattern: undefined, rawPath, complete: false, unresolved: normalised.reason });
+        continue;
+      }
+      for (const pattern of normalised.paths) entries.push({ ...base, pattern, rawPath, complete: true, unresolved: undefined });
+    }
+  }
+  return entries;
+}

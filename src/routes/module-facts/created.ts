@@ -1,0 +1,62 @@
+/** Framework objects a module creates at the top level: `const app = express()`, `new Router({ prefix })`, `new Hono().basePath('/v1')`. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../../handlers/unwrap.js';
+import type { CreatedUnit } from '../facts.js';
+import type { LocalImport } from './imports.js';
+import { literalString } from './literal-string.js';
+
+const HONO = new Set(['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi']);
+const KOA_ROUTERS = new Set(['@koa/router', 'koa-router']);
+
+/** What a constructor/factory callee creates, from the import it refers to. */
+function kindOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>): 'app' | 'router' | 'koa-router' | undefined {
+  let member: string | undefined;
+  let base = unwrap(callee);
+  if (base.type === 'MemberExpression' && !base.computed && base.property.type === 'Identifier') {
+    member = base.property.name;
+    base = unwrap(base.object);
+  }
+  if (base.type !== 'Identifier') return undefined;
+  const from = imports.get(base.name);
+  if (!from) return undefined;
+  const name = member ?? from.name;
+  const whole = from.name === 'default' || from.name === '*';
+  if (from.specifier === 'express') return member === undefined && whole ? 'app' : name === 'Router' ? 'router' : undefined;
+  if (from.specifier === 'fastify') return member === undefined && (whole || name === 'fastify' || name === 'Fastify') ? 'app' : undefined;
+  if (from.specifier === 'koa') return member === undefined && whole ? 'app' : undefined;
+  if (KOA_ROUTERS.has(from.specifier)) return whole || name === 'Router' ? 'koa-router' : undefined;
+  if (HONO.has(from.specifier)) return name === 'Hono' || name === 'OpenAPIHono' ? 'app' : undefined;
+  return undefined;
+}
+
+function koaPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
+  if (options === undefined) return '';
+  const object = unwrap(options);
+  if (object.type !== 'ObjectExpression') return undefined;
+  const property = object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'prefix');
+  if (!property) return object.properties.some((p) => p.type === 'SpreadElement') ? undefined : '';
+  return literalString(property.value, constants);
+}
+
+/** The unit a `const x = <init>` creates, if `<init>` is a framework creation (possibly with `.basePath()` and chained calls). */
+export function createdBy(init: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>, constants: ReadonlyMap<string, string>): CreatedUnit | undefined {
+  let own: string | undefined = '';
+  const basePaths: (string | undefined)[] = [];
+  let node = unwrap(init);
+  if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+  while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+    const method = node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
+    if (method === 'basePath') basePaths.unshift(literalString(node.arguments[0], constants));
+    node = unwrap(node.callee.object);
+  }
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
+  const kind = kindOf(node.callee, imports);
+  if (kind === undefined) return undefined;
+  if (kind === 'koa-router') own = koaPrefix(node.arguments[0], constants);
+  for (const base of basePaths) own = own === undefined || base === undefined ? undefined : joinSimple(own, base);
+  return { kind: kind === 'app' ? 'app' : 'router', own };
+}
+
+function joinSimple(a: string, b: string): string {
+  return a.endsWith('/') && b.startsWith('/') ? a + b.slice(1) : a + b;
+}

@@ -1,0 +1,102 @@
+/**
+ * Reads a module's {@link ModuleFacts} in one walk of its AST (the ESLint AST of the file being
+ * linted, or a project file parsed by the mount index). Parent pointers are required.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { unwrap } from '../../handlers/unwrap.js';
+import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall } from '../facts.js';
+import { createdBy } from './created.js';
+import { readExports, unitOfExported } from './exports.js';
+import { localImports } from './imports.js';
+import { literalString, stringConstants } from './literal-string.js';
+import { mountsOfCall } from './mounts.js';
+
+const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
+
+function methodName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+}
+
+function nestPrefix(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestPrefixCall {
+  const prefix = literalString(call.arguments[0], constants);
+  const options = call.arguments[1] && unwrap(call.arguments[1]);
+  let exclude: string[] | undefined = [];
+  if (options !== undefined) {
+    const property = options.type === 'ObjectExpression'
+      ? options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'exclude')
+      : undefined;
+    const list = property && unwrap(property.value);
+    if (options.type !== 'ObjectExpression') exclude = undefined;
+    else if (list?.type === 'ArrayExpression') {
+      for (const element of list.elements) {
+        const item = element && unwrap(element);
+        const path = item?.type === 'ObjectExpression'
+          ? item.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'path')?.value
+          : item ?? undefined;
+        const value = literalString(path, constants);
+        if (value === undefined) exclude = undefined;
+        else exclude?.push(value);
+      }
+    } else if (list !== undefined) exclude = undefined;
+  }
+  return { prefix, exclude, line: call.loc.start.line };
+}
+
+/** Whether `enableVersioning(options)` selects URI versioning (Nest's default type when `type` is the enum member `URI`). */
+function isUriVersioning(call: TSESTree.CallExpression): boolean {
+  const options = call.arguments[0] && unwrap(call.arguments[0]);
+  if (options?.type !== 'ObjectExpression') return true;
+  const type = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'type');
+  const value = type && unwrap(type.value);
+  if (value?.type === 'MemberExpression' && value.property.type === 'Identifier') return value.property.name === 'URI';
+  return true;
+}
+
+/** The module facts of `program`, cached per AST. */
+export function moduleFacts(program: TSESTree.Program): ModuleFacts {
+  const cached = cache.get(program);
+  if (cached) return cached;
+  const imports = localImports(program);
+  const constants = stringConstants(program);
+  const functions = new Set<string>();
+  const created = new Map<string, CreatedUnit>();
+  const mounts: MountEdge[] = [];
+  const globalPrefixes: NestPrefixCall[] = [];
+  const uriVersioning: number[] = [];
+  const calls: TSESTree.CallExpression[] = [];
+  // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
+  simpleTraverse(program, {
+    enter(node) {
+      if (node.type === 'CallExpression') calls.push(node);
+      else if (node.type === 'FunctionDeclaration' && node.id) functions.add(node.id.name);
+      else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+        const init = unwrap(node.init);
+        if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.add(node.id.name);
+        const unit = createdBy(init, imports, constants);
+        if (unit) created.set(node.id.name, unit);
+      }
+    },
+  }, true);
+  const scope = { imports, constants, functions };
+  const skipOverride = new Set<string>();
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type === 'Identifier' && imports.get(callee.name)?.specifier === 'fastify-plugin' && call.arguments[0]) {
+      const unit = unitOfExported(call.arguments[0]);
+      if (unit !== undefined) skipOverride.add(unit);
+    }
+    const method = methodName(call);
+    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefix(call, constants));
+    else if (method === 'enableVersioning' && isUriVersioning(call)) uriVersioning.push(call.loc.start.line);
+    else mounts.push(...mountsOfCall(call, scope));
+  }
+  const exports = new Map<string, string>();
+  const reexports = new Map<string, { specifier: string; name: string }>();
+  const starExports: string[] = [];
+  readExports(program, exports, reexports, starExports);
+  const facts: ModuleFacts = { created, exports, reexports, starExports, mounts, globalPrefixes, skipOverride, uriVersioning };
+  cache.set(program, facts);
+  return facts;
+}

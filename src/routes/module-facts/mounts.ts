@@ -1,0 +1,111 @@
+/**
+ * Mount edges of one call: `parent.use([path,] ...children)`, `parent.register(child, { prefix })`,
+ * `parent.route(path, child)`, and helper calls handing a unit to a function (`setupRoutes(app)`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../../handlers/unwrap.js';
+import type { ChildRef, MountEdge } from '../facts.js';
+import type { LocalImport } from './imports.js';
+import { requiredSpecifier } from './imports.js';
+import { literalString } from './literal-string.js';
+import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
+
+/** What the mount extraction reads about the module. */
+export interface MountScope {
+  readonly imports: ReadonlyMap<string, LocalImport>;
+  readonly constants: ReadonlyMap<string, string>;
+  /** Names of functions declared in the module (helpers a unit can be handed to). */
+  readonly functions: ReadonlySet<string>;
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
+}
+
+/** What a mounted argument refers to; `param` is set for functions that receive the parent. */
+function childOf(node: TSESTree.Node, scope: MountScope, param: number | undefined): ChildRef | undefined {
+  const target = unwrap(node);
+  const specifier = requiredSpecifier(target);
+  if (specifier !== undefined) return isRelative(specifier) ? { kind: 'import', specifier, name: 'default', param } : undefined;
+  if (target.type === 'Identifier') {
+    const from = scope.imports.get(target.name);
+    if (from) return isRelative(from.specifier) && from.name !== '*' ? { kind: 'import', specifier: from.specifier, name: from.name, param } : undefined;
+    const unit = unitOfExpression(target);
+    return unit === undefined ? undefined : { kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` };
+  }
+  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier') {
+    // `ns.router` of `import * as ns` / `require('./m').router`.
+    const object = unwrap(target.object);
+    const from = object.type === 'Identifier' ? scope.imports.get(object.name) : undefined;
+    const required = requiredSpecifier(object);
+    const base = from && (from.name === '*' || from.name === 'default') ? from.specifier : required;
+    return base !== undefined && isRelative(base) ? { kind: 'import', specifier: base, name: target.property.name, param } : undefined;
+  }
+  if (isFunctionNode(target)) return { kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` };
+  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && target.callee.property.type === 'Identifier') {
+    // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
+    const method = target.callee.property.name;
+    return method === 'routes' || method === 'middleware' ? childOf(target.callee.object, scope, undefined) : undefined;
+  }
+  if (target.type === 'CallExpression' && param !== undefined) {
+    // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
+    const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === 'Identifier');
+    return inner ? childOf(inner, scope, param) : undefined;
+  }
+  return undefined;
+}
+
+function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
+  if (options === undefined) return '';
+  const object = unwrap(options);
+  if (object.type !== 'ObjectExpression') return undefined;
+  const property = object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'prefix');
+  if (!property) return object.properties.some((p) => p.type === 'SpreadElement') ? undefined : '';
+  return literalString(property.value, constants);
+}
+
+function edge(parent: string, child: ChildRef | undefined, prefix: string | undefined, framework: boolean, call: TSESTree.CallExpression): MountEdge[] {
+  if (!child) return [];
+  return [{ parent, child, prefix, framework, line: call.loc.start.line, column: call.loc.start.column + 1 }];
+}
+
+/** A path argument of `use`: a static string, `undefined` for a computed one, `null` when the argument is not a path. */
+function usePath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined | null {
+  if (!node) return null;
+  const target = unwrap(node);
+  const value = literalString(target, constants);
+  if (value !== undefined) return value;
+  if (target.type === 'TemplateLiteral' || target.type === 'BinaryExpression' || (target.type === 'Literal' && 'regex' in target)) return undefined;
+  if (target.type === 'ArrayExpression' && target.elements.every((e) => e?.type === 'Literal' || e?.type === 'TemplateLiteral')) return undefined;
+  // `use(process.env.PREFIX ?? '/admin', router)`, `use(cond ? '/a' : '/b', router)`, `use(config.basePath, router)`:
+  // a path Fleet cannot know, never a middleware.
+  if (target.type === 'LogicalExpression' || target.type === 'ConditionalExpression') return undefined;
+  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier' && /prefix|path|base|url|mount/i.test(target.property.name)) return undefined;
+  return null;
+}
+
+/** The mount edges of `call`. */
+export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): MountEdge[] {
+  const callee = unwrap(call.callee);
+  const args = call.arguments;
+  if (callee.type === 'Identifier' && (scope.functions.has(callee.name) || scope.imports.has(callee.name))) {
+    const edges: MountEdge[] = [];
+    for (const [index, arg] of args.entries()) {
+      const parent = unwrap(arg).type === 'Identifier' ? unitOfExpression(arg) : undefined;
+      if (parent !== undefined) edges.push(...edge(parent, childOf(callee, scope, index), '', false, call));
+    }
+    return edges;
+  }
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return [];
+  const method = callee.property.name;
+  if (method !== 'use' && method !== 'register' && method !== 'route') return [];
+  const parent = unitOfExpression(callee.object);
+  if (parent === undefined) return [];
+  if (method === 'register' && args[0]) return edge(parent, childOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), true, call);
+  if (method === 'route' && args.length === 2) return edge(parent, childOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), true, call);
+  if (method !== 'use') return [];
+  const path = usePath(args[0], scope.constants);
+  const children = path === null ? args : args.slice(1);
+  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === 'ArrayExpression' ? child.elements.filter((e) => e !== null && e.type !== 'SpreadElement') : [child]));
+  return flat.flatMap((child) => (isFunctionNode(unwrap(child)) ? [] : edge(parent, childOf(child, scope, undefined), path === null ? '' : path, true, call)));
+}

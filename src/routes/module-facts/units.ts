@@ -1,0 +1,78 @@
+/** Naming units (see `../facts.ts`) from AST nodes, the same way on the route side and the mount side. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../../handlers/unwrap.js';
+import { paramUnit } from '../facts.js';
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** Whether `node` is a function. */
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+}
+
+/**
+ * The unit of a function: its declared name, or the `const` it is assigned to (also through
+ * wrapper calls such as `fp(async (app) => {})`), else a name from its offset.
+ */
+export function functionUnit(fn: FunctionNode): string {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  let node: TSESTree.Node = fn;
+  // `parent` is typed as always present, but the Program's is not.
+  let parent = node.parent as TSESTree.Node | undefined;
+  while (parent && ((parent.type === 'CallExpression' && parent.callee !== node) || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression')) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return parent.id.name;
+  return `#fn@${fn.range[0]}`;
+}
+
+/** The function declaring a parameter named `name` around `node`, with the parameter's index. */
+function parameterOwner(node: TSESTree.Node, name: string): { fn: FunctionNode; index: number } | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const index = current.params.findIndex((param) => {
+      const target = param.type === 'AssignmentPattern' ? param.left : param;
+      return target.type === 'Identifier' && target.name === name;
+    });
+    if (index !== -1) return { fn: current, index };
+  }
+  return undefined;
+}
+
+/**
+ * The unit a receiver expression stands for: `router` (a variable), `app` inside
+ * `function routes(app)` (`routes@0`), the variable a creation chain is assigned to
+ * (`const app = new Hono().get(...)`), through call chains (`app.route('/x').get()`).
+ * `undefined` for anything else (`this.app`, computed members).
+ */
+export function unitOfExpression(node: TSESTree.Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') {
+    const owner = parameterOwner(target, target.name);
+    return owner ? paramUnit(functionUnit(owner.fn), owner.index) : target.name;
+  }
+  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression') return unitOfExpression(target.callee.object);
+  if (target.type === 'NewExpression' || target.type === 'CallExpression') return unitOfCreation(target);
+  return undefined;
+}
+
+/** `const x = <creation>.a().b()`: the variable a creation chain ends in. */
+export function unitOfCreation(creation: TSESTree.Node): string | undefined {
+  let node: TSESTree.Node = creation;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'MemberExpression' && parent.object === node && parent.parent.type === 'CallExpression' && parent.parent.callee === parent) {
+      node = parent.parent;
+    } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TSSatisfiesExpression') {
+      node = parent;
+    } else if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+      return parent.id.name;
+    } else if (parent.type === 'ExportDefaultDeclaration') {
+      return '#default';
+    } else {
+      return undefined;
+    }
+  }
+}

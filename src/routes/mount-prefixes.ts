@@ -1,0 +1,94 @@
+/**
+ * Every static prefix a unit is reachable under, following mounts in its own module and in the
+ * rest of the project (a router mounted at two prefixes has two). Fails with a reason, in words
+ * for messages, as soon as one mount is not static: a partial answer would invent paths.
+ */
+import path from 'node:path';
+import { joinPath } from '../handlers/instance.js';
+import type { ModuleFacts } from './facts.js';
+import type { LocatedMount, MountIndex } from './project-mounts.js';
+
+/** Prefixes found, or why they cannot be known. */
+export type PrefixOutcome = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string };
+
+const MAX_DEPTH = 12;
+const PARAM = /^(.*)@(\d+)$/;
+
+/** Resolves unit prefixes over a mount index; the module being linted is read from its current AST. */
+export class MountPrefixes {
+  constructor(
+    private readonly index: MountIndex,
+    private readonly currentFile: string,
+    private readonly currentFacts: ModuleFacts,
+  ) {}
+
+  factsOf(file: string): ModuleFacts | undefined {
+    return file === this.currentFile ? this.currentFacts : this.index.factsOf(file);
+  }
+
+  /** `src/app.ts:12` for messages. */
+  where(file: string, line: number): string {
+    return `${path.relative(this.index.root, file).split(path.sep).join('/')}:${line}`;
+  }
+
+  /** Framework mounts of `unit` in its own module. */
+  localMounts(file: string, unit: string): LocatedMount[] {
+    const facts = this.factsOf(file);
+    return (facts?.mounts ?? []).filter((edge) => edge.child.kind === 'local' && edge.child.unit === unit).map((edge) => ({ file, edge }));
+  }
+
+  /** Mounts of `unit` by other modules, through the names it is exported under. */
+  crossMounts(file: string, unit: string): LocatedMount[] {
+    const facts = this.factsOf(file);
+    if (!facts) return [];
+    const match = PARAM.exec(unit);
+    const base = match?.[1] ?? unit;
+    const param = match?.[2] === undefined ? undefined : Number(match[2]);
+    const found: LocatedMount[] = [];
+    for (const [name, exported] of facts.exports) {
+      if (exported === base) found.push(...this.index.mountsOf(file, name, param));
+    }
+    return found;
+  }
+
+  /** The prefix a unit adds itself (Koa `{ prefix }`, Hono `basePath`). */
+  own(file: string, unit: string): PrefixOutcome {
+    const created = this.factsOf(file)?.created.get(unit);
+    if (created?.own === undefined && created !== undefined) {
+      return { ok: false, reason: `\`${unit}\` (${this.where(file, 1).replace(/:1$/, '')}) has a prefix that is not a static string` };
+    }
+    return { ok: true, values: [created?.own ?? ''] };
+  }
+
+  /** Prefixes of `unit` including its own. */
+  full(file: string, unit: string, depth = 0): PrefixOutcome {
+    const own = this.own(file, unit);
+    if (!own.ok) return own;
+    const mounts = this.mounted(file, unit, depth);
+    if (!mounts.ok) return mounts;
+    return { ok: true, values: mounts.values.map((prefix) => prefix + own.values[0]!) };
+  }
+
+  /** Prefixes the mounts of `unit` put in front of it (its own prefix excluded). */
+  mounted(file: string, unit: string, depth = 0): PrefixOutcome {
+    if (depth > MAX_DEPTH) return { ok: false, reason: `the mounts above \`${unit}\` nest too deep or form a cycle` };
+    const mounts = [...this.localMounts(file, unit), ...this.crossMounts(file, unit)];
+    const facts = this.factsOf(file);
+    if (mounts.length === 0) {
+      if (facts?.created.get(unit)?.kind === 'app') return { ok: true, values: [''] };
+      const name = PARAM.test(unit) && unit.startsWith('#') ? 'the plugin/function' : `\`${unit.replace(/@\d+$/, '')}\``;
+      return { ok: false, reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)` };
+    }
+    const skipsPrefix = facts?.skipOverride.has(unit.replace(/@\d+$/, '')) ?? false;
+    const values = new Set<string>();
+    for (const mount of mounts) {
+      const { edge } = mount;
+      if (edge.prefix === undefined) return { ok: false, reason: `mounted by ${this.where(mount.file, edge.line)} with a computed prefix` };
+      const parent = this.full(mount.file, edge.parent, depth + 1);
+      if (!parent.ok) return parent;
+      const prefix = skipsPrefix ? '' : edge.prefix;
+      for (const value of parent.values) values.add(joinPath(value, prefix === '/' ? '' : prefix));
+    }
+    return { ok: true, values: [...values] };
+  }
+}

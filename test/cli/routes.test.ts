@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { clearManifestCache } from 'fleet-routes';
+import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
+import { makeProject, runCli } from './helpers.js';
+
+beforeEach(() => {
+  clearProjectMountsCache();
+  clearManifestCache();
+});
+
+const app = `import express from 'express';
+const app = express();
+app.get('/health', (req, res) => res.send('ok'));
+app.get('/runs/:id', (req, res) => res.json({}));
+app.post('/runs/:id/cancel', (req, res) => res.sendStatus(202));
+app.listen(3000);
+`;
+
+describe('fleet routes --check on the sample apps', () => {
+  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs'])('%s passes with its manifest', async (name) => {
+    const run = await runCli(['routes', '--check', path.resolve('fixtures/apps', name)]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Check passed.');
+    expect(run.stdout).not.toContain('unclassified');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('fleet routes --check findings', () => {
+  test('an unclassified route and a stale declaration fail with exit 1', async () => {
+    const root = makeProject({
+      'src/app.ts': app,
+      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: /health, role: fleet-ok }\n  - { method: GET, path: "/runs/{id}", role: fleet-ok }\n  - { method: GET, path: /old, role: fleet-ok }\n',
+    });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unclassified: POST /runs/{id}/cancel (src/app.ts:5) matches no declaration; add one to fleet.routes.yaml or run `fleet routes --init`.');
+    expect(run.stdout).toContain('stale: fleet.routes.yaml:5:5 GET /old matches no route; remove it or fix its path.');
+    expect(run.stdout).toContain('Check failed: 2 problems.');
+  });
+
+  test('a tie fails the check with the manifest position', async () => {
+    const root = makeProject({
+      'src/app.ts': app,
+      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: "*", path: "/{*all}", role: fleet-ok }\n  - { method: POST, path: "/runs/{id}/{x}", role: fleet-ok }\n  - { method: POST, path: "/{y}/{z}/cancel", role: ide-only, reason: kills a local process }\n',
+    });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^tie: fleet\.routes\.yaml:\d+:\d+ /m);
+  });
+
+  test('a shadowed ide-only declaration fails the check', async () => {
+    const root = makeProject({
+      'src/app.ts': app,
+      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: "/{*all}", role: ide-only, reason: old catch-all }\n  - { method: GET, path: "/health", role: fleet-ok }\n  - { method: GET, path: "/runs/{id}", role: fleet-ok }\n  - { method: POST, path: "/runs/{id}/cancel", role: fleet-ok }\n',
+    });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('shadowed: fleet.routes.yaml:3:5 ide-only GET /{*all} never applies');
+  });
+
+  test('unresolved prefixes are warnings and do not fail the check', async () => {
+    const root = makeProject({
+      'src/app.ts': "import express from 'express';\nimport { admin } from './admin.js';\nconst app = express();\napp.use(process.env.PREFIX ?? '/admin', admin);\n",
+      'src/admin.ts': "import { Router } from 'express';\nexport const admin = Router();\nadmin.post('/reindex', (req, res) => res.sendStatus(202));\n",
+      'fleet.routes.yaml': 'version: 1\nroutes: []\n',
+    });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.stdout).toContain('POST    /reindex (prefix unresolved)  unresolved  src/admin.ts:3');
+    expect(run.stdout).toContain('warning: POST /reindex (src/admin.ts:3) cannot be checked: mounted by src/app.ts:4 with a computed prefix; declare its full path by hand.');
+    expect(run.stdout).toContain('Check passed with 1 unresolved route.');
+    expect(run.code).toBe(0);
+  });
+
+  test('a broken manifest exits 2 with file:line:column', async () => {
+    const root = makeProject({ 'src/app.ts': app, 'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: /health, role: fleet_ok }\n' });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/fleet\.routes\.yaml:3:\d+ Unknown role `fleet_ok`/);
+  });
+});
+
+describe('fleet routes --init', () => {
+  test('declares unclassified routes ide-only, keeps comments, and is idempotent', async () => {
+    const manifest = '# Reviewed by the platform team.\nversion: 1\nroutes:\n  - { method: GET, path: /health, role: fleet-ok } # liveness\n';
+    const root = makeProject({ 'src/app.ts': app, 'fleet.routes.yaml': manifest });
+    const first = await runCli(['routes', '--init', root]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('--init: added 2 declarations (ide-only, reason "unreviewed") to fleet.routes.yaml');
+    const written = readFileSync(path.join(root, 'fleet.routes.yaml'), 'utf8');
+    expect(written).toBe(
+      `${manifest}  - { method: GET, path: "/runs/{id}", role: ide-only, reason: unreviewed }\n  - { method: POST, path: "/runs/{id}/cancel", role: ide-only, reason: unreviewed }\n`,
+    );
+    const second = await runCli(['routes', '--init', root]);
+    expect(second.stdout).toContain('--init: every route is declared; fleet.routes.yaml unchanged.');
+    expect(readFileSync(path.join(root, 'fleet.routes.yaml'), 'utf8')).toBe(written);
+    expect((await runCli(['routes', '--check', root])).code).toBe(0);
+  });
+
+  test('creates the manifest when there is none', async () => {
+    const root = makeProject({ 'src/app.ts': app });
+    await runCli(['routes', '--init', root]);
+    expect(readFileSync(path.join(root, 'fleet.routes.yaml'), 'utf8')).toBe(
+      'version: 1\nroutes:\n  - { method: GET, path: /health, role: ide-only, reason: unreviewed }\n  - { method: GET, path: "/runs/{id}", role: ide-only, reason: unreviewed }\n  - { method: POST, path: "/runs/{id}/cancel", role: ide-only, reason: unreviewed }\n',
+    );
+  });
+});
+
+describe('fleet routes --format json', () => {
+  test('one object with routes, roles and declarations', async () => {
+    const run = await runCli(['routes', '--format', 'json', path.resolve('fixtures/apps/hono')]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { manifest: string; routes: Record<string, unknown>[]; check: unknown };
+    expect(report.manifest).toBe('fleet.routes.yaml');
+    expect(report.check).toBeNull();
+    expect(report.routes[1]).toEqual({
+      method: 'POST',
+      pattern: '/api/videos',
+      rawPath: '/api/videos',
+      complete: true,
+      unresolved: null,
+      role: 'ide-only',
+      declaration: { method: 'POST', path: '/api/videos', role: 'ide-only', line: 6, column: 5 },
+      file: 'src/routes/videos.ts',
+      line: 16,
+      column: 1,
+      framework: 'hono',
+    });
+  });
+});

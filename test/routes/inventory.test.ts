@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
+import { projectRoutes } from '../../src/routes/project-routes.js';
+
+const fixture = (name: string) => path.resolve('fixtures/routes', name);
+
+function summary(name: string) {
+  return projectRoutes(fixture(name)).routes.map((r) => `${r.methods.join(',')} ${r.pattern ?? `? ${r.rawPath} (${r.unresolved})`} ${r.file}:${r.line}`);
+}
+
+beforeEach(() => { clearProjectMountsCache(); });
+
+describe('routesOfFile across files', () => {
+  test('Express: imported routers, re-exports, two mounts, namespace imports, computed and missing prefixes', () => {
+    expect(summary('mounts')).toEqual([
+      'GET /health src/app.ts:14',
+      'POST ? /reindex (mounted by src/app.ts:12 with a computed prefix) src/routes/admin.ts:4',
+      'GET /legacy/files/{*rest} src/routes/legacy.ts:4',
+      'DELETE ? /things/:id (`orphan` in src/routes/orphan.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/routes/orphan.ts:4',
+      'GET /api/v1/users/{id} src/routes/users.ts:4',
+      'GET /users/{id} src/routes/users.ts:4',
+    ]);
+  });
+
+  test('NestJS: the bootstrap file’s global prefix, with its exclude list', () => {
+    expect(summary('nest')).toEqual(['GET /api/runs/{id} src/app.module.ts:5', 'POST /api/runs/{id}/cancel src/app.module.ts:8', 'GET /health src/app.module.ts:14']);
+  });
+
+  test('Fastify register prefixes (dynamic import, nested), Koa nested routers, Hono basePath + route', () => {
+    expect(summary('plugins')).toEqual([
+      'GET /shop/catalog/{sku} src/routes/catalog.ts:4',
+      'POST /api/hooks/github src/routes/hooks.ts:4',
+      'GET /orders/v2/{id}/items src/routes/orders.ts:4',
+      'GET /orders/{id} src/routes/orders.ts:8',
+    ]);
+  });
+});
