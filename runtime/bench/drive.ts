@@ -1,0 +1,94 @@
+import type { BenchConfig, BenchPayload, BenchSystem, SystemResult } from './system.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The value below which `p` of the sorted samples fall (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+/**
+ * Run the same phases against one system: single enqueues (by `concurrency` concurrent callers),
+ * bulk enqueues, a timed drain of everything, then latency probes on the idle queue (enqueue one
+ * job, wait until its executor starts, repeat).
+ */
+export async function drive(system: BenchSystem, config: BenchConfig, log: (message: string) => void): Promise<SystemResult> {
+  await system.setup();
+  let seen = 0;
+  let drained: (() => void) | undefined;
+  let probe: ((at: number) => void) | undefined;
+  const onJob = (payload: BenchPayload) => {
+    if (payload.t0 !== undefined) {
+      probe?.(performance.now());
+      return;
+    }
+    seen += 1;
+    if (seen === config.jobs) drained?.();
+  };
+  try {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: config.concurrency }, async () => {
+        while (next < config.singleJobs) {
+          next += 1;
+          await system.enqueueOne({ i: next });
+        }
+      }),
+    );
+    const singleSeconds = (performance.now() - started) / 1000;
+    const bulkStarted = performance.now();
+    for (let i = config.singleJobs; i < config.jobs; i += config.bulkBatch) {
+      const count = Math.min(config.bulkBatch, config.jobs - i);
+      await system.enqueueBulk(Array.from({ length: count }, (_, k) => ({ i: i + k })));
+    }
+    const bulkSeconds = (performance.now() - bulkStarted) / 1000;
+    log(`${system.name}: enqueued ${String(config.jobs)} jobs; draining`);
+
+    const done = new Promise<void>((resolve) => {
+      drained = resolve;
+    });
+    const drainStarted = performance.now();
+    await system.startWorker(onJob);
+    await done;
+    const drainSeconds = (performance.now() - drainStarted) / 1000;
+    log(`${system.name}: drained in ${drainSeconds.toFixed(2)} s; probing latency`);
+
+    await sleep(500);
+    const latencies: number[] = [];
+    for (let i = 0; i < config.latencySamples; i += 1) {
+      const startedAt = new Promise<number>((resolve) => {
+        probe = resolve;
+      });
+      const t0 = performance.now();
+      await system.enqueueOne({ i: -1, t0 });
+      const at = await Promise.race([startedAt, sleep(10_000).then(() => Number.NaN)]);
+      if (Number.isNaN(at)) throw new Error(`${system.name}: a latency probe did not start within 10 s.`);
+      latencies.push(at - t0);
+      await sleep(5);
+    }
+    latencies.sort((a, b) => a - b);
+    const singleJobs = config.singleJobs;
+    const bulkJobs = config.jobs - config.singleJobs;
+    return {
+      system: system.name,
+      version: system.version,
+      settings: system.settings,
+      jobs: config.jobs,
+      enqueueSinglePerSec: singleJobs > 0 ? round(singleJobs / singleSeconds) : null,
+      enqueueBulkPerSec: bulkJobs > 0 ? round(bulkJobs / bulkSeconds) : null,
+      drainPerSec: round(config.jobs / drainSeconds),
+      drainSeconds: round(drainSeconds, 3),
+      latencyP50Ms: latencies.length > 0 ? round(percentile(latencies, 0.5), 2) : null,
+      latencyP99Ms: latencies.length > 0 ? round(percentile(latencies, 0.99), 2) : null,
+      latencySamples: latencies.length,
+    };
+  } finally {
+    await system.stopWorker().catch(() => undefined);
+    await system.teardown();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The runtime benchmark (issue 4 §5): fleet-runtime, graphile-worker and pg-boss on the same local
+ * PostgreSQL in one run, the raw SKIP LOCKED ceiling, and fleet-runtime on SQLite.
+ *
+ *   node --experimental-transform-types --import ./runtime/bench/ts-loader.mjs runtime/bench/main.ts [--jobs 20000] [--rounds 3] [--json out.json]
+ *
+ * Prints a Markdown table; `--json` also writes every number with the settings used.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createSqliteStore } from '../src/stores/sqlite/index.js';
+import { createPostgresStore } from '../src/stores/postgres/index.js';
+import { dropDatabase, freshDatabase, serverFacts } from './database.js';
+import { drive } from './drive.js';
+import { fleetSystem, type FleetBackend } from './fleet.js';
+import { graphileSystem } from './graphile.js';
+import { pgBossSystem } from './pg-boss.js';
+import { medianRaw, medianResults } from './median.js';
+import { rawCeiling, type RawResult } from './raw-ceiling.js';
+import { report } from './report.js';
+import type { BenchConfig, SystemResult } from './system.js';
+
+const { values } = parseArgs({
+  options: {
+    jobs: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '16' },
+    batch: { type: 'string', default: '16' },
+    pool: { type: 'string', default: '8' },
+    samples: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '1' },
+    url: { type: 'string', default: process.env.FLEET_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    only: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const int = (value: string | undefined, name: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --${name} must be a positive integer, got ${String(value)}.`);
+  return n;
+};
+const jobs = int(values.jobs, 'jobs');
+const config: BenchConfig = {
+  jobs,
+  singleJobs: Math.min(2000, Math.floor(jobs / 10)),
+  bulkBatch: 1000,
+  concurrency: int(values.concurrency, 'concurrency'),
+  claimBatch: int(values.batch, 'batch'),
+  poolSize: int(values.pool, 'pool'),
+  latencySamples: int(values.samples, 'samples'),
+  rounds: int(values.rounds, 'rounds'),
+  url: values.url,
+};
+const only = values.only?.split(',');
+const log = (message: string) => process.stderr.write(`[runtime-bench] ${message}\n`);
+const wanted = (name: string) => only === undefined || only.includes(name);
+
+const facts = await serverFacts(config.url);
+if (facts.synchronous_commit !== 'on' || facts.fsync !== 'on') {
+  log(`warning: synchronous_commit=${String(facts.synchronous_commit)} fsync=${String(facts.fsync)}; the targets assume durable commits.`);
+}
+const FLEET_DB = 'fleet_bench_fleet';
+const sqliteDir = mkdtempSync(join(tmpdir(), 'fleet-bench-'));
+const fleetPostgres: FleetBackend = {
+  name: 'fleet-runtime (postgres)',
+  settings: { poolSize: config.poolSize, notify: true },
+  open: async () => createPostgresStore({ url: await freshDatabase(config.url, FLEET_DB), poolSize: config.poolSize }),
+  remove: () => dropDatabase(config.url, FLEET_DB),
+};
+const fleetSqlite: FleetBackend = {
+  name: 'fleet-runtime (sqlite)',
+  settings: { synchronous: 'NORMAL', journal: 'WAL' },
+  open: () => createSqliteStore({ path: join(sqliteDir, `fleet-${String(Date.now())}.db`) }),
+  remove: () => {
+    rmSync(sqliteDir, { recursive: true, force: true });
+    return Promise.resolve();
+  },
+};
+const systems = [
+  { id: 'fleet-postgres', make: () => fleetSystem(fleetPostgres, config) },
+  { id: 'graphile-worker', make: () => graphileSystem(config) },
+  { id: 'pg-boss', make: () => pgBossSystem(config) },
+  { id: 'fleet-sqlite', make: () => fleetSystem(fleetSqlite, config) },
+].filter((system) => wanted(system.id));
+const matched = Math.max(1, Math.round(config.concurrency / config.claimBatch));
+// The matched loop (same jobs in flight as the systems) and the machine's ceiling (4 connections).
+const rawLoops = wanted('raw') ? [...new Set([matched, 4])] : [];
+
+// Rounds rotate the order, so slow drift of a shared machine does not always hit the same system;
+// the report shows each metric's median over the rounds.
+const rounds: { results: SystemResult[]; raw: RawResult[] }[] = [];
+for (let round = 0; round < config.rounds; round += 1) {
+  log(`round ${String(round + 1)} of ${String(config.rounds)}`);
+  const results: SystemResult[] = [];
+  for (let k = 0; k < systems.length; k += 1) {
+    const system = systems[(k + round) % systems.length];
+    if (system !== undefined) results.push(await drive(system.make(), config, log));
+  }
+  const raw: RawResult[] = [];
+  for (const loops of rawLoops) raw.push(await rawCeiling(config, loops));
+  rounds.push({ results, raw });
+}
+const results = medianResults(rounds.map((r) => r.results));
+const raw = medianRaw(rounds.map((r) => r.raw));
+const output = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: loadavg().map((n) => Number(n.toFixed(1))), server: facts, config, results, raw, rounds };
+if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(output, null, 2)}\n`);
+process.stdout.write(`${report(output)}\n`);

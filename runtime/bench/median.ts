@@ -1,0 +1,45 @@
+import type { RawResult } from './raw-ceiling.js';
+import type { SystemResult } from './system.js';
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const medianOrNull = (values: readonly (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : Number(median(present).toFixed(2));
+};
+
+/** Per system (by name), the median of every metric over the rounds. */
+export function medianResults(rounds: readonly SystemResult[][]): SystemResult[] {
+  const first = rounds[0] ?? [];
+  return first.map((template) => {
+    const runs = rounds.flatMap((round) => round.filter((r) => r.system === template.system));
+    return {
+      ...template,
+      enqueueSinglePerSec: medianOrNull(runs.map((r) => r.enqueueSinglePerSec)),
+      enqueueBulkPerSec: medianOrNull(runs.map((r) => r.enqueueBulkPerSec)),
+      drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),
+      drainSeconds: Number(median(runs.map((r) => r.drainSeconds)).toFixed(3)),
+      latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
+      latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
+    };
+  }).sort((a, b) => order(a.system) - order(b.system));
+}
+
+const ORDER = ['fleet-runtime (postgres)', 'graphile-worker', 'pg-boss', 'fleet-runtime (sqlite)'];
+const order = (name: string) => ORDER.indexOf(name);
+
+/** Per loop count, the median drain rate over the rounds. */
+export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
+  return (rounds[0] ?? []).map((template) => {
+    const runs = rounds.flatMap((round) => round.filter((r) => r.loops === template.loops));
+    return {
+      ...template,
+      drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),
+      cycleP50Ms: Number(median(runs.map((r) => r.cycleP50Ms)).toFixed(2)),
+      cycleP99Ms: Number(median(runs.map((r) => r.cycleP99Ms)).toFixed(2)),
+    };
+  });
+}

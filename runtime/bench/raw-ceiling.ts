@@ -1,0 +1,72 @@
+import pg from 'pg';
+import { dropDatabase, freshDatabase } from './database.js';
+import { percentile } from './drive.js';
+import type { BenchConfig } from './system.js';
+
+const DB = 'fleet_bench_raw';
+
+/** What the bare loop measured. */
+export interface RawResult {
+  system: 'raw SKIP LOCKED loop';
+  loops: number;
+  batch: number;
+  jobs: number;
+  drainPerSec: number;
+  cycleP50Ms: number;
+  cycleP99Ms: number;
+}
+
+/**
+ * The ceiling of this machine: the least work any PostgreSQL queue must do per job. A minimal
+ * table, then `loops` connections each repeat "claim `batch` rows with one CTE + FOR UPDATE SKIP
+ * LOCKED + UPDATE, then mark them done with one UPDATE … = ANY" until the table is drained. No
+ * events, no leases, no JSON: anything a real runtime adds is measured against this.
+ */
+export async function rawCeiling(config: BenchConfig, loops: number): Promise<RawResult> {
+  const url = await freshDatabase(config.url, DB);
+  const pool = new pg.Pool({ connectionString: url, max: loops });
+  try {
+    await pool.query(`CREATE TABLE jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, state smallint NOT NULL DEFAULT 0,
+      run_at timestamptz NOT NULL DEFAULT now(), owner text, payload jsonb NOT NULL)`);
+    await pool.query('CREATE INDEX jobs_ready ON jobs (run_at, id) WHERE state = 0');
+    await pool.query(`INSERT INTO jobs (payload) SELECT jsonb_build_object('i', g) FROM generate_series(1, $1) g`, [config.jobs]);
+    await pool.query('VACUUM ANALYZE jobs');
+    const claim = {
+      name: 'raw_claim',
+      text: `WITH ready AS (SELECT id FROM jobs WHERE state = 0 AND run_at <= now() ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+        UPDATE jobs j SET state = 1, owner = $2 FROM ready WHERE j.id = ready.id RETURNING j.id, j.payload`,
+    };
+    const complete = { name: 'raw_complete', text: 'UPDATE jobs SET state = 2 WHERE id = ANY($1::bigint[]) AND owner = $2' };
+    const cycles: number[] = [];
+    let done = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: loops }, async (_, loop) => {
+        const owner = `raw-${String(loop)}`;
+        for (;;) {
+          const cycleStarted = performance.now();
+          const { rows } = await pool.query<{ id: string }>({ ...claim, values: [config.claimBatch, owner] });
+          if (rows.length === 0) return;
+          await pool.query({ ...complete, values: [rows.map((row) => row.id), owner] });
+          done += rows.length;
+          cycles.push(performance.now() - cycleStarted);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (done !== config.jobs) throw new Error(`raw loop drained ${String(done)} of ${String(config.jobs)} jobs.`);
+    cycles.sort((a, b) => a - b);
+    return {
+      system: 'raw SKIP LOCKED loop',
+      loops,
+      batch: config.claimBatch,
+      jobs: config.jobs,
+      drainPerSec: Math.round(config.jobs / seconds),
+      cycleP50Ms: Number(percentile(cycles, 0.5).toFixed(2)),
+      cycleP99Ms: Number(percentile(cycles, 0.99).toFixed(2)),
+    };
+  } finally {
+    await pool.end();
+    await dropDatabase(config.url, DB);
+  }
+}

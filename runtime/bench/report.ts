@@ -1,0 +1,43 @@
+import type { RawResult } from './raw-ceiling.js';
+import type { BenchConfig, SystemResult } from './system.js';
+
+/** Everything one benchmark run produced. */
+export interface BenchOutput {
+  date: string;
+  node: string;
+  cpus: number;
+  /** 1, 5, 15 min load averages at the end (other work on the machine skews every system). */
+  load: number[];
+  server: Record<string, string>;
+  config: BenchConfig;
+  results: SystemResult[];
+  raw: RawResult[];
+}
+
+const cell = (n: number | null) => (n === null ? '–' : n.toLocaleString('en-US'));
+const ratio = (a: number, b: number | undefined) => (b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+
+/** The run as a Markdown summary: one row per system, ratios of fleet-runtime to each peer. */
+export function report(output: BenchOutput): string {
+  const { config } = output;
+  const lines = [
+    `${output.date} · Node ${output.node} · ${String(output.cpus)} CPUs (load ${output.load.join(' ')}) · PostgreSQL ${output.server.server_version ?? '?'} (synchronous_commit=${output.server.synchronous_commit ?? '?'}, fsync=${output.server.fsync ?? '?'})`,
+    `${cell(config.jobs)} no-op jobs (${cell(config.singleJobs)} single + ${cell(config.jobs - config.singleJobs)} bulk in batches of ${cell(config.bulkBatch)}), concurrency ${String(config.concurrency)}, claim batch ${String(config.claimBatch)}, pool ${String(config.poolSize)}, ${String(config.latencySamples)} latency probes, median of ${String(config.rounds)} round(s)`,
+    '',
+    '| system | version | enqueue single/s | enqueue bulk/s | drain jobs/s | p50 enqueue→start ms | p99 ms |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...output.results.map((r) => `| ${r.system} | ${r.version} | ${cell(r.enqueueSinglePerSec)} | ${cell(r.enqueueBulkPerSec)} | ${cell(r.drainPerSec)} | ${cell(r.latencyP50Ms)} | ${cell(r.latencyP99Ms)} |`),
+    ...output.raw.map((r) => `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}) | – | – | – | ${cell(r.drainPerSec)} | – | – |`),
+  ];
+  const fleet = output.results.find((r) => r.system === 'fleet-runtime (postgres)');
+  if (fleet !== undefined) {
+    lines.push('', 'fleet-runtime (postgres) relative to:');
+    for (const peer of output.results.filter((r) => r !== fleet && !r.system.startsWith('fleet-runtime'))) {
+      lines.push(
+        `- ${peer.system}: drain ${ratio(fleet.drainPerSec, peer.drainPerSec)}, single enqueue ${ratio(fleet.enqueueSinglePerSec ?? 0, peer.enqueueSinglePerSec ?? undefined)}, bulk enqueue ${ratio(fleet.enqueueBulkPerSec ?? 0, peer.enqueueBulkPerSec ?? undefined)}, p50 latency ${ratio(fleet.latencyP50Ms ?? 0, peer.latencyP50Ms ?? undefined)}`,
+      );
+    }
+    for (const r of output.raw) lines.push(`- raw loop, ${String(r.loops)} connection(s): drain ${ratio(fleet.drainPerSec, r.drainPerSec)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,62 @@
+/** What the benchmark driver needs from each queue system under test. */
+export interface BenchSystem {
+  /** Display name, e.g. `graphile-worker`. */
+  name: string;
+  /** Version string (package version, or `n/a` for the raw loop). */
+  version: string;
+  /** Settings worth printing next to the numbers (concurrency, batch sizes, pool). */
+  settings: Record<string, string | number | boolean>;
+  /** Create the schema in a fresh database. */
+  setup(): Promise<void>;
+  /** Enqueue one job (its own transaction). */
+  enqueueOne(payload: BenchPayload): Promise<void>;
+  /** Enqueue many jobs in one call. */
+  enqueueBulk(payloads: readonly BenchPayload[]): Promise<void>;
+  /** Start the worker; `onJob` must be called as each job's executor starts. */
+  startWorker(onJob: (payload: BenchPayload) => void): Promise<void>;
+  stopWorker(): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/** The no-op job's payload: `t0` (a `performance.now()` reading) marks a latency probe. */
+export interface BenchPayload {
+  i: number;
+  t0?: number;
+}
+
+/** Numbers the driver measures for one system. */
+export interface SystemResult {
+  system: string;
+  version: string;
+  settings: Record<string, string | number | boolean>;
+  jobs: number;
+  enqueueSinglePerSec: number | null;
+  enqueueBulkPerSec: number | null;
+  drainPerSec: number;
+  drainSeconds: number;
+  latencyP50Ms: number | null;
+  latencyP99Ms: number | null;
+  latencySamples: number;
+}
+
+/** Knobs shared by every system so the comparison is matched. */
+export interface BenchConfig {
+  /** Jobs enqueued then drained (default 20 000). */
+  jobs: number;
+  /** Of those, enqueued one by one by `concurrency` concurrent callers (default 2 000). */
+  singleJobs: number;
+  /** Bulk enqueue batch (default 1 000). */
+  bulkBatch: number;
+  /** Executors running at once (default 16). */
+  concurrency: number;
+  /** Jobs taken per claim (default 16, = concurrency). */
+  claimBatch: number;
+  /** Pool size for each system's connection pool (default 8). */
+  poolSize: number;
+  /** Latency probes on the idle queue (default 200). */
+  latencySamples: number;
+  /** Times every system runs (order rotated); the report shows medians. Default 1. */
+  rounds: number;
+  /** Base URL of the server; each system gets a fresh database on it. */
+  url: string;
+}

@@ -1,0 +1,31 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SQLITE_MIGRATIONS_DIR } from '../../stores/sqlite/migrate.js';
+import { sqliteSchemaSnapshot } from '../../stores/sqlite/schema-snapshot.js';
+import { EXIT, UsageError, type Command } from '../io.js';
+
+/** `schema --check|--write`: the committed SQLite schema snapshot against the migrations. */
+export const schemaCommand: Command = {
+  usage: 'fleet-runtime schema --check | --write',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, write: { type: 'boolean' } } });
+    if (values.check === values.write) throw new UsageError('schema needs exactly one of --check and --write.');
+    const file = join(SQLITE_MIGRATIONS_DIR, 'schema.sql');
+    const snapshot = await sqliteSchemaSnapshot();
+    if (values.write === true) {
+      writeFileSync(file, snapshot);
+      io.out(`Wrote ${file}.`);
+      return EXIT.ok;
+    }
+    let committed = '';
+    try {
+      committed = readFileSync(file, 'utf8');
+    } catch {
+      committed = '';
+    }
+    if (committed === snapshot) return EXIT.ok;
+    io.err(`${file} does not match the migrations; run \`fleet-runtime schema --write\` and commit the result.`);
+    return EXIT.failed;
+  },
+};

@@ -1,0 +1,23 @@
+import { TASK_STATES, type StoreStats } from './store.js';
+
+/**
+ * Render queue numbers in the Prometheus text format (version 0.0.4): per-state counts, ready
+ * depth and the oldest ready task's age, the signals to autoscale workers on.
+ */
+export function renderMetrics(stats: StoreStats, prefix = 'fleet'): string {
+  const lines = [
+    `# HELP ${prefix}_tasks Tasks by state.`,
+    `# TYPE ${prefix}_tasks gauge`,
+    ...TASK_STATES.map((state) => `${prefix}_tasks{state="${state}"} ${String(stats.counts[state])}`),
+    `# HELP ${prefix}_tasks_ready Tasks due to run and not yet claimed (queue depth).`,
+    `# TYPE ${prefix}_tasks_ready gauge`,
+    `${prefix}_tasks_ready ${String(stats.ready)}`,
+    `# HELP ${prefix}_oldest_ready_age_seconds Age of the oldest ready task; grows when workers cannot keep up.`,
+    `# TYPE ${prefix}_oldest_ready_age_seconds gauge`,
+    `${prefix}_oldest_ready_age_seconds ${String(stats.oldestReadyAgeMs / 1000)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Content-Type to serve {@link renderMetrics} with. */
+export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';

@@ -1,0 +1,204 @@
+/** Records exchanged through the {@link Store} contract (see `store.ts` for the guarantees). */
+import type { JsonValue } from './json.js';
+
+/**
+ * Lifecycle state of a task.
+ * - `queued`: waiting to run (possibly until `runAt`).
+ * - `running`: claimed; a worker holds the lease.
+ * - `retrying`: the last attempt failed transiently; runs again at `runAt`.
+ * - `done`: finished successfully (terminal).
+ * - `failed`: failed with a terminal error, not retried (terminal).
+ * - `dead`: attempts or lost leases exhausted; waits for a re-drive (terminal).
+ * - `cancelled`: cancelled by a client (terminal).
+ */
+export type TaskState = 'queued' | 'running' | 'retrying' | 'done' | 'failed' | 'dead' | 'cancelled';
+
+/** All task states, in lifecycle order. */
+export const TASK_STATES: readonly TaskState[] = ['queued', 'running', 'retrying', 'done', 'failed', 'dead', 'cancelled'];
+
+/** States a task never leaves except by an explicit re-drive. */
+export const TERMINAL_STATES: readonly TaskState[] = ['done', 'failed', 'dead', 'cancelled'];
+
+/** Lifecycle event types recorded in a task's history. */
+export type TaskEventType =
+  | 'enqueued'
+  | 'started'
+  | 'progress'
+  | 'done'
+  | 'failed'
+  | 'retrying'
+  | 'dead'
+  | 'cancelled'
+  | 'deferred'
+  | 'released'
+  | 'lease-expired'
+  | 'redriven'
+  | 'skipped';
+
+/** A task to insert. `id` is minted by the caller (a UUID) so an enqueue can return it without a read. */
+export interface NewTask {
+  id: string;
+  name: string;
+  payload: JsonValue;
+  /** Idempotency key, unique per task `name` for as long as the task row exists (until purged). */
+  key: string | null;
+  tenant: string | null;
+  /** Higher runs first. */
+  priority: number;
+  runAt: Date;
+  maxAttempts: number;
+  /** Dead-letter once this many leases were lost (worker crashed or hung past its lease). */
+  maxLostLeases: number;
+  /** Name of the schedule that produced the task, if any. */
+  schedule: string | null;
+}
+
+/** The stored view of a task, as clients poll it. */
+export interface TaskRecord {
+  id: string;
+  name: string;
+  payload: JsonValue;
+  state: TaskState;
+  key: string | null;
+  tenant: string | null;
+  priority: number;
+  runAt: Date;
+  /** Attempts charged so far; a claim charges one, `defer` and `release` refund it. */
+  attempts: number;
+  maxAttempts: number;
+  lostLeases: number;
+  maxLostLeases: number;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  result: JsonValue | null;
+  progress: { step: string; data: JsonValue | null } | null;
+  schedule: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** A task handed to a worker by `claim`, with the lease token that fences its writes. */
+export interface ClaimedTask {
+  id: string;
+  name: string;
+  payload: JsonValue;
+  token: string;
+  /** 1-based attempt number of this run. */
+  attempt: number;
+  maxAttempts: number;
+  leaseUntil: Date;
+  tenant: string | null;
+}
+
+/** Identifies one lease: the task id and the token its claim returned. */
+export interface LeaseRef {
+  id: string;
+  token: string;
+}
+
+/**
+ * How a worker ends its hold on a task.
+ * - `done`: success, stores `result`.
+ * - `retry`: transient failure, runs again at `runAt` (state `retrying`).
+ * - `fail`: terminal failure (state `failed`).
+ * - `dead`: attempts exhausted (state `dead`).
+ * - `defer`: "not yet": back to `queued` at `runAt`, the attempt refunded.
+ * - `release`: hand back (shutdown), `queued` now, the attempt refunded.
+ */
+export type Settlement = LeaseRef &
+  (
+    | { kind: 'done'; result: JsonValue | null }
+    | { kind: 'retry'; error: string; runAt: Date }
+    | { kind: 'fail'; error: string }
+    | { kind: 'dead'; error: string }
+    | { kind: 'defer'; runAt: Date; reason: string }
+    | { kind: 'release' }
+  );
+
+/** One lifecycle event. `taskId` is null for schedule events (`skipped`). */
+export interface TaskEvent {
+  id: number;
+  taskId: string | null;
+  schedule: string | null;
+  type: TaskEventType;
+  at: Date;
+  attempt: number | null;
+  data: JsonValue | null;
+}
+
+/** Filter for `list`; `limit` defaults to 100, newest first, `before` pages by creation time. */
+export interface ListFilter {
+  states?: readonly TaskState[];
+  name?: string;
+  tenant?: string;
+  limit?: number;
+  before?: Date;
+}
+
+/** Queue-wide numbers for metrics and admission control. */
+export interface StoreStats {
+  counts: Record<TaskState, number>;
+  /** Tasks in `queued`/`retrying` whose `runAt` has passed. */
+  ready: number;
+  /** Age of the oldest ready task in ms (now - runAt), 0 when nothing is ready. */
+  oldestReadyAgeMs: number;
+}
+
+/** A schedule as stored. Exactly one of `cron` and `intervalMs` is set. */
+export interface ScheduleRecord {
+  name: string;
+  taskName: string;
+  payload: JsonValue;
+  cron: string | null;
+  intervalMs: number | null;
+  timeZone: string | null;
+  overlap: 'skip' | 'allow';
+  nextRunAt: Date;
+  lastFiredAt: Date | null;
+  lastTaskId: string | null;
+  /** Slots that passed while no replica was ticking (counted, not run). */
+  missed: number;
+  /** Slots skipped because the previous run was still going. */
+  skipped: number;
+}
+
+/** Input of `upsertSchedule`. */
+export type ScheduleDefinition = Omit<ScheduleRecord, 'lastFiredAt' | 'lastTaskId' | 'missed' | 'skipped'>;
+
+/** Input of `advanceSchedule`: the compare-and-set plus what to do if this caller wins. */
+export interface ScheduleAdvance {
+  name: string;
+  /** The `nextRunAt` the caller read; the advance happens only if it is still stored. */
+  expectedNextRunAt: Date;
+  newNextRunAt: Date;
+  /** Slots passed over in addition to the one being fired. */
+  missed: number;
+  /** The task for the slot being fired; its `key` names the slot so a replay cannot duplicate it. */
+  task: NewTask;
+}
+
+/** What `advanceSchedule` did. */
+export type ScheduleAdvanceResult =
+  | { won: false }
+  | { won: true; fired: true; taskId: string }
+  | { won: true; fired: false; skippedBecause: string };
+
+/** Result of one enqueued row. */
+export interface EnqueueResult {
+  id: string;
+  /** False when a task with the same `(name, key)` already existed; `id` is then that task's id. */
+  created: boolean;
+}
+
+/** Options of `enqueue`. */
+export interface StoreEnqueueOptions {
+  /**
+   * A transaction handle of the backend to enqueue inside (PostgreSQL: a `pg` client on which the
+   * caller ran `BEGIN`; the rows then commit or roll back with the caller's work). SQLite rejects
+   * `tx` with an error: its store owns its one connection, there is no caller transaction to join.
+   */
+  tx?: unknown;
+}
+

@@ -1,0 +1,37 @@
+import type { ScheduleAdvance, ScheduleAdvanceResult } from '../../store.js';
+import { insertTasks } from './insert-tasks.js';
+import type { PostgresDb } from './postgres-db.js';
+import type { Tables } from './tables.js';
+
+// The compare-and-set. The UPDATE locks the schedule row until COMMIT; a racing replica's UPDATE
+// waits on that lock, then re-reads the row, sees the new `next_run_at` and matches nothing. So
+// exactly one replica wins each slot, with no leader.
+const cas = (t: Tables) => `UPDATE ${t.schedules} SET next_run_at = $1, missed = missed + $2, last_fired_at = now(), updated_at = now()
+  WHERE name = $3 AND next_run_at = $4 RETURNING overlap, last_task_id`;
+const active = (t: Tables) => `SELECT 1 FROM ${t.tasks} WHERE id = $1 AND state IN ('queued', 'running', 'retrying')`;
+const skip = (t: Tables) => `WITH counted AS (UPDATE ${t.schedules} SET skipped = skipped + 1 WHERE name = $1)
+  INSERT INTO ${t.events} (schedule, type, data) VALUES ($1, 'skipped', $2::jsonb)`;
+const fired = (t: Tables) => `UPDATE ${t.schedules} SET last_task_id = $1 WHERE name = $2`;
+
+/** CAS, overlap check and enqueue share one transaction, so a won slot always fires or records its skip. */
+export async function advanceSchedule(db: PostgresDb, input: ScheduleAdvance): Promise<ScheduleAdvanceResult> {
+  return db.transaction(`advancing schedule ${input.name}`, async (client): Promise<ScheduleAdvanceResult> => {
+    const won = await db.query<{ overlap: string; last_task_id: string | null }>(
+      db.statement('schedule_cas', cas),
+      [input.newNextRunAt, input.missed, input.name, input.expectedNextRunAt],
+      client,
+    );
+    const row = won[0];
+    if (row === undefined) return { won: false };
+    const previous = row.last_task_id;
+    if (row.overlap === 'skip' && previous !== null && (await db.query(db.statement('schedule_active', active), [previous], client)).length > 0) {
+      const data = JSON.stringify({ slot: input.expectedNextRunAt.toISOString(), previousTaskId: previous });
+      await db.query(db.statement('schedule_skip', skip), [input.name, data], client);
+      return { won: true, fired: false, skippedBecause: `previous run ${previous} is still active` };
+    }
+    const [inserted] = await insertTasks(db, [input.task], client);
+    if (inserted === undefined) throw new Error(`fleet-runtime: schedule ${input.name} produced no task.`);
+    await db.query(db.statement('schedule_fired', fired), [inserted.id, input.name], client);
+    return { won: true, fired: true, taskId: inserted.id };
+  });
+}

@@ -1,0 +1,32 @@
+import type { LeaseRef } from '../../store.js';
+import type { PostgresDb } from './postgres-db.js';
+import type { Tables } from './tables.js';
+import { msParam } from './rows.js';
+
+// One statement for every lease of a worker. Rows are locked in `seq` order (as `settle` does) so
+// a heartbeat and a settle of the same worker cannot deadlock. A lease whose token changed
+// (reclaimed), or whose task is no longer running (cancelled, settled), is not extended.
+const build = (t: Tables) => `WITH held AS (
+    SELECT t.seq FROM unnest($1::text[], $2::text[]) AS i(id, token)
+    JOIN ${t.tasks} t ON t.id = i.id AND t.lease_token = i.token AND t.state = 'running'
+    -- Spelled out so the plan is an index lookup per id even when statistics say the table is tiny.
+    WHERE t.id = ANY($1::text[])
+    ORDER BY t.seq
+    FOR UPDATE OF t
+  )
+  UPDATE ${t.tasks} t SET lease_until = now() + $3::bigint * interval '1 millisecond'
+  FROM held WHERE t.seq = held.seq
+  RETURNING t.id, t.lease_token`;
+
+/** Extends every held lease; returns the ids whose lease is gone. */
+export async function heartbeat(db: PostgresDb, leases: readonly LeaseRef[], leaseMs: number): Promise<string[]> {
+  if (leases.length === 0) return [];
+  const rows = await db.query<{ id: string; lease_token: string }>(db.statement('heartbeat', build), [
+    leases.map((lease) => lease.id),
+    leases.map((lease) => lease.token),
+    msParam(leaseMs),
+  ]);
+  // Judged per (id, token): a stale token for a task whose current lease is held is still lost.
+  const held = new Set(rows.map((row) => `${row.id}\u0000${row.lease_token}`));
+  return leases.filter((lease) => !held.has(`${lease.id}\u0000${lease.token}`)).map((lease) => lease.id);
+}

@@ -1,0 +1,75 @@
+import type { EnqueueResult, NewTask } from '../../store.js';
+import type { PostgresDb, Queryable } from './postgres-db.js';
+import { jsonParam } from './rows.js';
+
+// One statement for the whole batch: the rows travel as parallel arrays through unnest, so 1 or
+// 1 000 tasks cost one round trip and one commit. ON CONFLICT without a target absorbs both a
+// `(name, key)` duplicate (idempotency) and an `id` duplicate (our own retry after a lost reply).
+// A conflicting insert by a concurrent transaction waits for it, so two racing enqueues of one key
+// never both create a task. The NOTIFY runs once per statement, and only if something became ready.
+const build = (t: { tasks: string; events: string }) => `WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[], $8::int[], $9::int[], $10::text[])
+      WITH ORDINALITY AS i(id, name, payload, key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule, ord)
+  ), inserted AS (
+    INSERT INTO ${t.tasks} (id, name, payload, state, key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule)
+    SELECT id, name, payload::jsonb, 'queued', key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule FROM input ORDER BY ord
+    ON CONFLICT DO NOTHING
+    RETURNING id, schedule, run_at
+  ), logged AS (
+    INSERT INTO ${t.events} (task_id, schedule, type) SELECT id, schedule, 'enqueued' FROM inserted
+  ), woken AS (
+    SELECT pg_notify($11, '') FROM inserted WHERE run_at <= now() LIMIT 1
+  )
+  SELECT id, (SELECT count(*) FROM woken) AS woken FROM inserted`;
+
+// A conflict's existing row committed after our statement's snapshot, so it is read back by a new
+// statement (READ COMMITTED takes a fresh snapshot per statement).
+const buildExisting = (t: { tasks: string }) => `SELECT i.ord, t.id FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS i(id, name, key, ord)
+  JOIN ${t.tasks} t ON (i.key IS NOT NULL AND t.name = i.name AND t.key = i.key) OR t.id = i.id
+  ORDER BY i.ord, (t.id = i.id)`;
+
+/** Insert tasks on `client` (a caller's transaction) or the pool; see `Store.enqueue`. */
+export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], client?: Queryable): Promise<EnqueueResult[]> {
+  if (tasks.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    db.statement('insert_tasks', build),
+    [
+      tasks.map((task) => task.id),
+      tasks.map((task) => task.name),
+      tasks.map((task) => jsonParam(task.payload)),
+      tasks.map((task) => task.key),
+      tasks.map((task) => task.tenant),
+      tasks.map((task) => task.priority),
+      tasks.map((task) => task.runAt),
+      tasks.map((task) => task.maxAttempts),
+      tasks.map((task) => task.maxLostLeases),
+      tasks.map((task) => task.schedule),
+      db.channel,
+    ],
+    client,
+  );
+  const created = new Set(rows.map((row) => row.id));
+  const results: (EnqueueResult | undefined)[] = tasks.map((task) => (created.has(task.id) ? { id: task.id, created: true } : undefined));
+  const missingAt = tasks.flatMap((task, index) => (created.has(task.id) ? [] : [index]));
+  const missing = missingAt.map((index) => tasks[index] as NewTask);
+  if (missing.length === 0) return results as EnqueueResult[];
+  const existing = await db.query<{ ord: string; id: string }>(
+    db.statement('existing_tasks', buildExisting),
+    [missing.map((task) => task.id), missing.map((task) => task.name), missing.map((task) => task.key)],
+    client,
+  );
+  const byOrdinal = new Map<number, string>();
+  // Rows come ordered so that a key match wins over an id match for the same input.
+  for (const row of existing) if (!byOrdinal.has(Number(row.ord))) byOrdinal.set(Number(row.ord), row.id);
+  missing.forEach((task, index) => {
+    const id = byOrdinal.get(index + 1);
+    if (id === undefined) {
+      throw new Error(
+        `fleet-runtime: enqueue of ${task.name} (key ${String(task.key)}) conflicted with a task this transaction cannot see; enqueue in a READ COMMITTED transaction or retry.`,
+      );
+    }
+    // Our own id means our own row: an earlier try committed but its reply was lost (reconnect retry).
+    results[missingAt[index] as number] = { id, created: id === task.id };
+  });
+  return results as EnqueueResult[];
+}

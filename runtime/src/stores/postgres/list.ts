@@ -1,0 +1,24 @@
+import type { ListFilter, TaskRecord } from '../../store.js';
+import type { PostgresDb } from './postgres-db.js';
+import { TASK_COLUMNS, toTaskRecord } from './rows.js';
+
+// Optional filters are written as `($n IS NULL OR col = $n)` so one prepared statement serves all
+// combinations.
+const build = (t: { tasks: string }) => `SELECT ${TASK_COLUMNS} FROM ${t.tasks}
+  WHERE ($1::text[] IS NULL OR state = ANY($1::text[]))
+    AND ($2::text IS NULL OR name = $2)
+    AND ($3::text IS NULL OR tenant = $3)
+    AND ($4::timestamptz IS NULL OR created_at < $4)
+  ORDER BY created_at DESC, seq DESC
+  LIMIT $5`;
+
+export async function list(db: PostgresDb, filter: ListFilter = {}): Promise<TaskRecord[]> {
+  const rows = await db.query(db.statement('list', build), [
+    filter.states ?? null,
+    filter.name ?? null,
+    filter.tenant ?? null,
+    filter.before ?? null,
+    filter.limit ?? 100,
+  ]);
+  return rows.map(toTaskRecord);
+}

@@ -1,0 +1,47 @@
+import type { TaskFactory } from '../define-tasks.js';
+import type { JsonValue } from '../json.js';
+
+/** What an executor receives besides its payload. */
+export interface TaskContext {
+  readonly taskId: string;
+  /** 1-based attempt number of this run. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /**
+   * Aborted when the lease is lost (another worker may now own the task), on timeout, on cancel
+   * or at the shutdown deadline. Pass it to fetch/db calls; stop promptly when it fires.
+   */
+  readonly signal: AbortSignal;
+  /** Record progress (`step` and optional data) visible in the task's status and events. */
+  progress(step: string, data?: JsonValue): Promise<void>;
+  /**
+   * Run `fn` once per task: its JSON result is checkpointed under `name`, and a later attempt
+   * (after a crash or retry) returns the stored result instead of running `fn` again.
+   */
+  step<T extends JsonValue>(name: string, fn: () => Promise<T> | T): Promise<T>;
+}
+
+/** Runs one task variant. Return a JSON-safe result (stored on the task) or nothing. */
+// `void` lets an executor that returns nothing (`async () => { … }`) type-check.
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+export type Executor<Payload> = (payload: Payload, ctx: TaskContext) => Promise<JsonValue | undefined | void> | JsonValue | undefined | void;
+
+/** Executors for a `defineTasks` result, keyed like it; each gets its task's validated payload type. */
+export type Executors<S> = {
+  readonly [K in keyof S]?: // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see AnyTaskSpecs
+    S[K] extends TaskFactory<any, infer Output> ? Executor<Output> : never;
+};
+
+/** Why the worker aborted an executor. */
+export type AbortCause = 'lease-lost' | 'timeout' | 'shutdown';
+
+/** The `signal.reason` the worker aborts with. */
+export class TaskAbortedError extends Error {
+  override name = 'TaskAbortedError';
+  readonly kind: AbortCause;
+
+  constructor(cause: AbortCause, message: string) {
+    super(message);
+    this.kind = cause;
+  }
+}

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store.js';
+import { newTask, sleep } from '../helpers/new-task.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { storeFactories } from './stores.js';
+
+describe.each(storeFactories)('$name store: enqueue', (factory) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => ({ store, dispose } = await factory.open()));
+  afterEach(async () => dispose());
+
+  it('stores a queued task with its payload and an enqueued event', async () => {
+    const task = newTask({ payload: { to: 'a@b.c', n: [1, 2] }, tenant: 't1', priority: 5 });
+    expect(await store.enqueue([task])).toEqual([{ id: task.id, created: true }]);
+    const record = await store.get(task.id);
+    expect(record).toMatchObject({ id: task.id, name: 'noop', state: 'queued', payload: { to: 'a@b.c', n: [1, 2] }, tenant: 't1', priority: 5, attempts: 0, maxAttempts: 3 });
+    expect((await store.events(task.id)).map((event) => event.type)).toEqual(['enqueued']);
+  });
+
+  it('returns the existing task for a repeated (name, key) and leaves it unchanged', async () => {
+    const first = newTask({ key: 'order-7', payload: { v: 1 } });
+    const second = newTask({ key: 'order-7', payload: { v: 2 } });
+    await store.enqueue([first]);
+    expect(await store.enqueue([second])).toEqual([{ id: first.id, created: false }]);
+    expect((await store.get(first.id))?.payload).toEqual({ v: 1 });
+    expect(await store.get(second.id)).toBeNull();
+  });
+
+  it('scopes keys to the task name', async () => {
+    const a = newTask({ name: 'a', key: 'k' });
+    const b = newTask({ name: 'b', key: 'k' });
+    const results = await store.enqueue([a, b]);
+    expect(results.map((result) => result.created)).toEqual([true, true]);
+  });
+
+  it('makes one task out of concurrent enqueues with one key', async () => {
+    const attempts = Array.from({ length: 20 }, () => newTask({ key: 'same' }));
+    const results = (await Promise.all(attempts.map((task) => store.enqueue([task])))).flat();
+    const ids = new Set(results.map((result) => result.id));
+    expect(ids.size).toBe(1);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(await store.list({ name: 'noop' })).toHaveLength(1);
+  });
+
+  it('keeps the key while the task is finished, until purged', async () => {
+    const task = newTask({ key: 'once' });
+    await store.enqueue([task]);
+    const [claimed] = await store.claim({ owner: 'w', names: ['noop'], limit: 1, leaseMs: 10_000 });
+    expect(claimed?.id).toBe(task.id);
+    await store.settle([{ id: task.id, token: claimed?.token ?? '', kind: 'done', result: null }]);
+    expect(await store.enqueue([newTask({ key: 'once' })])).toEqual([{ id: task.id, created: false }]);
+    expect(await store.purge(new Date(Date.now() + 1000))).toBe(1);
+    expect((await store.enqueue([newTask({ key: 'once' })]))[0]?.created).toBe(true);
+  });
+
+  it('wakes subscribers when new work is enqueued, until they unsubscribe', async () => {
+    let wakes = 0;
+    const unsubscribe = store.subscribe(() => (wakes += 1));
+    await store.enqueue([newTask()]);
+    await waitFor('a wake-up', () => wakes > 0, 5000);
+    unsubscribe();
+    const seen = wakes;
+    await store.enqueue([newTask()]);
+    await sleep(200);
+    expect(wakes).toBe(seen);
+  });
+});
