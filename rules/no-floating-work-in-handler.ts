@@ -11,6 +11,8 @@ import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-ha
 import type { FileContext } from './no-floating-work-in-handler/file-context.js';
 import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
 import type { FloatingKind } from './no-floating-work-in-handler/floating-work.js';
+import { importedValueLookup } from './no-floating-work-in-handler/imported-value.js';
+import { spawnAliases } from './no-floating-work-in-handler/spawn-aliases.js';
 import { isPartOfResponse } from './no-floating-work-in-handler/part-of-response.js';
 import { spawnSiteOf } from './no-floating-work-in-handler/spawn-site.js';
 import type { SpawnKind } from './no-floating-work-in-handler/spawn-site.js';
@@ -77,11 +79,14 @@ export default createRule<Options, MessageIds>({
     if (model.handlers.length === 0) return {};
     const { sourceCode } = context;
     const services = ESLintUtils.getParserServices(context, true);
+    const imports = buildImportIndex(sourceCode.ast, sourceCode.scopeManager!);
     const file: FileContext = {
       sourceCode,
-      imports: buildImportIndex(sourceCode.ast, sourceCode.scopeManager!),
+      imports,
       types: services.program ? services : undefined,
       queues: readFleetSettings(context.settings.fleet).queues,
+      importedValue: services.program ? undefined : importedValueLookup(context.physicalFilename, imports),
+      spawnAliases: spawnAliases(imports),
     };
     const allowComments = new AllowComments(sourceCode);
     const allowCalls = options.allowCalls ?? [];

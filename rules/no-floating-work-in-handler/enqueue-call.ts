@@ -78,9 +78,16 @@ function isTypedClient(receiver: TSESTree.Node, method: string, file: FileContex
 
 /**
  * The import a receiver was made from: `new Queue()` / `await makeWorkerUtils()` initialisers,
- * `queue: Queue` annotations on variables, parameters and class members (`this.queue`).
+ * `queue: Queue` annotations on variables, parameters and class members (`this.queue`), and
+ * without types, a queue instance exported by a project module.
  */
 function receiverOrigin(receiver: TSESTree.Node, file: FileContext): ImportSource | undefined {
+  const imported = file.importedValue?.(receiver);
+  if (imported?.kind === 'instance') {
+    // `boss` exported by a project module as `new PgBoss(...)`: the package class it was built from.
+    const [name = 'default', ...members] = imported.of.path;
+    return { module: imported.of.module, name, members };
+  }
   if (receiver.type === AST_NODE_TYPES.Identifier) {
     const def = variableOf(file, receiver)?.defs[0];
     if (!def) return undefined;

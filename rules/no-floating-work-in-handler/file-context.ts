@@ -2,6 +2,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportIndex, ImportSource } from '../../src/handlers/types.js';
 import { isImportOf } from '../../src/handlers/import-path.js';
+import type { ImportedValue } from './imported-value.js';
 
 /** What the rule's analysis needs to know about the file being linted, built once per file. */
 export interface FileContext {
@@ -11,6 +12,10 @@ export interface FileContext {
   readonly types: ParserServicesWithTypeInformation | undefined;
   /** `settings.fleet.queues`: extra durable-enqueue callees. */
   readonly queues: readonly string[];
+  /** Summaries of values imported from the project's own modules; only without types. */
+  readonly importedValue: ImportedValue | undefined;
+  /** Local names of imports from timer/process/thread modules, for the by-name pre-check. */
+  readonly spawnAliases: ReadonlySet<string>;
 }
 
 /** The import `node` (identifier or member chain) refers to. */

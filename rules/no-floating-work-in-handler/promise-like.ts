@@ -8,6 +8,7 @@ import { unwrap } from '../../src/handlers/unwrap.js';
 import type { FileContext } from './file-context.js';
 import { isGlobal, sourceOf, variableOf } from './file-context.js';
 import { isEnqueueCall } from './enqueue-call.js';
+import { receiverClassMethods } from './receiver-class.js';
 
 /**
  * Well-known promise APIs recognised without type information: module → exported paths
@@ -53,6 +54,9 @@ function promiseVerdict(node: TSESTree.Node, file: FileContext): 'yes' | 'no' | 
   if (isPromiseSyntactically(target, file)) return 'yes';
   if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return 'no';
   const callee = unwrap(target.callee);
+  const imported = target.type === AST_NODE_TYPES.CallExpression ? file.importedValue?.(callee) : undefined;
+  // A project function whose source shows it is synchronous (`void logError(e)`) is not a promise.
+  if (imported?.kind === 'function') return 'no';
   if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
   const def = variableOf(file, callee)?.defs[0];
   if (def?.type === DefinitionType.Parameter || def?.type === DefinitionType.FunctionName) return 'no';
@@ -97,7 +101,7 @@ function isPromiseSyntactically(node: TSESTree.Node, file: FileContext): boolean
     if (callee.name === 'fetch' && isGlobal(file, callee)) return true;
     if (isLocalAsyncFunction(callee, file)) return true;
   }
-  return isWellKnownPromiseApi(callee, file) || isEnqueueCall(node, file) !== undefined;
+  return isWellKnownPromiseApi(callee, file) || isImportedAsyncFunction(callee, file) || isEnqueueCall(node, file) !== undefined;
 }
 
 function isWellKnownPromiseApi(callee: TSESTree.Node, file: FileContext): boolean {
@@ -108,6 +112,20 @@ function isWellKnownPromiseApi(callee: TSESTree.Node, file: FileContext): boolea
   const exports = PROMISE_APIS[source.module];
   if (!exports || path.length > 1) return false;
   return exports.includes('*') ? path.length === 1 : exports.includes(path[0] ?? '');
+}
+
+/**
+ * `sendWelcomeEmail()` / `mailer.send()` / `this.mailer.send()` where the project module the
+ * function or class comes from proves it returns a promise (syntactic mode only).
+ */
+function isImportedAsyncFunction(callee: TSESTree.Node, file: FileContext): boolean {
+  let value = file.importedValue?.(callee);
+  if (!value && callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.mailer.send()` where `mailer: MailerService` is a class of a project module.
+    const name = memberName(callee);
+    value = name === undefined ? undefined : receiverClassMethods(callee.object, file)?.get(name);
+  }
+  return value?.kind === 'function' && value.returnsPromise;
 }
 
 function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {

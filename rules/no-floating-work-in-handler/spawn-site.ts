@@ -31,7 +31,7 @@ export function spawnSiteOf(node: TSESTree.CallExpression | TSESTree.NewExpressi
   const callee = unwrap(node.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   // Every call passes through here: bail out on the name before any scope or import lookup.
-  if (name === undefined || !CANDIDATE_NAMES.has(name)) return undefined;
+  if (name === undefined || !(CANDIDATE_NAMES.has(name) || (callee.type === AST_NODE_TYPES.Identifier && file.spawnAliases.has(name)))) return undefined;
   const path = calleePath(callee);
   const site = (kind: SpawnKind): SpawnSite => ({ kind, node, callee: path?.join('.') ?? name, path });
   const source = sourceOf(file, callee);

@@ -1,0 +1,52 @@
+/**
+ * What Fleet knows about a project's own modules without type information: a summary of each
+ * module's exports, proven from its source alone (see `summariseModule`).
+ */
+
+/** A class of an npm package, named by module and export path (`pg-boss` + `['PgBoss']`). */
+export interface PackageExport {
+  /** Module specifier as written, `node:` prefix removed. */
+  readonly module: string;
+  /** Export path inside the module; `[]` = the default export / the module itself. */
+  readonly path: readonly string[];
+}
+
+/** What one exported value is. Anything not provable is absent from the summary (unknown). */
+export type ValueSummary =
+  | {
+      /** A function; `returnsPromise` is true only when every call is proven to return a promise. */
+      readonly kind: 'function';
+      readonly returnsPromise: boolean;
+    }
+  | {
+      /** An object literal or an instance of a class of the same module, with its known members. */
+      readonly kind: 'object';
+      readonly members: ReadonlyMap<string, ValueSummary>;
+    }
+  | {
+      /** A class: methods of its instances and its static members. */
+      readonly kind: 'class';
+      readonly instance: ReadonlyMap<string, ValueSummary>;
+      readonly statics: ReadonlyMap<string, ValueSummary>;
+    }
+  | {
+      /** An instance built from a package: `new PgBoss(...)`, `await makeWorkerUtils(...)`. */
+      readonly kind: 'instance';
+      readonly of: PackageExport;
+    }
+  | {
+      /** An export of another project module (`export { x } from './y'`); `name: '*'` = its namespace. */
+      readonly kind: 'reexport';
+      readonly file: string;
+      readonly name: string;
+    };
+
+/** The exports of one module. */
+export interface ModuleSummary {
+  /** Absolute path of the module. */
+  readonly file: string;
+  /** Exports by name; `default` is the default export or CommonJS `module.exports`. */
+  readonly exports: ReadonlyMap<string, ValueSummary>;
+  /** Absolute paths of modules re-exported wholesale (`export * from './x'`). */
+  readonly starFrom: readonly string[];
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isRelativeSpecifier, resolveRelativeModule } from '../../src/modules/resolve-module.js';
+
+const PROJECT = path.resolve(import.meta.dirname, '../fixtures/modules');
+const FROM = path.join(PROJECT, 'routes/users.ts');
+const services = (file: string): string => path.join(PROJECT, 'services', file);
+
+describe('resolveRelativeModule', () => {
+  it('maps TypeScript ESM specifiers written against the emitted .js file to the .ts source', () => {
+    expect(resolveRelativeModule(FROM, '../services/mailer.js')).toBe(services('mailer.ts'));
+  });
+
+  it('tries the extensions for an extensionless specifier', () => {
+    expect(resolveRelativeModule(FROM, '../services/mailer')).toBe(services('mailer.ts'));
+    expect(resolveRelativeModule(FROM, '../services/legacy')).toBe(services('legacy.cjs'));
+  });
+
+  it('keeps an existing .js / .cjs file when there is no TypeScript source', () => {
+    expect(resolveRelativeModule(FROM, '../services/queue.js')).toBe(services('queue.js'));
+    expect(resolveRelativeModule(FROM, '../services/audit.cjs')).toBe(services('audit.cjs'));
+  });
+
+  it('resolves a folder to its index file', () => {
+    expect(resolveRelativeModule(FROM, '../services')).toBe(services('index.ts'));
+  });
+
+  it('returns undefined for packages, missing files and text linted without a file path', () => {
+    expect(resolveRelativeModule(FROM, 'pg-boss')).toBeUndefined();
+    expect(resolveRelativeModule(FROM, '../services/missing.js')).toBeUndefined();
+    expect(resolveRelativeModule('<input>', './mailer')).toBeUndefined();
+  });
+});
+
+describe('isRelativeSpecifier', () => {
+  it('accepts only ./ and ../ specifiers', () => {
+    expect([isRelativeSpecifier('./x'), isRelativeSpecifier('../x'), isRelativeSpecifier('.'), isRelativeSpecifier('..')]).toEqual([true, true, true, true]);
+    expect([isRelativeSpecifier('x'), isRelativeSpecifier('@/lib/db'), isRelativeSpecifier('.x'), isRelativeSpecifier('/abs')]).toEqual([false, false, false, false]);
+  });
+});
