@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from './types.js';
 import { isFunction } from './resolve-function.js';
+import { parentOf } from './parent-of.js';
 
 /** What a type annotation is attached to. */
 export type AnnotatedBinding =
@@ -15,25 +16,24 @@ export type AnnotatedBinding =
  * Generic arguments and unions are not followed.
  */
 export function annotatedBinding(typeName: TSESTree.Node): AnnotatedBinding | undefined {
-  const reference: TSESTree.Node | undefined = typeName.parent;
+  const reference = parentOf(typeName);
   if (reference?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
-  const annotation: TSESTree.Node | undefined = reference.parent;
+  const annotation = parentOf(reference);
   if (annotation?.type !== AST_NODE_TYPES.TSTypeAnnotation) return undefined;
-  const target: TSESTree.Node | undefined = annotation.parent;
+  const target = parentOf(annotation);
   if (target?.type === AST_NODE_TYPES.PropertyDefinition && target.key.type === AST_NODE_TYPES.Identifier) {
     return { type: 'member', classNode: target.parent.parent, name: target.key.name };
   }
   if (target?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const targetParent: TSESTree.Node | undefined = target.parent;
-  let holder = targetParent;
   let param: TSESTree.Node = target;
+  let holder = parentOf(target);
   if (holder?.type === AST_NODE_TYPES.AssignmentPattern && holder.left === target) {
     param = holder;
-    holder = holder.parent as TSESTree.Node | undefined;
+    holder = parentOf(holder);
   }
   if (holder?.type === AST_NODE_TYPES.TSParameterProperty) {
     param = holder;
-    holder = holder.parent as TSESTree.Node | undefined;
+    holder = parentOf(holder);
   }
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id === target) return { type: 'variable', declarator: holder };
   if (isFunction(holder)) {

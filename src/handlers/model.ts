@@ -54,7 +54,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     handlerOf: (fn) => byNode.get(fn),
     reachesOf(node) {
       if (handlers.length === 0) return [];
-      reach ??= computeReach(input.scopeManager, handlers, input.settings.callDepth);
+      reach ??= computeReach(input.scopeManager, input.ast, handlers, input.settings.callDepth);
       const result: HandlerReach[] = [];
       const seen = new Set<Handler>();
       for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {

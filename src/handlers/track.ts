@@ -9,6 +9,7 @@ import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { AnnotatedBinding } from './annotated-binding.js';
 import type { Instance } from './instance.js';
 import { memberName } from './member-name.js';
+import { parentOf } from './parent-of.js';
 import { functionOfVariable, isFunction, resolveFunction } from './resolve-function.js';
 import { unwrap } from './unwrap.js';
 import { variableOf } from './variable-of.js';
@@ -176,7 +177,7 @@ export class Tracker {
     } else if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = memberName(left);
       let node: TSESTree.Node | undefined = left;
-      while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent as TSESTree.Node | undefined;
+      while (node && node.type !== AST_NODE_TYPES.ClassBody) node = parentOf(node);
       if (name !== undefined && node) this.bindMember(node.parent, name, instance);
     } else if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left)) {
       instance.exported = true;

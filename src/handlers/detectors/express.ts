@@ -13,6 +13,9 @@ import { annotatedBinding } from '../annotated-binding.js';
 import { importUses } from '../import-uses.js';
 import { registerHandlers } from '../register.js';
 import { staticString } from '../static-string.js';
+import { typedHandlers } from '../typed-handlers.js';
+import { handlerFunctions } from '../handler-functions.js';
+import { makeHandler } from '../make-handler.js';
 import { Tracker } from '../track.js';
 import type { ChainRule, TrackedCall } from '../track.js';
 
@@ -101,5 +104,24 @@ export const detectExpress: Detector = (ctx) => {
   seed(tracker, ctx);
   tracker.finish();
   for (const tracked of tracker.calls) mount(tracker, tracked);
-  return tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked));
+  return [...tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked)), ...typedExpressHandlers(ctx)];
 };
+
+/** Controllers defined apart from their registration: typed `(req: Request, res: Response)` or `RequestHandler`. */
+function typedExpressHandlers(ctx: Parameters<Detector>[0]): Handler[] {
+  const handlers = typedHandlers(ctx, 'express', ['express'], [
+    { types: ['Request', 'Response'], kind: 'route' },
+    { types: ['Request', 'Response', 'NextFunction'], kind: 'middleware' },
+  ]);
+  for (const use of importUses(ctx, ['express'])) {
+    const name = use.path.length === 1 ? use.path[0] : undefined;
+    if (use.use !== 'type' || (name !== 'RequestHandler' && name !== 'ErrorRequestHandler')) continue;
+    const binding = annotatedBinding(use.node);
+    if (binding?.type !== 'variable' || !binding.declarator.init) continue;
+    for (const fn of handlerFunctions(ctx.scopeManager, binding.declarator.init)) {
+      const kind = name === 'ErrorRequestHandler' ? 'error-middleware' : fn.params.length >= 3 ? 'middleware' : 'route';
+      handlers.push(makeHandler({ node: fn, framework: 'express', kind, confidence: 'certain', via: `a function typed \`${name}\``, filename: ctx.filename }));
+    }
+  }
+  return handlers;
+}

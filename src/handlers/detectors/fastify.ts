@@ -18,6 +18,7 @@ import { objectLiteral, propertyValue } from '../object-literal.js';
 import { staticString } from '../static-string.js';
 import { Tracker } from '../track.js';
 import type { ChainRule, TrackedCall } from '../track.js';
+import { typedHandlers } from '../typed-handlers.js';
 import { fastifyExportSeeds } from './fastify-exports.js';
 
 const VERBS = new Set(['get', 'head', 'post', 'put', 'delete', 'options', 'patch', 'all', 'search', 'propfind']);
@@ -128,5 +129,6 @@ export const detectFastify: Detector = (ctx) => {
   const tracker = new Tracker(ctx.scopeManager, chain);
   seed(tracker, ctx);
   tracker.finish();
-  return tracker.calls.flatMap((tracked) => handlersOf(ctx, tracked));
+  const typed = typedHandlers(ctx, 'fastify', ['fastify'], [{ types: ['FastifyRequest', 'FastifyReply'], kind: 'route' }]);
+  return [...tracker.calls.flatMap((tracked) => handlersOf(ctx, tracked)), ...typed];
 };

@@ -34,17 +34,26 @@ function rootIdentifier(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** True when `node` comes from a bare package that is not a known server framework. */
+function fromOtherPackage(ctx: DetectContext, node: TSESTree.Node): boolean {
+  const source = ctx.imports.sourceOf(node);
+  return source !== undefined && !source.module.startsWith('.') && !source.module.startsWith('/') && !FRAMEWORK_MODULES.test(source.module);
+}
+
 /** True when the receiver is known to be something other than a server or router. */
 function isLookalike(ctx: DetectContext, receiver: TSESTree.Node): boolean {
   const root = rootIdentifier(receiver);
   if (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression || root.type === AST_NODE_TYPES.Literal || root.type === AST_NODE_TYPES.ArrayExpression) return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const source = ctx.imports.sourceOf(root);
-  if (source) return !source.module.startsWith('.') && !source.module.startsWith('/') && !FRAMEWORK_MODULES.test(source.module);
+  if (ctx.imports.sourceOf(root)) return fromOtherPackage(ctx, root);
   const def = variableOf(ctx.scopeManager, root)?.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   const init = unwrap(def.node.init);
-  return init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.Literal || (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && /^(Map|WeakMap|Set|URLSearchParams|Headers|EventEmitter)$/.test(init.callee.name));
+  if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.Literal) return true;
+  if (init.type !== AST_NODE_TYPES.NewExpression && init.type !== AST_NODE_TYPES.CallExpression) return false;
+  // `new Map()`, or an object made by a non-framework package (`new Router()` from 'some-lib').
+  const maker = rootIdentifier(init.callee);
+  return (init.type === AST_NODE_TYPES.NewExpression && maker.type === AST_NODE_TYPES.Identifier && /^(Map|WeakMap|Set|URLSearchParams|Headers|EventEmitter|FormData)$/.test(maker.name)) || fromOtherPackage(ctx, maker);
 }
 
 function pathOf(node: TSESTree.Node | undefined): { value: string | undefined } | undefined {

@@ -19,6 +19,7 @@ import { registerHandlers } from '../register.js';
 import { staticString } from '../static-string.js';
 import { Tracker } from '../track.js';
 import type { ChainRule, TrackedCall } from '../track.js';
+import { typedHandlers } from '../typed-handlers.js';
 import { unwrap } from '../unwrap.js';
 import { variableOf } from '../variable-of.js';
 
@@ -129,5 +130,6 @@ export const detectHono: Detector = (ctx) => {
   const direct = seed(tracker, ctx);
   tracker.finish();
   for (const tracked of tracker.calls) mount(tracker, ctx, tracked);
-  return [...direct, ...tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked))];
+  const typed = typedHandlers(ctx, 'hono', ['hono'], [{ types: ['Context', 'Next'], kind: 'middleware' }]);
+  return [...direct, ...tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked)), ...typed];
 };

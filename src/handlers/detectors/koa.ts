@@ -14,6 +14,7 @@ import { objectLiteral, propertyValue } from '../object-literal.js';
 import { registerHandlers } from '../register.js';
 import { staticString } from '../static-string.js';
 import { Tracker } from '../track.js';
+import { typedHandlers } from '../typed-handlers.js';
 import type { ChainRule, TrackedCall } from '../track.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
@@ -86,5 +87,10 @@ export const detectKoa: Detector = (ctx) => {
   seed(tracker, ctx);
   tracker.finish();
   for (const tracked of tracker.calls) mount(tracker, ctx, tracked);
-  return tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked));
+  // `(ctx: Context)` alone is also the shape of helpers; only the middleware signature with `Next` counts.
+  const typed = typedHandlers(ctx, 'koa', ['koa'], [
+    { types: ['Context', 'Next'], kind: 'middleware' },
+    { types: ['ParameterizedContext', 'Next'], kind: 'middleware' },
+  ]);
+  return [...tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked)), ...typed];
 };
