@@ -1,0 +1,97 @@
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { compareFindings } from '../lib/accuracy.js';
+import { generateBackend } from '../lib/generate/index.js';
+import { intOption } from '../lib/parse-args.js';
+import { median, runNode } from '../lib/measure.js';
+import { lintSummary } from '../lib/lint-summary.js';
+
+/** Timed configurations, in the order they run within a round. */
+const MODES = ['parser', 'recommended', 'type-checked', 'nfp'];
+const TARGETS = { recommendedVsParser: 1.15, typeCheckedVsNfp: 1.25 };
+
+/**
+ * The lint benchmark (issue 2 §6): generates the synthetic backend, then times ESLint per mode
+ * in fresh processes. Round 0 is the warm-up (discarded from timings, but run with `stats: true`
+ * for the per-rule breakdown and the findings); rounds 1..N are timed, modes interleaved so
+ * machine drift hits every mode alike.
+ *
+ * Options: `--files N` (default 2000), `--seed N` (42), `--runs N` timed runs per mode (3),
+ * `--extra` adds the `typed-parser` mode (type-aware parse, no rules).
+ */
+export default {
+  name: 'lint',
+  description: 'ESLint on a generated 2,000-file backend: parser alone vs recommended, no-floating-promises vs recommended-type-checked',
+  /** @param {{ root: string, workDir: string, options: Record<string, string | true>, log: (message: string) => void }} ctx see bench/run.js */
+  async run({ root, workDir, options, log }) {
+    const files = intOption(options, 'files', 2000);
+    const seed = intOption(options, 'seed', 42);
+    const runs = intOption(options, 'runs', 3);
+    if (runs < 1) throw new Error('lint: --runs must be at least 1 (the warm-up run is never timed).');
+    const modes = options.extra ? [...MODES, 'typed-parser'] : MODES;
+    const dir = path.join(workDir, 'synthetic');
+    const generated = await generateBackend({ dir, files, seed });
+    log(`generated ${generated.files} files, ${generated.lines} lines in ${path.relative(root, dir)}`);
+
+    // Snapshot the built plugin: other work may rebuild dist/ during a run of several minutes.
+    const plugin = path.join(workDir, 'plugin');
+    await rm(plugin, { recursive: true, force: true });
+    await mkdir(plugin, { recursive: true });
+    await cp(path.join(root, 'dist'), path.join(plugin, 'dist'), { recursive: true });
+    await cp(path.join(root, 'package.json'), path.join(plugin, 'package.json'));
+
+    const job = path.join(root, 'bench/lib/eslint-job.js');
+    const timings = Object.fromEntries(modes.map((m) => [m, []]));
+    const warmup = {};
+    for (let round = 0; round <= runs; round += 1) {
+      for (const mode of modes) {
+        const args = ['--mode', mode, '--cwd', dir, '--plugin', plugin];
+        if (round === 0) args.push('--stats', '--findings', path.join(workDir, `findings-${mode}.json`));
+        const { wallMs, result } = await runNode(job, args);
+        log(`${round === 0 ? 'warm-up' : `run ${round}/${runs}`} ${mode}: ${(result.lintMs / 1000).toFixed(2)} s lint, ${(wallMs / 1000).toFixed(2)} s wall, ${Math.round(result.maxRssKiB / 1024)} MiB`);
+        if (result.fatal.length > 0) log(`${mode}: ${result.fatal.length} files failed to parse, first: ${JSON.stringify(result.fatal[0])}`);
+        if (round === 0) warmup[mode] = result;
+        else timings[mode].push({ lintMs: result.lintMs, lintCpuMs: result.lintCpuMs, wallMs, maxRssKiB: result.maxRssKiB, files: result.files, load: result.load });
+      }
+    }
+
+    const medians = Object.fromEntries(
+      modes.map((m) => [m, {
+        lintMs: median(timings[m].map((t) => t.lintMs)),
+        lintCpuMs: median(timings[m].map((t) => t.lintCpuMs)),
+        wallMs: median(timings[m].map((t) => t.wallMs)),
+      }]),
+    );
+    // Targets are judged on the lint phase's wall time; CPU-time ratios are reported beside them
+    // because on a shared machine they are the steadier figure.
+    const ratios = {
+      recommendedVsParser: medians.recommended.lintMs / medians.parser.lintMs,
+      typeCheckedVsNfp: medians['type-checked'].lintMs / medians.nfp.lintMs,
+    };
+    const cpuRatios = {
+      recommendedVsParser: medians.recommended.lintCpuMs / medians.parser.lintCpuMs,
+      typeCheckedVsNfp: medians['type-checked'].lintCpuMs / medians.nfp.lintCpuMs,
+    };
+    const accuracy = {};
+    for (const mode of ['recommended', 'type-checked']) {
+      const findings = JSON.parse(await readFile(path.join(workDir, `findings-${mode}.json`), 'utf8'));
+      accuracy[mode] = compareFindings(generated.hazards, findings);
+    }
+    const result = {
+      status: 'ok',
+      date: new Date().toISOString(),
+      node: process.version,
+      synthetic: { files: generated.files, lines: generated.lines, seed, byCategory: generated.byCategory },
+      runs: timings,
+      medians,
+      ratios,
+      cpuRatios,
+      targets: TARGETS,
+      stats: Object.fromEntries(modes.map((m) => [m, warmup[m].stats])),
+      messages: Object.fromEntries(modes.map((m) => [m, warmup[m].byRule])),
+      fatal: Object.fromEntries(modes.map((m) => [m, warmup[m].fatal])),
+      accuracy,
+    };
+    return { ...result, summary: lintSummary(result) };
+  },
+};
