@@ -67,7 +67,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
 }
 
 function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
-  return new ESLint({
+  return withoutIgnoreFileWarning(() => new ESLint({
     cwd: root,
     overrideConfigFile: true,
     overrideConfig,
@@ -76,7 +76,26 @@ function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
     errorOnUnmatchedPattern: false,
     // A user's `/* eslint no-console: "error" */` may turn on core rules: a scan runs only Fleet's.
     ruleFilter: ({ ruleId }) => ruleId.startsWith('fleet/'),
-  });
+  }));
+}
+
+/**
+ * ESLint warns about a legacy `.eslintignore` in the scanned directory whatever the options; a
+ * scan never reads the user's ESLint setup (our own discovery honours `.gitignore`), so the
+ * warning would only mislead. Other warnings pass through.
+ */
+function withoutIgnoreFileWarning<T>(create: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: unknown } | undefined)?.type;
+    if (type === 'ESLintIgnoreWarning') return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return create();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 async function lintBatch(eslint: ESLint, files: readonly string[]): Promise<ESLint.LintResult[]> {
@@ -96,7 +115,8 @@ async function lintBatch(eslint: ESLint, files: readonly string[]): Promise<ESLi
  * errors and rule crashes stay. Counts are recomputed so the JSON output stays consistent.
  */
 function keepFleetMessages(result: ESLint.LintResult): ESLint.LintResult {
-  const ours = (message: Linter.LintMessage) => message.fatal === true || message.ruleId?.startsWith('fleet/') === true;
+  const ours = (message: Linter.LintMessage) =>
+    !isLegacyEnvComment(message) && (message.fatal === true || message.ruleId?.startsWith('fleet/') === true);
   if (result.messages.every(ours) && result.suppressedMessages.every(ours)) return result;
   const messages = result.messages.filter(ours);
   const count = (predicate: (message: Linter.LintMessage) => boolean) => messages.filter(predicate).length;
@@ -113,7 +133,15 @@ function keepFleetMessages(result: ESLint.LintResult): ESLint.LintResult {
 }
 
 function isParseFailure(result: ESLint.LintResult): boolean {
-  return result.messages.some((message) => message.fatal === true && message.ruleId === null);
+  return result.messages.some((message) => message.fatal === true && message.ruleId === null && !isLegacyEnvComment(message));
+}
+
+/**
+ * ESLint 10 flags a user's `/* eslint-env jest *\/` comment as a fatal problem although the
+ * file was parsed and linted: it concerns the user's own ESLint setup, which a scan ignores.
+ */
+function isLegacyEnvComment(message: Linter.LintMessage): boolean {
+  return message.ruleId === null && message.message.startsWith('/* eslint-env */ comments are no longer supported');
 }
 
 /** ESLint appends `Occurred while linting <file>:<line>` and `Rule: "<id>"` to a rule's error. */

@@ -113,4 +113,27 @@ describe('lintProject', () => {
     const outcome = await lintProject({ root, files: [path.join(root, 'a.ts')], ruleIds: ['spawn'], types: false, rules });
     expect(summarise(root, outcome.results)).toEqual([{ file: 'a.ts', messages: ['3:1 fleet/spawn Do not call `spawnWork()`.'] }]);
   });
+
+  it('keeps type information and reports nothing for a legacy /* eslint-env */ comment', async () => {
+    const root = makeProject({ 'tsconfig.json': '{}', 'a.ts': '/* eslint-env jest */\nspawnWork();\n' });
+    const outcome = await lintProject({ root, files: [path.join(root, 'a.ts')], ruleIds: ['spawn', 'types'], types: true, rules });
+    expect(summarise(root, outcome.results)).toEqual([
+      { file: 'a.ts', messages: ['1:1 fleet/types typed', '2:1 fleet/spawn Do not call `spawnWork()`.'] },
+    ]);
+    expect(outcome.typedFiles).toBe(1);
+  });
+
+  it('does not warn about a legacy .eslintignore in the scanned directory', async () => {
+    const root = makeProject({ '.eslintignore': 'dist\n', 'a.ts': 'spawnWork();\n' });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      await lintProject({ root, files: [path.join(root, 'a.ts')], ruleIds: ['spawn'], types: false, rules });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('ESLintIgnoreWarning');
+  });
 });
