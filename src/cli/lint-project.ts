@@ -85,16 +85,18 @@ function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
  * warning would only mislead. Other warnings pass through.
  */
 function withoutIgnoreFileWarning<T>(create: () => T): T {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: unknown } | undefined)?.type;
+  const original = process.emitWarning.bind(process);
+  const emitWarning = original as (...args: unknown[]) => void;
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0];
+    const type = typeof options === 'string' ? options : (options as { type?: unknown } | undefined)?.type;
     if (type === 'ESLintIgnoreWarning') return;
-    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
+    emitWarning(warning, ...rest);
+  };
   try {
     return create();
   } finally {
-    process.emitWarning = emitWarning;
+    process.emitWarning = original;
   }
 }
 
