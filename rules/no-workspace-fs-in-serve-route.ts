@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { minimatch } from 'minimatch';
@@ -87,6 +87,7 @@ export default createRule<Options, MessageIds>({
       scopeManager,
       imports,
       sources: new SourceMatch(settings.workspaceSources),
+      filename: resolve(context.cwd, context.filename),
       textOf: (node) => sourceCode.getText(node),
       runsPerRequest: (node) => scope.reasonFor(node) !== undefined,
     });

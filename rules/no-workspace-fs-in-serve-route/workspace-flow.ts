@@ -1,6 +1,7 @@
 /**
  * Where a path expression comes from: a workspace root (a configured source), the app's own
- * bundle (`__dirname`, `import.meta`), or unknown. Followed backwards from the fs call through
+ * bundle (`__dirname`, `import.meta`, `process.cwd()`), scratch space (`os.tmpdir()`,
+ * `mkdtemp`, `/tmp/...`), or unknown. Followed backwards from the fs call through
  * `const`/`let` values, destructuring, `path.join/resolve/normalize/dirname`, templates,
  * concatenation and the arguments of same-module helper calls.
  */
@@ -12,13 +13,21 @@ import { isFunction } from '../../src/handlers/resolve-function.js';
 import type { FunctionNode, ImportIndex } from '../../src/handlers/types.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
 import { variableOf } from '../../src/handlers/variable-of.js';
+import { isRelativeSpecifier } from '../../src/modules/resolve-module.js';
+import { importedRoot } from './imported-root.js';
+import { machineRoot } from './machine-root.js';
+import type { MachineRoot } from './machine-root.js';
 import { chainOf } from './source-match.js';
 import type { SourceMatch } from './source-match.js';
 
-/** A workspace path (with the source expression it was built from), a bundle path, or unknown (`undefined`). */
-export type Verdict = { readonly kind: 'workspace'; readonly source: string } | { readonly kind: 'bundle' } | undefined;
+/**
+ * A workspace path (with the source expression it was built from), a path every replica has on
+ * its own disk (the bundle or scratch space), or unknown (`undefined`).
+ */
+export type Verdict = { readonly kind: 'workspace'; readonly source: string } | { readonly kind: 'bundle' } | { readonly kind: 'scratch' } | undefined;
 
 const BUNDLE: Verdict = { kind: 'bundle' };
+const SCRATCH: Verdict = { kind: 'scratch' };
 const PATH_MODULES = ['path', 'path/posix', 'path/win32', 'pathe', 'upath'];
 // How deep the backwards walk goes (variables, helpers, path calls); real code rarely needs 4.
 const MAX_DEPTH = 8;
@@ -28,6 +37,8 @@ export interface FlowInput {
   readonly scopeManager: ScopeManager;
   readonly imports: ImportIndex;
   readonly sources: SourceMatch;
+  /** Absolute path of the linted file (imports of the project's own modules are read from it). */
+  readonly filename: string;
   /** Text of a node, for the source label in messages. */
   readonly textOf: (node: TSESTree.Node) => string;
   /** Whether a helper's call site runs per request (only those can pass a workspace path in). */
@@ -56,6 +67,8 @@ export class WorkspaceFlow {
   }
 
   private evaluate(node: TSESTree.Node, depth: number): Verdict {
+    const root = machineRoot(node, this.input.imports) ?? this.importedRoot(node);
+    if (root) return root === 'bundle' ? BUNDLE : SCRATCH;
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
         return this.identifier(node, depth);
@@ -83,19 +96,27 @@ export class WorkspaceFlow {
     }
   }
 
+  /** `import { REPO_ROOT } from './paths.js'` where `paths.ts` builds it from `__dirname`. */
+  private importedRoot(node: TSESTree.Node): MachineRoot | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const source = this.input.imports.sourceOf(node);
+    return source && isRelativeSpecifier(source.module) ? importedRoot(this.input.filename, source) : undefined;
+  }
+
   private bundleOnly(verdict: Verdict): Verdict {
     return verdict?.kind === 'bundle' ? verdict : undefined;
   }
 
   /**
-   * Parts joined into one path: bundle-relative when the first part is, else a workspace path when
-   * any part is (`${root}/x`, `'/srv/' + process.env.WORKSPACE_DIR`). `resolve` lets a later
-   * absolute workspace part win over a bundle root, as `path.resolve` does.
+   * Parts joined into one path: machine-local (bundle or scratch) when the first part is, else a
+   * workspace path when any part is (`${root}/x`, `'/srv/' + process.env.WORKSPACE_DIR`).
+   * `resolve` lets a later absolute workspace part win over a local root, as `path.resolve` does.
    */
   private combine(parts: readonly TSESTree.Node[], depth: number, rightmostWins: boolean): Verdict {
     const verdicts = parts.map((part) => (part.type === AST_NODE_TYPES.TemplateElement || part.type === AST_NODE_TYPES.SpreadElement ? undefined : this.of(part, depth)));
     const workspace = verdicts.find((verdict) => verdict?.kind === 'workspace');
-    if (verdicts[0]?.kind === 'bundle') return rightmostWins && workspace ? workspace : BUNDLE;
+    const first = verdicts[0];
+    if (first && first.kind !== 'workspace') return rightmostWins && workspace ? workspace : first;
     return workspace;
   }
 
@@ -111,8 +132,9 @@ export class WorkspaceFlow {
       const values = this.valuesOf(variable, depth);
       const workspace = values.find((verdict) => verdict?.kind === 'workspace');
       if (workspace) return workspace;
-      // A value traced to the bundle wins over a name: `const repoRoot = path.resolve(__dirname, '..')`.
-      if (values.length > 0 && values.every((verdict) => verdict?.kind === 'bundle')) return BUNDLE;
+      // A value traced to the bundle or scratch space wins over a name:
+      // `const repoRoot = path.resolve(__dirname, '..')`, `const workspaceDir = await mkdtemp(...)`.
+      if (values.length > 0 && values.every((verdict) => verdict !== undefined)) return values[0];
       return this.input.sources.isName(node.name) ? this.workspace(node) : undefined;
     } finally {
       this.active.delete(variable);
@@ -196,7 +218,7 @@ export class WorkspaceFlow {
 function either(a: Verdict, b: Verdict): Verdict {
   if (a?.kind === 'workspace') return a;
   if (b?.kind === 'workspace') return b;
-  return a?.kind === 'bundle' && b?.kind === 'bundle' ? a : undefined;
+  return a && b ? a : undefined;
 }
 
 function flattenPlus(node: TSESTree.Node): TSESTree.Node[] {

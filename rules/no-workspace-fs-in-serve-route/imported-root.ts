@@ -1,0 +1,114 @@
+/**
+ * Whether a constant imported from one of the project's own modules is a machine-local root.
+ * Monorepos keep their directories in a `paths.ts`/`constants.ts`
+ * (`export const REPO_ROOT = path.resolve(__dirname, '..')`) and import them into handlers; the
+ * name is a workspace source, the value is the app's own bundle. Without following the import
+ * the rule would report every such read, so the exporting module's top-level `const`s are read
+ * (parsed once per file version) and evaluated syntactically.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { importPath } from '../../src/handlers/import-path.js';
+import type { ImportSource } from '../../src/handlers/types.js';
+import { topLevelBindings } from '../../src/modules/bindings.js';
+import type { Binding } from '../../src/modules/bindings.js';
+import { resolveRelativeModule } from '../../src/modules/resolve-module.js';
+import type { MachineRoot } from './machine-root.js';
+
+type Bindings = ReadonlyMap<string, Binding>;
+
+const PATH_MODULES = ['path', 'path/posix', 'path/win32', 'pathe', 'upath'];
+const PATH_CALLS = new Set(['join', 'resolve', 'dirname', 'normalize']);
+// `const a = path.join(B, 'x'); const B = path.resolve(__dirname, '..')` rarely nests deeper.
+const MAX_DEPTH = 6;
+
+const parsed = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly bindings: Bindings | undefined }>();
+
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    // Unreadable (permissions, a broken link): treated like a missing module.
+    return undefined;
+  }
+}
+
+function bindingsOf(file: string): Bindings | undefined {
+  const stats = statOf(file);
+  if (!stats?.isFile()) return undefined;
+  const cached = parsed.get(file);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.bindings;
+  let bindings: Bindings | undefined;
+  try {
+    const jsx = !['.ts', '.mts', '.cts'].includes(path.extname(file));
+    bindings = topLevelBindings(parse(readFileSync(file, 'utf8'), { range: true, jsx, filePath: file, loggerFn: false }));
+  } catch {
+    // A module that does not parse proves nothing; the name alone decides, as before.
+    bindings = undefined;
+  }
+  parsed.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, bindings });
+  return bindings;
+}
+
+/** The module and export a callee names in the exporting module: `path.join` / `join` → `path` + `join`. */
+function calleeImport(callee: TSESTree.Node, bindings: Bindings): { module: string; name: string } | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const binding = bindings.get(callee.name);
+    return binding?.kind === 'import' ? { module: binding.module, name: binding.name } : undefined;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.object.name === 'process') return { module: 'process', name: callee.property.name };
+  const binding = bindings.get(callee.object.name);
+  return binding?.kind === 'import' && (binding.name === '*' || binding.name === 'default') ? { module: binding.module, name: callee.property.name } : undefined;
+}
+
+function rootOf(node: TSESTree.Node, bindings: Bindings, depth: number): MachineRoot | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      if (node.name === '__dirname' || node.name === '__filename') return 'bundle';
+      const binding = bindings.get(node.name);
+      return binding?.kind === 'value' ? rootOf(binding.node, bindings, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return node.object.type === AST_NODE_TYPES.MetaProperty && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && ['dirname', 'filename', 'url'].includes(node.property.name)
+        ? 'bundle'
+        : undefined;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.quasis[0]?.value.raw === '' && node.expressions[0] ? rootOf(node.expressions[0], bindings, depth + 1) : undefined;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = calleeImport(node.callee, bindings);
+      if (!callee) return undefined;
+      if (callee.module === 'process' && callee.name === 'cwd') return 'bundle';
+      if (callee.module === 'os' && callee.name === 'tmpdir') return 'scratch';
+      const [first, ...rest] = node.arguments;
+      if (!first) return undefined;
+      if (callee.module === 'url' && callee.name === 'fileURLToPath') return rootOf(first, bindings, depth + 1);
+      if (!PATH_MODULES.includes(callee.module) || !PATH_CALLS.has(callee.name)) return undefined;
+      // `path.resolve(__dirname, process.env.X)` may leave the bundle: only literal tails are proven.
+      if (callee.name === 'resolve' && rest.some((part) => part.type !== AST_NODE_TYPES.Literal)) return undefined;
+      return rootOf(first, bindings, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The machine-local root an imported constant is, when `source` is a named import of a relative
+ * module whose top-level `const` of that name is built from `__dirname`, `import.meta`,
+ * `process.cwd()` or `os.tmpdir()`; otherwise `undefined` (unknown).
+ */
+export function importedRoot(fromFile: string, source: ImportSource): MachineRoot | undefined {
+  const exported = importPath(source);
+  if (exported.length !== 1) return undefined;
+  const file = resolveRelativeModule(fromFile, source.module);
+  const bindings = file === undefined ? undefined : bindingsOf(file);
+  const binding = bindings?.get(exported[0]!);
+  return bindings && binding?.kind === 'value' ? rootOf(binding.node, bindings, 0) : undefined;
+}
