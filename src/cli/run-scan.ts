@@ -10,6 +10,7 @@ import { defaultRuleIds, knownRuleIds } from './eslint-config.js';
 import { discoverFiles } from './files.js';
 import { formatJson, formatProgress, formatText } from './format.js';
 import { lintProject } from './lint-project.js';
+import { MISSING_MANIFEST_NOTE, withoutMissingManifest } from './missing-manifest.js';
 import type { ScanArgs } from './scan.js';
 
 /** Below this many files a run is short: no progress on a terminal unless `--progress` asks for it. */
@@ -30,10 +31,14 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     types,
     ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr.write(formatProgress(done, total, terminal)) } : {}),
   });
-  const report = { root: args.root, ...outcome, minifiedSkipped: minified.length };
+  // Asked for by name, `require-route-role` reports everything; picked by default, it stays quiet
+  // where no manifest applies (a repository new to Fleet) and one note says so.
+  const { results, unchecked } = args.rules ? { results: outcome.results, unchecked: 0 } : withoutMissingManifest(outcome.results);
+  const report = { root: args.root, ...outcome, results, minifiedSkipped: minified.length };
   // `eslint --format json` prints the formatter's string plus a newline; so do we.
   io.stdout.write(args.format === 'json' ? `${await formatJson(report)}\n` : formatText(report));
-  const found = outcome.results.some((result) => result.messages.length > 0);
+  if (unchecked > 0) io.stderr.write(`${MISSING_MANIFEST_NOTE}\n`);
+  const found = results.some((result) => result.messages.length > 0);
   return found ? EXIT.findings : EXIT.clean;
 }
 

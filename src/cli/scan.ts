@@ -29,6 +29,10 @@ ignored). Scans dir (default: the current directory), honouring .gitignore and s
 node_modules, dist, build, .next, coverage, out and minified bundles. Uses type information
 when dir has a tsconfig.json; files no tsconfig includes are scanned without types.
 
+Route roles (require-route-role) are checked against the nearest fleet.routes.yaml. Files no
+manifest applies to are left unchecked, with one note on stderr instead of a finding per file
+(create the manifest with \`fleet routes --init\`); --rule require-route-role reports them all.
+
 Options:
   -f, --format <name>  Output format: text (default) or json (ESLint's json formatter).
       --no-types       Do not use type information, even with a tsconfig.json.

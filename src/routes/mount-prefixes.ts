@@ -46,7 +46,7 @@ export class MountPrefixes {
     const param = match?.[2] === undefined ? undefined : Number(match[2]);
     const found: LocatedMount[] = [];
     for (const [name, exported] of facts.exports) {
-      if (exported === base) found.push(...this.index.mountsOf(file, name, param));
+      if (exported === base) found.push(...this.index.mountsOf(file, name, param, file === this.currentFile ? facts : undefined));
     }
     return found;
   }

@@ -1,15 +1,23 @@
-/** The route inventory of a whole project: every source file parsed once, as `fleet routes` needs it. */
+/**
+ * The route inventory of a whole project, as `fleet routes` needs it. Every candidate file is
+ * parsed once, without tokens or comments (the handler model and the module facts read neither),
+ * and its module facts are handed to the mount index, which so parses nothing again.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseForESLint } from '@typescript-eslint/parser';
-import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { discoverFiles } from '../cli/files.js';
 import { getHandlerModel } from '../handlers/model.js';
+import type { HandlerModel } from '../handlers/types.js';
 import type { FleetSettings } from '../settings.js';
 import { readFleetSettings } from '../settings.js';
 import type { RouteEntry } from './inventory.js';
 import { routesOfFile } from './inventory.js';
+import { moduleFacts } from './module-facts/module-facts.js';
+import { rememberFacts } from './parsed-facts.js';
+import { projectSnapshot } from './project-mounts.js';
+import { fileStamp } from './project-snapshot.js';
 
 /** A project's routes and the files that could not be read. */
 export interface ProjectRoutes {
@@ -23,50 +31,52 @@ export interface ProjectRoutes {
 // Files without one of these words register no route the detectors can see.
 const MAY_ROUTE = /express|fastify|koa|hono|@nestjs|route|export|Router|app\.|\.(get|post|put|delete|patch)\(/;
 
+interface ModelledFile {
+  readonly filename: string;
+  readonly ast: TSESTree.Program;
+  readonly model: HandlerModel;
+}
+
+/** Parses `filename` as `@typescript-eslint/parser` would for ESLint (same tree, same scopes), minus tokens and comments. */
+function modelOf(filename: string, text: string, stamp: string | undefined, settings: FleetSettings): ModelledFile {
+  const ast = parse(text, { filePath: filename, range: true, loc: true, jsx: /x$/.test(filename), comment: false, tokens: false });
+  ast.sourceType = 'module';
+  // `moduleFacts` also sets the parent pointers ESLint would have set, which the handler model needs.
+  const facts = moduleFacts(ast);
+  if (stamp !== undefined) rememberFacts(filename, stamp, facts);
+  const scopeManager = analyze(ast, { sourceType: 'module' });
+  return { filename, ast, model: getHandlerModel({ ast, scopeManager, filename, settings, text }) };
+}
+
 /**
  * Parses every source file under `root` (as `fleet scan` finds them) and collects its routes.
  * @param settings `settings.fleet` as in `eslint.config.js`; default: Fleet's defaults.
  */
 export function projectRoutes(root: string, settings: FleetSettings = readFleetSettings(undefined)): ProjectRoutes {
   const projectRoot = path.resolve(root);
-  const { files } = discoverFiles(projectRoot);
-  const routes: RouteEntry[] = [];
+  const { files } = projectSnapshot(projectRoot);
   const errors: string[] = [];
+  const modelled: ModelledFile[] = [];
+  // Every file first, then the routes: a route's prefixes may need any file's facts, and by
+  // then they are all remembered.
   for (const filename of files) {
-    const text = readFileSync(filename, 'utf8');
-    if (!MAY_ROUTE.test(text)) continue;
-    let ast: TSESTree.Program;
-    let scopeManager: ScopeManager;
+    // Stamped before reading: a file edited meanwhile gets a newer stamp and is parsed again.
+    const stamp = fileStamp(filename);
+    let text: string;
     try {
-      const parsed = parseForESLint(text, { filePath: filename, sourceType: 'module', ecmaVersion: 'latest', range: true, loc: true, jsx: /x$/.test(filename) });
-      ast = parsed.ast;
-      scopeManager = parsed.scopeManager;
+      text = readFileSync(filename, 'utf8');
     } catch (error) {
       errors.push(`${path.relative(projectRoot, filename)}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    const model = getHandlerModel({ ast: withParents(ast), scopeManager, filename, settings, text });
-    if (model.handlers.length > 0) routes.push(...routesOfFile({ model, ast, filename, projectRoot }));
-  }
-  return { routes, errors, files: files.length };
-}
-
-/** ESLint sets `parent` pointers before rules run; the handler model relies on them. */
-function withParents(ast: TSESTree.Program): TSESTree.Program {
-  const visit = (node: TSESTree.Node, parent: TSESTree.Node | undefined): void => {
-    (node as { parent?: TSESTree.Node }).parent = parent;
-    for (const key of Object.keys(node)) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item, node);
-      } else if (isNode(value)) visit(value, node);
+    if (!MAY_ROUTE.test(text)) continue;
+    try {
+      const file = modelOf(filename, text, stamp, settings);
+      if (file.model.handlers.length > 0) modelled.push(file);
+    } catch (error) {
+      errors.push(`${path.relative(projectRoot, filename)}: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
-  visit(ast, undefined);
-  return ast;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  }
+  const routes = modelled.flatMap(({ filename, ast, model }) => routesOfFile({ model, ast, filename, projectRoot }));
+  return { routes, errors, files: files.length };
 }

@@ -1,0 +1,83 @@
+/**
+ * What the mount index knows about a project's files on disk: the source files (found as `fleet
+ * scan` finds them) with their mtime and size, and every directory with its mtime. Refreshing
+ * stats those paths instead of walking the tree again: adding, removing or renaming a file
+ * changes its directory's mtime, so the walk is repeated only when a directory (or a
+ * `.gitignore`, whose edits change no directory) changed.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { discoverFiles, SKIPPED_DIRECTORIES } from '../cli/files.js';
+
+/** A project's source files and directories, with their stamps. Paths are absolute. */
+export interface ProjectSnapshot {
+  readonly root: string;
+  /** Source files in discovery order (sorted by path). */
+  readonly files: readonly string[];
+  /** `mtime:size` of each file. */
+  readonly stamps: ReadonlyMap<string, string>;
+  /** Directory → `mtime` plus its `.gitignore` stamp. */
+  readonly dirs: ReadonlyMap<string, string>;
+}
+
+/** `mtime:size` of a file, `undefined` when it is gone. */
+export function fileStamp(file: string): string | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.mtimeMs}:${stats.size}` : undefined;
+}
+
+function dirStamp(dir: string): string | undefined {
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  return stats ? `${stats.mtimeMs}|${fileStamp(path.join(dir, '.gitignore')) ?? '-'}` : undefined;
+}
+
+/**
+ * Every directory under `root` that discovery could enter. Git-ignored directories are kept (a
+ * superset costs a few stats; missing one would miss the files created in it).
+ */
+function directories(root: string): Map<string, string> {
+  const dirs = new Map<string, string>();
+  const walk = (dir: string): void => {
+    const stamp = dirStamp(dir);
+    if (stamp === undefined) return;
+    dirs.set(dir, stamp);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path.join(dir, entry.name));
+  };
+  walk(root);
+  return dirs;
+}
+
+/** Walks `root` (absolute) and stamps everything. */
+export function takeSnapshot(root: string): ProjectSnapshot {
+  // Directories first: a file created during the walk then shows up as a changed directory.
+  const dirs = directories(root);
+  const stamps = new Map<string, string>();
+  const files: string[] = [];
+  for (const file of discoverFiles(root).files) {
+    const stamp = fileStamp(file);
+    if (stamp === undefined) continue;
+    stamps.set(file, stamp);
+    files.push(file);
+  }
+  return { root, files, stamps, dirs };
+}
+
+/** `previous` itself when nothing changed on disk, else a snapshot of the current state. */
+export function refreshSnapshot(previous: ProjectSnapshot): ProjectSnapshot {
+  for (const [dir, stamp] of previous.dirs) if (dirStamp(dir) !== stamp) return takeSnapshot(previous.root);
+  let stamps: Map<string, string> | undefined;
+  for (const file of previous.files) {
+    const stamp = fileStamp(file);
+    if (stamp === undefined) return takeSnapshot(previous.root);
+    if (stamp === previous.stamps.get(file)) continue;
+    stamps ??= new Map(previous.stamps);
+    stamps.set(file, stamp);
+  }
+  return stamps ? { ...previous, stamps } : previous;
+}
