@@ -30,11 +30,11 @@ export function endsWithRequest(site: SpawnSite, file: FileContext): boolean {
   return isContinuation(callback, file) || RESPONDS.test(file.sourceCode.getText(callback));
 }
 
-/** True when `node` sits in a timer, `after()` or `waitUntil()` callback, which is reported itself. */
+/** True when `node` sits, at any depth, in the argument of a timer, `after()` or `waitUntil()`, which is reported itself. */
 export function isInsideSpawnCallback(node: TSESTree.Node, file: FileContext): boolean {
-  for (let current = enclosingFunction(node); current; current = enclosingFunction(current)) {
-    const parent = current.parent;
-    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(current as TSESTree.Expression)) {
+  // Any depth inside the argument: `waitUntil((async () => { ... })())`, `waitUntil(p.then(() => ...))`.
+  for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && (parent.arguments as readonly TSESTree.Node[]).includes(child)) {
       const site = spawnSiteOf(parent, file);
       if (site?.kind === 'timer' || site?.kind === 'platformDeferral') return true;
     }

@@ -63,15 +63,21 @@ export function floatingWorkOf(expression: TSESTree.Expression, file: FileContex
   }
 }
 
-/** True when `node` is a nested function that settles an enclosing `new Promise` (joined work). */
+/**
+ * True when the work settles an enclosing `new Promise` (joined work): it runs inside the
+ * executor, at any depth (`new Promise((resolve, reject) => { const fail = (e) => { void
+ * cleanup().then(() => reject(e)); }; ... })`), and names the executor's `resolve` or `reject`.
+ */
 export function settlesEnclosingPromise(work: FloatingWork, file: FileContext): boolean {
-  const executor = enclosingFunction(work.node);
-  const construct = executor?.parent;
-  if (!executor || construct?.type !== AST_NODE_TYPES.NewExpression || construct.arguments[0] !== executor) return false;
-  if (construct.callee.type !== AST_NODE_TYPES.Identifier || construct.callee.name !== 'Promise') return false;
-  const names = executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : []));
   const text = file.sourceCode.getText(work.node);
-  return names.some((name) => new RegExp(`\\b${name}\\b`).test(text));
+  for (let executor = enclosingFunction(work.node); executor; executor = enclosingFunction(executor)) {
+    const construct = executor.parent;
+    if (construct.type !== AST_NODE_TYPES.NewExpression || construct.arguments[0] !== executor) continue;
+    if (construct.callee.type !== AST_NODE_TYPES.Identifier || construct.callee.name !== 'Promise') continue;
+    const names = executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : []));
+    if (names.some((name) => new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`).test(text))) return true;
+  }
+  return false;
 }
 
 /** The nearest function around `node`. */

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportIndex } from '../../src/handlers/types.js';
 import { lookupImport } from '../../src/modules/lookup-import.js';
-import { isRelativeSpecifier } from '../../src/modules/resolve-module.js';
 import type { ValueSummary } from '../../src/modules/types.js';
 
 /** What an expression imported from a project module is, by its summary; `undefined` when unknown. */
@@ -16,7 +15,7 @@ export function importedValueLookup(filename: string, imports: ImportIndex): Imp
   const memo = new Map<string, ValueSummary | undefined>();
   return (node) => {
     const source = imports.sourceOf(node);
-    if (!source || !isRelativeSpecifier(source.module)) return undefined;
+    if (!source) return undefined;
     const key = `${source.module}\0${source.name}\0${source.members.join('.')}`;
     if (!memo.has(key)) memo.set(key, lookupImport(filename, source));
     return memo.get(key);

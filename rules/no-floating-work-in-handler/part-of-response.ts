@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Handler } from '../../src/handlers/types.js';
 import type { FileContext } from './file-context.js';
 import type { FloatingWork } from './floating-work.js';
+import { feedsResponseStream } from './response-stream.js';
 
 // Methods that answer the request on Express `res`, Fastify `reply`, Koa `ctx`, Hono `c`.
 const RESPONSE_METHODS = 'json|send|sendStatus|end|redirect|render|writeHead|status|body|text|html';
@@ -10,7 +11,8 @@ const RESPONSE_METHODS = 'json|send|sendStatus|end|redirect|render|writeHead|sta
 /**
  * Whether an un-awaited promise is the request's own flow rather than work that outlives it:
  * Express 4 style `load().then((x) => res.json(x)).catch(next)` answers from inside the chain,
- * and `(req, res) => void handle(req, res)` hands the whole request to an async function.
+ * `(req, res) => void handle(req, res)` hands the whole request to an async function, and writes
+ * to a streamed response keep the response open (see `feedsResponseStream`).
  */
 export function isPartOfResponse(work: FloatingWork, handler: Handler, file: FileContext): boolean {
   const response = responseParam(handler);
@@ -18,6 +20,7 @@ export function isPartOfResponse(work: FloatingWork, handler: Handler, file: Fil
   if (work.chain.some((call) => call.arguments.some((argument) => responds.test(file.sourceCode.getText(argument))))) {
     return true;
   }
+  if (feedsResponseStream(work.root, file)) return true;
   if (work.root.type !== AST_NODE_TYPES.CallExpression || response === undefined) return false;
   return work.root.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === response);
 }

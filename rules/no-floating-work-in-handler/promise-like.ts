@@ -2,7 +2,9 @@ import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { memberFunction } from '../../src/handlers/member-function.js';
 import { memberName } from '../../src/handlers/member-name.js';
+import { isPromiseAnnotation } from '../../src/modules/promise-annotation.js';
 import { importPath } from '../../src/handlers/import-path.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
 import type { FileContext } from './file-context.js';
@@ -95,7 +97,11 @@ function isPromiseSyntactically(node: TSESTree.Node, file: FileContext): boolean
     if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name !== undefined) {
       return PROMISE_STATICS.has(name) && isGlobal(file, object);
     }
-    if (object.type === AST_NODE_TYPES.ThisExpression && name !== undefined && isAsyncMethodOfThisClass(callee, name)) return true;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && file.sourceCode.scopeManager) {
+    // `this.send()`, `this.#send()`, `service.send()` on a class or object literal of this module.
+    const member = memberFunction(file.sourceCode.scopeManager, callee);
+    if (member && returnsPromise(member.fn)) return true;
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (callee.name === 'fetch' && isGlobal(file, callee)) return true;
@@ -141,27 +147,20 @@ export function isAsyncFunction(node: TSESTree.Node): boolean {
   return isFunction(node) && node.async && !node.generator;
 }
 
-/** `sendEmail()` where the module declares `async function sendEmail` or `const sendEmail = async () => ...`. */
+/**
+ * An `async` function, or one annotated to return `Promise<T>` (`send(): Promise<void> { return ... }`,
+ * `declare function send(): Promise<void>`).
+ */
+function returnsPromise(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.TSDeclareFunction) return isPromiseAnnotation(node.returnType);
+  return isAsyncFunction(node) || (isFunction(node) && !node.generator && isPromiseAnnotation(node.returnType));
+}
+
+/** `sendEmail()` where the module declares `async function sendEmail`, `const sendEmail = async () => ...` or `function sendEmail(): Promise<void>`. */
 export function isLocalAsyncFunction(callee: TSESTree.Identifier, file: FileContext): boolean {
   const def = variableOf(file, callee)?.defs[0];
   if (!def) return false;
-  if (def.type === DefinitionType.FunctionName) return isAsyncFunction(def.node);
-  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const') return isAsyncFunction(unwrap(def.node.init));
+  if (def.type === DefinitionType.FunctionName) return returnsPromise(def.node);
+  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const') return returnsPromise(unwrap(def.node.init));
   return false;
-}
-
-/** `this.send()` inside a class whose `send` method is `async` (NestJS controllers and services). */
-function isAsyncMethodOfThisClass(node: TSESTree.Node, name: string): boolean {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
-  if (!current) return false;
-  return current.body.some(
-    (member) =>
-      (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
-      !member.computed &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === name &&
-      member.value !== null &&
-      isAsyncFunction(member.value),
-  );
 }

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FleetSettings } from '../settings.js';
-import type { Handler, ImportIndex } from './types.js';
+import type { HandlerFinding, ImportIndex } from './types.js';
 
 /** Everything a detector may read. Built once per file by `getHandlerModel`. */
 export interface DetectContext {
@@ -21,4 +21,4 @@ export interface DetectContext {
 }
 
 /** Recognises the handlers of one framework (or one convention) in a module. */
-export type Detector = (ctx: DetectContext) => Handler[];
+export type Detector = (ctx: DetectContext) => HandlerFinding[];

@@ -1,4 +1,4 @@
-import type { Confidence, Framework, FunctionNode, Handler, HandlerKind, RouteInfo } from './types.js';
+import type { Confidence, Framework, FunctionNode, HandlerFinding, HandlerKind, RouteInfo } from './types.js';
 import { functionName } from './function-name.js';
 
 /** What a detector knows about one handler; `makeHandler` derives the label. */
@@ -19,8 +19,8 @@ function basename(filename: string): string {
   return parts[parts.length - 1] ?? filename;
 }
 
-/** Builds a Handler; the label is `POST /users`, `POST <unknown path>` or `middleware <name or file:line>`. */
-export function makeHandler(facts: HandlerFacts): Handler {
+/** Builds a HandlerFinding; the label is `POST /users`, `POST <unknown path>` or `middleware <name or file:line>`. */
+export function makeHandler(facts: HandlerFacts): HandlerFinding {
   let label = facts.label;
   const middleware = facts.kind === 'middleware' || facts.kind === 'error-middleware';
   if (label === undefined && facts.route && !middleware) {

@@ -12,7 +12,7 @@ import { detectors } from './detectors/index.js';
 import { buildImportIndex } from './imports.js';
 import { computeReach } from './reach.js';
 import { isFunction } from './resolve-function.js';
-import type { FunctionNode, Handler, HandlerModel, HandlerReach } from './types.js';
+import type { FunctionNode, Handler, HandlerFinding, HandlerModel, HandlerReach, RouteInfo } from './types.js';
 
 /** What `getHandlerModel` reads. The AST must carry `parent` pointers (ESLint sets them). */
 export interface HandlerModelInput {
@@ -26,15 +26,30 @@ export interface HandlerModelInput {
 
 const cache = new WeakMap<TSESTree.Program, HandlerModel>();
 
-function merge(found: readonly Handler[], settings: FleetSettings): Handler[] {
-  const byNode = new Map<FunctionNode, Handler>();
-  for (const handler of found) {
-    if (!settings.frameworks.includes(handler.framework)) continue;
-    if (handler.confidence === 'heuristic' && !settings.heuristics) continue;
-    const existing = byNode.get(handler.node);
-    if (!existing || (existing.confidence === 'heuristic' && handler.confidence === 'certain')) byNode.set(handler.node, handler);
+/**
+ * One handler per function: a framework detector's `certain` finding wins over the heuristic's,
+ * and every route a function is registered on (by any finding kept) goes into `routes`.
+ */
+function merge(found: readonly HandlerFinding[], settings: FleetSettings): Handler[] {
+  const byNode = new Map<FunctionNode, { best: HandlerFinding; routes: RouteInfo[] }>();
+  for (const finding of found) {
+    if (!settings.frameworks.includes(finding.framework)) continue;
+    if (finding.confidence === 'heuristic' && !settings.heuristics) continue;
+    const entry = byNode.get(finding.node);
+    if (!entry) {
+      byNode.set(finding.node, { best: finding, routes: finding.route ? [finding.route] : [] });
+      continue;
+    }
+    const upgrade = entry.best.confidence === 'heuristic' && finding.confidence === 'certain';
+    if (upgrade) {
+      // A heuristic guess says nothing about routes once a detector has traced the function.
+      entry.best = finding;
+      entry.routes = finding.route ? [finding.route] : [];
+    } else if (finding.route && finding.confidence === entry.best.confidence && !entry.routes.some((route) => route.registration === finding.route!.registration)) {
+      entry.routes.push(finding.route);
+    }
   }
-  return [...byNode.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return [...byNode.values()].map(({ best, routes }) => ({ ...best, route: routes[0], routes })).sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 function buildModel(input: HandlerModelInput): HandlerModel {
@@ -54,7 +69,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     handlerOf: (fn) => byNode.get(fn),
     reachesOf(node) {
       if (handlers.length === 0) return [];
-      reach ??= computeReach(input.scopeManager, input.ast, handlers, input.settings.callDepth);
+      reach ??= computeReach(input.scopeManager, input.ast, handlers, input.settings.callDepth, input.text);
       const result: HandlerReach[] = [];
       const seen = new Set<Handler>();
       for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {

@@ -1,65 +1,21 @@
 /**
- * Same-module call reach: which functions a handler runs through calls of named functions
- * (`function f() {}`, `const f = () => {}`), up to `callDepth` hops, with the chain of names.
- * Built from the references of function-valued variables, so it never walks the tree.
+ * Same-module call reach: which functions a handler runs through calls of named functions and
+ * same-module methods (see `callEdges`), up to `callDepth` hops, with the chain of names.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ScopeType } from '@typescript-eslint/scope-manager';
-import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FunctionNode, Handler, HandlerReach } from './types.js';
-import { functionOfVariable, isFunction } from './resolve-function.js';
-
-interface Edge {
-  readonly callee: FunctionNode;
-  readonly name: string;
-}
-
-/**
- * Candidate variables: every variable of the non-global scopes, and the top-level declarations
- * of the global scope (scripts). The global scope also holds hundreds of lib globals, which
- * would dominate the cost.
- */
-function* functionVariables(scopeManager: ScopeManager, ast: TSESTree.Program): Iterable<Variable> {
-  for (const scope of scopeManager.scopes) {
-    if (scope.type !== ScopeType.global) yield* scope.variables;
-  }
-  for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.FunctionDeclaration || statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const variable of scopeManager.getDeclaredVariables(statement)) if (variable.scope.type === ScopeType.global) yield variable;
-    }
-  }
-}
-
-/** Caller → callees, where a call inside a nested callback also counts for every enclosing function. */
-function callEdges(scopeManager: ScopeManager, ast: TSESTree.Program): Map<FunctionNode, Edge[]> {
-  const edges = new Map<FunctionNode, Edge[]>();
-  for (const variable of functionVariables(scopeManager, ast)) {
-    const callee = functionOfVariable(variable);
-    if (!callee) continue;
-    for (const reference of variable.references) {
-      const id = reference.identifier;
-      const call = id.parent as TSESTree.Node | undefined;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) continue;
-      for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
-        if (!isFunction(node) || node === callee) continue;
-        const list = edges.get(node) ?? [];
-        list.push({ callee, name: variable.name });
-        edges.set(node, list);
-      }
-    }
-  }
-  return edges;
-}
+import { callEdges } from './call-edges.js';
 
 /**
  * For every function reached from a handler through same-module calls (not the handler itself),
- * the handlers reaching it with the shortest chain (breadth first).
+ * the handlers reaching it with the shortest chain (breadth first). `text` (the module source)
+ * lets the call graph skip a tree walk when no `this.` member occurs.
  */
-export function computeReach(scopeManager: ScopeManager, ast: TSESTree.Program, handlers: readonly Handler[], callDepth: number): Map<FunctionNode, HandlerReach[]> {
+export function computeReach(scopeManager: ScopeManager, ast: TSESTree.Program, handlers: readonly Handler[], callDepth: number, text?: string): Map<FunctionNode, HandlerReach[]> {
   const reach = new Map<FunctionNode, HandlerReach[]>();
   if (handlers.length === 0 || callDepth <= 0) return reach;
-  const edges = callEdges(scopeManager, ast);
+  const edges = callEdges(scopeManager, ast, text);
   for (const handler of handlers) {
     const seen = new Set<FunctionNode>([handler.node]);
     let frontier: { fn: FunctionNode; chain: readonly string[] }[] = [{ fn: handler.node, chain: [] }];

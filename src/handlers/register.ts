@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from './detector.js';
-import type { Handler, HandlerKind } from './types.js';
+import type { HandlerFinding, HandlerKind } from './types.js';
 import type { Instance } from './instance.js';
 import { joinPath, prefixOf } from './instance.js';
 import { handlerFunctions } from './handler-functions.js';
@@ -26,7 +26,7 @@ export interface Registration {
  * Turns a registration into handlers: each function it runs becomes a `route` or `middleware`
  * (4-parameter Express-style functions become `error-middleware`), with the instance's prefix.
  */
-export function registerHandlers(ctx: DetectContext, tracker: Tracker, registration: Registration): Handler[] {
+export function registerHandlers(ctx: DetectContext, tracker: Tracker, registration: Registration): HandlerFinding[] {
   const { instance, path } = registration;
   const prefix = prefixOf(instance);
   const route =
@@ -38,7 +38,7 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
           pathComplete: prefix.complete && path.value !== undefined,
           registration: registration.call,
         };
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   for (const arg of registration.args) {
     for (const fn of handlerFunctions(ctx.scopeManager, arg, (node) => tracker.instanceAt(node) !== undefined)) {
       const kind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from './detector.js';
-import type { Framework, FunctionNode, Handler, HandlerKind } from './types.js';
+import type { Framework, FunctionNode, HandlerFinding, HandlerKind } from './types.js';
 import { importPath } from './import-path.js';
 import { isFunction } from './resolve-function.js';
 import { makeHandler } from './make-handler.js';
@@ -37,9 +37,9 @@ function matches(fn: FunctionNode, signature: TypedSignature, ctx: DetectContext
  * Functions of the module whose parameters are typed as one of `signatures` (first type name
  * seeds the search through the import index, so the tree is not walked).
  */
-export function typedHandlers(ctx: DetectContext, framework: Framework, modules: readonly string[], signatures: readonly TypedSignature[]): Handler[] {
+export function typedHandlers(ctx: DetectContext, framework: Framework, modules: readonly string[], signatures: readonly TypedSignature[]): HandlerFinding[] {
   const firstTypes = new Set(signatures.map((signature) => signature.types[0]));
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   const seen = new Set<FunctionNode>();
   for (const module of modules) {
     for (const use of ctx.imports.usesOf(module)) {

@@ -48,8 +48,8 @@ export interface RouteInfo {
   readonly registration: TSESTree.Node;
 }
 
-/** One recognised request handler. */
-export interface Handler {
+/** What a detector finds: one handler as seen at one registration (see `Handler` for the merged view). */
+export interface HandlerFinding {
   /** The function that runs per request. */
   readonly node: FunctionNode;
   readonly framework: Framework;
@@ -61,6 +61,16 @@ export interface Handler {
   readonly route: RouteInfo | undefined;
   /** A short label for messages: `POST /users`, or the function name for middleware. */
   readonly label: string;
+}
+
+/**
+ * One recognised request handler: the findings of every detector for one function, merged.
+ * `route` is the first registration (source order of detection); a function registered on
+ * several routes (`app.get('/a', list); app.get('/b', list)`) lists them all in `routes`.
+ */
+export interface Handler extends HandlerFinding {
+  /** Every route the function answers, first registration first; empty when it answers none. */
+  readonly routes: readonly RouteInfo[];
 }
 
 /** Why a function that is not itself a handler still runs inside one. */

@@ -1,13 +1,14 @@
 import type { ImportSource } from '../handlers/types.js';
 import { moduleSummaryOf } from './module-summary-cache.js';
-import { isRelativeSpecifier, resolveRelativeModule } from './resolve-module.js';
+import { resolveProjectModule } from './resolve-module.js';
 import type { ValueSummary } from './types.js';
 
 /** How many re-export hops (`export * from`, `export { x } from`) a lookup follows. */
 export const MAX_REEXPORT_DEPTH = 3;
 
 /**
- * What an imported value is, when it comes from a project module (relative specifier) whose
+ * What an imported value is, when it comes from a project module (relative specifier or
+ * tsconfig `paths` alias) whose
  * source proves it: `import { send } from './mailer'` → `send`, `import * as jobs from './jobs'`
  * + `jobs.enqueue` → `enqueue`, `require('./mailer').send`, `import mailer from './mailer'` +
  * `mailer.send` → member `send` of the default export. CommonJS interop is folded both ways: a
@@ -15,8 +16,7 @@ export const MAX_REEXPORT_DEPTH = 3;
  * to a named `exports.x`. Packages are never read (`undefined`).
  */
 export function lookupImport(fromFile: string, source: ImportSource): ValueSummary | undefined {
-  if (!isRelativeSpecifier(source.module)) return undefined;
-  const file = resolveRelativeModule(fromFile, source.module);
+  const file = resolveProjectModule(fromFile, source.module);
   if (file === undefined) return undefined;
   const [first, ...rest] = source.members;
   let value: ValueSummary | undefined;

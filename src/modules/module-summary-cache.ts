@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { summariseModule } from './summarise-module.js';
 import type { ModuleSummary } from './types.js';
+import { clearPathAliasCache } from './path-aliases.js';
 
 interface Entry {
   readonly mtimeMs: number;
@@ -41,6 +42,7 @@ export function moduleSummaryOf(file: string): ModuleSummary | undefined {
 /** Forgets every cached summary (tests, and tools that rewrite files within one process). */
 export function clearModuleSummaryCache(): void {
   cache.clear();
+  clearPathAliasCache();
 }
 
 /** How many modules are cached, parsed or failed (for tests and measurements). */

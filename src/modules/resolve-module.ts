@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { aliasTargets } from './path-aliases.js';
 
 /** Extensions tried, in order, for an extensionless specifier and for `index.*`. */
 export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -25,7 +26,26 @@ export function isRelativeSpecifier(specifier: string): boolean {
  */
 export function resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
   if (!isRelativeSpecifier(specifier) || !path.isAbsolute(fromFile)) return undefined;
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  return resolveSourceFile(path.resolve(path.dirname(fromFile), specifier));
+}
+
+/**
+ * The absolute path of the project file an import specifier names: a relative specifier (see
+ * {@link resolveRelativeModule}) or a `compilerOptions.paths` alias of the nearest
+ * `tsconfig.json` (`@/lib/mailer`). `undefined` for packages and unresolvable specifiers.
+ */
+export function resolveProjectModule(fromFile: string, specifier: string): string | undefined {
+  if (isRelativeSpecifier(specifier)) return resolveRelativeModule(fromFile, specifier);
+  if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return undefined;
+  for (const target of aliasTargets(fromFile, specifier)) {
+    const file = resolveSourceFile(target);
+    if (file !== undefined) return file;
+  }
+  return undefined;
+}
+
+/** The source file for an absolute module path, trying the emitted-name, extension and index forms. */
+function resolveSourceFile(base: string): string | undefined {
   const extension = path.extname(base);
   const emitted = SOURCE_FOR_EMITTED[extension];
   const candidates: string[] = [];

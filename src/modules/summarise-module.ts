@@ -3,7 +3,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { topLevelBindings } from './bindings.js';
-import { resolveRelativeModule } from './resolve-module.js';
+import { resolveProjectModule } from './resolve-module.js';
 import { ValueSummariser } from './summarise-value.js';
 import type { ModuleSummary, ValueSummary } from './types.js';
 
@@ -18,7 +18,7 @@ const NO_JSX = new Set(['.ts', '.mts', '.cts']);
  */
 export function summariseModule(file: string, text: string): ModuleSummary {
   const program = parse(text, { range: true, loc: false, comment: false, tokens: false, jsx: !NO_JSX.has(path.extname(file)), filePath: file, loggerFn: false });
-  const resolve = (specifier: string): string | undefined => resolveRelativeModule(file, specifier);
+  const resolve = (specifier: string): string | undefined => resolveProjectModule(file, specifier);
   const values = new ValueSummariser(topLevelBindings(program), resolve);
   const exports = new Map<string, ValueSummary>();
   const starFrom: string[] = [];

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { unwrap } from '../handlers/unwrap.js';
 import type { Binding } from './bindings.js';
+import { isPromiseAnnotation, isPromiseFunctionAnnotation } from './promise-annotation.js';
 import { isRelativeSpecifier } from './resolve-module.js';
 import type { ValueSummary } from './types.js';
 
@@ -13,14 +14,15 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
  * Summarises values of one module from its top-level bindings. Sound rather than clever: a
  * function "returns a promise" only when it is `async`, or every way out of it returns a value
  * proven to be a promise (`new Promise`, a `.then/.catch/.finally` chain, `Promise.all` & co.,
- * global `fetch`, or a call to a promise-returning function of the same module).
+ * global `fetch`, or a call to a promise-returning function of the same module), or it is
+ * annotated to return `Promise<T>` (the compiler enforces annotations).
  */
 export class ValueSummariser {
   private readonly inProgress = new Set<TSESTree.Node>();
 
   constructor(
     private readonly bindings: ReadonlyMap<string, Binding>,
-    /** Absolute path of a relative specifier, `undefined` when it does not resolve. */
+    /** Absolute path of a project module specifier (relative or alias), `undefined` when it does not resolve. */
     private readonly resolve: (specifier: string) => string | undefined,
   ) {}
 
@@ -41,7 +43,6 @@ export class ValueSummariser {
     const binding = this.bindings.get(name);
     if (!binding) return undefined;
     if (binding.kind === 'value') return this.valueOf(binding.node);
-    if (!isRelativeSpecifier(binding.module)) return undefined;
     const file = this.resolve(binding.module);
     return file === undefined ? undefined : { kind: 'reexport', file, name: binding.name };
   }
@@ -73,7 +74,7 @@ export class ValueSummariser {
 
   private returnsPromise(node: TSESTree.FunctionLike): boolean {
     if (node.generator) return false;
-    if (node.async) return true;
+    if (node.async || isPromiseAnnotation(node.returnType)) return true;
     const body = node.body;
     if (!body) return false;
     if (body.type !== AST_NODE_TYPES.BlockStatement) return this.isPromise(body);
@@ -110,9 +111,11 @@ export class ValueSummariser {
     const statics = new Map<string, ValueSummary>();
     for (const member of node.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-      if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier || member.value === null) continue;
+      if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
       if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') continue;
-      const value = this.valueOf(member.value);
+      // `send: (config: C) => Promise<boolean>;` assigned in the constructor: the annotation is the proof.
+      const annotated = member.type === AST_NODE_TYPES.PropertyDefinition && isPromiseFunctionAnnotation(member.typeAnnotation);
+      const value: ValueSummary | undefined = annotated ? { kind: 'function', returnsPromise: true } : member.value === null ? undefined : this.valueOf(member.value);
       if (value) (member.static ? statics : instance).set(member.key.name, value);
     }
     return { kind: 'class', instance, statics };
@@ -152,7 +155,8 @@ export class ValueSummariser {
     }
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
     const binding = this.bindings.get(root.name);
-    if (binding?.kind !== 'import' || isRelativeSpecifier(binding.module)) return undefined;
+    // A project module (relative or a tsconfig alias) is not a package.
+    if (binding?.kind !== 'import' || isRelativeSpecifier(binding.module) || this.resolve(binding.module) !== undefined) return undefined;
     const head = binding.name === 'default' || binding.name === '*' ? [] : [binding.name];
     const path = [...head, ...members];
     return { kind: 'instance', of: { module: binding.module, path: path[0] === 'default' ? path.slice(1) : path } };

@@ -6,12 +6,12 @@ import { matchesFiles } from '../../src/handlers/detectors/custom/matches-files.
 import { buildImportIndex } from '../../src/handlers/imports.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
-import type { Handler } from '../../src/handlers/types.js';
+import type { HandlerFinding } from '../../src/handlers/types.js';
 import { parse } from './parse.js';
 
 const cwd = process.cwd();
 
-function detect(code: string, filename: string, settings: unknown): Handler[] {
+function detect(code: string, filename: string, settings: unknown): HandlerFinding[] {
   const { ast, scopeManager } = parseForESLint(code, {
     range: true,
     loc: true,
@@ -24,7 +24,7 @@ function detect(code: string, filename: string, settings: unknown): Handler[] {
 }
 
 /** What a test cares about: kind, label, route, and the handler's first source line. */
-function summary(handlers: Handler[], code: string) {
+function summary(handlers: HandlerFinding[], code: string) {
   return handlers.map((handler) => ({
     kind: handler.kind,
     label: handler.label,

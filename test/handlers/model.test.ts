@@ -1,23 +1,8 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import { parse } from './parse.js';
-
-/** The reaches of every call to `probe()` in the module, as `label <- chain`. */
-function reachesOfProbes(code: string, fleet: Record<string, unknown> = {}): string[][] {
-  const parsed = parse(code);
-  const model = getHandlerModel({ ...parsed, filename: 'src/app.ts', settings: readFleetSettings(fleet) });
-  const probes: TSESTree.CallExpression[] = [];
-  simpleTraverse(parsed.ast, {
-    enter(node) {
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'probe') probes.push(node);
-    },
-  });
-  return probes.map((probe) => model.reachesOf(probe).map((reach) => [reach.handler.label, ...reach.chain].join(' <- ')));
-}
+import { reachesOfProbes } from './probes.js';
 
 const APP = `import express from 'express';
 const app = express();
@@ -72,5 +57,21 @@ describe('getHandlerModel', () => {
     const parsed = parse(`import express from 'express';\nconst app = express();\napp.get('/a', (req, res) => {});\n`);
     const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({ frameworks: ['koa'] }) });
     expect(model.handlers).toEqual([]);
+  });
+
+  it('keeps every route of a function registered twice, the first one as route', () => {
+    const parsed = parse(`import express from 'express';\nconst app = express();\nconst list = (req, res) => {};\napp.get('/a', list);\napp.get('/b', auth, list);\nfunction auth(req, res, next) {}\n`);
+    const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
+    const [handler] = model.handlers;
+    expect(model.handlers.map((h) => h.label)).toEqual(['GET /a', 'GET /b']);
+    expect(handler?.routes.map((route) => route.path)).toEqual(['/a', '/b']);
+    expect(handler?.route).toBe(handler?.routes[0]);
+    expect(model.handlers[1]?.routes.map((route) => route.path)).toEqual(['/b']);
+  });
+
+  it('lists no routes for middleware', () => {
+    const parsed = parse(`import express from 'express';\nconst app = express();\napp.use((req, res, next) => next());\n`);
+    const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
+    expect(model.handlers.map((h) => [h.kind, h.routes.length])).toEqual([['middleware', 0]]);
   });
 });

@@ -4,10 +4,10 @@ import { detectNestjs } from '../../src/handlers/detectors/nestjs.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { buildImportIndex } from '../../src/handlers/imports.js';
 import { readFleetSettings } from '../../src/settings.js';
-import type { Handler } from '../../src/handlers/types.js';
+import type { HandlerFinding } from '../../src/handlers/types.js';
 import { parse } from './parse.js';
 
-function detect(code: string, settings?: unknown): Handler[] {
+function detect(code: string, settings?: unknown): HandlerFinding[] {
   const { ast, scopeManager } = parseForESLint(code, {
     range: true,
     loc: true,
@@ -27,7 +27,7 @@ function detect(code: string, settings?: unknown): Handler[] {
 }
 
 /** What a test cares about: kind, label, route, confidence, and the handler's first source line. */
-function summary(handlers: Handler[], code: string) {
+function summary(handlers: HandlerFinding[], code: string) {
   return handlers.map((handler) => ({
     kind: handler.kind,
     label: handler.label,

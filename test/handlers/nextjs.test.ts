@@ -9,10 +9,10 @@ import { inlineServerActions } from '../../src/handlers/detectors/nextjs/server-
 import { buildImportIndex } from '../../src/handlers/imports.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
-import type { Handler } from '../../src/handlers/types.js';
+import type { HandlerFinding } from '../../src/handlers/types.js';
 import { parse } from './parse.js';
 
-function detect(code: string, filename: string): Handler[] {
+function detect(code: string, filename: string): HandlerFinding[] {
   const { ast, scopeManager } = parseForESLint(code, {
     range: true,
     loc: true,
@@ -25,7 +25,7 @@ function detect(code: string, filename: string): Handler[] {
 }
 
 /** What a test cares about: kind, label, route, and the handler's first source line. */
-function summary(handlers: Handler[], code: string) {
+function summary(handlers: HandlerFinding[], code: string) {
   return handlers.map((handler) => ({
     kind: handler.kind,
     label: handler.label,

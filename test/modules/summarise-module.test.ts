@@ -52,6 +52,24 @@ declare function load(): any;
     expect(exportOf(text, 'p6')).toEqual(ASYNC);
   });
 
+  it('trusts Promise return annotations on functions and on function-typed class fields', () => {
+    const text = `
+declare const transport: { sendMail(x: unknown): any };
+export function send(x: unknown): Promise<void> { return transport.sendMail(x); }
+export function format(x: unknown): string { return String(x); }
+class MailServices {
+  send: { (config: unknown): Promise<boolean> };
+  notify: (to: string) => PromiseLike<void>;
+  count: () => number;
+  constructor() { this.send = async () => true; this.notify = async () => {}; this.count = () => 1; }
+}
+export const mailServices = new MailServices();
+`;
+    expect(exportOf(text, 'send')).toEqual(ASYNC);
+    expect(exportOf(text, 'format')).toEqual(SYNC);
+    expect(exportOf(text, 'mailServices')).toEqual({ kind: 'object', members: new Map([['send', ASYNC], ['notify', ASYNC]]) });
+  });
+
   it('does not prove a function that may fall off the end, returns a non-promise, or uses a shadowed Promise', () => {
     const text = `
 async function local() {}

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { HandlerDeclaration, HandlerFileDeclaration } from '../../settings.js';
 import type { DetectContext } from '../detector.js';
-import type { FunctionNode, Handler, RouteInfo } from '../types.js';
+import type { FunctionNode, HandlerFinding, RouteInfo } from '../types.js';
 import { calleePath, matchesCallee } from './custom/callee-path.js';
 import { matchesFiles } from './custom/matches-files.js';
 import { moduleExports } from './nextjs/module-exports.js';
@@ -27,7 +27,7 @@ import { visitAround } from './nextjs/visit-around.js';
  * For a `handlerFiles` entry, the file's exports named in `exports` (all exports when omitted;
  * `default` for the default export) that are functions are `route` handlers without route info.
  */
-export function detectCustom(ctx: DetectContext): Handler[] {
+export function detectCustom(ctx: DetectContext): HandlerFinding[] {
   const { handlers: declarations, handlerFiles } = ctx.settings;
   if (declarations.length === 0 && handlerFiles.length === 0) return [];
   const active = declarations.filter(
@@ -49,8 +49,8 @@ function mayCall(ctx: DetectContext, declaration: HandlerDeclaration): boolean {
   return ctx.text === undefined || last === undefined || ctx.text.includes(last);
 }
 
-function declaredCalls(ctx: DetectContext, declarations: readonly HandlerDeclaration[]): Handler[] {
-  const handlers: Handler[] = [];
+function declaredCalls(ctx: DetectContext, declarations: readonly HandlerDeclaration[]): HandlerFinding[] {
+  const handlers: HandlerFinding[] = [];
   visitAround(ctx.ast, calleeOffsets(ctx.ast, declarations), (node) => {
     if (node.type !== 'CallExpression') return;
     const path = calleePath(node.callee);
@@ -82,11 +82,11 @@ function lastLiteralSegment(declaration: HandlerDeclaration): string | undefined
   return declaration.callee.split('.').findLast((segment) => segment !== '*');
 }
 
-function callHandlers(ctx: DetectContext, call: TSESTree.CallExpression, path: string, declaration: HandlerDeclaration): Handler[] {
+function callHandlers(ctx: DetectContext, call: TSESTree.CallExpression, path: string, declaration: HandlerDeclaration): HandlerFinding[] {
   const route = routeOf(call, declaration);
   const via = `\`${path}()\` declared in \`settings.fleet.handlers\``;
   const label = route === undefined ? `${path}()` : `${route.methods.join(', ')} ${route.path ?? `${path}()`}`;
-  const make = (node: FunctionNode, kind: Handler['kind']): Handler => ({
+  const make = (node: FunctionNode, kind: HandlerFinding['kind']): HandlerFinding => ({
     node,
     framework: 'custom',
     kind,
@@ -123,8 +123,8 @@ function stringAt(call: TSESTree.CallExpression, index: number): string | undefi
   return undefined;
 }
 
-function exportedHandlers(ctx: DetectContext, declaration: HandlerFileDeclaration): Handler[] {
-  const handlers: Handler[] = [];
+function exportedHandlers(ctx: DetectContext, declaration: HandlerFileDeclaration): HandlerFinding[] {
+  const handlers: HandlerFinding[] = [];
   for (const entry of moduleExports(ctx.ast)) {
     if (declaration.exports !== undefined && !declaration.exports.includes(entry.name)) continue;
     const node = functionValue(entry.value, ctx.scopeManager);

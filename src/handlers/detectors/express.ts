@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Detector } from '../detector.js';
-import type { Handler } from '../types.js';
+import type { HandlerFinding } from '../types.js';
 import { addMount, newInstance } from '../instance.js';
 import { annotatedBinding } from '../annotated-binding.js';
 import { importUses } from '../import-uses.js';
@@ -70,7 +70,7 @@ function mount(tracker: Tracker, { call, method, instance }: TrackedCall): void 
   }
 }
 
-function handlersOf(ctx: Parameters<Detector>[0], tracker: Tracker, tracked: TrackedCall): Handler[] {
+function handlersOf(ctx: Parameters<Detector>[0], tracker: Tracker, tracked: TrackedCall): HandlerFinding[] {
   const { call, method, instance } = tracked;
   const receiver = instance.role === 'route' ? '`route()`' : instance.via;
   const via = `\`.${method}()\` on ${receiver}`;
@@ -108,7 +108,7 @@ export const detectExpress: Detector = (ctx) => {
 };
 
 /** Controllers defined apart from their registration: typed `(req: Request, res: Response)` or `RequestHandler`. */
-function typedExpressHandlers(ctx: Parameters<Detector>[0]): Handler[] {
+function typedExpressHandlers(ctx: Parameters<Detector>[0]): HandlerFinding[] {
   const handlers = typedHandlers(ctx, 'express', ['express'], [
     { types: ['Request', 'Response'], kind: 'route' },
     { types: ['Request', 'Response', 'NextFunction'], kind: 'middleware' },

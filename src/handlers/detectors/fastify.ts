@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../detector.js';
-import type { Confidence, Handler, HandlerKind, RouteInfo } from '../types.js';
+import type { Confidence, HandlerFinding, HandlerKind, RouteInfo } from '../types.js';
 import type { Instance } from '../instance.js';
 import { joinPath, newInstance, prefixOf } from '../instance.js';
 import { annotatedBinding } from '../annotated-binding.js';
@@ -81,21 +81,21 @@ function staticMethods(node: TSESTree.Node | undefined, ctx: DetectContext): str
   return method === undefined ? undefined : [method.toUpperCase()];
 }
 
-function build(ctx: DetectContext, instance: Instance, nodes: readonly (TSESTree.Node | undefined)[], kind: HandlerKind, via: string, route: RouteInfo | undefined, label?: string): Handler[] {
+function build(ctx: DetectContext, instance: Instance, nodes: readonly (TSESTree.Node | undefined)[], kind: HandlerKind, via: string, route: RouteInfo | undefined, label?: string): HandlerFinding[] {
   return nodes.flatMap((node) =>
     node ? handlerFunctions(ctx.scopeManager, node).map((fn) => makeHandler({ node: fn, framework: 'fastify', kind, confidence: instance.confidence, via, route, label, filename: ctx.filename })) : [],
   );
 }
 
 /** Handlers and hooks of a route options object (`route()` or a shorthand's options). */
-function fromOptions(ctx: DetectContext, instance: Instance, options: TSESTree.ObjectExpression, route: RouteInfo, via: string, handler?: TSESTree.Node): Handler[] {
+function fromOptions(ctx: DetectContext, instance: Instance, options: TSESTree.ObjectExpression, route: RouteInfo, via: string, handler?: TSESTree.Node): HandlerFinding[] {
   const handlers = build(ctx, instance, [handler ?? propertyValue(options, 'handler')], 'route', via, route);
   for (const hook of REQUEST_HOOKS) handlers.push(...build(ctx, instance, [propertyValue(options, hook)], 'hook', via, route, `${hook} hook of ${route.methods.join(',')} ${route.path ?? '<unknown path>'}`));
   handlers.push(...build(ctx, instance, [propertyValue(options, 'errorHandler')], 'error-middleware', via, route));
   return handlers;
 }
 
-function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall): Handler[] {
+function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall): HandlerFinding[] {
   const via = `\`.${method}()\` on ${instance.via}`;
   const prefix = prefixOf(instance);
   const routeInfo = (methods: readonly string[], pathNode: TSESTree.Node | undefined): RouteInfo => {

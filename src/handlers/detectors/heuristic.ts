@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../detector.js';
-import type { Handler } from '../types.js';
+import type { HandlerFinding } from '../types.js';
 import { handlerFunctions } from '../handler-functions.js';
 import { makeHandler } from '../make-handler.js';
 import { memberName } from '../member-name.js';
@@ -62,13 +62,13 @@ function pathOf(node: TSESTree.Node | undefined): { value: string | undefined } 
   return undefined;
 }
 
-function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): Handler[] {
+function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): HandlerFinding[] {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
   const method = memberName(callee);
   const path = pathOf(call.arguments[0]);
   if (method === undefined || !METHODS.has(method) || !path || call.arguments.length < 2 || isLookalike(ctx, callee.object)) return [];
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   for (const fn of call.arguments.slice(1).flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))) {
     const shape = handlerShape(fn);
     if (!shape) continue;
@@ -94,7 +94,7 @@ export const detectHeuristic: Detector = (ctx) => {
   if (!ctx.settings.heuristics || TEST_FILE.test(ctx.filename)) return [];
   const offsets = candidates(ctx.text);
   if (offsets?.length === 0) return [];
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   let next = 0;
   walk(ctx.ast, (node) => {
     // Prune subtrees that contain no candidate offset (offsets are sorted, the walk is in order).

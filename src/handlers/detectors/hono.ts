@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../detector.js';
-import type { Handler } from '../types.js';
+import type { HandlerFinding } from '../types.js';
 import { addMount, newInstance } from '../instance.js';
 import { annotatedBinding } from '../annotated-binding.js';
 import { handlerFunctions } from '../handler-functions.js';
@@ -36,8 +36,8 @@ const chain: ChainRule = ({ call, method, instance }, tracker) => {
   return VERBS.has(method) || method === 'on' || method === 'use' || method === 'route' || method === 'openapi' || method === 'onError' || method === 'notFound' ? instance : undefined;
 };
 
-function seed(tracker: Tracker, ctx: DetectContext): Handler[] {
-  const handlers: Handler[] = [];
+function seed(tracker: Tracker, ctx: DetectContext): HandlerFinding[] {
+  const handlers: HandlerFinding[] = [];
   for (const use of importUses(ctx, [...MODULES, 'hono/factory'])) {
     const name = use.path[0];
     if (use.path.length !== 1 || name === undefined) continue;
@@ -84,7 +84,7 @@ function mount(tracker: Tracker, ctx: DetectContext, { call, method, instance }:
   if (child) addMount(child, instance, staticString(call.arguments[0], ctx.scopeManager));
 }
 
-function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instance }: TrackedCall): Handler[] {
+function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instance }: TrackedCall): HandlerFinding[] {
   const via = `\`.${method}()\` on ${instance.via}`;
   const args = call.arguments;
   if (instance.role === 'factory') {

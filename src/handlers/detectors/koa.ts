@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../detector.js';
-import type { Handler } from '../types.js';
+import type { HandlerFinding } from '../types.js';
 import { addMount, newInstance } from '../instance.js';
 import { annotatedBinding } from '../annotated-binding.js';
 import { importUses } from '../import-uses.js';
@@ -63,7 +63,7 @@ function mount(tracker: Tracker, ctx: DetectContext, { call, method, instance }:
   }
 }
 
-function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instance }: TrackedCall): Handler[] {
+function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instance }: TrackedCall): HandlerFinding[] {
   if (instance.role !== 'app' && instance.role !== 'router') return [];
   const via = `\`.${method}()\` on ${instance.via}`;
   const args = call.arguments;

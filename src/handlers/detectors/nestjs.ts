@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../detector.js';
-import type { Handler, RouteInfo } from '../types.js';
+import type { HandlerFinding, RouteInfo } from '../types.js';
 import { enhancerMethods, methodNamed } from './nestjs/enhancer-method.js';
 import { nestDecorators, type NestReference } from './nestjs/nest-decorator.js';
 import { joinRoutePath, routePaths } from './nestjs/route-paths.js';
@@ -44,9 +44,9 @@ const VERBS: Readonly<Record<string, string>> = {
  * with route decorators in a class without `@Controller()` (a base class that controllers
  * extend) are routes with only the method path, `pathComplete: false`.
  */
-export function detectNestjs(ctx: DetectContext): Handler[] {
+export function detectNestjs(ctx: DetectContext): HandlerFinding[] {
   if (![...ctx.imports.modules].some((module) => module.startsWith('@nestjs/'))) return [];
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   for (const node of topLevelClasses(ctx.ast)) {
     const decorators = nestDecorators(node.decorators, ctx.imports);
     handlers.push(...routeHandlers(ctx, node, decorators));
@@ -69,10 +69,10 @@ export function detectNestjs(ctx: DetectContext): Handler[] {
   return handlers.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-function routeHandlers(ctx: DetectContext, node: ClassNode, classDecorators: readonly NestReference[]): Handler[] {
+function routeHandlers(ctx: DetectContext, node: ClassNode, classDecorators: readonly NestReference[]): HandlerFinding[] {
   const controller = classDecorators.find((decorator) => decorator.name === 'Controller' && decorator.module === '@nestjs/common');
   const prefixes = controller === undefined ? undefined : routePaths(controller.args[0], ctx.scopeManager);
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   for (const member of node.body.body) {
     if (member.type !== 'MethodDefinition' || member.value.type !== 'FunctionExpression') continue;
     const verbs = member.decorators.flatMap((decorator) => verbOf(decorator, ctx));

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../detector.js';
-import type { FunctionNode, Handler } from '../types.js';
+import type { FunctionNode, HandlerFinding } from '../types.js';
 import { moduleExports } from './nextjs/module-exports.js';
 import { classifyNextFile } from './nextjs/next-file.js';
 import { projectRoot } from './nextjs/project-root.js';
@@ -22,11 +22,11 @@ const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH
  * `basePath` and i18n prefixes from `next.config` are not applied. Exports defined in another
  * module (`export { GET } from './auth'`) have no function here and are not reported.
  */
-export function detectNextjs(ctx: DetectContext): Handler[] {
+export function detectNextjs(ctx: DetectContext): HandlerFinding[] {
   const file = classifyNextFile(ctx.filename);
   const directives = directivesOf(ctx.ast.body);
   if (directives.has('use client')) return [];
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   if (file.kind === 'app-route') handlers.push(...appRouteHandlers(ctx, file.path));
   else if (file.kind === 'pages-api') handlers.push(...pagesApiHandlers(ctx, file.path));
   else if (file.kind === 'middleware' && isNextMiddleware(ctx, file.root)) handlers.push(...middlewareHandlers(ctx));
@@ -39,7 +39,7 @@ export function detectNextjs(ctx: DetectContext): Handler[] {
     .sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-function appRouteHandlers(ctx: DetectContext, path: string): Handler[] {
+function appRouteHandlers(ctx: DetectContext, path: string): HandlerFinding[] {
   // One function may be exported under several methods (`export { handler as GET, handler as POST }`).
   const byFunction = new Map<FunctionNode, { methods: string[]; registration: TSESTree.Node }>();
   for (const entry of moduleExports(ctx.ast)) {
@@ -61,7 +61,7 @@ function appRouteHandlers(ctx: DetectContext, path: string): Handler[] {
   }));
 }
 
-function pagesApiHandlers(ctx: DetectContext, path: string): Handler[] {
+function pagesApiHandlers(ctx: DetectContext, path: string): HandlerFinding[] {
   const entry = moduleExports(ctx.ast).find((candidate) => candidate.name === 'default');
   const node = functionValue(entry?.value, ctx.scopeManager);
   if (entry === undefined || node === undefined) return [];
@@ -78,8 +78,8 @@ function pagesApiHandlers(ctx: DetectContext, path: string): Handler[] {
   ];
 }
 
-function middlewareHandlers(ctx: DetectContext): Handler[] {
-  const handlers: Handler[] = [];
+function middlewareHandlers(ctx: DetectContext): HandlerFinding[] {
+  const handlers: HandlerFinding[] = [];
   for (const entry of moduleExports(ctx.ast)) {
     if (entry.name !== 'middleware' && entry.name !== 'proxy' && entry.name !== 'default') continue;
     const node = functionValue(entry.value, ctx.scopeManager);

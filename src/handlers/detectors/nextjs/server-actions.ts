@@ -5,7 +5,7 @@
  */
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode, Handler } from '../../types.js';
+import type { FunctionNode, HandlerFinding } from '../../types.js';
 import { moduleExports } from './module-exports.js';
 import { functionValue } from './function-value.js';
 import { visitAround } from './visit-around.js';
@@ -26,8 +26,8 @@ export function directivesOf(body: readonly TSESTree.Node[]): Set<string> {
  * `client.action(async ...)`) count through their inner function; a plain export must be async,
  * as Next.js itself requires. Helpers that are not exported are not actions.
  */
-export function exportedServerActions(program: TSESTree.Program, scopeManager: ScopeManager): Handler[] {
-  const handlers: Handler[] = [];
+export function exportedServerActions(program: TSESTree.Program, scopeManager: ScopeManager): HandlerFinding[] {
+  const handlers: HandlerFinding[] = [];
   for (const entry of moduleExports(program)) {
     const direct = functionValue(entry.value, scopeManager, { unwrapCalls: false });
     const fn = direct ?? functionValue(entry.value, scopeManager);
@@ -44,10 +44,10 @@ export function exportedServerActions(program: TSESTree.Program, scopeManager: S
  * Only the branches of the tree that contain a `{ 'use server'` token pair are visited, so a file
  * without one costs a token scan (or, with neither tokens nor text, one walk).
  */
-export function inlineServerActions(program: TSESTree.Program, text: string | undefined): Handler[] {
+export function inlineServerActions(program: TSESTree.Program, text: string | undefined): HandlerFinding[] {
   const candidates = directiveCandidates(program, text);
   if (candidates !== undefined && candidates.length === 0) return [];
-  const handlers: Handler[] = [];
+  const handlers: HandlerFinding[] = [];
   visitAround(program, candidates, (node, parent) => {
     if (!isFunction(node) || node.body.type !== 'BlockStatement' || !directivesOf(node.body.body).has('use server')) return;
     // `<form action={async () => { 'use server'; ... }}>` has no name: the line tells it apart.
@@ -78,7 +78,7 @@ function directiveCandidates(program: TSESTree.Program, text: string | undefined
   return offsets;
 }
 
-function serverAction(node: FunctionNode, label: string, via: string): Handler {
+function serverAction(node: FunctionNode, label: string, via: string): HandlerFinding {
   return { node, framework: 'nextjs', kind: 'server-action', confidence: 'certain', via, route: undefined, label };
 }
 
