@@ -1,4 +1,5 @@
 import { Logger, makeWorkerUtils, run, type Runner, type WorkerUtils } from 'graphile-worker';
+import pg from 'pg';
 import { dropDatabase, freshDatabase } from './database.js';
 import { packageVersion } from './package-version.js';
 import type { BenchConfig, BenchPayload, BenchSystem } from './system.js';
@@ -11,7 +12,7 @@ const DB = 'fleet_bench_graphile';
  * completions flushed as soon as possible (batch delay 0), prepared statements, LISTEN/NOTIFY.
  */
 export function graphileSystem(config: BenchConfig): BenchSystem {
-  let url = '';
+  let pool: pg.Pool | undefined;
   let utils: WorkerUtils | undefined;
   let runner: Runner | undefined;
   // Quiet: its per-job info lines would cost more than the no-op jobs.
@@ -21,8 +22,11 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
     version,
     settings: { concurrency: config.concurrency, localQueueSize: config.claimBatch, completeJobBatchDelay: 0, maxPoolSize: config.poolSize, pollInterval: 2000, notify: true },
     async setup() {
-      url = await freshDatabase(config.url, DB);
-      utils = await makeWorkerUtils({ connectionString: url, logger });
+      // Our own pool (graphile-worker accepts one) so an idle connection that the database drop at
+      // teardown terminates is logged, not an unhandled 'error' that kills the whole run.
+      pool = new pg.Pool({ connectionString: await freshDatabase(config.url, DB), max: config.poolSize });
+      pool.on('error', (error) => { process.stderr.write(`[runtime-bench] graphile-worker: idle connection failed (${error.message})\n`); });
+      utils = await makeWorkerUtils({ pgPool: pool, logger });
       await utils.migrate();
     },
     async enqueueOne(payload: BenchPayload) {
@@ -33,9 +37,8 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
     },
     async startWorker(onJob) {
       runner = await run({
-        connectionString: url,
+        pgPool: pool,
         concurrency: config.concurrency,
-        maxPoolSize: config.poolSize,
         pollInterval: 2000,
         noHandleSignals: true,
         logger,
@@ -54,6 +57,8 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
     async teardown() {
       await utils?.release();
       utils = undefined;
+      await pool?.end();
+      pool = undefined;
       await dropDatabase(config.url, DB);
     },
   };

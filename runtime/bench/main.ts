@@ -83,9 +83,11 @@ const systems = [
   { id: 'pg-boss', make: () => pgBossSystem(config) },
   { id: 'fleet-sqlite', make: () => fleetSystem(fleetSqlite, config) },
 ].filter((system) => wanted(system.id));
-const matched = Math.max(1, Math.round(config.concurrency / config.claimBatch));
-// The matched loop (same jobs in flight as the systems) and the machine's ceiling (4 connections).
-const rawLoops = wanted('raw') ? [...new Set([matched, 4])] : [];
+const matched = Math.max(1, Math.ceil(config.concurrency / config.claimBatch));
+// Raw loops, each with durable claims and with asynchronously committed claims (fleet-runtime's
+// default): `matched` connections (the worker's claims in flight: the same jobs in flight and batch),
+// 4 (the best this 2-core box did in earlier runs) and the pool size (every connection the systems may use).
+const rawLoops = wanted('raw') ? [...new Set([matched, 4, config.poolSize])].flatMap((loops) => (['durable', 'async'] as const).map((mode) => ({ loops, mode }))) : [];
 
 // Rounds rotate the order, so slow drift of a shared machine does not always hit the same system;
 // the report shows each metric's median over the rounds.
@@ -98,7 +100,7 @@ for (let round = 0; round < config.rounds; round += 1) {
     if (system !== undefined) results.push(await drive(system.make(), config, log));
   }
   const raw: RawResult[] = [];
-  for (const loops of rawLoops) raw.push(await rawCeiling(config, loops));
+  for (const { loops, mode } of rawLoops) raw.push(await rawCeiling(config, loops, mode));
   rounds.push({ results, raw });
 }
 const results = medianResults(rounds.map((r) => r.results));

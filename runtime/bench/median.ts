@@ -31,10 +31,10 @@ export function medianResults(rounds: readonly SystemResult[][]): SystemResult[]
 const ORDER = ['fleet-runtime (postgres)', 'graphile-worker', 'pg-boss', 'fleet-runtime (sqlite)'];
 const order = (name: string) => ORDER.indexOf(name);
 
-/** Per loop count, the median drain rate over the rounds. */
+/** Per loop count and claim commit mode, the median drain rate over the rounds. */
 export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
   return (rounds[0] ?? []).map((template) => {
-    const runs = rounds.flatMap((round) => round.filter((r) => r.loops === template.loops));
+    const runs = rounds.flatMap((round) => round.filter((r) => r.loops === template.loops && r.claimCommit === template.claimCommit));
     return {
       ...template,
       drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),

@@ -10,21 +10,30 @@ export interface RawResult {
   system: 'raw SKIP LOCKED loop';
   loops: number;
   batch: number;
+  /** `durable`: the claim waits for its WAL flush; `async`: as fleet-runtime's default claim (see its `claim.ts`). */
+  claimCommit: ClaimCommit;
   jobs: number;
   drainPerSec: number;
   cycleP50Ms: number;
   cycleP99Ms: number;
 }
 
+/** How the raw loop commits its claims; completions are always durable. */
+export type ClaimCommit = 'durable' | 'async';
+
 /**
  * The ceiling of this machine: the least work any PostgreSQL queue must do per job. A minimal
  * table, then `loops` connections each repeat "claim `batch` rows with one CTE + FOR UPDATE SKIP
  * LOCKED + UPDATE, then mark them done with one UPDATE … = ANY" until the table is drained. No
- * events, no leases, no JSON: anything a real runtime adds is measured against this.
+ * events, no leases, no JSON: anything a real runtime adds is measured against this. With
+ * `claimCommit: 'async'` the claim commits without waiting for its WAL flush, as fleet-runtime's
+ * claims do by default, so the loop stays the floor of the same durability choices.
  */
-export async function rawCeiling(config: BenchConfig, loops: number): Promise<RawResult> {
+export async function rawCeiling(config: BenchConfig, loops: number, claimCommit: ClaimCommit): Promise<RawResult> {
   const url = await freshDatabase(config.url, DB);
   const pool = new pg.Pool({ connectionString: url, max: loops });
+  // An idle connection that dies emits 'error' on the pool; unhandled it would kill the whole run.
+  pool.on('error', (error) => { process.stderr.write(`[runtime-bench] raw loop: idle connection failed (${error.message})\n`); });
   try {
     await pool.query(`CREATE TABLE jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, state smallint NOT NULL DEFAULT 0,
       run_at timestamptz NOT NULL DEFAULT now(), owner text, payload jsonb NOT NULL)`);
@@ -32,8 +41,9 @@ export async function rawCeiling(config: BenchConfig, loops: number): Promise<Ra
     await pool.query(`INSERT INTO jobs (payload) SELECT jsonb_build_object('i', g) FROM generate_series(1, $1) g`, [config.jobs]);
     await pool.query('VACUUM ANALYZE jobs');
     const claim = {
-      name: 'raw_claim',
-      text: `WITH ready AS (SELECT id FROM jobs WHERE state = 0 AND run_at <= now() ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      name: `raw_claim_${claimCommit}`,
+      text: `WITH ready AS (SELECT id FROM jobs WHERE state = 0 AND run_at <= now()${claimCommit === 'async' ? " AND (SELECT set_config('synchronous_commit', 'off', true)) = 'off'" : ''}
+        ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
         UPDATE jobs j SET state = 1, owner = $2 FROM ready WHERE j.id = ready.id RETURNING j.id, j.payload`,
     };
     const complete = { name: 'raw_complete', text: 'UPDATE jobs SET state = 2 WHERE id = ANY($1::bigint[]) AND owner = $2' };
@@ -60,6 +70,7 @@ export async function rawCeiling(config: BenchConfig, loops: number): Promise<Ra
       system: 'raw SKIP LOCKED loop',
       loops,
       batch: config.claimBatch,
+      claimCommit,
       jobs: config.jobs,
       drainPerSec: Math.round(config.jobs / seconds),
       cycleP50Ms: Number(percentile(cycles, 0.5).toFixed(2)),

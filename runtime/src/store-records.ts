@@ -92,6 +92,20 @@ export interface ClaimedTask {
   tenant: string | null;
 }
 
+/** Input of `claim`: who claims, which task names, at most how many, and the lease length. */
+export interface ClaimInput {
+  owner: string;
+  names: readonly string[];
+  limit: number;
+  leaseMs: number;
+}
+
+/** Result of `settleAndClaim`: `applied` as `settle` returns it, `claimed` as `claim` does. */
+export interface SettleAndClaimResult {
+  applied: boolean[];
+  claimed: ClaimedTask[];
+}
+
 /** Identifies one lease: the task id and the token its claim returned. */
 export interface LeaseRef {
   id: string;

@@ -16,6 +16,7 @@
 import type { JsonValue } from './json.js';
 import type {
   ClaimedTask,
+  ClaimInput,
   EnqueueResult,
   LeaseRef,
   ListFilter,
@@ -24,6 +25,7 @@ import type {
   ScheduleAdvanceResult,
   ScheduleDefinition,
   ScheduleRecord,
+  SettleAndClaimResult,
   Settlement,
   StoreEnqueueOptions,
   StoreStats,
@@ -39,8 +41,16 @@ export interface Store {
   readonly kind: string;
 
   /**
+   * True when `settleAndClaim` is cheaper than `settle` and `claim` apart, so a worker should send
+   * its pending outcomes with its next claim (SQLite: one commit instead of two). False when
+   * separate calls overlap better (PostgreSQL: the claim need not wait for the settle's WAL flush).
+   */
+  readonly prefersSettleAndClaim: boolean;
+
+  /**
    * Apply pending numbered migrations under a lock (SQLite `BEGIN IMMEDIATE`, PostgreSQL an
-   * advisory lock), so concurrent starters apply each migration once. Idempotent.
+   * advisory lock), so concurrent starters apply each migration once. Idempotent. Does not wait for
+   * an unreachable database: `connect()` retries the open-and-migrate step as a whole.
    */
   migrate(): Promise<void>;
 
@@ -57,7 +67,7 @@ export interface Store {
    * token and `leaseUntil = now + leaseMs`. Two concurrent claims never return the same task.
    * Appends a `started` event per task.
    */
-  claim(input: { owner: string; names: readonly string[]; limit: number; leaseMs: number }): Promise<ClaimedTask[]>;
+  claim(input: ClaimInput): Promise<ClaimedTask[]>;
 
   /**
    * Extend the leases still held by `leases` to `now + leaseMs` in one statement. Returns the ids
@@ -71,6 +81,15 @@ export interface Store {
    * lease; returns, in order, whether it applied. Appends the matching event and clears the lease.
    */
   settle(settlements: readonly Settlement[]): Promise<boolean[]>;
+
+  /**
+   * `settle(settlements)` then `claim(input)` in one call: what a worker does when outcomes are
+   * ready and slots are free. Each part keeps its own guarantees. SQLite runs both in one
+   * transaction (one commit instead of two; a failure applies neither). PostgreSQL runs them
+   * concurrently on two pooled connections, each its own transaction; a failed claim is logged
+   * and returns no tasks (the settlements stay applied), a failed settle rejects the call.
+   */
+  settleAndClaim(settlements: readonly Settlement[], input: ClaimInput): Promise<SettleAndClaimResult>;
 
   /** Record progress (`task.progress` + a `progress` event) if the lease is held. */
   progress(lease: LeaseRef, step: string, data: JsonValue | null): Promise<boolean>;

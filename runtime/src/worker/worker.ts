@@ -2,8 +2,10 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { definitionsOf, type AnyTaskSpecs, type TaskDefinition } from '../define-tasks.js';
 import { defaultLogger, type Logger } from '../logger.js';
-import type { ClaimedTask, LeaseRef, Settlement, Store } from '../store.js';
+import type { ClaimedTask, ClaimInput, LeaseRef, SettleAndClaimResult, Settlement, Store } from '../store.js';
+import { heartbeatLeases, type HeldTask } from './heartbeat-leases.js';
 import { runTask } from './run-task.js';
+import { SettleQueue } from './settle-queue.js';
 import { TaskAbortedError, type Executor, type Executors } from './task-context.js';
 
 /** Options of {@link Worker}. */
@@ -17,6 +19,13 @@ export interface WorkerOptions<S extends AnyTaskSpecs> {
   concurrency?: number;
   /** Most tasks taken per claim. Default 100. */
   claimBatch?: number;
+  /**
+   * Claims in flight at once. Default `ceil(concurrency / claimBatch)`: with many slots and small
+   * batches several claims run in parallel on the store's pool instead of one after another.
+   */
+  maxClaims?: number;
+  /** Outcome writes (`settle` calls) in flight at once. Default 2. */
+  maxSettles?: number;
   /** Poll for work from other processes this often. Default 1000 ms (same-process enqueues wake at once). */
   pollIntervalMs?: number;
   /** Reclaim expired leases this often. Default 5000 ms. */
@@ -36,35 +45,38 @@ export interface StopOptions {
   abortGraceMs?: number;
 }
 
-interface Running {
-  lease: LeaseRef;
-  leaseMs: number;
-  controller: AbortController;
-  done: Promise<void>;
-  /** Set once a settlement was queued; later outcomes of the same run are ignored. */
-  settled: boolean;
-}
-
 /**
  * Drains the queue: claims ready tasks in batches with a lease, runs them with bounded concurrency,
  * heartbeats all leases from one timer, writes outcomes in batches, reclaims expired leases, and
  * on `stop()` hands unfinished work back without spending an attempt.
+ *
+ * Pipelining: a slot frees when its executor returns, not when its outcome is stored, so the next
+ * claim runs while the previous batch's outcomes are being written. Tasks held (running or waiting
+ * for their outcome to be stored) are bounded by twice `concurrency`.
  */
 export class Worker<S extends AnyTaskSpecs> {
   readonly owner: string;
   readonly #store: Store;
   readonly #log: Logger;
   readonly #options: WorkerOptions<S>;
+  readonly #concurrency: number;
+  readonly #claimBatch: number;
+  readonly #maxClaims: number;
   readonly #definitions = new Map<string, TaskDefinition>();
   readonly #executors = new Map<string, Executor<never>>();
   /** Task names grouped by lease length: one claim call per group. */
   readonly #groups = new Map<number, string[]>();
-  readonly #running = new Map<string, Running>();
-  #pending: { entry: Running; settlement: Settlement }[] = [];
-  #flushing: Promise<void> | undefined;
+  /** Every lease this worker holds: executing, or waiting for its outcome to be stored. */
+  readonly #running = new Map<string, HeldTask>();
+  readonly #settles: SettleQueue;
+  #executing = 0;
   #state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
-  #claiming = false;
-  #claimAgain = false;
+  /** Slots promised to claims in flight. */
+  #reserved = 0;
+  readonly #claims = new Set<Promise<void>>();
+  /** A claim was asked for (wake-up, poll, full batch, freed slot) and not started yet. */
+  #wanted = false;
+  #pumpScheduled = false;
   #timers: NodeJS.Timeout[] = [];
   #unsubscribe: (() => void) | undefined;
 
@@ -72,7 +84,11 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#options = options;
     this.#store = options.store;
     this.#log = options.log ?? defaultLogger;
+    this.#concurrency = options.concurrency ?? 10;
+    this.#claimBatch = options.claimBatch ?? 100;
+    this.#maxClaims = options.maxClaims ?? Math.ceil(this.#concurrency / this.#claimBatch);
     this.owner = options.owner ?? `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
+    this.#settles = new SettleQueue({ store: this.#store, maxInFlight: options.maxSettles ?? 2, log: this.#log, onStored: (batch, applied) => { this.#stored(batch, applied); } });
     const definitions = definitionsOf(options.tasks);
     for (const [key, executor] of Object.entries(options.executors as Record<string, Executor<never> | undefined>)) {
       const definition = options.tasks[key]?.definition;
@@ -86,7 +102,7 @@ export class Worker<S extends AnyTaskSpecs> {
     }
   }
 
-  /** Tasks currently held by this worker. */
+  /** Tasks currently held by this worker (running, or finished with the outcome not yet stored). */
   get active(): number {
     return this.#running.size;
   }
@@ -100,43 +116,91 @@ export class Worker<S extends AnyTaskSpecs> {
     const shortestLease = Math.min(...this.#groups.keys(), 30_000);
     this.#timers.push(
       setInterval(() => { this.#poke(); }, this.#options.pollIntervalMs ?? 1000),
-      setInterval(() => void this.#heartbeat(), Math.max(50, Math.floor(shortestLease / 3))),
+      setInterval(() => void heartbeatLeases(this.#store, this.#running, this.#log), Math.max(50, Math.floor(shortestLease / 3))),
       setInterval(() => void this.#reap(), this.#options.reapIntervalMs ?? 5000),
     );
     void this.#reap();
     this.#poke();
   }
 
-  /** Ask for a claim round now (coalesced with one in flight). */
-  #poke(): void {
-    if (this.#state !== 'running') return;
-    if (this.#claiming) {
-      this.#claimAgain = true;
-      return;
-    }
-    void this.#fill();
+  /** Slots a new claim may fill now. */
+  #room(): number {
+    return Math.min(this.#concurrency - this.#executing, 2 * this.#concurrency - this.#running.size) - this.#reserved;
   }
 
-  async #fill(): Promise<void> {
-    this.#claiming = true;
+  /** Ask for a claim now (a wake-up hint or the poll timer). */
+  #poke(): void {
+    this.#wanted = true;
+    this.#pump();
+  }
+
+  /** Ask for a claim once this turn's finished executors have freed their slots, so they share one claim. */
+  #pokeSoon(): void {
+    this.#wanted = true;
+    this.#pumpSoon();
+  }
+
+  #pumpSoon(): void {
+    if (this.#pumpScheduled) return;
+    this.#pumpScheduled = true;
+    setImmediate(() => {
+      this.#pumpScheduled = false;
+      // Claims first: on a store that prefers it, a claim takes the queued outcomes along.
+      this.#pump();
+      this.#settles.flush();
+    });
+  }
+
+  #pump(): void {
+    while (this.#wanted && this.#state === 'running' && this.#claims.size < this.#maxClaims && this.#room() > 0) {
+      this.#wanted = false;
+      const claim: Promise<void> = this.#claim().finally(() => {
+        this.#claims.delete(claim);
+        // Next turn, not now: executors that finish at once (in microtasks) first free their slots
+        // and queue their outcomes, so the next claim is larger and can carry those outcomes.
+        this.#pumpSoon();
+      });
+      this.#claims.add(claim);
+    }
+  }
+
+  async #claim(): Promise<void> {
     try {
-      do {
-        this.#claimAgain = false;
-        for (const [leaseMs, names] of this.#groups) {
-          const free = (this.#options.concurrency ?? 10) - this.#running.size;
-          if (free <= 0 || this.#state !== 'running') break;
-          const limit = Math.min(free, this.#options.claimBatch ?? 100);
-          const claimed = await this.#store.claim({ owner: this.owner, names, limit, leaseMs });
-          for (const task of claimed) this.#begin(task, leaseMs);
-          // A full batch means more work is probably waiting: claim again as soon as slots free.
-          if (claimed.length === limit) this.#claimAgain = true;
+      for (const [leaseMs, names] of this.#groups) {
+        const limit = Math.min(this.#room(), this.#claimBatch);
+        if (limit <= 0 || this.#state !== 'running') break;
+        this.#reserved += limit;
+        let claimed: ClaimedTask[];
+        try {
+          claimed = await this.#claimWithOutcomes({ owner: this.owner, names, limit, leaseMs });
+        } finally {
+          this.#reserved -= limit;
         }
-      } while (this.#claimAgain && this.#state === 'running' && this.#running.size < (this.#options.concurrency ?? 10));
+        for (const task of claimed) this.#begin(task, leaseMs);
+        // A full batch means more work is probably waiting: claim again as soon as slots free.
+        if (claimed.length === limit) this.#wanted = true;
+      }
     } catch (error) {
       this.#log('error', `claim failed, will retry on the next poll: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.#claiming = false;
     }
+  }
+
+  /**
+   * Claim; on a store that prefers it, carry along the outcomes no write has picked up yet (SQLite:
+   * one commit for both). Elsewhere outcomes go through the settle queue, overlapping the claim.
+   */
+  async #claimWithOutcomes(input: ClaimInput): Promise<ClaimedTask[]> {
+    const outcomes = this.#store.prefersSettleAndClaim ? this.#settles.take() : [];
+    if (outcomes.length === 0) return this.#store.claim(input);
+    let result: SettleAndClaimResult;
+    try {
+      result = await this.#store.settleAndClaim(outcomes, input);
+    } catch (error) {
+      this.#settles.requeue(outcomes);
+      throw error;
+    }
+    this.#stored(outcomes, result.applied);
+    return result.claimed;
   }
 
   #begin(task: ClaimedTask, leaseMs: number): void {
@@ -144,65 +208,36 @@ export class Worker<S extends AnyTaskSpecs> {
     const executor = this.#executors.get(task.name);
     if (definition === undefined || executor === undefined) throw new Error(`Worker: claimed unknown task ${task.name}.`);
     const controller = new AbortController();
-    const entry: Running = { lease: { id: task.id, token: task.token }, leaseMs, controller, settled: false, done: Promise.resolve() };
+    const entry: HeldTask = { lease: { id: task.id, token: task.token }, leaseMs, controller, settled: false, done: Promise.resolve() };
     this.#running.set(task.id, entry);
+    this.#executing += 1;
     entry.done = runTask({ store: this.#store, task, definition, executor, controller, ...(this.#options.random ? { random: this.#options.random } : {}) }).then(
       (settlement) => { this.#finish(entry, settlement); },
       (error: unknown) => { this.#log('error', `task ${task.id} crashed the runner: ${String(error)}`); },
     );
   }
 
-  #finish(entry: Running, settlement: Settlement | null): void {
+  #finish(entry: HeldTask, settlement: Settlement | null): void {
     if (entry.settled) return;
     entry.settled = true;
-    if (settlement === null) {
-      this.#running.delete(entry.lease.id);
-      this.#poke();
-      return;
-    }
-    this.#pending.push({ entry, settlement });
-    // Outcomes that arrive in the same turn of the event loop are written in one transaction.
-    if (this.#pending.length === 1) setImmediate(() => void this.#flush());
+    this.#executing -= 1;
+    if (settlement === null) this.#forget(entry.lease);
+    else this.#settles.push(settlement);
+    // One claim and one outcome write for everything that finishes in this turn.
+    this.#pokeSoon();
   }
 
-  #flush(): Promise<void> {
-    this.#flushing = (this.#flushing ?? Promise.resolve()).then(async () => {
-      const batch = this.#pending;
-      if (batch.length === 0) return;
-      this.#pending = [];
-      try {
-        const applied = await this.#store.settle(batch.map((item) => item.settlement));
-        applied.forEach((ok, index) => {
-          if (!ok) this.#log('warn', `task ${batch[index]?.entry.lease.id ?? '?'}: outcome not stored, the lease was already lost.`);
-        });
-        for (const item of batch) this.#running.delete(item.entry.lease.id);
-        this.#poke();
-      } catch (error) {
-        // Keep the leases (heartbeats continue) and try again; the outcome is not lost while we hold them.
-        this.#log('error', `storing ${String(batch.length)} outcomes failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
-        this.#pending.unshift(...batch);
-        await new Promise((done) => setTimeout(done, 500));
-        void this.#flush();
-      }
+  /** Drop a lease from the held set, unless a newer claim of the same task already replaced it. */
+  #forget(lease: LeaseRef): void {
+    if (this.#running.get(lease.id)?.lease.token === lease.token) this.#running.delete(lease.id);
+  }
+
+  #stored(batch: readonly Settlement[], applied: readonly boolean[]): void {
+    batch.forEach((settlement, index) => {
+      if (applied[index] !== true) this.#log('warn', `task ${settlement.id}: outcome not stored, the lease was already lost.`);
+      this.#forget(settlement);
     });
-    return this.#flushing;
-  }
-
-  async #heartbeat(): Promise<void> {
-    const byLease = new Map<number, LeaseRef[]>();
-    for (const entry of this.#running.values()) byLease.set(entry.leaseMs, [...(byLease.get(entry.leaseMs) ?? []), entry.lease]);
-    try {
-      for (const [leaseMs, leases] of byLease) {
-        for (const id of await this.#store.heartbeat(leases, leaseMs)) {
-          const entry = this.#running.get(id);
-          if (entry === undefined || entry.settled) continue;
-          this.#log('warn', `task ${id}: lease lost (cancelled or reclaimed); aborting its executor.`);
-          entry.controller.abort(new TaskAbortedError('lease-lost', 'the lease was lost (task cancelled or reclaimed by another worker)'));
-        }
-      }
-    } catch (error) {
-      this.#log('error', `heartbeat failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    this.#pokeSoon();
   }
 
   async #reap(): Promise<void> {
@@ -224,6 +259,8 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#unsubscribe?.();
     const timers = this.#timers;
     clearInterval(timers[0]);
+    // Tasks of a claim still in flight are begun when it returns; wait so they are covered below.
+    await Promise.allSettled([...this.#claims]);
     const all = (): Promise<unknown> => Promise.allSettled([...this.#running.values()].map((entry) => entry.done));
     const wait = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms).unref());
     await Promise.race([all(), wait(options.deadlineMs ?? 25_000)]);
@@ -234,7 +271,8 @@ export class Worker<S extends AnyTaskSpecs> {
       await Promise.race([all(), wait(options.abortGraceMs ?? 2000)]);
       for (const entry of unfinished) this.#finish(entry, { ...entry.lease, kind: 'release' });
     }
-    await this.#flush();
+    await this.#settles.drain();
+    this.#settles.close();
     for (const timer of timers) clearInterval(timer);
     this.#state = 'stopped';
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../json.js';
-import type { ClaimedTask } from '../../store.js';
+import type { ClaimedTask, ClaimInput } from '../../store.js';
 import type { PostgresDb } from './postgres-db.js';
 import type { Tables } from './tables.js';
 import { msParam } from './rows.js';
@@ -9,9 +9,18 @@ import { msParam } from './rows.js';
 // row another claimer has locked is skipped instead of waited for, so N workers never block each
 // other nor get the same task. The CTE is also the planner fence that applies LIMIT exactly once
 // (an inlined subquery may be re-run per row and update more rows than the limit).
-const build = (t: Tables) => `WITH ready AS (
+//
+// Unless `durableClaims` is set, the claim commits asynchronously (`synchronous_commit = off` for
+// this transaction only, set inside the statement so it stays one round trip): the claim returns
+// without waiting for its WAL flush (~2 ms of the enqueue→start path on a local SSD). A claim is the
+// one write that may be lost safely: if the server crashes before the flush, the task is simply
+// `queued` again with the attempt uncharged, and the old holder's writes are refused by the token
+// fence, exactly as after a reclaimed lease. Any later durable commit (this task's settle, any
+// enqueue) flushes the WAL up to and including the claim, so no outcome is stored without its claim.
+const build = (durable: boolean) => (t: Tables) => `WITH ready AS (
     SELECT seq FROM ${t.tasks}
-    WHERE state IN ('queued', 'retrying') AND run_at <= now() AND name = ANY($1::text[])
+    WHERE state IN ('queued', 'retrying') AND run_at <= now() AND name = ANY($1::text[])${durable ? '' : `
+      AND (SELECT set_config('synchronous_commit', 'off', true)) = 'off'`}
     ORDER BY priority DESC, run_at, seq
     LIMIT $2
     FOR UPDATE SKIP LOCKED
@@ -36,11 +45,11 @@ interface Row {
   lease_until: Date;
 }
 
-export async function claim(db: PostgresDb, input: { owner: string; names: readonly string[]; limit: number; leaseMs: number }): Promise<ClaimedTask[]> {
+export async function claim(db: PostgresDb, input: ClaimInput): Promise<ClaimedTask[]> {
   if (input.limit <= 0 || input.names.length === 0) return [];
   // One token per claim call: each claim is a fresh lease, and a reclaimed task gets a new token.
   const token = randomUUID();
-  const rows = await db.query<Row>(db.statement('claim', build), [input.names, input.limit, input.owner, token, msParam(input.leaseMs)]);
+  const rows = await db.query<Row>(db.statement(db.durableClaims ? 'claim_durable' : 'claim', build(db.durableClaims)), [input.names, input.limit, input.owner, token, msParam(input.leaseMs)]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

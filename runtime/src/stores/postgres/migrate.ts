@@ -15,6 +15,10 @@ const LOCK = "SELECT pg_advisory_xact_lock(7464101, hashtext($1))";
  * transaction-scoped advisory lock: replicas starting together queue on the lock, and the second
  * sees the first one's `fleet_migrations` rows, so each migration is applied exactly once. DDL is
  * transactional in PostgreSQL, so a failed migration leaves nothing half-applied.
+ *
+ * An unreachable server fails at once instead of entering the pool's reconnect loop: `connect()`
+ * owns the startup retry (attempts, backoff, the notices), and two nested loops would multiply the
+ * wait before a CLI gives up (8 attempts × 60 s instead of about a minute).
  */
 export async function migrate(db: PostgresDb, dir: string = POSTGRES_MIGRATIONS_DIR): Promise<void> {
   const migrations = readMigrations(dir);
@@ -36,5 +40,5 @@ export async function migrate(db: PostgresDb, dir: string = POSTGRES_MIGRATIONS_
       await client.query(migration.sql);
       await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
     }
-  });
+  }, { retry: false });
 }

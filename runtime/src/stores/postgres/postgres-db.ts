@@ -23,6 +23,7 @@ export interface PostgresDbOptions {
   poolSize: number;
   reconnectTimeoutMs: number;
   logger: Logger;
+  durableClaims: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,6 +38,8 @@ export class PostgresDb {
   /** NOTIFY channel, one per schema so two stores in one database do not wake each other. */
   readonly channel: string;
   readonly logger: Logger;
+  /** Claims wait for their WAL flush (see `claim.ts`). */
+  readonly durableClaims: boolean;
   readonly #statements = new Map<string, Statement>();
   readonly #listener: Listener;
   readonly #reconnectTimeoutMs: number;
@@ -47,6 +50,7 @@ export class PostgresDb {
     this.tables = tablesFor(options.schema);
     this.channel = `fleet_${options.schema}`;
     this.logger = options.logger;
+    this.durableClaims = options.durableClaims;
     this.#reconnectTimeoutMs = options.reconnectTimeoutMs;
     this.#target = describeTarget(options.connectionString);
     this.pool = new pg.Pool({
@@ -87,9 +91,12 @@ export class PostgresDb {
     return this.retrying(statement.name, async () => (await this.pool.query<R>({ ...statement, values })).rows);
   }
 
-  /** Run `fn` in one transaction on one pooled connection; retried as a whole on a lost connection. */
-  async transaction<T>(what: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.retrying(what, async () => {
+  /**
+   * Run `fn` in one transaction on one pooled connection; retried as a whole on a lost connection
+   * unless `retry` is false (the caller owns the retry, as `connect()` does for migrations).
+   */
+  async transaction<T>(what: string, fn: (client: pg.PoolClient) => Promise<T>, { retry = true }: { retry?: boolean } = {}): Promise<T> {
+    const once = async (): Promise<T> => {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
@@ -105,7 +112,8 @@ export class PostgresDb {
         // A connection that failed mid-transaction is destroyed rather than reused.
         client.release(broken !== undefined && isConnectionError(broken) ? broken : undefined);
       }
-    });
+    };
+    return retry ? this.retrying(what, once) : once();
   }
 
   /** Retry `fn` on connection errors with exponential backoff (100 ms doubling to 5 s), logging each wait. */

@@ -22,6 +22,7 @@ import { redrive } from './redrive.js';
 import { retryNow } from './retry-now.js';
 import { scheduleEvents } from './schedule-events.js';
 import { settle } from './settle.js';
+import { settleAndClaim } from './settle-and-claim.js';
 import { SqliteDb } from './sqlite-db.js';
 import { stats } from './stats.js';
 import { upsertSchedule } from './upsert-schedule.js';
@@ -63,11 +64,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   };
   return {
     kind: 'sqlite',
+    prefersSettleAndClaim: true,
     migrate: () => run(() => { migrate(db); }),
     enqueue: (tasks, opts) => run(() => enqueue(db, tasks, opts)),
     claim: (input) => run(() => claim(db, input)),
     heartbeat: (leases, leaseMs) => run(() => heartbeat(db, leases, leaseMs)),
     settle: (settlements) => run(() => settle(db, settlements)),
+    settleAndClaim: (settlements, input) => run(() => settleAndClaim(db, settlements, input)),
     progress: (lease, step, data) => run(() => progress(db, lease, step, data)),
     getSteps: (id) => run(() => getSteps(db, id)),
     putStep: (lease, step, value) => run(() => putStep(db, lease, step, value)),

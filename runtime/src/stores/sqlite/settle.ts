@@ -47,43 +47,51 @@ function applyOne(db: SqliteDb, s: Other, now: number): EventRow | null {
   return row === undefined ? null : [s.id, EVENT[s.kind], Number(row.attempts), data === null ? null : JSON.stringify(data)];
 }
 
-/** Applies settlements in order; consecutive successes share one statement. */
+/** Applies settlements in order in one transaction; consecutive successes share one statement. */
 export function settle(db: SqliteDb, settlements: readonly Settlement[]): boolean[] {
   if (settlements.length === 0) return [];
-  const now = Date.now();
-  const applied = settlements.map(() => false);
-  db.write(() => {
-    const events: EventRow[] = [];
-    let i = 0;
-    while (i < settlements.length) {
-      const s = settlements[i];
-      if (s === undefined) break;
-      if (s.kind !== 'done') {
-        const event = applyOne(db, s, now);
-        if (event !== null) events.push(event);
-        applied[i] = event !== null;
-        i += 1;
-        continue;
-      }
-      const run: number[] = [];
-      while (settlements[i]?.kind === 'done') run.push(i++);
-      const batch = run.map((index) => {
-        const done = settlements[index] as Extract<Settlement, { kind: 'done' }>;
-        return [done.id, done.token, JSON.stringify(done.result)];
-      });
-      const stored = new Map(db.statement(DONE_BATCH).all(now, JSON.stringify(batch)).map((row) => [String(row.id), Number(row.attempts)]));
-      for (const index of run) {
-        const id = settlements[index]?.id ?? '';
-        const attempts = stored.get(id);
-        // A duplicate id in one batch: only its first occurrence is the one that took effect.
-        if (attempts === undefined) continue;
-        stored.delete(id);
-        applied[index] = true;
-        events.push([id, 'done', attempts, null]);
-      }
-    }
-    insertEvents(db, events, now);
-  });
+  const applied = db.write(() => applySettlements(db, settlements, Date.now()));
+  wakeIfReady(db, settlements, applied);
+  return applied;
+}
+
+/** A retry, deferral or release may be due now: wake local workers once the transaction committed. */
+export function wakeIfReady(db: SqliteDb, settlements: readonly Settlement[], applied: readonly boolean[]): void {
   if (settlements.some((s, i) => applied[i] === true && (s.kind === 'release' || s.kind === 'retry' || s.kind === 'defer'))) db.wake();
+}
+
+/** The settlements inside the caller's write transaction (`settle`, `settleAndClaim`). */
+export function applySettlements(db: SqliteDb, settlements: readonly Settlement[], now: number): boolean[] {
+  const applied = settlements.map(() => false);
+  const events: EventRow[] = [];
+  let i = 0;
+  while (i < settlements.length) {
+    const s = settlements[i];
+    if (s === undefined) break;
+    if (s.kind !== 'done') {
+      const event = applyOne(db, s, now);
+      if (event !== null) events.push(event);
+      applied[i] = event !== null;
+      i += 1;
+      continue;
+    }
+    const run: number[] = [];
+    while (settlements[i]?.kind === 'done') run.push(i++);
+    const batch = run.map((index) => {
+      const done = settlements[index] as Extract<Settlement, { kind: 'done' }>;
+      return [done.id, done.token, JSON.stringify(done.result)];
+    });
+    const stored = new Map(db.statement(DONE_BATCH).all(now, JSON.stringify(batch)).map((row) => [String(row.id), Number(row.attempts)]));
+    for (const index of run) {
+      const id = settlements[index]?.id ?? '';
+      const attempts = stored.get(id);
+      // A duplicate id in one batch: only its first occurrence is the one that took effect.
+      if (attempts === undefined) continue;
+      stored.delete(id);
+      applied[index] = true;
+      events.push([id, 'done', attempts, null]);
+    }
+  }
+  insertEvents(db, events, now);
   return applied;
 }
