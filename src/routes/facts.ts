@@ -43,6 +43,18 @@ export interface NestPrefixCall {
   readonly line: number;
 }
 
+/** A NestJS `enableVersioning({ type: VersioningType.URI, … })` call. */
+export interface NestVersioningCall {
+  /**
+   * `defaultVersion`: a static version (`'1'`), `null` when there is none or it is
+   * `VERSION_NEUTRAL` (no segment), `undefined` when it is not one static string (an array, a variable).
+   */
+  readonly defaultVersion: string | null | undefined;
+  /** `prefix` option: default `'v'`, `''` for `prefix: false`, `undefined` when not static. */
+  readonly prefix: string | undefined;
+  readonly line: number;
+}
+
 /** Everything the inventory reads from one module. */
 export interface ModuleFacts {
   readonly created: ReadonlyMap<string, CreatedUnit>;
@@ -56,8 +68,8 @@ export interface ModuleFacts {
   readonly globalPrefixes: readonly NestPrefixCall[];
   /** Function units wrapped by `fastify-plugin` (their routes join the parent context, so a register `prefix` does not apply). */
   readonly skipOverride: ReadonlySet<string>;
-  /** Lines of `enableVersioning()` calls with URI versioning (adds a version segment). */
-  readonly uriVersioning: readonly number[];
+  /** `enableVersioning()` calls with URI versioning (adds a version segment). */
+  readonly uriVersioning: readonly NestVersioningCall[];
 }
 
 /** The unit of a function's parameter. */

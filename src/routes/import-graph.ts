@@ -2,7 +2,8 @@
  * Who imports whom in a project, read from the text without parsing. The mount index only
  * follows mounts of imported values (`app.use('/api', usersRouter)`), and every such import is
  * a relative string literal in the importing file (`import … from './users.js'`,
- * `require('./users')`, `import('./users')`). So the files that can mount a module are among
+ * `require('./users')`, `import('./users')`), or the name of a workspace package in an import
+ * (`import { auth } from '@acme/auth/server'`). So the files that can mount a module are among
  * the files holding a relative string that resolves to it (or to a module re-exporting it), and
  * only those need parsing. The text test over-approximates (strings in comments, route paths
  * that happen to resolve); a string with a backslash escape is not decoded but makes its file an
@@ -12,12 +13,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectSnapshot } from './project-snapshot.js';
 import { resolveSpecifier } from './resolve-specifier.js';
+import type { WorkspacePackage } from './workspace-packages.js';
 
 /** What the text of one file says, for the stamp it was read at. */
 interface TextScan {
   readonly stamp: string;
   /** Quoted strings that start with `.` or `/` (candidate relative specifiers). */
   readonly specifiers: readonly string[];
+  /** Bare specifiers of `from '…'`, `require('…')` and `import('…')` (candidate workspace packages). */
+  readonly bare: readonly string[];
   /** A candidate specifier holds a backslash escape: treat the file as importing everything. */
   readonly opaque: boolean;
   /** The text names `setGlobalPrefix` or `enableVersioning` (NestJS bootstrap calls). */
@@ -33,6 +37,7 @@ export interface ImportGraph {
 }
 
 const SPECIFIER = /(["'`])([./][^"'`\n]*)\1/g;
+const BARE = /(?:\bfrom|\brequire\(|\bimport\(|^import)\s*(["'])([@a-z][^"'\s]*)\1/gm;
 const NEST_CALL = /setGlobalPrefix|enableVersioning/;
 const scans = new Map<string, TextScan>();
 
@@ -52,13 +57,17 @@ function scanText(file: string, stamp: string): TextScan {
     if (value.includes('\\')) opaque = true;
     else specifiers.push(value);
   }
-  const scan = { stamp, specifiers, opaque, nest: NEST_CALL.test(text) };
+  const bare = [...text.matchAll(BARE)].map((match) => match[2]!);
+  const scan = { stamp, specifiers, bare, opaque, nest: NEST_CALL.test(text) };
   scans.set(file, scan);
   return scan;
 }
 
-/** Builds the graph; file texts are read once per stamp (cached per process). */
-export function buildImportGraph(snapshot: ProjectSnapshot): ImportGraph {
+/**
+ * Builds the graph; file texts are read once per stamp (cached per process).
+ * @param packages the project's workspace packages; default: none.
+ */
+export function buildImportGraph(snapshot: ProjectSnapshot, packages: ReadonlyMap<string, WorkspacePackage> = new Map()): ImportGraph {
   const files = new Set(snapshot.files);
   const inside = snapshot.root + path.sep;
   const importers = new Map<string, string[]>();
@@ -75,6 +84,12 @@ export function buildImportGraph(snapshot: ProjectSnapshot): ImportGraph {
       if (specifier.startsWith('/') && !path.resolve(dir, specifier).startsWith(inside)) continue;
       const target = resolveSpecifier(file, specifier, files);
       if (target !== undefined) targets.add(target);
+    }
+    if (packages.size > 0) {
+      for (const specifier of scan.bare) {
+        const target = resolveSpecifier(file, specifier, files, packages);
+        if (target !== undefined) targets.add(target);
+      }
     }
     for (const target of targets) {
       const list = importers.get(target);

@@ -13,6 +13,7 @@ import { MountPrefixes } from './mount-prefixes.js';
 import { nestPrefix } from './nest-prefix.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationUnit, routePrefixes } from './route-prefixes.js';
+import { isTestFile } from './test-file.js';
 
 /** One route of the inventory. A registration whose path has optional parts gives one entry per pattern. */
 export interface RouteEntry {
@@ -57,22 +58,47 @@ function routeHandlers(model: HandlerModel): Handler[] {
   return [...byRegistration.values()];
 }
 
+/** `router.get(['/a', '/b'], …)`: the literal paths of an array path argument, else `undefined`. */
+function arrayPaths(registration: TSESTree.Node): string[] | undefined {
+  if (registration.type !== 'CallExpression') return undefined;
+  const first = registration.arguments[0];
+  if (first?.type !== 'ArrayExpression' || first.elements.length === 0) return undefined;
+  const paths: string[] = [];
+  for (const element of first.elements) {
+    if (element?.type === 'Literal' && typeof element.value === 'string') paths.push(element.value);
+    else if (element?.type === 'TemplateLiteral' && element.expressions.length === 0) paths.push(element.quasis[0]!.value.cooked ?? '');
+    else return undefined;
+  }
+  return paths;
+}
+
 /** Full raw paths of one route, or why they are unknown. */
 function fullPaths(handler: Handler, resolver: () => MountPrefixes, input: RoutesOfFileInput): { paths: string[] } | { reason: string } {
   const route = handler.route!;
-  if (route.path === undefined) return { reason: 'the route path is not a static string' };
   if (handler.framework === 'nestjs') {
+    if (route.path === undefined) return { reason: 'the route path is not a static string' };
     if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
-    return nestPrefix(projectMounts(input.projectRoot), route.path);
+    return nestPrefix(projectMounts(input.projectRoot), route.path, route.registration);
   }
   if (handler.framework === 'nextjs' || handler.framework === 'custom') {
-    return route.pathComplete ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
+    return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
   }
-  if (route.pathComplete) return { paths: [route.path] };
   const unit = registrationUnit(route.registration);
-  if (unit === undefined) return { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
+  const elements = route.path === undefined ? arrayPaths(route.registration) : undefined;
+  if (elements !== undefined && unit !== undefined) {
+    // The model keeps no path for an array: every prefix of the unit goes before each element.
+    const outcome = resolver().full(input.filename, unit);
+    if (!outcome.ok) return { reason: outcome.reason };
+    return { paths: outcome.values.flatMap((prefix) => elements.map((element) => joinPrefix(prefix, element))) };
+  }
+  if (route.path === undefined) return { reason: 'the route path is not a static string' };
+  if (unit === undefined) {
+    return route.pathComplete ? { paths: [route.path] } : { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
+  }
+  // Even a path the model calls complete is checked against the project's mounts: the model sees
+  // one module, and misses a mount at a prefix it cannot read or one in another module.
   const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
-  if (!outcome.ok) return { reason: outcome.reason };
+  if (!outcome.ok) return route.pathComplete && outcome.unmounted === true ? { paths: [route.path] } : { reason: outcome.reason };
   return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
 }
 
@@ -92,9 +118,11 @@ function joinPrefix(prefix: string, routePath: string): string {
  * The routes `model` registers, in source order. Prefixes from other modules come from
  * `projectMounts(projectRoot)` (cached, see there). Never invents a path: a route whose prefix
  * cannot be resolved statically has `complete: false`, `pattern: undefined` and an `unresolved` reason.
+ * Test files (see `test-file.ts`) have no routes: the app a test builds is not the project's.
  */
 export function routesOfFile(input: RoutesOfFileInput): RouteEntry[] {
   const file = path.relative(input.projectRoot, input.filename).split(path.sep).join('/');
+  if (isTestFile(file)) return [];
   let resolver: MountPrefixes | undefined;
   const lazyResolver = (): MountPrefixes => (resolver ??= new MountPrefixes(projectMounts(input.projectRoot), input.filename, moduleFacts(input.ast ?? programOf(input.model))));
   const entries: RouteEntry[] = [];

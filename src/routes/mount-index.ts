@@ -4,11 +4,14 @@
  * import graph), each once, and never the mounted modules themselves. Linting one router in an
  * editor so parses its one or two importers, not the project.
  */
-import type { ModuleFacts, MountEdge, NestPrefixCall } from './facts.js';
+import path from 'node:path';
+import type { ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from './facts.js';
 import type { ImportGraph } from './import-graph.js';
 import { factsAt } from './parsed-facts.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
 import { resolveSpecifier } from './resolve-specifier.js';
+import { isTestFile } from './test-file.js';
+import type { WorkspacePackages } from './workspace-packages.js';
 
 /** A mount found in `file` (absolute path). */
 export interface LocatedMount {
@@ -33,26 +36,33 @@ export interface MountIndex {
    * (default: read from disk).
    */
   mountsOf(file: string, name: string, param: number | undefined, ownFacts?: ModuleFacts): readonly LocatedMount[];
-  /** The file a relative specifier in `fromFile` refers to. */
+  /** The file a relative or workspace-package specifier in `fromFile` refers to. */
   resolve(fromFile: string, specifier: string): string | undefined;
+  /** Files `fastify start` loads as the root plugin (see `workspace-packages.ts`). */
+  readonly fastifyRoots: ReadonlySet<string>;
   /** Every `setGlobalPrefix()` call of the project. */
   readonly globalPrefixes: readonly LocatedNestCall[];
   /** Every `enableVersioning()` with URI versioning. */
-  readonly uriVersioning: readonly { readonly file: string; readonly line: number }[];
+  readonly uriVersioning: readonly { readonly file: string; readonly call: NestVersioningCall }[];
 }
 
 // `origin` follows at most this many re-export hops, and the search for re-exporting modules as many.
 const MAX_REEXPORTS = 6;
 
-/** A lazy {@link MountIndex} over `snapshot`. */
-export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph): MountIndex {
+/**
+ * A lazy {@link MountIndex} over `snapshot`. Test files mount nothing: a test wraps a router or
+ * plugin in its own app, which says nothing about where the project serves it.
+ * @param workspace the project's packages; default: none.
+ */
+export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, workspace: WorkspacePackages = { packages: new Map(), fastifyRoots: new Set() }): MountIndex {
   const files = new Set(snapshot.files);
+  const testFiles = new Set(snapshot.files.filter((file) => isTestFile(path.relative(snapshot.root, file).split(path.sep).join('/'))));
   const order = new Map(snapshot.files.map((file, index) => [file, index]));
   const factsOf = (file: string): ModuleFacts | undefined => {
     const stamp = snapshot.stamps.get(file);
     return stamp === undefined ? undefined : factsAt(file, stamp);
   };
-  const resolve = (fromFile: string, specifier: string): string | undefined => resolveSpecifier(fromFile, specifier, files);
+  const resolve = (fromFile: string, specifier: string): string | undefined => resolveSpecifier(fromFile, specifier, files, workspace.packages);
   // Follows `export { x } from` and `export * from` to the module that defines the export.
   const origin = (file: string, name: string, factsFor: (file: string) => ModuleFacts | undefined, depth = 0): { file: string; name: string } | undefined => {
     const facts = factsFor(file);
@@ -116,14 +126,15 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph):
     return sources;
   };
 
-  let nest: { prefixes: LocatedNestCall[]; versioning: { file: string; line: number }[] } | undefined;
+  let nest: { prefixes: LocatedNestCall[]; versioning: { file: string; call: NestVersioningCall }[] } | undefined;
   const nestCalls = () => {
     if (nest) return nest;
     nest = { prefixes: [], versioning: [] };
     for (const file of graph.nestFiles) {
+      if (testFiles.has(file)) continue;
       const facts = factsOf(file);
       for (const call of facts?.globalPrefixes ?? []) nest.prefixes.push({ file, call });
-      for (const line of facts?.uriVersioning ?? []) nest.versioning.push({ file, line });
+      for (const call of facts?.uriVersioning ?? []) nest.versioning.push({ file, call });
     }
     return nest;
   };
@@ -137,6 +148,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph):
       const found: (LocatedMount & { at: number })[] = [];
       for (const source of sourcesOf(file)) {
         for (const importer of graph.importersOf(source)) {
+          if (testFiles.has(importer)) continue;
           for (const { edge, at } of importEdges(importer).get(source) ?? []) {
             if (edge.child.kind !== 'import' || edge.child.param !== param) continue;
             const target = origin(source, edge.child.name, factsFor);
@@ -149,6 +161,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph):
       return found.map(({ file: mountFile, edge }) => ({ file: mountFile, edge }));
     },
     resolve,
+    fastifyRoots: workspace.fastifyRoots,
     get globalPrefixes() {
       return nestCalls().prefixes;
     },

@@ -8,8 +8,11 @@ import { joinPath } from '../handlers/instance.js';
 import type { ModuleFacts } from './facts.js';
 import type { LocatedMount, MountIndex } from './project-mounts.js';
 
-/** Prefixes found, or why they cannot be known. */
-export type PrefixOutcome = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string };
+/**
+ * Prefixes found, or why they cannot be known. `unmounted` marks the one failure that only says
+ * no mount was found (not that a mount is dynamic): the handler model may still know the unit is a root.
+ */
+export type PrefixOutcome = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string; readonly unmounted?: true };
 
 const MAX_DEPTH = 12;
 const PARAM = /^(.*)@(\d+)$/;
@@ -60,6 +63,11 @@ export class MountPrefixes {
     return { ok: true, values: [created?.own ?? ''] };
   }
 
+  /** `fastify start <file>` registers the default-exported plugin of `file` as the root (its instance is parameter 0). */
+  private isFastifyRoot(file: string, unit: string): boolean {
+    return this.index.fastifyRoots.has(file) && unit.endsWith('@0') && this.factsOf(file)?.exports.get('default') === unit.slice(0, -2);
+  }
+
   /** Prefixes of `unit` including its own. */
   full(file: string, unit: string, depth = 0): PrefixOutcome {
     const own = this.own(file, unit);
@@ -75,9 +83,9 @@ export class MountPrefixes {
     const mounts = [...this.localMounts(file, unit), ...this.crossMounts(file, unit)];
     const facts = this.factsOf(file);
     if (mounts.length === 0) {
-      if (facts?.created.get(unit)?.kind === 'app') return { ok: true, values: [''] };
+      if (facts?.created.get(unit)?.kind === 'app' || this.isFastifyRoot(file, unit)) return { ok: true, values: [''] };
       const name = PARAM.test(unit) && unit.startsWith('#') ? 'the plugin/function' : `\`${unit.replace(/@\d+$/, '')}\``;
-      return { ok: false, reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)` };
+      return { ok: false, unmounted: true, reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)` };
     }
     const skipsPrefix = facts?.skipOverride.has(unit.replace(/@\d+$/, '')) ?? false;
     const values = new Set<string>();
@@ -85,7 +93,8 @@ export class MountPrefixes {
       const { edge } = mount;
       if (edge.prefix === undefined) return { ok: false, reason: `mounted by ${this.where(mount.file, edge.line)} with a computed prefix` };
       const parent = this.full(mount.file, edge.parent, depth + 1);
-      if (!parent.ok) return parent;
+      // Above a mount the model did not see, "not mounted" is no longer a guess the model can overrule.
+      if (!parent.ok) return { ok: false, reason: parent.reason };
       const prefix = skipsPrefix ? '' : edge.prefix;
       for (const value of parent.values) values.add(joinPath(value, prefix === '/' ? '' : prefix));
     }

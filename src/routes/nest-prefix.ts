@@ -1,20 +1,46 @@
-/** NestJS: the global prefix (`app.setGlobalPrefix('api')`, found in the project's bootstrap file) in front of a controller route. */
+/**
+ * NestJS: the global prefix (`app.setGlobalPrefix('api')`, found in the project's bootstrap file)
+ * and the URI version segment (`enableVersioning()`, `@Controller({ version })`, `@Version()`)
+ * in front of a controller route.
+ */
 import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { joinRoutePath } from '../handlers/detectors/nestjs/route-paths.js';
+import { nestRouteVersion } from './nest-version.js';
 import type { MountIndex } from './project-mounts.js';
 
 function where(index: MountIndex, file: string, line: number): string {
   return `${path.relative(index.root, file).split(path.sep).join('/')}:${line}`;
 }
 
-/** The full path of a Nest route (`routePath` joins controller and method paths), or why it is unknown. */
-export function nestPrefix(index: MountIndex, routePath: string): { paths: string[] } | { reason: string } {
-  const versioning = index.uriVersioning[0];
-  if (versioning) {
-    return { reason: `the app enables URI versioning (${where(index, versioning.file, versioning.line)}), which adds a version segment Fleet does not compute` };
-  }
+/** The version segment (`v1`), `''` for none, or why it is unknown. */
+function versionSegment(index: MountIndex, registration: TSESTree.Node): { segment: string } | { reason: string } {
+  const calls = index.uriVersioning;
+  if (calls.length === 0) return { segment: '' };
+  const [first] = calls;
+  const at = where(index, first!.file, first!.call.line);
+  if (calls.length > 1) return { reason: `the project enables URI versioning more than once (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})` };
+  const { prefix, defaultVersion } = first!.call;
+  const declared = nestRouteVersion(registration);
+  if (declared.kind === 'dynamic') return { reason: 'the route’s `version` is not one static string' };
+  if (declared.kind === 'neutral') return { segment: '' };
+  const version = declared.kind === 'version' ? declared.value : defaultVersion;
+  if (version === null) return { segment: '' };
+  if (version === undefined) return { reason: `the default version of the URI versioning at ${at} is not one static string` };
+  if (prefix === undefined) return { reason: `the version prefix of the URI versioning at ${at} is not static` };
+  return { segment: prefix + version };
+}
+
+/**
+ * The full path of a Nest route (`routePath` joins controller and method paths; `registration`
+ * is its verb decorator), or why it is unknown.
+ */
+export function nestPrefix(index: MountIndex, routePath: string, registration: TSESTree.Node): { paths: string[] } | { reason: string } {
+  const version = versionSegment(index, registration);
+  if ('reason' in version) return version;
+  const versioned = version.segment === '' ? routePath : joinRoutePath(version.segment, routePath);
   const calls = index.globalPrefixes;
-  if (calls.length === 0) return { paths: [routePath] };
+  if (calls.length === 0) return { paths: [versioned] };
   const [first] = calls;
   for (const { file, call } of calls) {
     if (call.prefix === undefined) return { reason: `the global prefix set at ${where(index, file, call.line)} is not a static string` };
@@ -23,5 +49,5 @@ export function nestPrefix(index: MountIndex, routePath: string): { paths: strin
   }
   const bare = routePath.replace(/^\/+/, '');
   const excluded = first!.call.exclude!.some((entry) => entry.replace(/^\/+/, '') === bare);
-  return { paths: [excluded ? routePath : joinRoutePath(first!.call.prefix!, routePath)] };
+  return { paths: [excluded ? versioned : joinRoutePath(first!.call.prefix!, versioned)] };
 }

@@ -14,6 +14,7 @@ import { createMountIndex } from './mount-index.js';
 import { clearParsedFacts } from './parsed-facts.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
 import { refreshSnapshot, takeSnapshot } from './project-snapshot.js';
+import { workspacePackages } from './workspace-packages.js';
 
 export type { LocatedMount, LocatedNestCall, MountIndex } from './mount-index.js';
 
@@ -40,7 +41,8 @@ export function projectMounts(projectRoot: string): MountIndex {
     entry.checkedAt = Date.now();
     return entry.index;
   }
-  const index = createMountIndex(snapshot, buildImportGraph(snapshot));
+  const workspace = workspacePackages(snapshot.dirs.keys(), new Set(snapshot.files));
+  const index = createMountIndex(snapshot, buildImportGraph(snapshot, workspace.packages), workspace);
   // Stamped after the work, so a slow build does not make the next call re-check at once.
   cache.set(root, { checkedAt: Date.now(), snapshot, index });
   return index;

@@ -18,6 +18,7 @@ import { moduleFacts } from './module-facts/module-facts.js';
 import { rememberFacts } from './parsed-facts.js';
 import { projectSnapshot } from './project-mounts.js';
 import { fileStamp } from './project-snapshot.js';
+import { isTestFile } from './test-file.js';
 
 /** A project's routes and the files that could not be read. */
 export interface ProjectRoutes {
@@ -49,7 +50,7 @@ function modelOf(filename: string, text: string, stamp: string | undefined, sett
 }
 
 /**
- * Parses every source file under `root` (as `fleet scan` finds them) and collects its routes.
+ * Parses every source file under `root` (as `fleet scan` finds them), test files excluded, and collects its routes.
  * @param settings `settings.fleet` as in `eslint.config.js`; default: Fleet's defaults.
  */
 export function projectRoutes(root: string, settings: FleetSettings = readFleetSettings(undefined)): ProjectRoutes {
@@ -60,6 +61,7 @@ export function projectRoutes(root: string, settings: FleetSettings = readFleetS
   // Every file first, then the routes: a route's prefixes may need any file's facts, and by
   // then they are all remembered.
   for (const filename of files) {
+    if (isTestFile(path.relative(projectRoot, filename).split(path.sep).join('/'))) continue;
     // Stamped before reading: a file edited meanwhile gets a newer stamp and is parsed again.
     const stamp = fileStamp(filename);
     let text: string;

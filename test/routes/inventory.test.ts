@@ -35,4 +35,35 @@ describe('routesOfFile across files', () => {
       'GET /orders/{id} src/routes/orders.ts:8',
     ]);
   });
+
+  test('workspace packages: a sub-app imported by package name follows its mount; a dynamic prefix is unresolved; test files are no app', () => {
+    expect(summary('workspace')).toEqual([
+      'GET ? /status (mounted by apps/legacy/server.js:5 with a computed prefix) apps/legacy/server.js:6',
+      'GET /health apps/legacy/server.js:7',
+      'GET ? /csrf (`app` (apps/web/server/router.ts) has a prefix that is not a static string) packages/auth/server/index.ts:3',
+      'GET /billing/plans packages/billing/src/index.ts:4',
+    ]);
+  });
+
+  test('Koa: koa-mount prefixes, and one route per element of an array path', () => {
+    expect(summary('koa')).toEqual([
+      'POST /api/documents.info src/routes/api.ts:6',
+      'GET /.well-known/a src/routes/root.ts:6',
+      'GET /.well-known/b src/routes/root.ts:6',
+    ]);
+  });
+
+  test('Fastify: the plugin `fastify start` loads is the root, chained registers apply, the test that registers it does not count', () => {
+    expect(summary('fastify-cli')).toEqual(['POST /api/follow/follow follow/index.js:2', 'GET /api/user/me user/index.js:2']);
+  });
+
+  test('NestJS URI versioning: default, method and controller versions, VERSION_NEUTRAL, and an array left unresolved', () => {
+    expect(summary('nest-versioning')).toEqual([
+      'GET /api/v1/account src/app.module.ts:5',
+      'POST /api/v2/account/rename src/app.module.ts:9',
+      'GET /api/account/callback src/app.module.ts:13',
+      'GET ? /account/both (the route’s `version` is not one static string) src/app.module.ts:17',
+      'POST /api/v3/tokens/create src/app.module.ts:23',
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../../handlers/unwrap.js';
-import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall } from '../facts.js';
+import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from '../facts.js';
 import { createdBy } from './created.js';
 import { readExports, unitOfExported } from './exports.js';
 import { localImports } from './imports.js';
@@ -44,14 +44,24 @@ function nestPrefix(call: TSESTree.CallExpression, constants: ReadonlyMap<string
   return { prefix, exclude, line: call.loc.start.line };
 }
 
-/** Whether `enableVersioning(options)` selects URI versioning (Nest's default type when `type` is the enum member `URI`). */
-function isUriVersioning(call: TSESTree.CallExpression): boolean {
+function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  const property = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === name);
+  return property && unwrap(property.value);
+}
+
+/** `enableVersioning(options)` with URI versioning (Nest's default type), else `undefined`. */
+function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestVersioningCall | undefined {
+  const line = call.loc.start.line;
   const options = call.arguments[0] && unwrap(call.arguments[0]);
-  if (options?.type !== 'ObjectExpression') return true;
-  const type = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'type');
-  const value = type && unwrap(type.value);
-  if (value?.type === 'MemberExpression' && value.property.type === 'Identifier') return value.property.name === 'URI';
-  return true;
+  if (options?.type !== 'ObjectExpression') return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
+  const type = optionOf(options, 'type');
+  if (type?.type === 'MemberExpression' && type.property.type === 'Identifier' && type.property.name !== 'URI') return undefined;
+  const version = optionOf(options, 'defaultVersion');
+  const isNeutral = version?.type === 'Identifier' && version.name === 'VERSION_NEUTRAL';
+  const defaultVersion = version === undefined || isNeutral ? null : literalString(version, constants);
+  const prefixNode = optionOf(options, 'prefix');
+  const prefix = prefixNode === undefined ? 'v' : prefixNode.type === 'Literal' && prefixNode.value === false ? '' : literalString(prefixNode, constants);
+  return { defaultVersion, prefix, line };
 }
 
 /** The module facts of `program`, cached per AST. */
@@ -64,7 +74,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const created = new Map<string, CreatedUnit>();
   const mounts: MountEdge[] = [];
   const globalPrefixes: NestPrefixCall[] = [];
-  const uriVersioning: number[] = [];
+  const uriVersioning: NestVersioningCall[] = [];
   const calls: TSESTree.CallExpression[] = [];
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
   simpleTraverse(program, {
@@ -89,7 +99,10 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     }
     const method = methodName(call);
     if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefix(call, constants));
-    else if (method === 'enableVersioning' && isUriVersioning(call)) uriVersioning.push(call.loc.start.line);
+    else if (method === 'enableVersioning') {
+      const versioning = uriVersioningOf(call, constants);
+      if (versioning) uriVersioning.push(versioning);
+    }
     else mounts.push(...mountsOfCall(call, scope));
   }
   const exports = new Map<string, string>();

@@ -1,6 +1,9 @@
 /**
- * Mount edges of one call: `parent.use([path,] ...children)`, `parent.register(child, { prefix })`,
- * `parent.route(path, child)`, and helper calls handing a unit to a function (`setupRoutes(app)`).
+ * Mount edges of one call: `parent.use([path,] ...children)` (Koa: `parent.use(mount(path, child))`
+ * with `koa-mount`), `parent.register(child, { prefix })`, `parent.route(path, child)`, and helper
+ * calls handing a unit to a function (`setupRoutes(app)`). Imports are recorded with their
+ * specifier as written, relative or bare: the mount index resolves workspace packages and drops
+ * the rest.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../handlers/unwrap.js';
@@ -18,18 +21,14 @@ export interface MountScope {
   readonly functions: ReadonlySet<string>;
 }
 
-function isRelative(specifier: string): boolean {
-  return specifier.startsWith('.') || specifier.startsWith('/');
-}
-
 /** What a mounted argument refers to; `param` is set for functions that receive the parent. */
 function childOf(node: TSESTree.Node, scope: MountScope, param: number | undefined): ChildRef | undefined {
   const target = unwrap(node);
   const specifier = requiredSpecifier(target);
-  if (specifier !== undefined) return isRelative(specifier) ? { kind: 'import', specifier, name: 'default', param } : undefined;
+  if (specifier !== undefined) return { kind: 'import', specifier, name: 'default', param };
   if (target.type === 'Identifier') {
     const from = scope.imports.get(target.name);
-    if (from) return isRelative(from.specifier) && from.name !== '*' ? { kind: 'import', specifier: from.specifier, name: from.name, param } : undefined;
+    if (from) return from.name !== '*' ? { kind: 'import', specifier: from.specifier, name: from.name, param } : undefined;
     const unit = unitOfExpression(target);
     return unit === undefined ? undefined : { kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` };
   }
@@ -39,7 +38,7 @@ function childOf(node: TSESTree.Node, scope: MountScope, param: number | undefin
     const from = object.type === 'Identifier' ? scope.imports.get(object.name) : undefined;
     const required = requiredSpecifier(object);
     const base = from && (from.name === '*' || from.name === 'default') ? from.specifier : required;
-    return base !== undefined && isRelative(base) ? { kind: 'import', specifier: base, name: target.property.name, param } : undefined;
+    return base !== undefined ? { kind: 'import', specifier: base, name: target.property.name, param } : undefined;
   }
   if (isFunctionNode(target)) return { kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` };
   if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && target.callee.property.type === 'Identifier') {
@@ -84,6 +83,15 @@ function usePath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string,
   return null;
 }
 
+/** `mount('/api', api)` / `mount(api)` of `koa-mount`: the mounted argument and its path. */
+function koaMount(node: TSESTree.Node, scope: MountScope): { child: TSESTree.Node; path: string | undefined } | undefined {
+  const target = unwrap(node);
+  if (target.type !== 'CallExpression' || target.callee.type !== 'Identifier' || scope.imports.get(target.callee.name)?.specifier !== 'koa-mount') return undefined;
+  const [first, second] = target.arguments;
+  if (first === undefined) return undefined;
+  return second === undefined ? { child: first, path: '' } : { child: second, path: literalString(first, scope.constants) };
+}
+
 /** The mount edges of `call`. */
 export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): MountEdge[] {
   const callee = unwrap(call.callee);
@@ -107,5 +115,11 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   const path = usePath(args[0], scope.constants);
   const children = path === null ? args : args.slice(1);
   const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === 'ArrayExpression' ? child.elements.filter((e) => e !== null && e.type !== 'SpreadElement') : [child]));
-  return flat.flatMap((child) => (isFunctionNode(unwrap(child)) ? [] : edge(parent, childOf(child, scope, undefined), path === null ? '' : path, true, call)));
+  return flat.flatMap((child) => {
+    if (isFunctionNode(unwrap(child))) return [];
+    const mounted = koaMount(child, scope);
+    // The handler model does not follow `koa-mount`, so its prefix is not in the model's paths.
+    if (mounted) return edge(parent, childOf(mounted.child, scope, undefined), mounted.path, false, call);
+    return edge(parent, childOf(child, scope, undefined), path === null ? '' : path, true, call);
+  });
 }
