@@ -2,13 +2,12 @@
  * The work behind `fleet scan` once its arguments are valid: discover, lint, report. Kept apart
  * from the argument parsing so the CLI loads ESLint and TypeScript only when it scans.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { defaultRuleIds, knownRuleIds } from './eslint-config.js';
 import { discoverFiles } from './files.js';
 import { formatJson, formatProgress, formatText } from './format.js';
+import { hasTsconfig } from './has-tsconfig.js';
 import { lintProject } from './lint-project.js';
 import { MISSING_MANIFEST_NOTE, withoutMissingManifest } from './missing-manifest.js';
 import type { ScanArgs } from './scan.js';
@@ -21,7 +20,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const ruleIds = args.rules ? resolveRules(args.rules) : defaultRuleIds();
   const { files, minified, unreadable } = discoverFiles(args.root);
   for (const dir of unreadable) io.stderr.write(`fleet scan: skipped ${dir}: cannot read the directory.\n`);
-  const types = args.types && existsSync(path.join(args.root, 'tsconfig.json'));
+  const types = args.types && hasTsconfig(args.root, files);
   const terminal = io.stderr.isTTY === true;
   const showProgress = args.progress ?? (terminal && files.length >= PROGRESS_THRESHOLD);
   const outcome = await lintProject({

@@ -14,7 +14,7 @@ export interface ScanArgs {
   /** Absolute directory to scan. */
   readonly root: string;
   readonly format: FormatName;
-  /** `false` with `--no-types`; otherwise type-aware when `root` has a `tsconfig.json`. */
+  /** `false` with `--no-types`; otherwise type-aware when `root` or a package in it has a `tsconfig.json`. */
   readonly types: boolean;
   /** `true` with `--progress`, `false` with `--no-progress`, else shown on a terminal for long runs. */
   readonly progress: boolean | undefined;
@@ -27,7 +27,8 @@ const help = `Usage: fleet scan [dir] [options]
 Lint a repository for fleet hazards with Fleet's rules only (your own ESLint config is
 ignored). Scans dir (default: the current directory), honouring .gitignore and skipping
 node_modules, dist, build, .next, coverage, out and minified bundles. Uses type information
-when dir has a tsconfig.json; files no tsconfig includes are scanned without types.
+when dir (or a package in it) has a tsconfig.json; files no tsconfig includes are
+scanned without types.
 
 Route roles (require-route-role) are checked against the nearest fleet.routes.yaml. Files no
 manifest applies to are left unchecked, with one note on stderr instead of a finding per file
