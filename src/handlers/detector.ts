@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FleetSettings } from '../settings.js';
-import type { HandlerFinding, ImportIndex } from './types.js';
+import type { ExternalRoute, HandlerFinding, ImportIndex } from './types.js';
 
 /** Everything a detector may read. Built once per file by `getHandlerModel`. */
 export interface DetectContext {
@@ -18,6 +18,12 @@ export interface DetectContext {
   readonly imports: ImportIndex;
   /** Source text when known; detectors use it only for cheap pre-filters. */
   readonly text: string | undefined;
+  /**
+   * Where detectors put route registrations whose handler is in another module (see
+   * `ExternalRoute`): a second output beside the returned handlers, so the `Detector` signature
+   * stays one function returning what has a local function.
+   */
+  readonly externalRoutes: ExternalRoute[];
 }
 
 /** Recognises the handlers of one framework (or one convention) in a module. */

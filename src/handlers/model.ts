@@ -12,7 +12,7 @@ import { detectors } from './detectors/index.js';
 import { buildImportIndex } from './imports.js';
 import { computeReach } from './reach.js';
 import { isFunction } from './resolve-function.js';
-import type { FunctionNode, Handler, HandlerFinding, HandlerModel, HandlerReach, RouteInfo } from './types.js';
+import type { Confidence, ExternalRoute, Framework, FunctionNode, Handler, HandlerFinding, HandlerModel, HandlerReach, RouteInfo } from './types.js';
 
 /** What `getHandlerModel` reads. The AST must carry `parent` pointers (ESLint sets them). */
 export interface HandlerModelInput {
@@ -26,30 +26,51 @@ export interface HandlerModelInput {
 
 const cache = new WeakMap<TSESTree.Program, HandlerModel>();
 
+function enabled(finding: { readonly framework: Framework; readonly confidence: Confidence }, settings: FleetSettings): boolean {
+  return settings.frameworks.includes(finding.framework) && (finding.confidence === 'certain' || settings.heuristics);
+}
+
 /**
- * One handler per function: a framework detector's `certain` finding wins over the heuristic's,
- * and every route a function is registered on (by any finding kept) goes into `routes`.
+ * One function's findings as one handler. A heuristic guess says nothing once a detector has
+ * traced the function, so `certain` findings replace it. A function registered both as
+ * middleware and on a route (`app.use(audit); app.post('/x', audit)`) is a route handler: kind,
+ * label, via and `route` come from its first route registration, and `routes` lists only route
+ * registrations, so the inventory never takes a `use` mount for a route.
  */
-function merge(found: readonly HandlerFinding[], settings: FleetSettings): Handler[] {
-  const byNode = new Map<FunctionNode, { best: HandlerFinding; routes: RouteInfo[] }>();
-  for (const finding of found) {
-    if (!settings.frameworks.includes(finding.framework)) continue;
-    if (finding.confidence === 'heuristic' && !settings.heuristics) continue;
-    const entry = byNode.get(finding.node);
-    if (!entry) {
-      byNode.set(finding.node, { best: finding, routes: finding.route ? [finding.route] : [] });
-      continue;
-    }
-    const upgrade = entry.best.confidence === 'heuristic' && finding.confidence === 'certain';
-    if (upgrade) {
-      // A heuristic guess says nothing about routes once a detector has traced the function.
-      entry.best = finding;
-      entry.routes = finding.route ? [finding.route] : [];
-    } else if (finding.route && finding.confidence === entry.best.confidence && !entry.routes.some((route) => route.registration === finding.route!.registration)) {
-      entry.routes.push(finding.route);
-    }
+function mergeOne(findings: readonly HandlerFinding[]): Handler {
+  const certain = findings.filter((finding) => finding.confidence === 'certain');
+  const kept = certain.length > 0 ? certain : findings;
+  const onRoutes = kept.filter((finding) => finding.kind === 'route' && finding.route);
+  const best = onRoutes[0] ?? kept[0]!;
+  const routes: RouteInfo[] = [];
+  for (const finding of onRoutes.length > 0 ? onRoutes : kept) {
+    if (finding.route && !routes.some((route) => route.registration === finding.route!.registration)) routes.push(finding.route);
   }
-  return [...byNode.values()].map(({ best, routes }) => ({ ...best, route: routes[0], routes })).sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { ...best, route: routes[0], routes };
+}
+
+/** One handler per function (see `mergeOne`), in source order. */
+function merge(found: readonly HandlerFinding[], settings: FleetSettings): Handler[] {
+  const byNode = new Map<FunctionNode, HandlerFinding[]>();
+  for (const finding of found) {
+    if (!enabled(finding, settings)) continue;
+    const list = byNode.get(finding.node);
+    if (list) list.push(finding);
+    else byNode.set(finding.node, [finding]);
+  }
+  return [...byNode.values()].map(mergeOne).sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** External routes of enabled frameworks, one per registration, none that a handler already answers. */
+function externals(found: readonly ExternalRoute[], handlers: readonly Handler[], settings: FleetSettings): ExternalRoute[] {
+  const taken = new Set<TSESTree.Node>(handlers.flatMap((handler) => handler.routes.map((route) => route.registration)));
+  const result: ExternalRoute[] = [];
+  for (const external of found) {
+    if (!enabled(external, settings) || taken.has(external.route.registration)) continue;
+    taken.add(external.route.registration);
+    result.push(external);
+  }
+  return result.sort((a, b) => a.route.registration.range[0] - b.route.registration.range[0]);
 }
 
 function buildModel(input: HandlerModelInput): HandlerModel {
@@ -60,12 +81,15 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     settings: input.settings,
     imports: buildImportIndex(input.ast, input.scopeManager),
     text: input.text,
+    externalRoutes: [],
   };
   const handlers = merge(detectors.flatMap((detect) => detect(ctx)), input.settings);
+  const externalRoutes = externals(ctx.externalRoutes, handlers, input.settings);
   const byNode = new Map<FunctionNode, Handler>(handlers.map((handler) => [handler.node, handler]));
   let reach: Map<FunctionNode, HandlerReach[]> | undefined;
   return {
     handlers,
+    externalRoutes,
     handlerOf: (fn) => byNode.get(fn),
     reachesOf(node) {
       if (handlers.length === 0) return [];

@@ -5,6 +5,7 @@ import type { Instance } from './instance.js';
 import { joinPath, prefixOf } from './instance.js';
 import { handlerFunctions } from './handler-functions.js';
 import { makeHandler } from './make-handler.js';
+import { makeExternalRoute } from './external-route.js';
 import type { Tracker } from './track.js';
 
 /** One registration call's facts, shared by the Express, Koa and Hono detectors. */
@@ -25,6 +26,7 @@ export interface Registration {
 /**
  * Turns a registration into handlers: each function it runs becomes a `route` or `middleware`
  * (4-parameter Express-style functions become `error-middleware`), with the instance's prefix.
+ * A route registration that runs no same-module function goes to `ctx.externalRoutes`.
  */
 export function registerHandlers(ctx: DetectContext, tracker: Tracker, registration: Registration): HandlerFinding[] {
   const { instance, path } = registration;
@@ -54,6 +56,11 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
         }),
       );
     }
+  }
+  const last = registration.args.at(-1);
+  if (handlers.length === 0 && route && registration.kind === 'route' && last && !tracker.instanceAt(last)) {
+    // No same-module function runs here (`router.get('/x', users.list)`): still a route.
+    ctx.externalRoutes.push(makeExternalRoute({ framework: instance.framework, confidence: instance.confidence, via: registration.via, route, target: last }));
   }
   return handlers;
 }

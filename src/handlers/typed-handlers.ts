@@ -2,7 +2,8 @@
  * Handlers recognised by their parameter types alone, for controllers defined in one file and
  * registered in another: `export const list = async (req: Request, res: Response) => ...` with
  * both types from 'express'. Every listed parameter must carry its type, so a helper such as
- * `log(req: Request, message: string)` is not taken.
+ * `log(req: Request, message: string)` is not taken. A NestJS controller method typed
+ * `(@Req() req: Request, @Res() res: Response)` is Nest's (global prefix, versioning), not ours.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -33,6 +34,15 @@ function matches(fn: FunctionNode, signature: TypedSignature, ctx: DetectContext
   return signature.types.every((type, index) => typeNameOf(fn.params[index]!, ctx, modules) === type);
 }
 
+/** A method or parameter decorated from `@nestjs/*`: Nest invokes it, whatever its parameter types. */
+function nestManaged(fn: FunctionNode, ctx: DetectContext): boolean {
+  const decorators = [...(fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.decorators : []), ...fn.params.flatMap((param) => param.decorators)];
+  return decorators.some((decorator) => {
+    const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+    return ctx.imports.sourceOf(expression)?.module.startsWith('@nestjs/') === true;
+  });
+}
+
 /**
  * Functions of the module whose parameters are typed as one of `signatures` (first type name
  * seeds the search through the import index, so the tree is not walked).
@@ -52,7 +62,7 @@ export function typedHandlers(ctx: DetectContext, framework: Framework, modules:
       const fn = param.parent?.type === AST_NODE_TYPES.AssignmentPattern ? param.parent.parent : param.parent;
       if (!isFunction(fn) || seen.has(fn) || !firstTypes.has(typeNameOf(fn.params[0]!, ctx, modules))) continue;
       const signature = signatures.find((candidate) => matches(fn, candidate, ctx, modules));
-      if (!signature) continue;
+      if (!signature || nestManaged(fn, ctx)) continue;
       seen.add(fn);
       const via = `parameters typed \`(${signature.types.join(', ')})\` from '${modules[0]!}'`;
       handlers.push(makeHandler({ node: fn, framework, kind: signature.kind, confidence: 'certain', via, filename: ctx.filename }));

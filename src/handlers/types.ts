@@ -67,10 +67,41 @@ export interface HandlerFinding {
  * One recognised request handler: the findings of every detector for one function, merged.
  * `route` is the first registration (source order of detection); a function registered on
  * several routes (`app.get('/a', list); app.get('/b', list)`) lists them all in `routes`.
+ * `certain` findings replace `heuristic` ones. A function registered both as middleware and on
+ * a route is a route handler: `kind`, `label`, `via` and `route` come from its first route
+ * registration and `routes` holds only route registrations (never the `use` mount).
  */
 export interface Handler extends HandlerFinding {
   /** Every route the function answers, first registration first; empty when it answers none. */
   readonly routes: readonly RouteInfo[];
+}
+
+/**
+ * A route registration whose handler function is not in this module: an imported controller
+ * (`router.get('/x', users.list)`, `Ctl.create.bind(this)`, `require('./c').list`), a factory
+ * call (`app.get('/x', proxy())`), or a Next.js route whose export is built by a package
+ * (`export default NextAuth(options)`). It is still a route for the inventory; there is no
+ * `FunctionNode` to analyse, so it is kept apart from `handlers`. A registration that runs at
+ * least one same-module function appears in `handlers` instead, never in both.
+ */
+export interface ExternalRoute {
+  readonly framework: Framework;
+  /** Always `route`: middleware and hooks without a local function carry no route of their own. */
+  readonly kind: 'route';
+  readonly confidence: Confidence;
+  /** Provenance, as for `Handler.via`. */
+  readonly via: string;
+  readonly route: RouteInfo;
+  /** `POST /libraries`, as for a handler's label. */
+  readonly label: string;
+  /** The argument or export expression that names the handler (the last handler argument). */
+  readonly target: TSESTree.Node;
+  /**
+   * The handler as a dotted name, for messages: `LibraryController.create` (also for
+   * `LibraryController.create.bind(this)`), `NextAuth()` for a call, `require().list`;
+   * `undefined` when it has no such name (a spread, a computed member).
+   */
+  readonly targetName: string | undefined;
 }
 
 /** Why a function that is not itself a handler still runs inside one. */
@@ -87,6 +118,11 @@ export interface HandlerReach {
 export interface HandlerModel {
   /** Every handler recognised in the file, in source order. */
   readonly handlers: readonly Handler[];
+  /**
+   * Route registrations whose handler is not a function of this module, in source order
+   * (see `ExternalRoute`). The full route list of a module is the `route`-kind `handlers` plus these.
+   */
+  readonly externalRoutes: readonly ExternalRoute[];
   /** The handler whose function is exactly `fn`, if any. */
   handlerOf(fn: FunctionNode): Handler | undefined;
   /**

@@ -20,7 +20,7 @@ function detect(code: string, filename: string, settings: unknown): HandlerFindi
     ecmaFeatures: { jsx: true },
   });
   const imports = buildImportIndex(ast, scopeManager);
-  return detectCustom({ ast, scopeManager, filename, settings: readFleetSettings(settings), imports, text: code });
+  return detectCustom({ ast, scopeManager, filename, settings: readFleetSettings(settings), imports, text: code, externalRoutes: [] });
 }
 
 /** What a test cares about: kind, label, route, and the handler's first source line. */

@@ -26,6 +26,17 @@ app.setErrorHandler((error, request, reply) => {});
     ]);
   });
 
+  it('takes the third argument as the handler when the options object comes from another module', () => {
+    expect(
+      handlersIn(`import Fastify from 'fastify';
+import { followSchema } from './schemas';
+const app = Fastify();
+async function follow(request, reply) {}
+app.post('/follow', followSchema, follow);
+`),
+    ).toEqual([{ framework: 'fastify', kind: 'route', confidence: 'certain', label: 'POST /follow', complete: true, line: 4 }]);
+  });
+
   it('follows register() plugins with prefixes and fastify-plugin wrappers', () => {
     expect(
       handlersIn(`const fastify = require('fastify')();

@@ -74,4 +74,16 @@ describe('getHandlerModel', () => {
     const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
     expect(model.handlers.map((h) => [h.kind, h.routes.length])).toEqual([['middleware', 0]]);
   });
+
+  it('makes a function registered as middleware and then on a route a route handler of the route only', () => {
+    const parsed = parse(`import express from 'express';\nconst app = express();\nconst audit = (req, res, next) => next();\napp.use('/admin', audit);\napp.post('/audit', audit);\n`);
+    const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
+    expect(model.handlers.map((h) => [h.kind, h.label, h.via, h.route?.path, h.routes.map((route) => route.path)])).toEqual([['route', 'POST /audit', '`.post()` on `express()`', '/audit', ['/audit']]]);
+  });
+
+  it('lets a traced registration replace a heuristic guess, routes included', () => {
+    const parsed = parse(`import express from 'express';\nconst app = express();\nfunction list(req, res) {}\nother.get('/guess', list);\napp.get('/real', list);\n`);
+    const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
+    expect(model.handlers.map((h) => [h.confidence, h.label, h.routes.map((route) => route.path)])).toEqual([['certain', 'GET /real', ['/real']]]);
+  });
 });

@@ -23,6 +23,7 @@ function detect(code: string, settings?: unknown): HandlerFinding[] {
     settings: readFleetSettings(settings),
     imports,
     text: code,
+    externalRoutes: [],
   });
 }
 
@@ -317,5 +318,24 @@ export class ReportsController {
       { label: 'POST /reports', chain: [] },
     ]);
     expect(model.handlerOf(method)?.route?.path).toBe('/reports');
+  });
+
+  it('keeps a controller method with express-typed @Req/@Res parameters a Nest route, once', () => {
+    const text = `import { Controller, Get, Req, Res, Version, VERSION_NEUTRAL } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+@Controller('auth')
+export class AuthController {
+  @Get('google/callback')
+  @Version(VERSION_NEUTRAL)
+  callback(@Req() request: Request, @Res() response: Response) {
+    response.redirect('/');
+  }
+}
+export function plain(req: Request, res: Response) {}
+`;
+    const { ast, scopeManager } = parse(text, 'src/auth/auth.controller.ts');
+    const model = getHandlerModel({ ast, scopeManager, filename: 'src/auth/auth.controller.ts', settings: readFleetSettings(undefined), text });
+    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual(['nestjs route GET /auth/google/callback', 'express route route plain']);
   });
 });

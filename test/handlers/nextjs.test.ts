@@ -21,7 +21,7 @@ function detect(code: string, filename: string): HandlerFinding[] {
     ecmaFeatures: { jsx: true },
   });
   const imports = buildImportIndex(ast, scopeManager);
-  return detectNextjs({ ast, scopeManager, filename, settings: readFleetSettings(undefined), imports, text: code });
+  return detectNextjs({ ast, scopeManager, filename, settings: readFleetSettings(undefined), imports, text: code, externalRoutes: [] });
 }
 
 /** What a test cares about: kind, label, route, and the handler's first source line. */
@@ -322,5 +322,19 @@ describe('Next.js through getHandlerModel', () => {
     const { ast, scopeManager } = parse(text, filename);
     const model = getHandlerModel({ ast, scopeManager, filename, settings: readFleetSettings(undefined), text });
     expect(model.handlers.map((handler) => `${handler.kind} ${handler.label}`)).toEqual(['server-action save']);
+  });
+
+  it('takes a helper typed (NextRequest, NextFetchEvent) in another file for middleware, not a (NextRequest) helper', () => {
+    const text = `import { NextFetchEvent, NextRequest, NextResponse } from 'next/server';
+export default async function LinkMiddleware(req: NextRequest, ev: NextFetchEvent) {
+  ev.waitUntil(record(req));
+  return NextResponse.next();
+}
+export function parse(req: NextRequest) { return req.nextUrl; }
+`;
+    const filename = '/repo/lib/middleware/link.ts';
+    const { ast, scopeManager } = parse(text, filename);
+    const model = getHandlerModel({ ast, scopeManager, filename, settings: readFleetSettings(undefined), text });
+    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual(['nextjs middleware middleware LinkMiddleware']);
   });
 });

@@ -12,6 +12,7 @@ import { matchesFiles } from './custom/matches-files.js';
 import { moduleExports } from './nextjs/module-exports.js';
 import { functionValue } from './nextjs/function-value.js';
 import { visitAround } from './nextjs/visit-around.js';
+import { makeExternalRoute } from '../external-route.js';
 
 /**
  * Detects user-declared handlers in one module.
@@ -95,11 +96,12 @@ function callHandlers(ctx: DetectContext, call: TSESTree.CallExpression, path: s
     route: kind === 'route' ? route : undefined,
     label: kind === 'route' ? label : `${path}() middleware`,
   });
-  if (declaration.handlerArg !== undefined) {
-    const node = functionValue(call.arguments[declaration.handlerArg], ctx.scopeManager);
-    return node === undefined ? [] : [make(node, 'route')];
+  const target = declaration.handlerArg === undefined ? call.arguments.at(-1) : call.arguments[declaration.handlerArg];
+  const functions = declaration.handlerArg === undefined ? call.arguments.flatMap((argument) => functionValue(argument, ctx.scopeManager) ?? []) : [functionValue(target, ctx.scopeManager)].filter((node) => node !== undefined);
+  if (functions.length === 0 && route !== undefined && target !== undefined) {
+    // `setupApiRoute(router, 'post', '/x', users.create)`: the handler is imported, the route is here.
+    ctx.externalRoutes.push(makeExternalRoute({ framework: 'custom', confidence: 'certain', via, route, target, label }));
   }
-  const functions = call.arguments.flatMap((argument) => functionValue(argument, ctx.scopeManager) ?? []);
   return functions.map((node, index) => make(node, index === functions.length - 1 ? 'route' : 'middleware'));
 }
 

@@ -14,6 +14,7 @@ import { annotatedBinding } from '../annotated-binding.js';
 import { handlerFunctions } from '../handler-functions.js';
 import { importUses } from '../import-uses.js';
 import { makeHandler } from '../make-handler.js';
+import { makeExternalRoute } from '../external-route.js';
 import { objectLiteral, propertyValue } from '../object-literal.js';
 import { staticString } from '../static-string.js';
 import { Tracker } from '../track.js';
@@ -87,9 +88,16 @@ function build(ctx: DetectContext, instance: Instance, nodes: readonly (TSESTree
   );
 }
 
+/** The route's own handler; one from another module (`fastify.get('/x', users.list)`) goes to `ctx.externalRoutes`. */
+function routeHandler(ctx: DetectContext, instance: Instance, node: TSESTree.Node | undefined, via: string, route: RouteInfo): HandlerFinding[] {
+  const handlers = build(ctx, instance, [node], 'route', via, route);
+  if (handlers.length === 0 && node) ctx.externalRoutes.push(makeExternalRoute({ framework: 'fastify', confidence: instance.confidence, via, route, target: node }));
+  return handlers;
+}
+
 /** Handlers and hooks of a route options object (`route()` or a shorthand's options). */
 function fromOptions(ctx: DetectContext, instance: Instance, options: TSESTree.ObjectExpression, route: RouteInfo, via: string, handler?: TSESTree.Node): HandlerFinding[] {
-  const handlers = build(ctx, instance, [handler ?? propertyValue(options, 'handler')], 'route', via, route);
+  const handlers = routeHandler(ctx, instance, handler ?? propertyValue(options, 'handler'), via, route);
   for (const hook of REQUEST_HOOKS) handlers.push(...build(ctx, instance, [propertyValue(options, hook)], 'hook', via, route, `${hook} hook of ${route.methods.join(',')} ${route.path ?? '<unknown path>'}`));
   handlers.push(...build(ctx, instance, [propertyValue(options, 'errorHandler')], 'error-middleware', via, route));
   return handlers;
@@ -107,7 +115,8 @@ function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall)
     const route = routeInfo(method === 'all' ? ['*'] : [method.toUpperCase()], args[0]);
     const options = objectLiteral(args[1], ctx.scopeManager);
     if (options) return fromOptions(ctx, instance, options, route, via, args[2]);
-    return build(ctx, instance, [args[1]], 'route', via, route);
+    // `post(path, schemaOptions, handler)` with options from another module: the handler is the third argument.
+    return routeHandler(ctx, instance, args[2] ?? args[1], via, route);
   }
   if (method === 'route') {
     const options = objectLiteral(args[0], ctx.scopeManager);

@@ -19,6 +19,8 @@ import type { ChainRule, TrackedCall } from '../track.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const ROUTERS = ['@koa/router', 'koa-router'];
+// `SwaggerRouter` from koa-swagger-decorator subclasses koa-router: same verbs, options and `routes()`.
+const SWAGGER = 'koa-swagger-decorator';
 
 const chain: ChainRule = ({ method, instance }) => {
   // `router.routes()` / `allowedMethods()` return the router's dispatch middleware, not a handler.
@@ -29,10 +31,11 @@ const chain: ChainRule = ({ method, instance }) => {
 };
 
 function seed(tracker: Tracker, ctx: DetectContext): void {
-  for (const use of importUses(ctx, ['koa', ...ROUTERS])) {
-    const isRouter = ROUTERS.includes(use.module);
+  for (const use of importUses(ctx, ['koa', ...ROUTERS, SWAGGER])) {
+    const isRouter = use.module !== 'koa';
     const name = use.path[0];
-    if (use.path.length > 1 || (name !== undefined && !(isRouter && name === 'Router'))) continue;
+    const accepted = use.module === SWAGGER ? name === 'SwaggerRouter' : name === undefined || (isRouter && name === 'Router');
+    if (use.path.length > 1 || !accepted) continue;
     if (use.use === 'type') {
       tracker.bindAnnotated(annotatedBinding(use.node), newInstance({ framework: 'koa', role: isRouter ? 'router' : 'app', confidence: 'certain', via: `a parameter typed \`${isRouter ? 'Router' : 'Koa'}\``, own: '', anchor: isRouter ? 'unknown' : 'root' }));
     } else if (use.use === 'new' || use.use === 'call') {
@@ -40,7 +43,7 @@ function seed(tracker: Tracker, ctx: DetectContext): void {
       const options = objectLiteral(creation.arguments[0], ctx.scopeManager);
       const prefixNode = options && propertyValue(options, 'prefix');
       const prefix = prefixNode ? staticString(prefixNode, ctx.scopeManager) : '';
-      const via = isRouter ? `\`new Router()\` from '${use.module}'` : '`new Koa()`';
+      const via = isRouter ? `\`new ${name ?? 'Router'}()\` from '${use.module}'` : '`new Koa()`';
       const anchor = !isRouter ? 'root' : prefix === undefined ? 'unknown' : 'mountable';
       tracker.add(creation, newInstance({ framework: 'koa', role: isRouter ? 'router' : 'app', confidence: 'certain', via, own: prefix ?? '', anchor }));
     }
@@ -82,7 +85,7 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
 
 /** Recognises Koa middleware and Koa router routes. */
 export const detectKoa: Detector = (ctx) => {
-  if (!ctx.imports.modules.has('koa') && !ROUTERS.some((module) => ctx.imports.modules.has(module))) return [];
+  if (!['koa', ...ROUTERS, SWAGGER].some((module) => ctx.imports.modules.has(module))) return [];
   const tracker = new Tracker(ctx.scopeManager, chain);
   seed(tracker, ctx);
   tracker.finish();

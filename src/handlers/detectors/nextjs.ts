@@ -8,8 +8,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../detector.js';
 import type { FunctionNode, HandlerFinding } from '../types.js';
 import { moduleExports } from './nextjs/module-exports.js';
+import { externalNextRoutes } from './nextjs/external-routes.js';
 import { classifyNextFile } from './nextjs/next-file.js';
 import { projectRoot } from './nextjs/project-root.js';
+import { typedHandlers } from '../typed-handlers.js';
 import { functionValue } from './nextjs/function-value.js';
 import { directivesOf, exportedServerActions, inlineServerActions } from './nextjs/server-actions.js';
 
@@ -19,8 +21,9 @@ const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH
 /**
  * Detects Next.js handlers in one module. Paths are Next's folder syntax as written
  * (`/api/users/[id]`, `/shop/[...slug]`), without route groups and parallel-route slots;
- * `basePath` and i18n prefixes from `next.config` are not applied. Exports defined in another
- * module (`export { GET } from './auth'`) have no function here and are not reported.
+ * `basePath` and i18n prefixes from `next.config` are not applied. A route export whose function
+ * is not in this module (`export default NextAuth(options)`, `export { GET } from './auth'`) is
+ * put in `ctx.externalRoutes`.
  */
 export function detectNextjs(ctx: DetectContext): HandlerFinding[] {
   const file = classifyNextFile(ctx.filename);
@@ -29,7 +32,11 @@ export function detectNextjs(ctx: DetectContext): HandlerFinding[] {
   const handlers: HandlerFinding[] = [];
   if (file.kind === 'app-route') handlers.push(...appRouteHandlers(ctx, file.path));
   else if (file.kind === 'pages-api') handlers.push(...pagesApiHandlers(ctx, file.path));
+  if (file.kind === 'app-route' || file.kind === 'pages-api') ctx.externalRoutes.push(...externalNextRoutes(ctx, file.kind === 'app-route' ? ROUTE_METHODS : ['default'], file.path));
   else if (file.kind === 'middleware' && isNextMiddleware(ctx, file.root)) handlers.push(...middlewareHandlers(ctx));
+  // Middleware split into helpers in other files (`LinkMiddleware(req: NextRequest, ev: NextFetchEvent)`,
+  // called from `middleware.ts`): only middleware receives a `NextFetchEvent`, so the signature is enough.
+  if (ctx.imports.modules.has('next/server')) handlers.push(...typedHandlers(ctx, 'nextjs', ['next/server'], [{ types: ['NextRequest', 'NextFetchEvent'], kind: 'middleware' }]));
   if (directives.has('use server')) handlers.push(...exportedServerActions(ctx.ast, ctx.scopeManager));
   if (ctx.text === undefined || ctx.text.includes('use server')) handlers.push(...inlineServerActions(ctx.ast, ctx.text));
 
