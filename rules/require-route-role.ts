@@ -6,6 +6,7 @@ import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
 import { readRouteSettings } from '../src/route-settings.js';
 import { reportNode } from './require-route-role/report-node.js';
+import { routeRegistrations } from './require-route-role/route-registrations.js';
 
 /** Rule options. */
 export type Options = [
@@ -58,7 +59,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const model = handlerModelFor(context);
-    const first = model.handlers.find((handler) => handler.kind === 'route' && handler.route);
+    const registrations = routeRegistrations(model);
+    const first = registrations[0];
     if (!first) return {};
     const settings = readRouteSettings((context.settings as { fleet?: unknown }).fleet);
     const lookup = manifestFor(context.filename, options.manifest ?? settings.manifest, context.cwd);
@@ -66,9 +68,7 @@ export default createRule<Options, MessageIds>({
 
     function check(): void {
       if (lookup.kind === 'none') {
-        // `app.get('/x', auth, handler)` is one route with two handler functions.
-        const count = new Set(model.handlers.map((handler) => (handler.kind === 'route' ? handler.route?.registration : undefined)).filter(Boolean)).size;
-        context.report({ node: firstNode, messageId: 'noManifest', data: { count } });
+        context.report({ node: firstNode, messageId: 'noManifest', data: { count: registrations.length } });
         return;
       }
       if (lookup.kind === 'broken') {
@@ -77,10 +77,10 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const manifest = relative(context.cwd, lookup.file);
-      for (const route of fileRoutes(model, context.sourceCode.ast, context.filename, lookup.projectRoot)) {
-        const node = reportNode(route.handler);
+      for (const route of fileRoutes(model, context.sourceCode.ast, context.filename, lookup.projectRoot, 'all')) {
+        const node = reportNode(route.registration);
         if (!route.resolved) {
-          if (options.reportUnresolved !== false) context.report({ node, messageId: 'unresolved', data: { route: route.handler.label, reason: route.reason, manifest } });
+          if (options.reportUnresolved !== false) context.report({ node, messageId: 'unresolved', data: { route: route.label, reason: route.reason, manifest } });
           continue;
         }
         for (const method of route.methods) {

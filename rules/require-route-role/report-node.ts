@@ -1,14 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Handler } from '../../src/handlers/types.js';
 
 /**
- * Where to put a route's report: the `app.get` of a registration call, the decorator of a Nest
- * method, the name of an exported Next.js handler; never the whole handler body, which would
- * underline the entire function in an editor.
+ * Where to put a route's report, given its registration: the `app.get` of a registration call,
+ * the decorator of a Nest method, the name of an exported Next.js handler; never the whole
+ * handler body, which would underline the entire function in an editor.
  */
-export function reportNode(handler: Handler): TSESTree.Node {
-  const registration = handler.route?.registration ?? handler.node;
+export function reportNode(registration: TSESTree.Node): TSESTree.Node {
   if (registration.type === AST_NODE_TYPES.CallExpression) return registration.callee;
   if (registration.type === AST_NODE_TYPES.ExportNamedDeclaration || registration.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
     const declaration = registration.declaration;

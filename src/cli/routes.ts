@@ -25,7 +25,8 @@ export interface RoutesArgs {
 const help = `Usage: fleet routes [dir] [options]
 
 List every HTTP route of the project in dir (default: the current directory) with its role
-from the route manifest (fleet.routes.yaml): method, full path, role, file:line, framework.
+from the route manifest (fleet.routes.yaml): method, full path, role, file:line, framework,
+handler (the function, or the imported name a route is registered with).
 
 Options:
   -f, --format <name>    Output format: text (default) or json.
@@ -90,7 +91,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   // Loaded on demand so help and usage errors do not pay for the parser.
   const { routesReport } = await import('../routes/routes-report.js');
-  const { formatRoutesJson, formatRoutesText } = await import('./format.js');
+  const { formatRoutesJson, formatRoutesText } = await import('./format-routes.js');
   const report = routesReport(parsed);
   if (report.kind === 'broken') {
     io.stderr.write(`${report.message}\n`);

@@ -7,12 +7,14 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { normalizePath } from 'fleet-routes';
 import type { Framework as PatternSyntax } from 'fleet-routes';
-import type { Framework, Handler, HandlerModel } from '../handlers/types.js';
+import { functionName } from '../handlers/function-name.js';
+import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from '../handlers/types.js';
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
 import { nestPrefix } from './nest-prefix.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationUnit, routePrefixes } from './route-prefixes.js';
+import { serverProperties, thisProperty } from './server-properties.js';
 import { isTestFile } from './test-file.js';
 
 /** One route of the inventory. A registration whose path has optional parts gives one entry per pattern. */
@@ -33,13 +35,29 @@ export interface RouteEntry {
   readonly line: number;
   readonly column: number;
   readonly framework: Framework;
-  readonly handler: Handler;
+  /**
+   * `handler`: a function of this module answers the route; `external`: the handler comes from
+   * elsewhere (`Ctl.create.bind(this)`, `require('./c').list`, `export default NextAuth(options)`).
+   */
+  readonly source: 'handler' | 'external';
+  /** The same-module function that answers the route; `undefined` when `source` is `external`. */
+  readonly handler: Handler | undefined;
+  /** The external registration as the handler model saw it; `undefined` when `source` is `handler`. */
+  readonly external: ExternalRoute | undefined;
+  /** Short label for messages, as the handler model writes it (`POST /libraries`). */
+  readonly label: string;
+  /** The node that registers the route (call, decorator, export); reports point here. */
+  readonly registration: TSESTree.Node;
+  /** The handler function, or the argument / export expression that names an external handler. */
+  readonly target: TSESTree.Node;
+  /** The handler's name for output (`listRuns`, `LibraryController.create`, `NextAuth()`); `undefined` when anonymous. */
+  readonly targetName: string | undefined;
 }
 
 /** What `routesOfFile` reads. */
 export interface RoutesOfFileInput {
   readonly model: HandlerModel;
-  /** The module's AST (the one the model was built from). Default: found from the handlers' parent pointers. */
+  /** The module's AST (the one the model was built from). Default: found from the routes' parent pointers. */
   readonly ast?: TSESTree.Program | undefined;
   /** Absolute path of the module. */
   readonly filename: string;
@@ -49,13 +67,42 @@ export interface RoutesOfFileInput {
 
 const SYNTAX: Readonly<Record<Framework, PatternSyntax>> = { express: 'express', fastify: 'fastify', koa: 'koa', hono: 'hono', nestjs: 'nestjs', nextjs: 'next', custom: 'express' };
 
-/** The last handler of each registration answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware. */
-function routeHandlers(model: HandlerModel): Handler[] {
+/** One registration, whether a local function or an external handler answers it. */
+interface RouteSite {
+  readonly framework: Framework;
+  readonly route: RouteInfo;
+  readonly source: 'handler' | 'external';
+  readonly handler: Handler | undefined;
+  readonly external: ExternalRoute | undefined;
+  readonly label: string;
+  readonly target: TSESTree.Node;
+  readonly targetName: string | undefined;
+}
+
+/**
+ * Every route registration of the model in source order. The last handler of a registration
+ * answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware.
+ */
+function routeSites(model: HandlerModel): RouteSite[] {
   const byRegistration = new Map<TSESTree.Node, Handler>();
   for (const handler of model.handlers) {
     if (handler.kind === 'route' && handler.route) byRegistration.set(handler.route.registration, handler);
   }
-  return [...byRegistration.values()];
+  const sites: RouteSite[] = [...byRegistration.values()].map((handler) => ({
+    framework: handler.framework,
+    route: handler.route!,
+    source: 'handler',
+    handler,
+    external: undefined,
+    label: handler.label,
+    target: handler.node,
+    targetName: functionName(handler.node),
+  }));
+  for (const external of model.externalRoutes) {
+    sites.push({ framework: external.framework, route: external.route, source: 'external', handler: undefined, external, label: external.label, target: external.target, targetName: external.targetName });
+  }
+  // Handlers and external routes are found apart; the inventory lists them as the file reads.
+  return sites.sort((a, b) => a.route.registration.range[0] - b.route.registration.range[0]);
 }
 
 /** `router.get(['/a', '/b'], …)`: the literal paths of an array path argument, else `undefined`. */
@@ -73,14 +120,14 @@ function arrayPaths(registration: TSESTree.Node): string[] | undefined {
 }
 
 /** Full raw paths of one route, or why they are unknown. */
-function fullPaths(handler: Handler, resolver: () => MountPrefixes, input: RoutesOfFileInput): { paths: string[] } | { reason: string } {
-  const route = handler.route!;
-  if (handler.framework === 'nestjs') {
+function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: RoutesOfFileInput): { paths: string[] } | { reason: string } {
+  const { route } = site;
+  if (site.framework === 'nestjs') {
     if (route.path === undefined) return { reason: 'the route path is not a static string' };
     if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
     return nestPrefix(projectMounts(input.projectRoot), route.path, route.registration);
   }
-  if (handler.framework === 'nextjs' || handler.framework === 'custom') {
+  if (site.framework === 'nextjs' || site.framework === 'custom') {
     return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
   }
   const unit = registrationUnit(route.registration);
@@ -93,6 +140,10 @@ function fullPaths(handler: Handler, resolver: () => MountPrefixes, input: Route
   }
   if (route.path === undefined) return { reason: 'the route path is not a static string' };
   if (unit === undefined) {
+    const property = registrationProperty(route.registration);
+    if (property !== undefined && !serverProperties(input.ast ?? programOf(input.model)).has(property)) {
+      return { reason: `it is registered on \`this.${property}\`, a class property whose mounts Fleet does not follow` };
+    }
     return route.pathComplete ? { paths: [route.path] } : { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
   }
   // Even a path the model calls complete is checked against the project's mounts: the model sees
@@ -102,8 +153,15 @@ function fullPaths(handler: Handler, resolver: () => MountPrefixes, input: Route
   return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
 }
 
+/** `router` for a registration on `this.router` (`this.router.get('/x', …)`). */
+function registrationProperty(registration: TSESTree.Node): string | undefined {
+  if (registration.type !== 'CallExpression') return undefined;
+  const callee = registration.callee;
+  return callee.type === 'MemberExpression' ? thisProperty(callee.object) : undefined;
+}
+
 function programOf(model: HandlerModel): TSESTree.Program {
-  let node: TSESTree.Node = model.handlers[0]!.node;
+  let node: TSESTree.Node = model.handlers[0]?.node ?? model.externalRoutes[0]!.route.registration;
   while (node.parent) node = node.parent;
   return node;
 }
@@ -126,17 +184,19 @@ export function routesOfFile(input: RoutesOfFileInput): RouteEntry[] {
   let resolver: MountPrefixes | undefined;
   const lazyResolver = (): MountPrefixes => (resolver ??= new MountPrefixes(projectMounts(input.projectRoot), input.filename, moduleFacts(input.ast ?? programOf(input.model))));
   const entries: RouteEntry[] = [];
-  for (const handler of routeHandlers(input.model)) {
-    const route = handler.route!;
+  const sites = routeSites(input.model);
+  if (sites.length === 0) return [];
+  for (const site of sites) {
+    const { route, framework, source, handler, external, label, target, targetName } = site;
     const { line, column } = route.registration.loc.start;
-    const base = { methods: route.methods, file, line, column: column + 1, framework: handler.framework, handler };
-    const found = fullPaths(handler, lazyResolver, input);
+    const base = { methods: route.methods, file, line, column: column + 1, framework, source, handler, external, label, registration: route.registration, target, targetName };
+    const found = fullPaths(site, lazyResolver, input);
     if ('reason' in found) {
       entries.push({ ...base, pattern: undefined, rawPath: route.path, complete: false, unresolved: found.reason });
       continue;
     }
     for (const rawPath of found.paths) {
-      const normalised = normalizePath(rawPath, SYNTAX[handler.framework]);
+      const normalised = normalizePath(rawPath, SYNTAX[framework]);
       if (!normalised.ok) {
         entries.push({ ...base, pattern: undefined, rawPath, complete: false, unresolved: normalised.reason });
         continue;

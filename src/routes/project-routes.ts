@@ -74,7 +74,8 @@ export function projectRoutes(root: string, settings: FleetSettings = readFleetS
     if (!MAY_ROUTE.test(text)) continue;
     try {
       const file = modelOf(filename, text, stamp, settings);
-      if (file.model.handlers.length > 0) modelled.push(file);
+      // A router of imported controller methods has no handler of its own but still routes.
+      if (file.model.handlers.length > 0 || file.model.externalRoutes.length > 0) modelled.push(file);
     } catch (error) {
       errors.push(`${path.relative(projectRoot, filename)}: ${error instanceof Error ? error.message : String(error)}`);
     }

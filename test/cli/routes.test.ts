@@ -127,6 +127,65 @@ describe('fleet routes --format json', () => {
       line: 16,
       column: 1,
       framework: 'hono',
+      source: 'handler',
+      handler: null,
     });
+  });
+});
+
+// A router that holds only bound methods of an imported controller, mounted by another file.
+const libraryRouter = `import { Router } from 'express';
+import LibraryController from '../controllers/library-controller.js';
+export const libraries = Router();
+libraries.get('/libraries', LibraryController.findAll.bind(this));
+libraries.post('/libraries', LibraryController.create.bind(this));
+`;
+const libraryApp = "import express from 'express';\nimport { libraries } from './routes/libraries.js';\nconst app = express();\napp.use('/api', libraries);\n";
+
+describe('fleet routes with handlers from other modules', () => {
+  test('lists a router of bound controller methods under the prefix another file mounts it at', async () => {
+    const root = makeProject({ 'src/app.ts': libraryApp, 'src/routes/libraries.ts': libraryRouter });
+    const run = await runCli(['routes', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual([
+      'METHOD  PATH            ROLE          FILE                       FRAMEWORK  HANDLER',
+      'GET     /api/libraries  unclassified  src/routes/libraries.ts:4  express    LibraryController.findAll',
+      'POST    /api/libraries  unclassified  src/routes/libraries.ts:5  express    LibraryController.create',
+    ]);
+  });
+
+  test('--check flags the undeclared ones', async () => {
+    const root = makeProject({
+      'src/app.ts': libraryApp,
+      'src/routes/libraries.ts': libraryRouter,
+      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: /api/libraries, role: fleet-ok }\n',
+    });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unclassified: POST /api/libraries (src/routes/libraries.ts:5) matches no declaration; add one to fleet.routes.yaml or run `fleet routes --init`.');
+    expect(run.stdout).not.toContain('unclassified: GET');
+    expect(run.stdout).toContain('Check failed: 1 problem.');
+  });
+
+  test('--format json marks them external and names the handler', async () => {
+    const root = makeProject({ 'src/app.ts': libraryApp, 'src/routes/libraries.ts': libraryRouter });
+    const run = await runCli(['routes', '--format', 'json', root]);
+    const report = JSON.parse(run.stdout) as { routes: Record<string, unknown>[] };
+    expect(report.routes.map((route) => [route.method, route.pattern, route.source, route.handler])).toEqual([
+      ['GET', '/api/libraries', 'external', 'LibraryController.findAll'],
+      ['POST', '/api/libraries', 'external', 'LibraryController.create'],
+    ]);
+  });
+
+  test('a Next.js NextAuth catch-all is one all-methods route', async () => {
+    const root = makeProject({
+      'package.json': '{ "dependencies": { "next": "*", "next-auth": "*" } }',
+      'pages/api/auth/[...nextauth].ts': "import NextAuth from 'next-auth';\nimport { authOptions } from '../../../lib/auth';\nexport default NextAuth(authOptions);\n",
+      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: "*", path: "/api/auth/{*nextauth}", role: fleet-ok }\n',
+    });
+    const run = await runCli(['routes', '--check', root]);
+    expect(run.stdout).toContain('*       /api/auth/{*nextauth}  fleet-ok  pages/api/auth/[...nextauth].ts:3  nextjs     NextAuth()');
+    expect(run.stdout).toContain('Check passed.');
+    expect(run.code).toBe(0);
   });
 });

@@ -66,4 +66,35 @@ describe('routesOfFile across files', () => {
       'POST /api/v3/tokens/create src/app.module.ts:23',
     ]);
   });
+
+  test('external handlers: a router of bound controller methods gets its mount prefix; a NextAuth catch-all gets its file path', () => {
+    const routes = projectRoutes(fixture('external')).routes;
+    expect(routes.map((r) => `${r.methods.join(',')} ${r.pattern} ${r.file}:${r.line} ${r.source} ${r.targetName} ${r.handler === undefined}`)).toEqual([
+      '* /api/auth/{*nextauth} pages/api/auth/[...nextauth].ts:4 external NextAuth() true',
+      'GET /api/libraries src/routes/libraries.ts:6 external LibraryController.findAll true',
+      'POST /api/libraries src/routes/libraries.ts:7 external LibraryController.create true',
+      'DELETE /api/libraries/{id} src/routes/libraries.ts:8 external LibraryController.delete true',
+    ]);
+    expect(routes[2]!.label).toBe('POST /libraries');
+    expect(routes[2]!.target.type).toBe('CallExpression');
+    expect(routes[2]!.registration.type).toBe('CallExpression');
+  });
+
+  test('a local handler keeps its function and name beside an external route of the same file', () => {
+    const routes = projectRoutes(fixture('mixed')).routes;
+    expect(routes.map((r) => `${r.methods.join(',')} ${r.pattern} ${r.source} ${r.targetName ?? '<anonymous>'} ${r.handler?.node.type ?? 'none'}`)).toEqual([
+      'GET /runs/{id} handler showRun FunctionDeclaration',
+      'POST /runs external runs.create none',
+      'GET /health handler <anonymous> ArrowFunctionExpression',
+    ]);
+  });
+
+  test('class properties: a route on `this.<prop>` is complete only when the module listens on that property', () => {
+    const reason = 'it is registered on `this.router`, a class property whose mounts Fleet does not follow';
+    expect(summary('class-properties')).toEqual([
+      `POST ? /libraries (${reason}) server/ApiRouter.js:7`,
+      `GET ? /status (${reason}) server/ApiRouter.js:8`,
+      'GET /healthcheck server/Server.js:10',
+    ]);
+  });
 });
