@@ -8,7 +8,8 @@ import { lintSummary } from '../lib/lint-summary.js';
 
 /** Timed configurations, in the order they run within a round. */
 const MODES = ['parser', 'recommended', 'type-checked', 'nfp'];
-const TARGETS = { recommendedVsParser: 1.15, typeCheckedVsNfp: 1.25 };
+// Issue 2 §6 set ≤ 1.15× for `recommended`; issue 3 §6, which added the third rule, ≤ 1.2×.
+const TARGETS = { recommendedVsParser: 1.15, recommendedThreeRulesVsParser: 1.2, typeCheckedVsNfp: 1.25 };
 
 /**
  * The lint benchmark (issue 2 §6): generates the synthetic backend, then times ESLint per mode

@@ -1,71 +1,86 @@
 import path from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { topLevelBindings } from './bindings.js';
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
+import { moduleBindings } from './module-bindings.js';
 import { resolveProjectModule } from './resolve-module.js';
 import { ValueSummariser } from './summarise-value.js';
+import { hasModifier, textOf } from './ts-nodes.js';
 import type { ModuleSummary, ValueSummary } from './types.js';
 
-// `<T>x` casts only exist in `.ts`/`.mts`/`.cts`, so every other extension may hold JSX.
-const NO_JSX = new Set(['.ts', '.mts', '.cts']);
+const SCRIPT_KINDS: Readonly<Record<string, TS.ScriptKind>> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.jsx': ts.ScriptKind.JSX,
+};
+// A summary never reads JSDoc. The enum exists from TypeScript 5.3; older versions parse JSDoc anyway.
+const JSDOC_PARSE_NONE = (ts as { readonly JSDocParsingMode?: typeof TS.JSDocParsingMode }).JSDocParsingMode?.ParseNone;
 
 /**
  * Parses one module's source (no type information) and summarises its exports: ESM exports and
  * default exports, `export =`, CommonJS `module.exports = ...` / `exports.x = ...`, re-exports of
- * other project modules (kept as references, resolved lazily by `lookupExport`). Throws when the
- * source does not parse; `moduleSummaryOf` turns that into "unknown".
+ * other project modules (kept as references, resolved lazily by `lookupImport`). A source that
+ * cannot export anything is not parsed (see {@link mayExport}). Throws when the source does not
+ * parse; `moduleSummaryOf` turns that into "unknown". The summary holds no syntax node.
  */
 export function summariseModule(file: string, text: string): ModuleSummary {
-  const program = parse(text, { range: true, loc: false, comment: false, tokens: false, jsx: !NO_JSX.has(path.extname(file)), filePath: file, loggerFn: false });
-  const resolve = (specifier: string): string | undefined => resolveProjectModule(file, specifier);
-  const values = new ValueSummariser(topLevelBindings(program), resolve);
   const exports = new Map<string, ValueSummary>();
   const starFrom: string[] = [];
+  if (!mayExport(text)) return { file, exports, starFrom };
+  const source = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: JSDOC_PARSE_NONE }, false, scriptKindOf(file));
+  // Same contract as typescript-estree's `parse`, which throws on the first syntax error
+  // (`parseDiagnostics` is internal to TypeScript; typescript-estree reads it the same way).
+  const [syntaxError] = (source as unknown as { readonly parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (syntaxError) throw new SyntaxError(`${file}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')} (offset ${syntaxError.start})`);
+  const resolve = (specifier: string): string | undefined => resolveProjectModule(file, specifier);
+  const values = new ValueSummariser(moduleBindings(source), resolve);
   const set = (name: string, value: ValueSummary | undefined): void => {
     if (value) exports.set(name, value);
   };
-  for (const statement of program.body) {
-    switch (statement.type) {
-      case AST_NODE_TYPES.ExportNamedDeclaration:
-        if (statement.exportKind === 'type') break;
-        if (statement.declaration) {
-          for (const [name, node] of declared(statement.declaration)) set(name, values.valueOf(node));
-          break;
-        }
-        for (const specifier of statement.specifiers) {
-          if (specifier.exportKind === 'type') continue;
-          const local = nameOf(specifier.local);
-          const exported = nameOf(specifier.exported);
-          if (!statement.source) set(exported, values.bindingValue(local));
-          else set(exported, reexport(resolve(statement.source.value), local));
-        }
-        break;
-      case AST_NODE_TYPES.ExportAllDeclaration: {
-        const target = resolve(statement.source.value);
-        if (target === undefined || statement.exportKind === 'type') break;
-        if (statement.exported) set(nameOf(statement.exported), reexport(target, '*'));
-        else starFrom.push(target);
-        break;
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (statement.isTypeOnly) continue;
+      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const clause = statement.exportClause;
+      if (clause === undefined || ts.isNamespaceExport(clause)) {
+        const target = from === undefined ? undefined : resolve(from);
+        if (target !== undefined && clause) set(clause.name.text, { kind: 'reexport', file: target, name: '*' });
+        else if (target !== undefined) starFrom.push(target);
+        continue;
       }
-      case AST_NODE_TYPES.ExportDefaultDeclaration:
-        set('default', values.valueOf(statement.declaration));
-        break;
-      case AST_NODE_TYPES.TSExportAssignment:
-        set('default', values.valueOf(statement.expression));
-        break;
-      case AST_NODE_TYPES.ExpressionStatement: {
-        const target = commonJsTarget(statement.expression);
-        if (target !== undefined && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
-          set(target, values.valueOf(statement.expression.right));
-        }
-        break;
+      for (const element of clause.elements) {
+        if (element.isTypeOnly) continue;
+        const local = textOf(element.propertyName) ?? element.name.text;
+        if (from === undefined) set(element.name.text, values.bindingValue(local));
+        else set(element.name.text, reexport(resolve(from), local));
       }
-      default:
-        break;
+    } else if (ts.isExportAssignment(statement)) {
+      // `export default x` and `export = x`.
+      set('default', values.valueOf(statement.expression));
+    } else if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
+      if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) set('default', values.valueOf(statement));
+      else for (const [name, node] of declared(statement)) set(name, values.valueOf(node));
+    } else if (ts.isExpressionStatement(statement)) {
+      const target = commonJsTarget(statement.expression);
+      if (target !== undefined) set(target.name, values.valueOf(target.value));
     }
   }
   return { file, exports, starFrom };
+}
+
+/**
+ * False only when `text` cannot export anything, so the parse can be skipped: every export form
+ * the summary reads spells `export` (`export ...`, `export =`, `module.exports`, `exports.x`),
+ * except an identifier written with a unicode escape (`\u0065xports`), hence the second check.
+ */
+export function mayExport(text: string): boolean {
+  return text.includes('export') || text.includes('\\u');
+}
+
+function scriptKindOf(file: string): TS.ScriptKind {
+  // `.js`, `.mjs`, `.cjs` and unknown extensions: JavaScript, which TypeScript parses with JSX.
+  return SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.JS;
 }
 
 function reexport(file: string | undefined, name: string): ValueSummary | undefined {
@@ -73,41 +88,24 @@ function reexport(file: string | undefined, name: string): ValueSummary | undefi
 }
 
 /** Names and value nodes an exported declaration introduces (`const` only: a `let` may change). */
-function declared(declaration: TSESTree.NamedExportDeclarations): [string, TSESTree.Node][] {
-  switch (declaration.type) {
-    case AST_NODE_TYPES.FunctionDeclaration:
-    case AST_NODE_TYPES.ClassDeclaration:
-      return declaration.id ? [[declaration.id.name, declaration]] : [];
-    case AST_NODE_TYPES.VariableDeclaration:
-      if (declaration.kind !== 'const') return [];
-      return declaration.declarations.flatMap((d): [string, TSESTree.Node][] => (d.id.type === AST_NODE_TYPES.Identifier && d.init ? [[d.id.name, d.init]] : []));
-    default:
-      return [];
-  }
+function declared(statement: TS.Statement): [string, TS.Node][] {
+  if (ts.isFunctionDeclaration(statement)) return statement.name && statement.body ? [[statement.name.text, statement]] : [];
+  if (ts.isClassDeclaration(statement)) return statement.name ? [[statement.name.text, statement]] : [];
+  if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const) return [];
+  return statement.declarationList.declarations.flatMap((d): [string, TS.Node][] => (ts.isIdentifier(d.name) && d.initializer ? [[d.name.text, d.initializer]] : []));
 }
 
 /** `module.exports = x` → `default`; `exports.a = x` / `module.exports.a = x` → `a`. */
-function commonJsTarget(expression: TSESTree.Expression): string | undefined {
-  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return undefined;
+function commonJsTarget(expression: TS.Expression): { name: string; value: TS.Expression } | undefined {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const left = expression.left;
-  if (left.type !== AST_NODE_TYPES.MemberExpression || left.computed || left.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (isModuleExports(left)) return 'default';
-  const object = left.object;
-  if ((object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || isModuleExports(object)) return left.property.name;
+  if (!ts.isPropertyAccessExpression(left) || !ts.isIdentifier(left.name)) return undefined;
+  if (isModuleExports(left)) return { name: 'default', value: expression.right };
+  const object = left.expression;
+  if ((ts.isIdentifier(object) && object.text === 'exports') || isModuleExports(object)) return { name: left.name.text, value: expression.right };
   return undefined;
 }
 
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    !node.computed &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module' &&
-    node.property.type === AST_NODE_TYPES.Identifier &&
-    node.property.name === 'exports'
-  );
-}
-
-function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+function isModuleExports(node: TS.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && ts.isIdentifier(node.name) && node.name.text === 'exports';
 }

@@ -1,34 +1,35 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { unwrap } from '../handlers/unwrap.js';
-import type { Binding } from './bindings.js';
-import { isPromiseAnnotation, isPromiseFunctionAnnotation } from './promise-annotation.js';
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
+import type { ModuleBinding } from './module-bindings.js';
 import { isRelativeSpecifier } from './resolve-module.js';
+import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, skipWrappers, textOf } from './ts-nodes.js';
 import type { ValueSummary } from './types.js';
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject', 'try']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+type FunctionNode = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration;
 
 /**
  * Summarises values of one module from its top-level bindings. Sound rather than clever: a
  * function "returns a promise" only when it is `async`, or every way out of it returns a value
  * proven to be a promise (`new Promise`, a `.then/.catch/.finally` chain, `Promise.all` & co.,
  * global `fetch`, or a call to a promise-returning function of the same module), or it is
- * annotated to return `Promise<T>` (the compiler enforces annotations).
+ * annotated to return `Promise<T>` (the compiler enforces annotations). Works on TypeScript's
+ * own tree (see `ts-nodes.ts` for why) and keeps no node in what it returns.
  */
 export class ValueSummariser {
-  private readonly inProgress = new Set<TSESTree.Node>();
+  private readonly inProgress = new Set<TS.Node>();
 
   constructor(
-    private readonly bindings: ReadonlyMap<string, Binding>,
+    private readonly bindings: ReadonlyMap<string, ModuleBinding>,
     /** Absolute path of a project module specifier (relative or alias), `undefined` when it does not resolve. */
     private readonly resolve: (specifier: string) => string | undefined,
   ) {}
 
   /** The summary of the value `node` evaluates to, `undefined` when unknown. */
-  valueOf(node: TSESTree.Node): ValueSummary | undefined {
-    const target = unwrap(node);
+  valueOf(node: TS.Node): ValueSummary | undefined {
+    const target = skipWrappers(node);
     if (this.inProgress.has(target)) return undefined;
     this.inProgress.add(target);
     try {
@@ -47,96 +48,94 @@ export class ValueSummariser {
     return file === undefined ? undefined : { kind: 'reexport', file, name: binding.name };
   }
 
-  private compute(node: TSESTree.Node): ValueSummary | undefined {
-    switch (node.type) {
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return { kind: 'function', returnsPromise: this.returnsPromise(node) };
-      case AST_NODE_TYPES.ClassDeclaration:
-      case AST_NODE_TYPES.ClassExpression:
-        return this.classOf(node);
-      case AST_NODE_TYPES.ObjectExpression:
-        return { kind: 'object', members: this.objectMembers(node) };
-      case AST_NODE_TYPES.Identifier:
-        return this.bindingValue(node.name);
-      case AST_NODE_TYPES.NewExpression:
-        return this.constructed(node.callee);
-      case AST_NODE_TYPES.AwaitExpression: {
-        // `await makeWorkerUtils(...)`: a client made by an awaited package factory.
-        const inner = unwrap(node.argument);
-        return inner.type === AST_NODE_TYPES.CallExpression ? this.packageInstance(inner.callee) : undefined;
-      }
-      default:
-        return undefined;
+  private compute(node: TS.Node): ValueSummary | undefined {
+    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
+      return { kind: 'function', returnsPromise: this.returnsPromise(node) };
     }
+    if (ts.isClassLike(node)) return this.classOf(node);
+    if (ts.isObjectLiteralExpression(node)) return { kind: 'object', members: this.objectMembers(node) };
+    if (ts.isIdentifier(node)) return this.bindingValue(node.text);
+    if (ts.isNewExpression(node)) return this.constructed(node.expression);
+    if (ts.isAwaitExpression(node)) {
+      // `await makeWorkerUtils(...)`: a client made by an awaited package factory.
+      const inner = skipWrappers(node.expression);
+      return ts.isCallExpression(inner) ? this.packageInstance(inner.expression) : undefined;
+    }
+    return undefined;
   }
 
-  private returnsPromise(node: TSESTree.FunctionLike): boolean {
-    if (node.generator) return false;
-    if (node.async || isPromiseAnnotation(node.returnType)) return true;
+  private returnsPromise(node: FunctionNode): boolean {
+    if (node.asteriskToken) return false;
+    if (hasModifier(node, ts.SyntaxKind.AsyncKeyword) || isPromiseTypeNode(node.type)) return true;
     const body = node.body;
     if (!body) return false;
-    if (body.type !== AST_NODE_TYPES.BlockStatement) return this.isPromise(body);
+    if (!ts.isBlock(body)) return this.isPromise(body);
     // Every path that does not return early reaches the last statement, so it must be a return too.
-    const last = body.body.at(-1);
-    if (last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
-    const returns: TSESTree.ReturnStatement[] = [];
+    const last = body.statements.at(-1);
+    if (!last || !ts.isReturnStatement(last)) return false;
+    const returns: TS.ReturnStatement[] = [];
     collectReturns(body, returns);
-    return returns.every((statement) => statement.argument !== null && this.isPromise(statement.argument));
+    return returns.every((statement) => statement.expression !== undefined && this.isPromise(statement.expression));
   }
 
-  private isPromise(node: TSESTree.Node): boolean {
-    const target = unwrap(node);
-    if (target.type === AST_NODE_TYPES.ConditionalExpression) return this.isPromise(target.consequent) && this.isPromise(target.alternate);
-    if (target.type === AST_NODE_TYPES.NewExpression) return this.isGlobalName(target.callee, 'Promise');
-    if (target.type !== AST_NODE_TYPES.CallExpression) return false;
-    const callee = unwrap(target.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
-      if (CHAIN_METHODS.has(callee.property.name)) return true;
-      return PROMISE_STATICS.has(callee.property.name) && this.isGlobalName(callee.object, 'Promise');
+  private isPromise(node: TS.Node): boolean {
+    const target = skipWrappers(node);
+    if (ts.isConditionalExpression(target)) return this.isPromise(target.whenTrue) && this.isPromise(target.whenFalse);
+    if (ts.isNewExpression(target)) return this.isGlobalName(target.expression, 'Promise');
+    if (!ts.isCallExpression(target)) return false;
+    const callee = skipWrappers(target.expression);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name)) {
+      if (CHAIN_METHODS.has(callee.name.text)) return true;
+      return PROMISE_STATICS.has(callee.name.text) && this.isGlobalName(callee.expression, 'Promise');
     }
     if (this.isGlobalName(callee, 'fetch')) return true;
     const value = this.valueOf(callee);
     return value?.kind === 'function' && value.returnsPromise;
   }
 
-  private isGlobalName(node: TSESTree.Node, name: string): boolean {
-    const target = unwrap(node);
-    return target.type === AST_NODE_TYPES.Identifier && target.name === name && !this.bindings.has(name);
+  private isGlobalName(node: TS.Node, name: string): boolean {
+    const target = skipWrappers(node);
+    return ts.isIdentifier(target) && target.text === name && !this.bindings.has(name);
   }
 
-  private classOf(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ValueSummary {
+  private classOf(node: TS.ClassLikeDeclaration): ValueSummary {
     const instance = new Map<string, ValueSummary>();
     const statics = new Map<string, ValueSummary>();
-    for (const member of node.body.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-      if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') continue;
-      // `send: (config: C) => Promise<boolean>;` assigned in the constructor: the annotation is the proof.
-      const annotated = member.type === AST_NODE_TYPES.PropertyDefinition && isPromiseFunctionAnnotation(member.typeAnnotation);
-      const value: ValueSummary | undefined = annotated ? { kind: 'function', returnsPromise: true } : member.value === null ? undefined : this.valueOf(member.value);
-      if (value) (member.static ? statics : instance).set(member.key.name, value);
+    for (const member of node.members) {
+      const name = member.name;
+      if (!name || !ts.isIdentifier(name) || hasModifier(member, ts.SyntaxKind.AbstractKeyword)) continue;
+      let value: ValueSummary | undefined;
+      if (ts.isMethodDeclaration(member)) {
+        // A body-less method is an overload signature: the implementation that follows proves.
+        value = member.body ? this.valueOf(member) : undefined;
+      } else if (ts.isPropertyDeclaration(member) && !hasModifier(member, ts.SyntaxKind.AccessorKeyword)) {
+        // `send: (config: C) => Promise<boolean>;` assigned in the constructor: the annotation is the proof.
+        value = isPromiseFunctionTypeNode(member.type) ? { kind: 'function', returnsPromise: true } : member.initializer ? this.valueOf(member.initializer) : undefined;
+      }
+      if (value) (hasModifier(member, ts.SyntaxKind.StaticKeyword) ? statics : instance).set(name.text, value);
     }
     return { kind: 'class', instance, statics };
   }
 
-  private objectMembers(node: TSESTree.ObjectExpression): Map<string, ValueSummary> {
+  private objectMembers(node: TS.ObjectLiteralExpression): Map<string, ValueSummary> {
     const members = new Map<string, ValueSummary>();
     for (const property of node.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') continue;
-      const key = property.computed ? undefined : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : literalKey(property.key);
-      const value = key === undefined ? undefined : this.valueOf(property.value);
+      let value: ValueSummary | undefined;
+      if (ts.isPropertyAssignment(property)) value = this.valueOf(property.initializer);
+      else if (ts.isShorthandPropertyAssignment(property)) value = this.bindingValue(property.name.text);
+      else if (ts.isMethodDeclaration(property)) value = this.valueOf(property);
+      // Getters, setters and spreads prove nothing about a member's value.
+      const key = ts.isSpreadAssignment(property) ? undefined : textOf(property.name);
       if (key !== undefined && value) members.set(key, value);
     }
     return members;
   }
 
   /** `new LocalClass()` → its instance members; `new PackageClass()` → an instance of the package export. */
-  private constructed(callee: TSESTree.Node): ValueSummary | undefined {
-    const target = unwrap(callee);
-    if (target.type === AST_NODE_TYPES.Identifier) {
-      const binding = this.bindings.get(target.name);
+  private constructed(callee: TS.Node): ValueSummary | undefined {
+    const target = skipWrappers(callee);
+    if (ts.isIdentifier(target)) {
+      const binding = this.bindings.get(target.text);
       if (binding?.kind === 'value') {
         const value = this.valueOf(binding.node);
         return value?.kind === 'class' ? { kind: 'object', members: value.instance } : undefined;
@@ -145,16 +144,15 @@ export class ValueSummariser {
     return this.packageInstance(target);
   }
 
-  private packageInstance(callee: TSESTree.Node): ValueSummary | undefined {
-    const target = unwrap(callee);
+  private packageInstance(callee: TS.Node): ValueSummary | undefined {
     const members: string[] = [];
-    let root: TSESTree.Node = target;
-    while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed && root.property.type === AST_NODE_TYPES.Identifier) {
-      members.unshift(root.property.name);
-      root = unwrap(root.object);
+    let root = skipWrappers(callee);
+    while (ts.isPropertyAccessExpression(root) && ts.isIdentifier(root.name)) {
+      members.unshift(root.name.text);
+      root = skipWrappers(root.expression);
     }
-    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const binding = this.bindings.get(root.name);
+    if (!ts.isIdentifier(root)) return undefined;
+    const binding = this.bindings.get(root.text);
     // A project module (relative or a tsconfig alias) is not a package.
     if (binding?.kind !== 'import' || isRelativeSpecifier(binding.module) || this.resolve(binding.module) !== undefined) return undefined;
     const head = binding.name === 'default' || binding.name === '*' ? [] : [binding.name];
@@ -163,26 +161,10 @@ export class ValueSummariser {
   }
 }
 
-function literalKey(node: TSESTree.Node): string | undefined {
-  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
-}
-
-/** The `return` statements of a function body, not those of functions nested in it. */
-function collectReturns(node: TSESTree.Node, into: TSESTree.ReturnStatement[]): void {
-  if (node.type === AST_NODE_TYPES.ReturnStatement) into.push(node);
-  if (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type.startsWith('TS') ||
-    node.type.endsWith('Expression')
-  ) {
-    return;
-  }
-  for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    for (const item of Array.isArray(child) ? child : [child]) {
-      if (item !== null && typeof item === 'object' && 'type' in item) collectReturns(item as TSESTree.Node, into);
-    }
-  }
+/** The `return` statements of a function body, not those of functions or classes nested in it. */
+function collectReturns(node: TS.Node, into: TS.ReturnStatement[]): void {
+  if (ts.isReturnStatement(node)) into.push(node);
+  ts.forEachChild(node, (child) => {
+    if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) collectReturns(child, into);
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseModule } from '../../src/modules/summarise-module.js';
+import { mayExport, summariseModule } from '../../src/modules/summarise-module.js';
 import type { ValueSummary } from '../../src/modules/types.js';
 
 // Paths need not exist unless a case re-exports: then resolution looks on disk and fails (no entry).
@@ -68,6 +68,23 @@ export const mailServices = new MailServices();
     expect(exportOf(text, 'send')).toEqual(ASYNC);
     expect(exportOf(text, 'format')).toEqual(SYNC);
     expect(exportOf(text, 'mailServices')).toEqual({ kind: 'object', members: new Map([['send', ASYNC], ['notify', ASYNC]]) });
+  });
+
+  it('sees through parentheses and type assertions, and proves an overloaded function by its implementation', () => {
+    const text = `
+export const p1 = (u: string) => (fetch(u));
+export const p2 = ((async () => {}) as () => Promise<void>);
+export const p3 = (u: string) => (fetch(u) as Promise<Response>).then((r) => r.ok);
+export function p4(u: string): Promise<boolean>;
+export function p4(u: unknown) { return fetch(String(u)).then(() => true); }
+export function s1(u: string): string;
+export function s1(u: unknown) { return String(u); }
+`;
+    expect(exportOf(text, 'p1')).toEqual(ASYNC);
+    expect(exportOf(text, 'p2')).toEqual(ASYNC);
+    expect(exportOf(text, 'p3')).toEqual(ASYNC);
+    expect(exportOf(text, 'p4')).toEqual(ASYNC);
+    expect(exportOf(text, 's1')).toEqual(SYNC);
   });
 
   it('does not prove a function that may fall off the end, returns a non-promise, or uses a shadowed Promise', () => {
@@ -148,5 +165,26 @@ export type Send = () => Promise<void>;
 
   it('throws on source that does not parse (the cache turns this into unknown)', () => {
     expect(() => summariseModule(FILE, 'export async function send( {')).toThrow();
+  });
+
+  it('skips the parse of a module that cannot export: its summary is empty even when it does not parse', () => {
+    expect(mayExport('import { send } from "./mailer";\nawait send();\n')).toBe(false);
+    expect(summariseModule(FILE, 'const broken = ( {\n')).toEqual({ file: FILE, exports: new Map(), starFrom: [] });
+  });
+
+  it('parses every source that may export: ESM, `export =`, CommonJS, and escaped identifiers', () => {
+    expect(exportOf('export default async () => {};\n', 'default')).toEqual(ASYNC);
+    expect(exportOf('export = async function send() {};\n', 'default')).toEqual(ASYNC);
+    expect(exportOf('exports.send = async () => {};\n', 'send', '/virtual/legacy.js')).toEqual(ASYNC);
+    expect(mayExport('module.\\u0065xports.send = async () => {};\n')).toBe(true);
+    expect(exportOf('module.\\u0065xports.send = async () => {};\n', 'send', '/virtual/legacy.js')).toEqual(ASYNC);
+  });
+
+  it('keeps no syntax node in a summary, so a cached summary does not hold its module\'s tree', () => {
+    const summary = summariseModule(FILE, 'class Mailer { async send() {} }\nexport const mailer = new Mailer();\nexport { Mailer };\n');
+    expect(JSON.stringify([...summary.exports], (_key, value: unknown) => (value instanceof Map ? [...value] : value))).toBe(
+      '[["mailer",{"kind":"object","members":[["send",{"kind":"function","returnsPromise":true}]]}],' +
+        '["Mailer",{"kind":"class","instance":[["send",{"kind":"function","returnsPromise":true}]],"statics":[]}]]',
+    );
   });
 });
