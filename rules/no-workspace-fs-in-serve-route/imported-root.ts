@@ -26,7 +26,9 @@ const PATH_CALLS = new Set(['join', 'resolve', 'dirname', 'normalize']);
 // `const a = path.join(B, 'x'); const B = path.resolve(__dirname, '..')` rarely nests deeper.
 const MAX_DEPTH = 6;
 
-const parsed = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly bindings: Bindings | undefined }>();
+/** Per file version, the machine-local root of each top-level `const` that is one (never the AST). */
+type Roots = ReadonlyMap<string, MachineRoot>;
+const parsed = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly roots: Roots | undefined }>();
 
 function statOf(file: string): Stats | undefined {
   try {
@@ -37,21 +39,27 @@ function statOf(file: string): Stats | undefined {
   }
 }
 
-function bindingsOf(file: string): Bindings | undefined {
+function rootsOf(file: string): Roots | undefined {
   const stats = statOf(file);
   if (!stats?.isFile()) return undefined;
   const cached = parsed.get(file);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.bindings;
-  let bindings: Bindings | undefined;
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.roots;
+  let roots: Map<string, MachineRoot> | undefined;
   try {
     const jsx = !['.ts', '.mts', '.cts'].includes(path.extname(file));
-    bindings = topLevelBindings(parse(readFileSync(file, 'utf8'), { range: true, jsx, filePath: file, loggerFn: false }));
+    const bindings = topLevelBindings(parse(readFileSync(file, 'utf8'), { range: true, jsx, filePath: file, loggerFn: false }));
+    // Evaluated once here so the cache keeps a few names, not the module's syntax tree.
+    roots = new Map();
+    for (const [name, binding] of bindings) {
+      const root = binding.kind === 'value' ? rootOf(binding.node, bindings, 0) : undefined;
+      if (root) roots.set(name, root);
+    }
   } catch {
     // A module that does not parse proves nothing; the name alone decides, as before.
-    bindings = undefined;
+    roots = undefined;
   }
-  parsed.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, bindings });
-  return bindings;
+  parsed.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, roots });
+  return roots;
 }
 
 /** The module and export a callee names in the exporting module: `path.join` / `join` → `path` + `join`. */
@@ -108,7 +116,5 @@ export function importedRoot(fromFile: string, source: ImportSource): MachineRoo
   const exported = importPath(source);
   if (exported.length !== 1) return undefined;
   const file = resolveRelativeModule(fromFile, source.module);
-  const bindings = file === undefined ? undefined : bindingsOf(file);
-  const binding = bindings?.get(exported[0]!);
-  return bindings && binding?.kind === 'value' ? rootOf(binding.node, bindings, 0) : undefined;
+  return file === undefined ? undefined : rootsOf(file)?.get(exported[0]!);
 }
