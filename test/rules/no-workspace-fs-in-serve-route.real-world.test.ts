@@ -2,24 +2,15 @@
 // reads"): each valid case is a false positive the rule once reported, each invalid case the
 // workspace read that must still be caught next to it. Literal code only, as in the main test file.
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { clearManifestCache } from 'fleet-routes';
-import { afterAll, beforeAll } from 'vitest';
 import noWorkspaceFsInServeRoute from '../../rules/no-workspace-fs-in-serve-route.js';
 import type { MessageIds, Options } from '../../rules/no-workspace-fs-in-serve-route.js';
-import { clearManifestLookupCache } from '../../src/route-manifest.js';
+import { BASIC, useFreshManifestCaches } from './route-fixtures.js';
 
 const rule = noWorkspaceFsInServeRoute as never;
 
-const BASIC = 'test/fixtures/routes/basic/src/app.ts';
 const NEXT_ROUTE = 'test/fixtures/routes/basic/app/api/articles/route.ts';
 
-beforeAll(() => {
-  clearManifestCache();
-  clearManifestLookupCache();
-});
-afterAll(() => {
-  clearManifestCache();
-});
+useFreshManifestCaches();
 
 const ruleTester = new RuleTester();
 

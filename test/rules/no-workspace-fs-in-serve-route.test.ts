@@ -2,25 +2,14 @@
 // `suggestions: null` (the rule has no fix: the data has to move to the database). The file names
 // place each case next to a manifest under test/fixtures/routes/ (see its README).
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { clearManifestCache } from 'fleet-routes';
-import { afterAll, beforeAll } from 'vitest';
 import noWorkspaceFsInServeRoute from '../../rules/no-workspace-fs-in-serve-route.js';
 import type { MessageIds, Options } from '../../rules/no-workspace-fs-in-serve-route.js';
-import { clearManifestLookupCache } from '../../src/route-manifest.js';
+import { BASIC, NO_MANIFEST, useFreshManifestCaches } from './route-fixtures.js';
 
 // rule-tester 8.72 brings its own @typescript-eslint/utils; the runtime objects are the same.
 const rule = noWorkspaceFsInServeRoute as never;
 
-const BASIC = 'test/fixtures/routes/basic/src/app.ts';
-const NO_MANIFEST = 'test/fixtures/routes/no-manifest/src/app.ts';
-
-beforeAll(() => {
-  clearManifestCache();
-  clearManifestLookupCache();
-});
-afterAll(() => {
-  clearManifestCache();
-});
+useFreshManifestCaches();
 
 const ruleTester = new RuleTester();
 

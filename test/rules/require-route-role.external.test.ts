@@ -2,25 +2,13 @@
 // package-built Next.js handler) are classified like any other. Same conventions as
 // require-route-role.test.ts: literal cases, messageId, position and `suggestions: null`.
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { clearManifestCache } from 'fleet-routes';
-import { afterAll, beforeAll } from 'vitest';
 import requireRouteRole from '../../rules/require-route-role.js';
 import type { MessageIds, Options } from '../../rules/require-route-role.js';
-import { clearManifestLookupCache } from '../../src/route-manifest.js';
+import { BASIC, MANIFEST, NO_MANIFEST, useFreshManifestCaches } from './route-fixtures.js';
 
 const rule = requireRouteRole as never;
 
-const BASIC = 'test/fixtures/routes/basic/src/app.ts';
-const MANIFEST = 'test/fixtures/routes/basic/fleet.routes.yaml';
-const NO_MANIFEST = 'test/fixtures/routes/no-manifest/src/app.ts';
-
-beforeAll(() => {
-  clearManifestCache();
-  clearManifestLookupCache();
-});
-afterAll(() => {
-  clearManifestCache();
-});
+useFreshManifestCaches();
 
 const ruleTester = new RuleTester();
 

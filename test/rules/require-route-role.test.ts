@@ -2,26 +2,14 @@
 // `suggestions: null` (a declaration is a decision, so there is no fix). File names place each
 // case next to a manifest under test/fixtures/routes/ (see its README).
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { clearManifestCache } from 'fleet-routes';
-import { afterAll, beforeAll } from 'vitest';
 import requireRouteRole from '../../rules/require-route-role.js';
 import type { MessageIds, Options } from '../../rules/require-route-role.js';
-import { clearManifestLookupCache } from '../../src/route-manifest.js';
+import { BASIC, MANIFEST, NO_MANIFEST, useFreshManifestCaches } from './route-fixtures.js';
 
 // rule-tester 8.72 brings its own @typescript-eslint/utils; the runtime objects are the same.
 const rule = requireRouteRole as never;
 
-const BASIC = 'test/fixtures/routes/basic/src/app.ts';
-const MANIFEST = 'test/fixtures/routes/basic/fleet.routes.yaml';
-const NO_MANIFEST = 'test/fixtures/routes/no-manifest/src/app.ts';
-
-beforeAll(() => {
-  clearManifestCache();
-  clearManifestLookupCache();
-});
-afterAll(() => {
-  clearManifestCache();
-});
+useFreshManifestCaches();
 
 const ruleTester = new RuleTester();
 
