@@ -3,24 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { detectCustom } from '../../src/handlers/detectors/custom.js';
 import { calleePath, matchesCallee } from '../../src/handlers/detectors/custom/callee-path.js';
 import { matchesFiles } from '../../src/handlers/detectors/custom/matches-files.js';
-import { buildImportIndex } from '../../src/handlers/imports.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';
-import { parse } from './parse.js';
+import { parse, runDetector } from './parse.js';
 
 const cwd = process.cwd();
 
 function detect(code: string, filename: string, settings: unknown): HandlerFinding[] {
-  const { ast, scopeManager } = parseForESLint(code, {
-    range: true,
-    loc: true,
-    sourceType: 'module',
-    ecmaVersion: 'latest',
-    ecmaFeatures: { jsx: true },
-  });
-  const imports = buildImportIndex(ast, scopeManager);
-  return detectCustom({ ast, scopeManager, filename, settings: readFleetSettings(settings), imports, text: code, externalRoutes: [] });
+  return runDetector(detectCustom, code, filename, settings);
 }
 
 /** What a test cares about: kind, label, route, and the handler's first source line. */

@@ -1,30 +1,12 @@
-import { parseForESLint } from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import { detectNestjs } from '../../src/handlers/detectors/nestjs.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
-import { buildImportIndex } from '../../src/handlers/imports.js';
 import { readFleetSettings } from '../../src/settings.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';
-import { parse } from './parse.js';
+import { parse, runDetector } from './parse.js';
 
 function detect(code: string, settings?: unknown): HandlerFinding[] {
-  const { ast, scopeManager } = parseForESLint(code, {
-    range: true,
-    loc: true,
-    sourceType: 'module',
-    ecmaVersion: 'latest',
-    ecmaFeatures: { jsx: true },
-  });
-  const imports = buildImportIndex(ast, scopeManager);
-  return detectNestjs({
-    ast,
-    scopeManager,
-    filename: '/repo/src/users/users.controller.ts',
-    settings: readFleetSettings(settings),
-    imports,
-    text: code,
-    externalRoutes: [],
-  });
+  return runDetector(detectNestjs, code, '/repo/src/users/users.controller.ts', settings);
 }
 
 /** What a test cares about: kind, label, route, confidence, and the handler's first source line. */

@@ -6,22 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectNextjs } from '../../src/handlers/detectors/nextjs.js';
 import { classifyNextFile } from '../../src/handlers/detectors/nextjs/next-file.js';
 import { inlineServerActions } from '../../src/handlers/detectors/nextjs/server-actions.js';
-import { buildImportIndex } from '../../src/handlers/imports.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';
-import { parse } from './parse.js';
+import { parse, runDetector } from './parse.js';
 
 function detect(code: string, filename: string): HandlerFinding[] {
-  const { ast, scopeManager } = parseForESLint(code, {
-    range: true,
-    loc: true,
-    sourceType: 'module',
-    ecmaVersion: 'latest',
-    ecmaFeatures: { jsx: true },
-  });
-  const imports = buildImportIndex(ast, scopeManager);
-  return detectNextjs({ ast, scopeManager, filename, settings: readFleetSettings(undefined), imports, text: code, externalRoutes: [] });
+  return runDetector(detectNextjs, code, filename);
 }
 
 /** What a test cares about: kind, label, route, and the handler's first source line. */

@@ -3,7 +3,10 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import type { Detector } from '../../src/handlers/detector.js';
+import { buildImportIndex } from '../../src/handlers/imports.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
+import type { HandlerFinding } from '../../src/handlers/types.js';
 import { readFleetSettings } from '../../src/settings.js';
 
 export interface Parsed {
@@ -50,4 +53,20 @@ export function handlersIn(text: string, filename = 'src/app.ts', fleet?: Record
     complete: handler.route?.pathComplete,
     line: handler.node.loc.start.line,
   }));
+}
+
+/**
+ * Runs one detector on `code` alone (no model merge), as the detector tests need: parsed with
+ * JSX on and without parent pointers, since detectors must not depend on them.
+ */
+export function runDetector(detector: Detector, code: string, filename: string, fleet?: unknown): HandlerFinding[] {
+  const { ast, scopeManager } = parseForESLint(code, {
+    range: true,
+    loc: true,
+    sourceType: 'module',
+    ecmaVersion: 'latest',
+    ecmaFeatures: { jsx: true },
+  });
+  const imports = buildImportIndex(ast, scopeManager);
+  return detector({ ast, scopeManager, filename, settings: readFleetSettings(fleet), imports, text: code, externalRoutes: [] });
 }
