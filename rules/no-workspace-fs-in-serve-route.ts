@@ -6,7 +6,7 @@ import { createRule } from '../src/create-rule.js';
 import { buildImportIndex } from '../src/handlers/imports.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
-import { readRouteSettings } from '../src/route-settings.js';
+import { MANIFEST_OPTION_SCHEMA, readRouteSettings } from '../src/route-settings.js';
 import { fsSinks, mayHaveSinks } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import type { FsSink } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import { ServeScope } from './no-workspace-fs-in-serve-route/serve-scope.js';
@@ -45,11 +45,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          manifest: {
-            type: 'string',
-            minLength: 1,
-            description: 'Path of the route manifest, relative to the working directory. Default: `settings.fleet.manifest`, else the nearest `fleet.routes.yaml`.',
-          },
+          manifest: MANIFEST_OPTION_SCHEMA,
           serveFiles: {
             type: 'array',
             items: { type: 'string', minLength: 1 },

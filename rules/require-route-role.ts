@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { fileRoutes } from '../src/file-routes.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
-import { readRouteSettings } from '../src/route-settings.js';
+import { MANIFEST_OPTION_SCHEMA, readRouteSettings } from '../src/route-settings.js';
 import { reportNode } from './require-route-role/report-node.js';
 import { routeRegistrations } from './require-route-role/route-registrations.js';
 
@@ -38,11 +38,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          manifest: {
-            type: 'string',
-            minLength: 1,
-            description: 'Path of the route manifest, relative to the working directory. Default: `settings.fleet.manifest`, else the nearest `fleet.routes.yaml`.',
-          },
+          manifest: MANIFEST_OPTION_SCHEMA,
           reportUnresolved: {
             type: 'boolean',
             description: 'Report routes whose full path (a prefix or the path itself) cannot be resolved statically.',

@@ -102,3 +102,10 @@ export function readRouteSettings(raw: unknown): RouteSettings {
   cache.set(raw, settings);
   return settings;
 }
+
+/** The `manifest` option both manifest-backed rules accept (JSON schema). */
+export const MANIFEST_OPTION_SCHEMA = {
+  type: 'string',
+  minLength: 1,
+  description: 'Path of the route manifest, relative to the working directory. Default: `settings.fleet.manifest`, else the nearest `fleet.routes.yaml`.',
+} as const;
