@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { buildImportIndex } from '../src/handlers/imports.js';
 import type { HandlerReach } from '../src/handlers/types.js';
 import { readFleetSettings } from '../src/settings.js';
+import { typeServices } from '../src/type-services.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
 import { matchesCalleePattern } from './no-floating-work-in-handler/callee-path.js';
 import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
@@ -78,14 +79,14 @@ export default createRule<Options, MessageIds>({
     const model = handlerModelFor(context);
     if (model.handlers.length === 0) return {};
     const { sourceCode } = context;
-    const services = ESLintUtils.getParserServices(context, true);
+    const types = typeServices(context);
     const imports = buildImportIndex(sourceCode.ast, sourceCode.scopeManager!);
     const file: FileContext = {
       sourceCode,
       imports,
-      types: services.program ? services : undefined,
+      types,
       queues: readFleetSettings(context.settings.fleet).queues,
-      importedValue: services.program ? undefined : importedValueLookup(context.physicalFilename, imports),
+      importedValue: types ? undefined : importedValueLookup(context.physicalFilename, imports),
       spawnAliases: spawnAliases(imports),
     };
     const allowComments = new AllowComments(sourceCode);

@@ -26,7 +26,7 @@ describe('plugin meta', () => {
     for (const id of Object.keys(rules)) {
       expect(plugin.configs.strict.rules).toHaveProperty(`fleet/${id}`, 'error');
     }
-    expect(plugin.configs['recommended-type-checked'].rules).toEqual(plugin.configs.recommended.rules);
+    expect(plugin.configs['recommended-type-checked'][0]!.rules).toEqual(plugin.configs.recommended.rules);
   });
 
   describe.each(ruleFiles)('rule %s', (id) => {
