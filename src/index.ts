@@ -11,10 +11,13 @@ const pkg = packageInfo();
 
 type FlatConfig = TSESLint.FlatConfig.Config;
 
+// The module exports only the plugin: eslint-doc-generator (and `require(esm)` users) read the
+// default export only when it is the sole export.
+
 /** Every file extension the presets lint: Fleet's rules work on JavaScript and TypeScript alike. */
-export const PRESET_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+const PRESET_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 /** The files `recommended-type-checked` asks the TypeScript project service about. */
-export const TYPED_FILES = ['**/*.{ts,mts,cts,tsx}'];
+const TYPED_FILES = ['**/*.{ts,mts,cts,tsx}'];
 
 const ruleIds = Object.keys(rules);
 

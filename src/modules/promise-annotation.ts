@@ -10,7 +10,8 @@ const PROMISE_TYPES = new Set(['Promise', 'PromiseLike']);
 
 /** True for a `Promise<T>` / `PromiseLike<T>` annotation (also `Promise<A> | Promise<B>`). */
 export function isPromiseAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
-  return annotation !== undefined && isPromiseType(annotation.typeAnnotation);
+  // A truthiness test, not `!== undefined`: oxlint's ESTree gives absent children as `null`.
+  return annotation ? isPromiseType(annotation.typeAnnotation) : false;
 }
 
 function isPromiseType(type: TSESTree.TypeNode): boolean {
