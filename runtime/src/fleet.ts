@@ -7,6 +7,7 @@ import type { ScheduleSpec } from './scheduler/define-schedule.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { retentionSideTask, type RetentionOptions } from './retention.js';
 import { runSideTask, type SideTask } from './side-task.js';
+import { stopSideTasks, trackSideRun } from './stop-side-tasks.js';
 import type { Store } from './store.js';
 import type { Executors } from './worker/task-context.js';
 import { Worker, type StopOptions, type WorkerOptions } from './worker/worker.js';
@@ -40,7 +41,11 @@ export interface Fleet {
   readonly store: Store;
   /** Present on non-serve roles with executors. */
   readonly worker: Worker<AnyTaskSpecs> | undefined;
-  /** Graceful stop: side tasks, schedules, then the worker (see `Worker.stop`); closes a store it opened. */
+  /**
+   * Graceful stop: abort the side tasks, stop the schedules, then the worker (see `Worker.stop`);
+   * then wait for the side tasks at most `abortGraceMs` more (a side task that ignores its signal
+   * is logged and left behind); finally close a store it opened. Always resolves.
+   */
   stop(options?: StopOptions): Promise<void>;
 }
 
@@ -60,7 +65,7 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
   const scheduler = active && (options.schedules?.length ?? 0) > 0 ? new Scheduler({ store, schedules: options.schedules ?? [], log, ...(options.tickIntervalMs === undefined ? {} : { tickIntervalMs: options.tickIntervalMs }) }) : undefined;
   const sides = new AbortController();
   const sideTasks = [...(options.sideTasks ?? []), ...(options.retention === false ? [] : [retentionSideTask(store, options.retention)])];
-  const sideRuns = active ? sideTasks.map((task) => runSideTask(task, sides.signal, log)) : [];
+  const sideRuns = active ? sideTasks.map((task) => trackSideRun(task.name, runSideTask(task, sides.signal, log))) : [];
   worker?.start();
   await scheduler?.start();
   let stopped: Promise<void> | undefined;
@@ -73,7 +78,7 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
         sides.abort();
         await scheduler?.stop();
         await worker?.stop(stopOptions);
-        await Promise.all(sideRuns);
+        await stopSideTasks(sideRuns, stopOptions?.abortGraceMs ?? 2000, log);
         if (options.store === undefined) await store.close();
       })();
       return stopped;
