@@ -2,6 +2,7 @@ import { connect } from './connect.js';
 import { useStore } from './default-store.js';
 import type { AnyTaskSpecs } from './define-tasks.js';
 import { defaultLogger, type Logger } from './logger.js';
+import type { PostgresSettings, SqliteSettings } from './open-store.js';
 import { readRole, runsWorkers, type Role } from './role.js';
 import type { ScheduleSpec } from './scheduler/define-schedule.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -24,6 +25,10 @@ export interface FleetOptions<S extends AnyTaskSpecs> {
   store?: Store;
   /** Database URL. Default `FLEET_DATABASE_URL`, else `sqlite:.fleet/fleet.db`. */
   url?: string;
+  /** Settings of the PostgreSQL store opened from `url` (`schema`, `poolSize`, `durableClaims`, `reconnectTimeoutMs`, `queryTimeoutMs`, `connectTimeoutMs`). */
+  postgres?: PostgresSettings;
+  /** Settings of the SQLite store opened from `url` (`synchronous`, `busyTimeoutMs`). */
+  sqlite?: SqliteSettings;
   /** Default `FLEET_ROLE`, else `all`. */
   role?: Role;
   /** Worker tuning (concurrency, poll interval…). */
@@ -57,7 +62,9 @@ export interface Fleet {
 export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<S>): Promise<Fleet> {
   const log = options.log ?? defaultLogger;
   const role = options.role ?? readRole();
-  const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), log: (message) => { log('warn', message); } }));
+  // The store's own reconnect messages go to the same `log` as everything else.
+  const settings = { logger: log, ...(options.postgres === undefined ? {} : { postgres: options.postgres }), ...(options.sqlite === undefined ? {} : { sqlite: options.sqlite }) };
+  const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), ...settings }));
   useStore(store);
   const active = runsWorkers(role);
   if (!active) log('info', 'role serve: this process enqueues only; run a worker (FLEET_ROLE=worker) to drain the queue.');

@@ -11,7 +11,7 @@ export { createFleet, type Fleet, type FleetOptions } from './fleet.js';
 export type { JsonValue } from './json.js';
 export { defaultLogger, type Logger } from './logger.js';
 export { METRICS_CONTENT_TYPE, renderMetrics } from './metrics.js';
-export { DEFAULT_SQLITE_PATH, openStore, parseDatabaseUrl, redactUrl, type StoreLocation } from './open-store.js';
+export { DEFAULT_SQLITE_PATH, openStore, parseDatabaseUrl, redactUrl, type PostgresSettings, type SqliteSettings, type StoreLocation, type StoreSettings } from './open-store.js';
 export { backoffDelay, DEFAULT_POLICY, resolvePolicy, type ResolvedPolicy, type TaskPolicy } from './policy.js';
 export { retentionSideTask, type RetentionOptions } from './retention.js';
 export { readRole, ROLES, runsWorkers, type Role } from './role.js';

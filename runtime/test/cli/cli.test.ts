@@ -104,10 +104,8 @@ describe('fleet-runtime CLI', () => {
   });
 
   it('retries an unreachable database, says so, then exits 3', async () => {
-    // A database path below a regular file can never be opened: the precondition is that it exists as a file.
-    const blocker = join(dir, 'not-a-dir');
-    writeFileSync(blocker, '');
-    const bad = `sqlite:${blocker}/fleet.db`;
+    // Port 1 is never served on the test machines (test/unit/connect.test.ts proves it): refused, transient.
+    const bad = 'postgres://postgres@127.0.0.1:1/test';
     const notices: string[] = [];
     const unreachable: CliIo = { ...io, openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }) };
     expect(await run(['stats'], unreachable)).toBe(3);
@@ -115,5 +113,17 @@ describe('fleet-runtime CLI', () => {
     expect(notices[0]).toContain(`fleet-runtime: database ${bad} unavailable (`);
     expect(notices[0]).toMatch(/; retrying in 10 ms \(attempt 1\/2\)\.$/);
     expect(err[0]).toContain(`fleet-runtime: cannot use the database ${bad} after 2 attempts`);
+  });
+
+  it('exits 3 at once, without retrying, for a database that can never be opened', async () => {
+    // A database path below a regular file can never be opened: the precondition is that it exists as a file.
+    const blocker = join(dir, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const bad = `sqlite:${blocker}/fleet.db`;
+    const notices: string[] = [];
+    const broken: CliIo = { ...io, openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }) };
+    expect(await run(['stats'], broken)).toBe(3);
+    expect(notices).toEqual([]);
+    expect(err[0]).toContain(`fleet-runtime: cannot use the database ${bad}: `);
   });
 });
