@@ -23,3 +23,4 @@ export * from './store.js';
 export { createSqliteStore, type SqliteStoreOptions } from './stores/sqlite/index.js';
 export { TaskAbortedError, type Executor, type Executors, type TaskContext } from './worker/task-context.js';
 export { Worker, type StopOptions, type WorkerOptions } from './worker/worker.js';
+export { DURATION_BUCKETS, WorkerMetrics } from './worker/worker-metrics.js';

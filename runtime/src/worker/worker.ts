@@ -7,6 +7,7 @@ import { heartbeatLeases, type HeldTask } from './heartbeat-leases.js';
 import { describeThrown } from '../describe-thrown.js';
 import { retryOrDead, runTask } from './run-task.js';
 import { SettleQueue } from './settle-queue.js';
+import { WorkerMetrics } from './worker-metrics.js';
 import { TaskAbortedError, type Executor, type Executors } from './task-context.js';
 
 /** Options of {@link Worker}. */
@@ -61,6 +62,8 @@ export interface StopOptions {
  */
 export class Worker<S extends AnyTaskSpecs> {
   readonly owner: string;
+  /** Outcome counters and execution durations of this worker; see `renderMetrics`. */
+  readonly metrics = new WorkerMetrics();
   readonly #store: Store;
   readonly #log: Logger;
   readonly #options: WorkerOptions<S>;
@@ -215,7 +218,7 @@ export class Worker<S extends AnyTaskSpecs> {
     const executor = this.#executors.get(task.name);
     if (definition === undefined || executor === undefined) throw new Error(`Worker: claimed unknown task ${task.name}.`);
     const controller = new AbortController();
-    const entry: HeldTask = { lease: { id: task.id, token: task.token }, leaseMs, controller, settled: false, done: Promise.resolve() };
+    const entry: HeldTask = { lease: { id: task.id, token: task.token }, name: task.name, startedAt: performance.now(), leaseMs, controller, settled: false, done: Promise.resolve() };
     this.#running.set(task.id, entry);
     this.#executing += 1;
     const random = this.#options.random;
@@ -236,6 +239,7 @@ export class Worker<S extends AnyTaskSpecs> {
     if (entry.settled) return;
     entry.settled = true;
     this.#executing -= 1;
+    if (settlement !== null && settlement.kind !== 'release') this.metrics.observe(entry.name, (performance.now() - entry.startedAt) / 1000);
     if (settlement === null) this.#forget(entry.lease);
     else this.#settles.push(settlement);
     // One claim and one outcome write for everything that finishes in this turn.
@@ -250,6 +254,7 @@ export class Worker<S extends AnyTaskSpecs> {
   #stored(batch: readonly Settlement[], applied: readonly boolean[]): void {
     batch.forEach((settlement, index) => {
       if (applied[index] !== true) this.#log('warn', `task ${settlement.id}: outcome not stored, the lease was already lost.`);
+      else this.metrics.count(this.#running.get(settlement.id)?.name ?? 'unknown', settlement);
       this.#forget(settlement);
     });
     this.#pokeSoon();
