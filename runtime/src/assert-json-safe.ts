@@ -1,8 +1,13 @@
 import { TaskInputError } from './errors.js';
 import type { JsonValue } from './json.js';
+import { unstorableText } from './storable-text.js';
 
-const describe = (value: unknown): string =>
-  typeof value === 'object' && value !== null ? `a ${value.constructor.name} object` : typeof value === 'number' ? String(value) : `a ${typeof value}`;
+const describe = (value: unknown): string => {
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object' || value === null) return `a ${typeof value}`;
+  const name: unknown = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? `a ${name} object` : 'an object with a custom prototype';
+};
 
 /**
  * Check that `value` survives a JSON round trip unchanged, so what the executor reads equals what
@@ -11,7 +16,12 @@ const describe = (value: unknown): string =>
  */
 export function assertJsonSafe(value: unknown, where: string): asserts value is JsonValue {
   const visit = (item: unknown, path: string, seen: Set<object>): void => {
-    if (item === null || typeof item === 'string' || typeof item === 'boolean') return;
+    if (typeof item === 'string') {
+      const problem = unstorableText(item);
+      if (problem !== null) throw new TaskInputError(`${path} ${problem}.`);
+      return;
+    }
+    if (item === null || typeof item === 'boolean') return;
     if (typeof item === 'number') {
       if (Number.isFinite(item)) return;
       throw new TaskInputError(`${path} is ${String(item)}, which JSON cannot represent; send a finite number or null.`);
@@ -30,6 +40,8 @@ export function assertJsonSafe(value: unknown, where: string): asserts value is 
         throw new TaskInputError(`${path} is ${describe(item)}, which does not survive JSON;${hint}.`);
       }
       for (const [key, child] of Object.entries(item)) {
+        const keyProblem = unstorableText(key);
+        if (keyProblem !== null) throw new TaskInputError(`${path} has a key that ${keyProblem}.`);
         visit(child, /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, seen);
       }
     }

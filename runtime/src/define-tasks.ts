@@ -2,6 +2,9 @@ import { TaskInputError } from './errors.js';
 import { resolvePolicy, type ResolvedPolicy, type TaskPolicy } from './policy.js';
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js';
 
+/** Default `maxPayloadBytes`: 1 MiB. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 1_048_576;
+
 /** How one task is declared in {@link defineTasks}. */
 export interface TaskDeclaration<S extends StandardSchemaV1 = StandardSchemaV1> {
   /** Validator of the payload (any Standard Schema: zod, valibot, arktype…). */
@@ -11,6 +14,11 @@ export interface TaskDeclaration<S extends StandardSchemaV1 = StandardSchemaV1> 
   policy?: TaskPolicy;
   /** Allow string values under secret-like keys (`password`, `apiKey`…). Default false. */
   allowSecretLikeKeys?: boolean;
+  /**
+   * Largest payload `enqueue` accepts, in bytes of its JSON (UTF-8). Default 1 MiB (1 048 576).
+   * Payloads are read on every claim and kept until purged: pass big data by reference (a blob key).
+   */
+  maxPayloadBytes?: number;
 }
 
 /** A declared task: its name, schema and resolved policy. */
@@ -19,6 +27,8 @@ export interface TaskDefinition<Input = unknown, Output = unknown> {
   readonly schema: StandardSchemaV1<Input, Output>;
   readonly policy: ResolvedPolicy;
   readonly allowSecretLikeKeys: boolean;
+  /** See `TaskDeclaration.maxPayloadBytes`. */
+  readonly maxPayloadBytes: number;
 }
 
 /** What `TaskSpec.X(payload)` returns and `enqueue` accepts: a task name with its (unvalidated) payload. */
@@ -67,7 +77,11 @@ export function defineTasks<const D extends Record<string, TaskDeclaration>>(dec
       schema: declaration.schema,
       policy: resolvePolicy(name, declaration.policy),
       allowSecretLikeKeys: declaration.allowSecretLikeKeys ?? false,
+      maxPayloadBytes: declaration.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
     };
+    if (!Number.isInteger(definition.maxPayloadBytes) || definition.maxPayloadBytes < 1) {
+      throw new TaskInputError(`Task ${key}: maxPayloadBytes is ${String(definition.maxPayloadBytes)}; it must be a positive integer (bytes).`);
+    }
     specs[key] = Object.assign((payload: unknown): TaskRequest => ({ definition, payload }), { definition });
   }
   return specs as TaskSpecs<D>;

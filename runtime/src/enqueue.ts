@@ -3,6 +3,7 @@ import type { TaskRequest } from './define-tasks.js';
 import { TaskInputError } from './errors.js';
 import type { NewTask, Store } from './store.js';
 import { uuidV7 } from './uuid-v7.js';
+import { assertEnqueueOptions, assertTaskRequest } from './validate-enqueue.js';
 import { validatePayload } from './validate-payload.js';
 
 /** Options of {@link enqueue}. */
@@ -23,11 +24,10 @@ export interface EnqueueOptions {
 
 /** Validate a request and turn it into a row to insert. */
 export async function toNewTask(request: TaskRequest, options: EnqueueOptions = {}, schedule: string | null = null): Promise<NewTask> {
+  assertTaskRequest(request);
   const { definition } = request;
+  assertEnqueueOptions(definition.name, options);
   const payload = await validatePayload(definition, request.payload);
-  if (options.key !== undefined && (options.key === '' || options.key.length > 500)) {
-    throw new TaskInputError(`Task ${definition.name}: key must be 1–500 characters, got ${String(options.key.length)}.`);
-  }
   const runAt = typeof options.runAt === 'number' ? new Date(Date.now() + options.runAt) : (options.runAt ?? new Date());
   if (Number.isNaN(runAt.getTime())) throw new TaskInputError(`Task ${definition.name}: runAt is an invalid date.`);
   return {
@@ -61,6 +61,8 @@ export function enqueueMany(requests: readonly TaskRequest[], options: Omit<Enqu
 }
 
 async function insert(requests: readonly TaskRequest[], options: EnqueueOptions): Promise<string[]> {
+  const list: unknown = requests;
+  if (!Array.isArray(list)) throw new TaskInputError(`enqueueMany expects an array of task requests, got ${typeof list}.`);
   const rows = await Promise.all(requests.map((request) => toNewTask(request, options)));
   const store = options.store ?? (await defaultStore());
   const results = await store.enqueue(rows, options.tx === undefined ? {} : { tx: options.tx });

@@ -2,11 +2,13 @@ import { connect } from './connect.js';
 import { useStore } from './default-store.js';
 import type { AnyTaskSpecs } from './define-tasks.js';
 import { defaultLogger, type Logger } from './logger.js';
+import type { PostgresSettings, SqliteSettings } from './open-store.js';
 import { readRole, runsWorkers, type Role } from './role.js';
 import type { ScheduleSpec } from './scheduler/define-schedule.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { retentionSideTask, type RetentionOptions } from './retention.js';
 import { runSideTask, type SideTask } from './side-task.js';
+import { stopSideTasks, trackSideRun } from './stop-side-tasks.js';
 import type { Store } from './store.js';
 import type { Executors } from './worker/task-context.js';
 import { Worker, type StopOptions, type WorkerOptions } from './worker/worker.js';
@@ -23,6 +25,10 @@ export interface FleetOptions<S extends AnyTaskSpecs> {
   store?: Store;
   /** Database URL. Default `FLEET_DATABASE_URL`, else `sqlite:.fleet/fleet.db`. */
   url?: string;
+  /** Settings of the PostgreSQL store opened from `url` (`schema`, `poolSize`, `durableClaims`, `reconnectTimeoutMs`, `queryTimeoutMs`, `connectTimeoutMs`). */
+  postgres?: PostgresSettings;
+  /** Settings of the SQLite store opened from `url` (`synchronous`, `busyTimeoutMs`). */
+  sqlite?: SqliteSettings;
   /** Default `FLEET_ROLE`, else `all`. */
   role?: Role;
   /** Worker tuning (concurrency, poll interval…). */
@@ -40,7 +46,11 @@ export interface Fleet {
   readonly store: Store;
   /** Present on non-serve roles with executors. */
   readonly worker: Worker<AnyTaskSpecs> | undefined;
-  /** Graceful stop: side tasks, schedules, then the worker (see `Worker.stop`); closes a store it opened. */
+  /**
+   * Graceful stop: abort the side tasks, stop the schedules, then the worker (see `Worker.stop`);
+   * then wait for the side tasks at most `abortGraceMs` more (a side task that ignores its signal
+   * is logged and left behind); finally close a store it opened. Always resolves.
+   */
   stop(options?: StopOptions): Promise<void>;
 }
 
@@ -52,7 +62,9 @@ export interface Fleet {
 export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<S>): Promise<Fleet> {
   const log = options.log ?? defaultLogger;
   const role = options.role ?? readRole();
-  const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), log: (message) => { log('warn', message); } }));
+  // The store's own reconnect messages go to the same `log` as everything else.
+  const settings = { logger: log, ...(options.postgres === undefined ? {} : { postgres: options.postgres }), ...(options.sqlite === undefined ? {} : { sqlite: options.sqlite }) };
+  const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), ...settings }));
   useStore(store);
   const active = runsWorkers(role);
   if (!active) log('info', 'role serve: this process enqueues only; run a worker (FLEET_ROLE=worker) to drain the queue.');
@@ -60,7 +72,7 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
   const scheduler = active && (options.schedules?.length ?? 0) > 0 ? new Scheduler({ store, schedules: options.schedules ?? [], log, ...(options.tickIntervalMs === undefined ? {} : { tickIntervalMs: options.tickIntervalMs }) }) : undefined;
   const sides = new AbortController();
   const sideTasks = [...(options.sideTasks ?? []), ...(options.retention === false ? [] : [retentionSideTask(store, options.retention)])];
-  const sideRuns = active ? sideTasks.map((task) => runSideTask(task, sides.signal, log)) : [];
+  const sideRuns = active ? sideTasks.map((task) => trackSideRun(task.name, runSideTask(task, sides.signal, log))) : [];
   worker?.start();
   await scheduler?.start();
   let stopped: Promise<void> | undefined;
@@ -73,7 +85,7 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
         sides.abort();
         await scheduler?.stop();
         await worker?.stop(stopOptions);
-        await Promise.all(sideRuns);
+        await stopSideTasks(sideRuns, stopOptions?.abortGraceMs ?? 2000, log);
         if (options.store === undefined) await store.close();
       })();
       return stopped;

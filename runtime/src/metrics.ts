@@ -1,10 +1,14 @@
 import { TASK_STATES, type StoreStats } from './store.js';
+import type { WorkerMetrics } from './worker/worker-metrics.js';
 
 /**
  * Render queue numbers in the Prometheus text format (version 0.0.4): per-state counts, ready
- * depth and the oldest ready task's age, the signals to autoscale workers on.
+ * depth and the oldest ready task's age (fleet-wide gauges, the signals to autoscale workers on),
+ * plus, when `worker` is given (`fleet.worker.metrics`), this process's outcome counters
+ * (`_tasks_completed_total`, `_failed_`, `_retried_`, `_dead_`) and the execution-duration histogram
+ * (`_task_duration_seconds`), labelled by task.
  */
-export function renderMetrics(stats: StoreStats, prefix = 'fleet'): string {
+export function renderMetrics(stats: StoreStats, prefix = 'fleet', worker?: WorkerMetrics): string {
   const lines = [
     `# HELP ${prefix}_tasks Tasks by state.`,
     `# TYPE ${prefix}_tasks gauge`,
@@ -15,6 +19,7 @@ export function renderMetrics(stats: StoreStats, prefix = 'fleet'): string {
     `# HELP ${prefix}_oldest_ready_age_seconds Age of the oldest ready task; grows when workers cannot keep up.`,
     `# TYPE ${prefix}_oldest_ready_age_seconds gauge`,
     `${prefix}_oldest_ready_age_seconds ${String(stats.oldestReadyAgeMs / 1000)}`,
+    ...(worker?.render(prefix) ?? []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { Logger } from './logger.js';
 import type { Store } from './store.js';
-import { createSqliteStore } from './stores/sqlite/index.js';
+import type { PostgresStoreOptions } from './stores/postgres/index.js';
+import { createSqliteStore, type SqliteStoreOptions } from './stores/sqlite/index.js';
 
 /** Where the store lives, parsed from `FLEET_DATABASE_URL`. */
 export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -34,18 +36,39 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string = process.
 
 /** What the PostgreSQL store module (`stores/postgres/index.js`) exports. */
 interface PostgresModule {
-  createPostgresStore(options: { url: string }): Promise<Store>;
+  createPostgresStore(options: PostgresStoreOptions): Promise<Store>;
+}
+
+/** PostgreSQL store settings that a URL cannot carry (see `createPostgresStore` for each default). */
+export type PostgresSettings = Omit<PostgresStoreOptions, 'url' | 'logger'>;
+
+/** SQLite store settings that a URL cannot carry (see `createSqliteStore` for each default). */
+export type SqliteSettings = Omit<SqliteStoreOptions, 'path' | 'createDirectory'>;
+
+/** Store settings for {@link openStore}, `connect` and `createFleet`; the URL picks which applies. */
+export interface StoreSettings {
+  /** Used when the URL is `postgres://…`: `schema`, `poolSize`, `durableClaims`, timeouts. */
+  postgres?: PostgresSettings;
+  /** Used when the URL is `sqlite:…`: `synchronous`, `busyTimeoutMs`. */
+  sqlite?: SqliteSettings;
+  /** Where the store reports reconnects and lost connections. Default the runtime's `defaultLogger`. */
+  logger?: Logger;
 }
 
 /**
  * Open (not migrate) the store a URL names. The PostgreSQL store is loaded by dynamic import, so
- * SQLite users never load `pg`.
+ * SQLite users never load `pg`. Only the default SQLite folder (`./.fleet/`) is created; a folder
+ * named in the URL must exist, so a typo fails instead of creating a stray database.
  */
-export async function openStore(url: string | undefined = process.env.FLEET_DATABASE_URL): Promise<Store> {
+export async function openStore(url: string | undefined = process.env.FLEET_DATABASE_URL, settings: StoreSettings = {}): Promise<Store> {
   const location = parseDatabaseUrl(url);
-  if (location.kind === 'sqlite') return createSqliteStore({ path: location.path });
+  const logger = settings.logger === undefined ? {} : { logger: settings.logger };
+  if (location.kind === 'sqlite') {
+    const isDefault = location.path === resolve(DEFAULT_SQLITE_PATH);
+    return createSqliteStore({ ...settings.sqlite, path: location.path, createDirectory: isDefault });
+  }
   // A variable specifier keeps the type checker and bundlers from pulling the module in eagerly.
   const specifier = './stores/postgres/index.js';
   const postgres = (await import(specifier)) as PostgresModule;
-  return postgres.createPostgresStore({ url: location.url });
+  return postgres.createPostgresStore({ ...settings.postgres, ...logger, url: location.url });
 }

@@ -1,3 +1,4 @@
+import { describeThrown } from './describe-thrown.js';
 import { defaultLogger, type Logger } from './logger.js';
 
 /** A long-running loop owned by the process: `(signal) => Promise<void>`. */
@@ -29,7 +30,7 @@ export async function runSideTask(task: SideTask, signal: AbortSignal, log: Logg
       log('warn', `side task ${task.name} returned while the process is running; restarting in ${String(backoff)} ms.`);
     } catch (error) {
       if (stopped()) return;
-      log('error', `side task ${task.name} failed (${error instanceof Error ? error.message : String(error)}); restarting in ${String(backoff)} ms.`);
+      log('error', `side task ${task.name} failed (${error instanceof Error ? error.message : describeThrown(error)}); restarting in ${String(backoff)} ms.`);
     }
     if (Date.now() - started > backoff) backoff = min;
     await new Promise<void>((done) => {

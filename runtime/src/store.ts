@@ -139,6 +139,9 @@ export interface Store {
    * `newNextRunAt`, add `missed`, then either enqueue `task` (overlap `allow`, or the previous task is
    * finished) or, with overlap `skip` and the previous task still queued/running/retrying, record a
    * `skipped` schedule event. Exactly one caller wins a slot however many replicas race.
+   * With overlap `skip`, a previous task that is `running` with an expired lease (its worker died)
+   * does not block the slot: it is closed as `cancelled` (`lostLeases + 1`, events `lease-expired`
+   * and `cancelled` with `{ supersededBySlot }`) and the slot fires, so it never runs beside it.
    */
   advanceSchedule(input: ScheduleAdvance): Promise<ScheduleAdvanceResult>;
 

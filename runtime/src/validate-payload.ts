@@ -20,5 +20,10 @@ export async function validatePayload(definition: TaskDefinition, payload: unkno
   const where = `Task ${definition.name}: payload`;
   assertJsonSafe(result.value, where);
   if (!definition.allowSecretLikeKeys) assertNoSecrets(result.value, where);
+  const bytes = Buffer.byteLength(JSON.stringify(result.value));
+  const max = definition.maxPayloadBytes;
+  if (bytes > max) {
+    throw new TaskInputError(`${where} is ${String(bytes)} bytes of JSON, over the task's limit of ${String(max)}; store the data elsewhere and pass a reference, or raise \`maxPayloadBytes\` on the task.`);
+  }
   return result.value;
 }

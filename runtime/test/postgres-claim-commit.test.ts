@@ -12,7 +12,7 @@ async function openDb(durableClaims: boolean): Promise<PostgresDb> {
   await requirePostgres();
   const schema = freshSchema('claimcommit');
   // One connection, so the statement after the claim runs on the very connection the claim used.
-  const db = new PostgresDb({ connectionString: TEST_POSTGRES_URL, schema, poolSize: 1, reconnectTimeoutMs: 5000, logger: () => undefined, durableClaims });
+  const db = new PostgresDb({ connectionString: TEST_POSTGRES_URL, schema, poolSize: 1, reconnectTimeoutMs: 5000, logger: () => undefined, durableClaims, queryTimeoutMs: 30_000, connectTimeoutMs: 10_000 });
   opened.push({ db, schema });
   await migrate(db);
   return db;

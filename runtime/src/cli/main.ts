@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { connect } from '../connect.js';
 import { deadCommand } from './commands/dead.js';
 import { schedulesCommand } from './commands/schedules.js';
@@ -16,7 +17,13 @@ const COMMANDS: Record<string, Command> = {
   schema: schemaCommand,
 };
 
-const HELP = `Usage: fleet-runtime <command>
+/** The installed package's version, from its package.json (same relative place from src/ and dist/). */
+function runtimeVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+const HELP = `Usage: fleet-runtime <command> [--help]   (fleet-runtime --version prints the version)
 
 ${Object.values(COMMANDS).map((command) => command.usage).join('\n')}
 
@@ -41,10 +48,18 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     io.out(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(runtimeVersion());
+    return EXIT.ok;
+  }
   const command = COMMANDS[name];
   if (command === undefined) {
     io.err(`Unknown command ${name}.\n\n${HELP}`);
     return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage:\n${command.usage}`);
+    return EXIT.ok;
   }
   try {
     return await command.run(args, io);

@@ -5,6 +5,10 @@ import { TaskAbortedError } from './task-context.js';
 /** A lease the worker holds: its executor may be running or done with the outcome not yet stored. */
 export interface HeldTask {
   lease: LeaseRef;
+  /** Task name, for metrics. */
+  name: string;
+  /** `performance.now()` when the executor started, for the duration histogram. */
+  startedAt: number;
   leaseMs: number;
   controller: AbortController;
   done: Promise<void>;

@@ -1,16 +1,12 @@
 import { assertJsonSafe } from '../assert-json-safe.js';
 import type { TaskDefinition } from '../define-tasks.js';
+import { describeThrown } from '../describe-thrown.js';
 import { NotYetError, RetryAfterError, TerminalError } from '../errors.js';
 import type { JsonValue } from '../json.js';
 import { backoffDelay } from '../policy.js';
 import type { ClaimedTask, Settlement, Store } from '../store.js';
-import { TaskAbortedError, type Executor, type TaskContext } from './task-context.js';
-
-const MAX_ERROR = 2000;
-const describe = (error: unknown): string => {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : `thrown value: ${String(error)}`;
-  return text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR)}…` : text;
-};
+import { taskContext, type StepFailure } from './step-context.js';
+import { TaskAbortedError, type Executor } from './task-context.js';
 
 /** Everything one run needs; `controller` is owned by the worker, which aborts it on lost lease or shutdown. */
 export interface RunTaskInput {
@@ -19,83 +15,85 @@ export interface RunTaskInput {
   definition: TaskDefinition;
   executor: Executor<never>;
   controller: AbortController;
+  /**
+   * Resolves when a shutdown stops waiting for an aborted executor (the worker's `abortGraceMs`).
+   * Until then a run aborted for shutdown keeps its lease, so no other worker starts the same task
+   * while this executor may still be running. Default: hand back at once.
+   */
+  shutdownGrace?: () => Promise<void>;
   random?: () => number;
 }
 
-function context(input: RunTaskInput): TaskContext {
-  const { store, task, controller } = input;
-  const lease = { id: task.id, token: task.token };
-  let steps: Promise<Record<string, JsonValue>> | undefined;
-  const lost = (what: string): TaskAbortedError => {
-    const error = new TaskAbortedError('lease-lost', `Task ${task.id}: ${what} refused, the lease is no longer held.`);
-    controller.abort(error);
-    return error;
-  };
-  return {
-    taskId: task.id,
-    attempt: task.attempt,
-    maxAttempts: task.maxAttempts,
-    signal: controller.signal,
-    async progress(step, data) {
-      if (data !== undefined) assertJsonSafe(data, `Task ${task.name}: progress data`);
-      if (!(await store.progress(lease, step, data ?? null))) throw lost(`progress ${step}`);
-    },
-    async step<T extends JsonValue>(name: string, fn: () => Promise<T> | T): Promise<T> {
-      steps ??= store.getSteps(task.id);
-      const done = await steps;
-      if (Object.hasOwn(done, name)) return done[name] as T;
-      controller.signal.throwIfAborted();
-      const value = await fn();
-      assertJsonSafe(value, `Task ${task.name}: step ${name} result`);
-      if (!(await store.putStep(lease, name, value))) throw lost(`checkpoint of step ${name}`);
-      done[name] = value;
-      return value;
-    },
-  };
-}
-
-function aborted(signal: AbortSignal): Promise<never> {
+/**
+ * Rejects with the abort reason once the signal fires. For a shutdown it first waits for the grace,
+ * so an executor that is still finishing can still settle the run with its own outcome.
+ */
+function aborted(signal: AbortSignal, shutdownGrace: () => Promise<void>): Promise<never> {
   return new Promise((_resolve, reject) => {
     const fail = (): void => {
-      reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+      const reason: unknown = signal.reason;
+      const error = reason instanceof Error ? reason : new Error(describeThrown(reason));
+      if (reason instanceof TaskAbortedError && reason.kind === 'shutdown') void shutdownGrace().then(() => { reject(error); });
+      else reject(error);
     };
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
   });
 }
 
+/** How a run that threw ends, by the policy: deferred, failed, retried with backoff or dead. */
+function outcomeOf(input: RunTaskInput, error: unknown): Settlement | null {
+  const { task, controller } = input;
+  const lease = { id: task.id, token: task.token };
+  const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+  if (reason instanceof TaskAbortedError && reason.kind === 'lease-lost') return null;
+  if (reason instanceof TaskAbortedError && reason.kind === 'shutdown') return { ...lease, kind: 'release' };
+  if (error instanceof NotYetError) return { ...lease, kind: 'defer', runAt: error.runAt, reason: error.message };
+  if (error instanceof TerminalError) return { ...lease, kind: 'fail', error: describeThrown(error) };
+  const message = reason instanceof TaskAbortedError ? `TimeoutError: ${reason.message}` : describeThrown(error);
+  return retryOrDead(input, message, error instanceof RetryAfterError ? error.retryAt : undefined);
+}
+
+/** A transient failure: retry after the backoff (or at `retryAt`), or dead once attempts are spent. */
+export function retryOrDead(input: Pick<RunTaskInput, 'task' | 'definition' | 'random'>, message: string, retryAt?: Date): Settlement {
+  const { task, definition } = input;
+  const lease = { id: task.id, token: task.token };
+  if (task.attempt >= task.maxAttempts) return { ...lease, kind: 'dead', error: message };
+  const runAt = retryAt ?? new Date(Date.now() + backoffDelay(task.attempt, definition.policy.backoff, input.random));
+  return { ...lease, kind: 'retry', error: message, runAt };
+}
+
 /**
  * Run one claimed task and decide how it ends. Returns the settlement to write, or null when the
  * lease is gone (lost or cancelled): then nothing may be written, the task belongs to someone else.
+ * Never rejects: whatever the executor throws becomes a recorded outcome.
  */
 export async function runTask(input: RunTaskInput): Promise<Settlement | null> {
   const { task, definition, controller } = input;
   const lease = { id: task.id, token: task.token };
   const { timeoutMs } = definition.policy;
   const timer = setTimeout(() => { controller.abort(new TaskAbortedError('timeout', `timed out after ${String(timeoutMs)} ms`)); }, timeoutMs);
+  const stepFailure: StepFailure = { error: undefined };
   try {
     // Race the executor against its signal: an executor that ignores the abort must not hold the
     // worker slot (and keep heartbeating its lease) forever. Its late writes are fenced off.
-    const run = Promise.resolve((input.executor as Executor<JsonValue>)(task.payload, context(input)));
+    const run = Promise.resolve().then(() => (input.executor as Executor<JsonValue>)(task.payload, taskContext(input, stepFailure)));
     run.catch(() => undefined);
-    const value = await Promise.race([run, aborted(controller.signal)]);
+    const value = await Promise.race([run, aborted(controller.signal, input.shutdownGrace ?? (() => Promise.resolve()))]);
+    // A step whose result could not be stored already had its side effect: never run it again.
+    if (stepFailure.error !== undefined) return { ...lease, kind: 'fail', error: describeThrown(stepFailure.error) };
     const result = value ?? null;
     try {
       assertJsonSafe(result, `Task ${task.name}: result`);
     } catch (error) {
-      return { ...lease, kind: 'fail', error: describe(error) };
+      return { ...lease, kind: 'fail', error: describeThrown(error) };
     }
     return { ...lease, kind: 'done', result };
   } catch (error) {
-    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-    if (reason instanceof TaskAbortedError && reason.kind === 'lease-lost') return null;
-    if (reason instanceof TaskAbortedError && reason.kind === 'shutdown') return { ...lease, kind: 'release' };
-    if (error instanceof NotYetError) return { ...lease, kind: 'defer', runAt: error.runAt, reason: error.message };
-    if (error instanceof TerminalError) return { ...lease, kind: 'fail', error: describe(error) };
-    const message = reason instanceof TaskAbortedError ? `TimeoutError: ${reason.message}` : describe(error);
-    if (task.attempt >= task.maxAttempts) return { ...lease, kind: 'dead', error: message };
-    const runAt = error instanceof RetryAfterError ? error.retryAt : new Date(Date.now() + backoffDelay(task.attempt, definition.policy.backoff, input.random));
-    return { ...lease, kind: 'retry', error: message, runAt };
+    const outcome = outcomeOf(input, error);
+    // Same rule when the executor then threw (or was aborted): a retry or hand-back would repeat the step.
+    if (outcome !== null && stepFailure.error !== undefined) return { ...lease, kind: 'fail', error: describeThrown(stepFailure.error) };
+    return outcome;
   } finally {
     clearTimeout(timer);
   }

@@ -15,11 +15,21 @@ export interface TaskContext {
   /** Record progress (`step` and optional data) visible in the task's status and events. */
   progress(step: string, data?: JsonValue): Promise<void>;
   /**
-   * Run `fn` once per task: its JSON result is checkpointed under `name`, and a later attempt
-   * (after a crash or retry) returns the stored result instead of running `fn` again.
+   * Run `fn` once per task: its result is checkpointed under `name`, and a later attempt (after a
+   * crash or retry) returns the stored result instead of running `fn` again. Names are unique per
+   * task: a second `step` with a used name returns the first one's result without running.
+   * - `fn` may return JSON data, or nothing: "no result" is stored as `null` and `step` gives
+   *   `null` on every attempt.
+   * - A result that JSON cannot hold (a `Date`, a class instance, `NaN`…) fails the task at once
+   *   with a `TerminalError` naming the step: `fn` already ran, so retrying would repeat it.
    */
-  step<T extends JsonValue>(name: string, fn: () => Promise<T> | T): Promise<T>;
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a step that returns nothing (`async () => { … }`) must type-check
+  step<T extends JsonValue | undefined | void>(name: string, fn: () => Promise<T> | T): Promise<StepResult<T>>;
 }
+
+/** What `ctx.step` gives back: the step's result, with "no result" (`undefined`) as `null`. */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- see `step`
+export type StepResult<T> = T extends undefined | void ? null : T;
 
 /** Runs one task variant. Return a JSON-safe result (stored on the task) or nothing. */
 // `void` lets an executor that returns nothing (`async () => { … }`) type-check.

@@ -4,8 +4,10 @@ import { definitionsOf, type AnyTaskSpecs, type TaskDefinition } from '../define
 import { defaultLogger, type Logger } from '../logger.js';
 import type { ClaimedTask, ClaimInput, LeaseRef, SettleAndClaimResult, Settlement, Store } from '../store.js';
 import { heartbeatLeases, type HeldTask } from './heartbeat-leases.js';
-import { runTask } from './run-task.js';
+import { describeThrown } from '../describe-thrown.js';
+import { retryOrDead, runTask } from './run-task.js';
 import { SettleQueue } from './settle-queue.js';
+import { WorkerMetrics } from './worker-metrics.js';
 import { TaskAbortedError, type Executor, type Executors } from './task-context.js';
 
 /** Options of {@link Worker}. */
@@ -41,7 +43,11 @@ export interface WorkerOptions<S extends AnyTaskSpecs> {
 export interface StopOptions {
   /** Wait this long for running tasks to finish. Default 25 000 ms (inside Kubernetes' 30 s). */
   deadlineMs?: number;
-  /** After aborting, wait this long for executors to return before handing their leases back. Default 2000 ms. */
+  /**
+   * After aborting, wait this long for executors to return before handing their leases back.
+   * Leases stay held meanwhile, so no other worker starts a task whose executor is still running;
+   * an executor that returns or throws in time records its own outcome. Default 2000 ms.
+   */
   abortGraceMs?: number;
 }
 
@@ -56,6 +62,8 @@ export interface StopOptions {
  */
 export class Worker<S extends AnyTaskSpecs> {
   readonly owner: string;
+  /** Outcome counters and execution durations of this worker; see `renderMetrics`. */
+  readonly metrics = new WorkerMetrics();
   readonly #store: Store;
   readonly #log: Logger;
   readonly #options: WorkerOptions<S>;
@@ -78,6 +86,8 @@ export class Worker<S extends AnyTaskSpecs> {
   #wanted = false;
   #pumpScheduled = false;
   #timers: NodeJS.Timeout[] = [];
+  /** Resolves when a shutdown's `abortGraceMs` is over (see `stop`); pending until then. */
+  #grace: Promise<void> = new Promise(() => undefined);
   #unsubscribe: (() => void) | undefined;
 
   constructor(options: WorkerOptions<S>) {
@@ -208,12 +218,20 @@ export class Worker<S extends AnyTaskSpecs> {
     const executor = this.#executors.get(task.name);
     if (definition === undefined || executor === undefined) throw new Error(`Worker: claimed unknown task ${task.name}.`);
     const controller = new AbortController();
-    const entry: HeldTask = { lease: { id: task.id, token: task.token }, leaseMs, controller, settled: false, done: Promise.resolve() };
+    const entry: HeldTask = { lease: { id: task.id, token: task.token }, name: task.name, startedAt: performance.now(), leaseMs, controller, settled: false, done: Promise.resolve() };
     this.#running.set(task.id, entry);
     this.#executing += 1;
-    entry.done = runTask({ store: this.#store, task, definition, executor, controller, ...(this.#options.random ? { random: this.#options.random } : {}) }).then(
+    const random = this.#options.random;
+    const input = { store: this.#store, task, definition, executor, controller, shutdownGrace: () => this.#grace, ...(random ? { random } : {}) };
+    entry.done = runTask(input).then(
       (settlement) => { this.#finish(entry, settlement); },
-      (error: unknown) => { this.#log('error', `task ${task.id} crashed the runner: ${String(error)}`); },
+      (error: unknown) => {
+        // runTask records every thrown value itself; if it still fails, the run must not stay
+        // `running` with a heartbeated lease: record it as a transient failure under the policy.
+        const message = `the runner failed: ${describeThrown(error)}`;
+        this.#log('error', `task ${task.id}: ${message}`);
+        this.#finish(entry, retryOrDead(input, message));
+      },
     );
   }
 
@@ -221,6 +239,7 @@ export class Worker<S extends AnyTaskSpecs> {
     if (entry.settled) return;
     entry.settled = true;
     this.#executing -= 1;
+    if (settlement !== null && settlement.kind !== 'release') this.metrics.observe(entry.name, (performance.now() - entry.startedAt) / 1000);
     if (settlement === null) this.#forget(entry.lease);
     else this.#settles.push(settlement);
     // One claim and one outcome write for everything that finishes in this turn.
@@ -235,6 +254,7 @@ export class Worker<S extends AnyTaskSpecs> {
   #stored(batch: readonly Settlement[], applied: readonly boolean[]): void {
     batch.forEach((settlement, index) => {
       if (applied[index] !== true) this.#log('warn', `task ${settlement.id}: outcome not stored, the lease was already lost.`);
+      else this.metrics.count(this.#running.get(settlement.id)?.name ?? 'unknown', settlement);
       this.#forget(settlement);
     });
     this.#pokeSoon();
@@ -267,8 +287,12 @@ export class Worker<S extends AnyTaskSpecs> {
     const unfinished = [...this.#running.values()].filter((entry) => !entry.settled);
     if (unfinished.length > 0) {
       this.#log('warn', `shutdown deadline reached with ${String(unfinished.length)} tasks running; aborting and handing them back.`);
+      // Leases stay held (and heartbeated) through the grace: an executor still running after its
+      // abort must not find its task claimed by another worker. One that settles in time keeps its
+      // own outcome; the rest are handed back when the grace ends.
+      this.#grace = wait(options.abortGraceMs ?? 2000);
       for (const entry of unfinished) entry.controller.abort(new TaskAbortedError('shutdown', 'the worker is shutting down'));
-      await Promise.race([all(), wait(options.abortGraceMs ?? 2000)]);
+      await Promise.race([all(), this.#grace]);
       for (const entry of unfinished) this.#finish(entry, { ...entry.lease, kind: 'release' });
     }
     await this.#settles.drain();

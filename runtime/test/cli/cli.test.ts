@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { run } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { assertOwnSnapshot } from '../../src/cli/commands/schema.js';
 import { connect } from '../../src/connect.js';
 import { defineTasks } from '../../src/define-tasks.js';
 import { enqueue } from '../../src/enqueue.js';
@@ -104,10 +105,8 @@ describe('fleet-runtime CLI', () => {
   });
 
   it('retries an unreachable database, says so, then exits 3', async () => {
-    // A database path below a regular file can never be opened: the precondition is that it exists as a file.
-    const blocker = join(dir, 'not-a-dir');
-    writeFileSync(blocker, '');
-    const bad = `sqlite:${blocker}/fleet.db`;
+    // Port 1 is never served on the test machines (test/unit/connect.test.ts proves it): refused, transient.
+    const bad = 'postgres://postgres@127.0.0.1:1/test';
     const notices: string[] = [];
     const unreachable: CliIo = { ...io, openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }) };
     expect(await run(['stats'], unreachable)).toBe(3);
@@ -115,5 +114,46 @@ describe('fleet-runtime CLI', () => {
     expect(notices[0]).toContain(`fleet-runtime: database ${bad} unavailable (`);
     expect(notices[0]).toMatch(/; retrying in 10 ms \(attempt 1\/2\)\.$/);
     expect(err[0]).toContain(`fleet-runtime: cannot use the database ${bad} after 2 attempts`);
+  });
+
+  it('exits 3 at once, without retrying, for a database that can never be opened', async () => {
+    // A database path below a regular file can never be opened: the precondition is that it exists as a file.
+    const blocker = join(dir, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const bad = `sqlite:${blocker}/fleet.db`;
+    const notices: string[] = [];
+    const broken: CliIo = { ...io, openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }) };
+    expect(await run(['stats'], broken)).toBe(3);
+    expect(notices).toEqual([]);
+    expect(err[0]).toContain(`fleet-runtime: cannot use the database ${bad}: `);
+  });
+});
+
+describe('fleet-runtime CLI: help and version', () => {
+  const capture = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, cwd: tmpdir(), openStore: () => Promise.reject(new Error('no store needed')) };
+    return { out, err, io };
+  };
+
+  it('prints the package version for --version', async () => {
+    const { out, io } = capture();
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await run(['--version'], io)).toBe(0);
+    expect(out).toEqual([manifest.version]);
+  });
+
+  it('prints a command\'s usage for <command> --help instead of "Unknown option"', async () => {
+    const { out, err, io } = capture();
+    expect(await run(['worker', '--help'], io)).toBe(0);
+    expect(out).toEqual(['Usage:\nfleet-runtime worker --tasks <module> [--only <task>]… [--concurrency <n>] [--shutdown-timeout <ms>]']);
+    expect(err).toEqual([]);
+  });
+
+  it('refuses schema --write on a snapshot inside node_modules', () => {
+    const installed = join('/app', 'node_modules', 'fleet-runtime', 'migrations', 'sqlite', 'schema.sql');
+    expect(() => { assertOwnSnapshot(installed); }).toThrow(`schema --write regenerates fleet-runtime's own committed snapshot and is for working on fleet-runtime itself; here it would rewrite ${installed} inside node_modules.`);
+    expect(() => { assertOwnSnapshot(join('/work', 'fleet', 'runtime', 'migrations', 'sqlite', 'schema.sql')); }).not.toThrow();
   });
 });

@@ -62,6 +62,26 @@ describe.each(storeFactories)('$name store: schedules', (factory) => {
     expect(await store.list({ name: 'noop' })).toHaveLength(1);
   });
 
+  it('does not let a run whose worker died (lease expired) block later slots, and never runs it beside them', async () => {
+    await store.upsertSchedule(definition());
+    const second = new Date(slot.getTime() + 3_600_000);
+    expect(await advance(slot, second)).toMatchObject({ fired: true });
+    const [crashed] = await store.claim({ owner: 'killed-replica', names: ['noop'], limit: 1, leaseMs: 100 });
+    if (crashed === undefined) throw new Error('the first slot task was not claimable');
+    // Lease still live: the holder may be alive, so the slot is skipped.
+    expect(await advance(second, new Date(second.getTime() + 3_600_000))).toMatchObject({ won: true, fired: false });
+    await new Promise((done) => setTimeout(done, 150));
+    // Lease expired and no reaper has run: the next slot fires and the dead run is closed.
+    const third = new Date(second.getTime() + 3_600_000);
+    expect(await advance(third, new Date(third.getTime() + 3_600_000))).toMatchObject({ won: true, fired: true });
+    expect(await store.get(crashed.id)).toMatchObject({ state: 'cancelled', lostLeases: 1, leaseOwner: null });
+    expect((await store.get(crashed.id))?.lastError).toMatch(/^lease expired: the worker killed-replica stopped heartbeating; superseded by the next slot of schedule report$/);
+    expect((await store.events(crashed.id)).map((event) => event.type)).toEqual(['enqueued', 'started', 'lease-expired', 'cancelled']);
+    expect(await store.heartbeat([{ id: crashed.id, token: crashed.token }], 1000)).toEqual([crashed.id]);
+    expect((await store.reapExpired()).requeued).toEqual([]);
+    expect((await store.list({ name: 'noop' })).map((task) => task.state).sort()).toEqual(['cancelled', 'queued']);
+  });
+
   it('fires again once the previous run finished, and always with overlap allow', async () => {
     await store.upsertSchedule(definition({ overlap: 'allow' }));
     const second = new Date(slot.getTime() + 3_600_000);

@@ -24,13 +24,47 @@ describe('createFleet', () => {
     return `sqlite:${join(dir, 'fleet.db')}`;
   };
 
-  it('role all: opens the store from the URL, becomes the enqueue default, drains and purges', async () => {
-    fleet = await createFleet({ tasks: TaskSpec, executors, url: url(), role: 'all', retention: { keepFinishedMs: 0, intervalMs: 50 }, worker: { pollIntervalMs: 20 }, log: () => undefined });
+  it('role all: opens the store from the URL, becomes the enqueue default and drains', async () => {
+    fleet = await createFleet({ tasks: TaskSpec, executors, url: url(), role: 'all', worker: { pollIntervalMs: 20 }, log: () => undefined });
     expect(fleet.worker).toBeDefined();
     const id = await enqueue(TaskSpec.Hello({ name: 'fleet' }));
     const store = fleet.store;
-    expect(await waitFor('the task to be done', async () => (await store.get(id))?.result === 'hello fleet')).toBe(true);
-    await waitFor('retention to purge it', async () => (await store.get(id)) === null);
+    expect(await waitFor('the task to be done', async () => (await store.get(id))?.state === 'done')).toBe(true);
+    expect((await store.get(id))?.result).toBe('hello fleet');
+  });
+
+  it('role all: purges finished tasks after the retention', async () => {
+    // Waits only for states that stay once reached (ran, then gone): no race with the purge timer.
+    const ran: string[] = [];
+    const recording = { Hello: ({ name }: { name: string }) => { ran.push(name); return `hello ${name}`; } };
+    fleet = await createFleet({ tasks: TaskSpec, executors: recording, url: url(), role: 'all', retention: { keepFinishedMs: 0, intervalMs: 50 }, worker: { pollIntervalMs: 20 }, log: () => undefined });
+    const id = await enqueue(TaskSpec.Hello({ name: 'fleet' }));
+    const store = fleet.store;
+    await waitFor('retention to purge it', async () => ran.length === 1 && (await store.get(id)) === null);
+    expect(ran).toEqual(['fleet']);
+  });
+
+  it('stop() resolves and closes its store even when a side task ignores its signal', async () => {
+    const logs: string[] = [];
+    const started = Date.now();
+    fleet = await createFleet({
+      tasks: TaskSpec,
+      url: url(),
+      role: 'worker',
+      retention: false,
+      sideTasks: [{ name: 'deaf-loop', run: () => new Promise(() => undefined) }],
+      log: (_level, message) => logs.push(message),
+    });
+    const store = fleet.store;
+    const outcome = await Promise.race([
+      fleet.stop({ deadlineMs: 100, abortGraceMs: 200 }).then(() => 'stopped'),
+      new Promise((done) => setTimeout(() => { done('hung'); }, 5000)),
+    ]);
+    fleet = undefined;
+    expect(outcome).toBe('stopped');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(logs).toContain('side tasks deaf-loop did not stop within 200 ms of the shutdown; continuing without them (make them return when their signal aborts).');
+    await expect(store.get('x')).rejects.toThrow();
   });
 
   it('role serve: enqueues but never claims', async () => {

@@ -23,7 +23,7 @@ describe('SQLite migrations', () => {
   it('apply once, even when several stores migrate the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleet-mig-'));
     const path = join(dir, 'nested', 'fleet.db');
-    const stores = await Promise.all([1, 2, 3].map(() => createSqliteStore({ path })));
+    const stores = await Promise.all([1, 2, 3].map(() => createSqliteStore({ path, createDirectory: true })));
     await Promise.all(stores.map((store) => store.migrate()));
     await stores[0]?.migrate();
     const { DatabaseSync } = await import('node:sqlite');

@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineTasks } from '../../src/define-tasks.js';
-import { TaskInputError } from '../../src/errors.js';
 import { backoffDelay, DEFAULT_POLICY, resolvePolicy } from '../../src/policy.js';
 import { validatePayload } from '../../src/validate-payload.js';
 
@@ -38,7 +37,9 @@ describe('defineTasks and payload validation', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     await expect(validatePayload(definition, cyclic)).rejects.toThrow(/payload\.self refers back/);
-    await expect(validatePayload(definition, { u: undefined })).rejects.toThrow(TaskInputError);
+    await expect(validatePayload(definition, { u: undefined })).rejects.toThrow('Task Anything: payload.u is undefined, which does not survive JSON; send plain data (strings, numbers, booleans, null, arrays, plain objects).');
+    const orphan = Object.create(Object.create(null) as object) as object;
+    await expect(validatePayload(definition, { o: orphan })).rejects.toThrow('Task Anything: payload.o is an object with a custom prototype, which does not survive JSON; send its fields as a plain object.');
   });
 
   it('refuses secret-like string keys but accepts references and opt-outs', async () => {

@@ -1,9 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SQLITE_MIGRATIONS_DIR } from '../../stores/sqlite/migrate.js';
 import { sqliteSchemaSnapshot } from '../../stores/sqlite/schema-snapshot.js';
 import { EXIT, UsageError, type Command } from '../io.js';
+
+/**
+ * Refuse to write a snapshot inside `node_modules`: it belongs to fleet-runtime's own source, and in
+ * an app rewriting it would change an installed package behind the package manager's back.
+ */
+export function assertOwnSnapshot(file: string): void {
+  if (file.split(sep).includes('node_modules')) {
+    throw new UsageError(`schema --write regenerates fleet-runtime's own committed snapshot and is for working on fleet-runtime itself; here it would rewrite ${file} inside node_modules. Use \`schema --check\` to verify an installed package.`);
+  }
+}
 
 /** `schema --check|--write`: the committed SQLite schema snapshot against the migrations. */
 export const schemaCommand: Command = {
@@ -14,6 +24,7 @@ export const schemaCommand: Command = {
     const file = join(SQLITE_MIGRATIONS_DIR, 'schema.sql');
     const snapshot = await sqliteSchemaSnapshot();
     if (values.write === true) {
+      assertOwnSnapshot(file);
       writeFileSync(file, snapshot);
       io.out(`Wrote ${file}.`);
       return EXIT.ok;

@@ -9,6 +9,17 @@ import type { Tables } from './tables.js';
 const cas = (t: Tables) => `UPDATE ${t.schedules} SET next_run_at = $1, missed = missed + $2, last_fired_at = now(), updated_at = now()
   WHERE name = $3 AND next_run_at = $4 RETURNING overlap, last_task_id`;
 const active = (t: Tables) => `SELECT 1 FROM ${t.tasks} WHERE id = $1 AND state IN ('queued', 'running', 'retrying')`;
+// A previous run whose lease expired has no live worker (it crashed): it no longer blocks the slot.
+// It is closed here instead of waiting for the reaper, which would requeue it to run beside the new
+// slot. The UPDATE locks the row, so a late heartbeat of a stalled holder waits and then finds no lease.
+const supersede = (t: Tables) => `WITH superseded AS (
+    UPDATE ${t.tasks} SET state = 'cancelled', lost_leases = lost_leases + 1, finished_at = now(), updated_at = now(),
+      last_error = 'lease expired: the worker ' || coalesce(lease_owner, '?') || ' stopped heartbeating; superseded by the next slot of schedule ' || $2,
+      lease_owner = NULL, lease_token = NULL, lease_until = NULL
+    WHERE id = $1 AND state = 'running' AND lease_until < now() RETURNING id, attempts
+  )
+  INSERT INTO ${t.events} (task_id, type, attempt, data)
+  SELECT id, 'lease-expired', attempts, $3::jsonb FROM superseded UNION ALL SELECT id, 'cancelled', attempts, $3::jsonb FROM superseded`;
 const skip = (t: Tables) => `WITH counted AS (UPDATE ${t.schedules} SET skipped = skipped + 1 WHERE name = $1)
   INSERT INTO ${t.events} (schedule, type, data) VALUES ($1, 'skipped', $2::jsonb)`;
 const fired = (t: Tables) => `UPDATE ${t.schedules} SET last_task_id = $1 WHERE name = $2`;
@@ -24,6 +35,9 @@ export async function advanceSchedule(db: PostgresDb, input: ScheduleAdvance): P
     const row = won[0];
     if (row === undefined) return { won: false };
     const previous = row.last_task_id;
+    if (row.overlap === 'skip' && previous !== null) {
+      await db.query(db.statement('schedule_supersede', supersede), [previous, input.name, JSON.stringify({ supersededBySlot: input.expectedNextRunAt.toISOString() })], client);
+    }
     if (row.overlap === 'skip' && previous !== null && (await db.query(db.statement('schedule_active', active), [previous], client)).length > 0) {
       const data = JSON.stringify({ slot: input.expectedNextRunAt.toISOString(), previousTaskId: previous });
       await db.query(db.statement('schedule_skip', skip), [input.name, data], client);

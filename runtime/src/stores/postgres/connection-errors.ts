@@ -28,3 +28,8 @@ export function isConnectionError(error: unknown): boolean {
   if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
   return RETRYABLE_MESSAGES.some((message) => error.message.includes(message));
 }
+
+/** True for `pg`'s client-side `query_timeout` error: the server did not answer in time. */
+export function isQueryTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
+}

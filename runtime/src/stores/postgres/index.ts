@@ -51,6 +51,19 @@ export interface PostgresStoreOptions {
    * the executor is not idempotent (at-least-once holds either way for worker crashes).
    */
   durableClaims?: boolean;
+  /**
+   * Longest wait for one statement's answer (pg `query_timeout`). Past it the call fails with an
+   * error naming the server and this option, and the connection is dropped: a server that accepts
+   * TCP but never answers (a partition, a hung host) cannot leave `enqueue` pending forever.
+   * Default 30 000 ms.
+   */
+  queryTimeoutMs?: number;
+  /**
+   * Longest wait to open a connection (pg `connectionTimeoutMillis`, also the wait for a free pooled
+   * connection). A timed-out connect is retried like a refused one, within `reconnectTimeoutMs`.
+   * Default 10 000 ms.
+   */
+  connectTimeoutMs?: number;
   /** Where reconnect messages go (`warn` while retrying, `info` when back). Default the runtime's `defaultLogger`. */
   logger?: Logger;
 }
@@ -68,6 +81,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     reconnectTimeoutMs: options.reconnectTimeoutMs ?? 60_000,
     logger: options.logger ?? defaultLogger,
     durableClaims: options.durableClaims ?? false,
+    queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
   });
   return {
     kind: 'postgres',

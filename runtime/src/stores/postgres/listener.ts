@@ -4,6 +4,7 @@ import type { Logger } from '../../logger.js';
 /** Settings of {@link Listener}. */
 export interface ListenerOptions {
   connectionString: string;
+  connectTimeoutMs: number;
   channel: string;
   logger: Logger;
   /** `host:port/db` for log lines. */
@@ -50,7 +51,7 @@ export class Listener {
 
   async #connect(): Promise<void> {
     if (this.#closed || this.#subscribers.size === 0) return;
-    const client = new pg.Client({ connectionString: this.#options.connectionString });
+    const client = new pg.Client({ connectionString: this.#options.connectionString, connectionTimeoutMillis: this.#options.connectTimeoutMs, keepAlive: true });
     this.#client = client;
     client.on('notification', () => { this.#wake(); });
     client.on('error', (error) => { this.#lost(client, error.message); });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { isConnectionError } from './connection-errors.js';
+import { isConnectionError, isQueryTimeout } from './connection-errors.js';
 import type { Logger } from '../../logger.js';
 import { Listener } from './listener.js';
 import { tablesFor, type Tables } from './tables.js';
@@ -24,6 +24,8 @@ export interface PostgresDbOptions {
   reconnectTimeoutMs: number;
   logger: Logger;
   durableClaims: boolean;
+  queryTimeoutMs: number;
+  connectTimeoutMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,6 +46,7 @@ export class PostgresDb {
   readonly #listener: Listener;
   readonly #reconnectTimeoutMs: number;
   readonly #target: string;
+  readonly #queryTimeoutMs: number;
   #closed = false;
 
   constructor(options: PostgresDbOptions) {
@@ -53,10 +56,18 @@ export class PostgresDb {
     this.durableClaims = options.durableClaims;
     this.#reconnectTimeoutMs = options.reconnectTimeoutMs;
     this.#target = describeTarget(options.connectionString);
+    this.#queryTimeoutMs = options.queryTimeoutMs;
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.poolSize,
       idleTimeoutMillis: 10_000,
+      // Bounded waits: a server that accepts TCP but never answers (a partition, a hung host) must
+      // not leave a call pending forever. A connect that times out is retried like a refused one
+      // (until reconnectTimeoutMs); a query that times out fails at once (see `#timedOut`) and its
+      // connection is destroyed, since its late answer would confuse the next user.
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      query_timeout: options.queryTimeoutMs,
+      keepAlive: true,
       // A queue table's statistics are nearly always stale (thousands of rows arrive and leave
       // between two autovacuum analyses). With stale numbers the planner answers a claim with a
       // bitmap scan of every ready row plus a sort (measured: 19 ms per claim at 20 000 ready
@@ -67,7 +78,7 @@ export class PostgresDb {
     // An idle pooled connection that dies (server restart) emits 'error' on the pool; without a
     // handler Node would crash the worker. The pool drops the client and opens a new one on demand.
     this.pool.on('error', (error) => { this.logger('warn', `fleet-runtime: an idle PostgreSQL connection to ${this.#target} failed (${error.message}); it will be replaced.`); });
-    this.#listener = new Listener({ connectionString: options.connectionString, channel: this.channel, logger: this.logger, target: this.#target });
+    this.#listener = new Listener({ connectionString: options.connectionString, connectTimeoutMs: options.connectTimeoutMs, channel: this.channel, logger: this.logger, target: this.#target });
   }
 
   /** The cached statement for `key`, built once from the table names. */
@@ -88,7 +99,22 @@ export class PostgresDb {
    */
   async query<R extends pg.QueryResultRow>(statement: Statement, values: unknown[], client?: Queryable): Promise<R[]> {
     if (client !== undefined) return (await client.query<R>({ ...statement, values })).rows;
-    return this.retrying(statement.name, async () => (await this.pool.query<R>({ ...statement, values })).rows);
+    return this.retrying(statement.name, async () => {
+      try {
+        return (await this.pool.query<R>({ ...statement, values })).rows;
+      } catch (error) {
+        throw this.#timedOut(error, statement.name);
+      }
+    });
+  }
+
+  /** A clear error for pg's bare "Query read timeout"; any other error unchanged. */
+  #timedOut(error: unknown, what: string): unknown {
+    if (!isQueryTimeout(error)) return error;
+    return new Error(
+      `fleet-runtime: PostgreSQL at ${this.#target} did not answer ${what} within ${String(this.#queryTimeoutMs)} ms (queryTimeoutMs); the server may be hung or the network partitioned. The call may or may not have taken effect.`,
+      { cause: error },
+    );
   }
 
   /**
@@ -106,11 +132,12 @@ export class PostgresDb {
         return result;
       } catch (error) {
         broken = error instanceof Error ? error : new Error(String(error));
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        // A connection that timed out would only queue the ROLLBACK behind the hung statement.
+        if (!isQueryTimeout(error)) await client.query('ROLLBACK').catch(() => undefined);
+        throw this.#timedOut(error, what);
       } finally {
-        // A connection that failed mid-transaction is destroyed rather than reused.
-        client.release(broken !== undefined && isConnectionError(broken) ? broken : undefined);
+        // A connection that failed or timed out mid-transaction is destroyed rather than reused.
+        client.release(broken !== undefined && (isConnectionError(broken) || isQueryTimeout(broken)) ? broken : undefined);
       }
     };
     return retry ? this.retrying(what, once) : once();

@@ -7,6 +7,12 @@ import type { SqliteDb } from './sqlite-db.js';
 const CAS = `UPDATE fleet_schedules SET next_run_at = ?1, missed = missed + ?2, last_fired_at = ?3, updated_at = ?3
   WHERE name = ?4 AND next_run_at = ?5 RETURNING overlap, last_task_id`;
 const ACTIVE = "SELECT 1 AS active FROM fleet_tasks WHERE id = ? AND state IN ('queued', 'running', 'retrying')";
+// A previous run whose lease expired has no live worker (it crashed): it no longer blocks the slot.
+// It is closed here instead of waiting for the reaper, which would requeue it to run beside the new slot.
+const SUPERSEDE = `UPDATE fleet_tasks SET state = 'cancelled', lost_leases = lost_leases + 1, finished_at = ?1, updated_at = ?1,
+    last_error = 'lease expired: the worker ' || coalesce(lease_owner, '?') || ' stopped heartbeating; superseded by the next slot of schedule ' || ?3,
+    lease_owner = NULL, lease_token = NULL, lease_until = NULL
+  WHERE id = ?2 AND state = 'running' AND lease_until < ?1 RETURNING attempts`;
 
 /** CAS, overlap check and enqueue share one write transaction, so a won slot always fires or records its skip. */
 export function advanceSchedule(db: SqliteDb, input: ScheduleAdvance): ScheduleAdvanceResult {
@@ -15,6 +21,14 @@ export function advanceSchedule(db: SqliteDb, input: ScheduleAdvance): ScheduleA
     const row = db.statement(CAS).get(input.newNextRunAt.getTime(), input.missed, now, input.name, input.expectedNextRunAt.getTime());
     if (row === undefined) return { won: false };
     const previous = row.last_task_id === null ? null : String(row.last_task_id);
+    if (row.overlap === 'skip' && previous !== null) {
+      const stale = db.statement(SUPERSEDE).get(now, previous, input.name);
+      if (stale !== undefined) {
+        const data = JSON.stringify({ supersededBySlot: input.expectedNextRunAt.toISOString() });
+        db.statement(INSERT_EVENT).run(previous, null, 'lease-expired', now, Number(stale.attempts), data);
+        db.statement(INSERT_EVENT).run(previous, null, 'cancelled', now, Number(stale.attempts), data);
+      }
+    }
     if (row.overlap === 'skip' && previous !== null && db.statement(ACTIVE).get(previous) !== undefined) {
       db.statement('UPDATE fleet_schedules SET skipped = skipped + 1 WHERE name = ?').run(input.name);
       const data = JSON.stringify({ slot: input.expectedNextRunAt.toISOString(), previousTaskId: previous });

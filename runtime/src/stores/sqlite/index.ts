@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from '../../store.js';
 import { advanceSchedule } from './advance-schedule.js';
@@ -29,8 +29,13 @@ import { upsertSchedule } from './upsert-schedule.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
-  /** Database file; its folder is created. `:memory:` works for one process. */
+  /** Database file. `:memory:` works for one process. */
   path: string;
+  /**
+   * Create the file's folder when missing. Default false: a missing folder fails with its path, so a
+   * mistyped `sqlite:` URL does not silently create a new, empty database somewhere.
+   */
+  createDirectory?: boolean;
   /**
    * `NORMAL` (default): in WAL mode a commit survives a process crash; a power loss or OS crash
    * may lose the last transactions committed before it (never corrupts). `FULL`: fsync on every
@@ -44,7 +49,13 @@ export interface SqliteStoreOptions {
 /** Open (and create) a SQLite store. Call `migrate()` before use. */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const { DatabaseSync } = await loadSqlite();
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const folder = dirname(options.path);
+  if (options.path !== ':memory:' && !existsSync(folder)) {
+    if (options.createDirectory !== true) {
+      throw new Error(`fleet-runtime: the folder ${folder} of the SQLite database ${options.path} does not exist; create it, or fix the path in FLEET_DATABASE_URL.`);
+    }
+    mkdirSync(folder, { recursive: true });
+  }
   const raw = new DatabaseSync(options.path);
   // WAL lets readers run while one process writes, which is what makes several local processes safe.
   raw.exec('PRAGMA journal_mode = WAL');
