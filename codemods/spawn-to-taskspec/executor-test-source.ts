@@ -55,7 +55,7 @@ export function executorTestSource(input: ExecutorTestInput): string {
     '',
     `${mock}.mock('${input.mockedSpecifier}');`,
     '',
-    `const payload = ${payload};`,
+    `const payload: Parameters<typeof ${input.tasksBinding}.${input.variant}>[0] = ${payload};`,
     "const ctx: TaskContext = { taskId: 'test-task', attempt: 1, maxAttempts: 3, signal: new AbortController().signal, progress: () => Promise.resolve(), step: (_name, fn) => Promise.resolve(fn()) };",
     '',
     `describe('${input.tasksBinding}.${input.variant}', () => {`,
