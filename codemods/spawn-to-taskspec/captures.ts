@@ -55,7 +55,7 @@ function captureOf(file: SourceFile, id: Identifier, inside: (node: Node) => boo
   if (isWritten(id) || writtenInside(id, inside)) return { name, class: 'written-inside', why: `\`${name}\` is assigned inside the deferred work; the write cannot reach the handler from a worker` };
   const classified = classify(id.getType(), forbidden);
   if (classified.class === 'lossy' || classified.class === 'forbidden') {
-    return { name, class: classified.class, why: `${classified.why ?? ''}${classified.class === 'forbidden' ? `; capture the fields the work needs (e.g. \`const userId = ${name}.user.id\`) before the site, not \`${name}\`` : ''}` };
+    return { name, class: classified.class, why: `${classified.why ?? ''}${classified.class === 'forbidden' ? `; ${projectionHint(id)}` : ''}` };
   }
   if (reassignedAfter(declaration, site)) {
     return { name, class: 'reassigned-let', why: `\`let ${name}\` is reassigned after the site; the payload snapshots its value at enqueue time`, shape: classified.shape, optional: classified.optional };
@@ -100,4 +100,15 @@ function reassignedAfter(declaration: Node, site: Node): boolean {
   const symbol = declaration.getSymbol();
   const scope = declaration.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isSourceFile(node));
   return (scope?.getDescendantsOfKind(SyntaxKind.Identifier) ?? []).some((other) => other.getStart() >= site.getEnd() && other.getSymbol() === symbol && isWritten(other));
+}
+
+/** "capture `const message = req.body.message` before the site, not `req`", from how the work uses it. */
+function projectionHint(id: Identifier): string {
+  let top: Node = id;
+  for (let parent = top.getParent(); Node.isPropertyAccessExpression(parent) && parent.getExpression() === top; parent = top.getParent()) top = parent;
+  const parent = top.getParent();
+  if (Node.isCallExpression(parent) && parent.getExpression() === top) top = parent;
+  if (top === id) return `capture the fields the work needs (e.g. \`const userId = ${id.getText()}.user.id\`) before the site, not \`${id.getText()}\``;
+  const name = Node.isPropertyAccessExpression(top) ? top.getName() : 'value';
+  return `capture \`const ${name} = ${top.getText()}\` before the site and use \`${name}\` in the work, not \`${id.getText()}\``;
 }
