@@ -66,14 +66,14 @@ export class ChangeSet {
   /** Each changed or created file with its text before (`undefined` when new) and after. */
   results(): { file: string; before: string | undefined; after: string }[] {
     const files = new Set([...this.#edits.keys(), ...this.#imports.keys()]);
-    const out = [...files].map((file) => {
+    const out = [...files].map((file): { file: string; before: string | undefined; after: string } => {
       const before = this.original(file);
       const newline = newlineOf(before);
       const importEdits = [...(this.#imports.get(file) ?? new Map<string, string>())].map(([line, offset]): TextEdit => {
         const at = Number(offset);
         return at === 0 ? { start: 0, end: 0, text: `${line}${newline}` } : { start: at, end: at, text: `${newline}${line}` };
       });
-      return { file, before: before as string | undefined, after: applyEdits(before, [...importEdits, ...(this.#edits.get(file) ?? [])]) };
+      return { file, before, after: applyEdits(before, [...importEdits, ...(this.#edits.get(file) ?? [])]) };
     });
     for (const [file, text] of this.#created) out.push({ file, before: undefined, after: text });
     return out.filter((entry) => entry.before !== entry.after).sort((a, b) => (a.file < b.file ? -1 : 1));

@@ -16,7 +16,6 @@ import { planSite } from './plan-site.js';
 import type { CodemodReport } from './report.js';
 import { TasksFile } from './tasks-file.js';
 import { typecheckChanges } from './typecheck.js';
-import type { Validator } from './render-schema.js';
 import type { Runner } from './executor-test-source.js';
 
 /** Options of {@link runSpawnToTaskspec}. */
