@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench/.repos/**',
       'coverage/**',
       'test/fixtures/**',
+      '**/__testfixtures__/**',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',

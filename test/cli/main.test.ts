@@ -14,8 +14,9 @@ describe('fleet (dispatch)', () => {
     const help = await runCli(['help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: fleet <command>/);
-    expect(help.stdout).toMatch(/\n {2}scan {4}Find fleet hazards/);
-    expect(help.stdout).toMatch(/\n {2}routes {2}List the HTTP routes/);
+    expect(help.stdout).toMatch(/\n {2}scan {5}Find fleet hazards/);
+    expect(help.stdout).toMatch(/\n {2}routes {3}List the HTTP routes/);
+    expect(help.stdout).toMatch(/\n {2}codemod {2}Rewrite fleet hazards/);
     expect((await runCli(['--help'])).stdout).toBe(help.stdout);
     expect((await runCli([])).stdout).toBe(help.stdout);
   });
@@ -31,13 +32,13 @@ describe('fleet (dispatch)', () => {
     expect(await runCli(['lint'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fleet: unknown command "lint". Commands: scan, routes, help. Run `fleet help` for details.\n',
+      stderr: 'fleet: unknown command "lint". Commands: scan, routes, codemod, help. Run `fleet help` for details.\n',
     });
   });
 
   it('exits 2 for help on an unknown command', async () => {
     const run = await runCli(['help', 'nope']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('fleet: unknown command "nope". Commands: scan, routes, help. Run `fleet help` for details.\n');
+    expect(run.stderr).toBe('fleet: unknown command "nope". Commands: scan, routes, codemod, help. Run `fleet help` for details.\n');
   });
 });

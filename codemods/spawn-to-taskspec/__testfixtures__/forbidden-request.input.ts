@@ -1,0 +1,9 @@
+import { Router } from 'express';
+import { notifyOps } from '../services/mail.js';
+
+export const router = Router();
+
+router.post('/feedback', async (req, res) => {
+  void notifyOps(req.body.message);
+  res.status(202).end();
+});

@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import { notifyOps } from '../services/mail.js';
+import { enqueue } from 'fleet-runtime';
+import { TaskSpec } from '../tasks.js';
+
+export const app = new Hono();
+
+app.post('/videos/:id/publish', async (c) => {
+  const videoId = c.req.param('id');
+  await enqueue(TaskSpec.NotifyOps({ videoId }));
+  return c.json({ ok: true }, 202);
+});

@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import { sendInvoice } from '../services/mail.js';
+
+export const router = Router();
+
+router.post('/invoices', async (req, res) => {
+  const invoice = { id: String(req.body.id), total: 42, issuedAt: new Date() };
+  // fleet-codemod-bailout: lossy-capture
+  void sendInvoice(invoice);
+  res.status(201).end();
+});

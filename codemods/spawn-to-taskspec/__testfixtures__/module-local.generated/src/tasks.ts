@@ -1,0 +1,8 @@
+import { defineTasks } from 'fleet-runtime';
+import { z } from 'zod';
+
+export const TaskSpec = defineTasks({
+  ChargeCard: { schema: z.object({ orderId: z.string() }) },
+  AuditPrivately: { schema: z.object({ userId: z.string() }) },
+  AuditPublicly: { schema: z.object({ userId: z.string() }) },
+});
