@@ -89,8 +89,8 @@ interface KoaContextLike {
 }
 
 /** Koa middleware: `app.use(koaRoleGuard(guard))`, before the routers. */
-export function koaRoleGuard<Ctx extends KoaContextLike>(guard: RoleGuard) {
-  return async (ctx: Ctx, next: () => Promise<unknown>): Promise<void> => {
+export function koaRoleGuard(guard: RoleGuard) {
+  return async (ctx: KoaContextLike, next: () => Promise<unknown>): Promise<void> => {
     const decision = guard.decide(ctx.method, ctx.originalUrl);
     if (!decision.serve) {
       ctx.status = decision.status;
@@ -108,8 +108,8 @@ interface HonoContextLike {
 }
 
 /** Hono middleware: `app.use(honoRoleGuard(guard))`, before the routes. */
-export function honoRoleGuard<C extends HonoContextLike>(guard: RoleGuard) {
-  return async (c: C, next: () => Promise<void>): Promise<Response | undefined> => {
+export function honoRoleGuard(guard: RoleGuard) {
+  return async (c: HonoContextLike, next: () => Promise<void>): Promise<Response | undefined> => {
     const decision = guard.decide(c.req.method, pathOf(c.req.url));
     if (!decision.serve) return c.body(decision.body, decision.status, { ...decision.headers });
     await runInRequestScope(decision.scope, next);

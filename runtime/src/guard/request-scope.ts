@@ -14,8 +14,12 @@ export interface RequestScope {
 }
 
 // One store for the process: the role guard's middleware enters it for each request, the
-// workspace guard reads it from inside `fs` to name the route that is reading.
-const storage = new AsyncLocalStorage<RequestScope>();
+// workspace guard reads it from inside `fs` to name the route that is reading. Kept on a global
+// symbol so that copies of this module (a bundler's per-route chunks, two installed versions)
+// share it: the `fs` hook installed by one copy must see the scope entered by another.
+const key = Symbol.for('fleet-runtime.request-scope');
+const holder = globalThis as { [key]?: AsyncLocalStorage<RequestScope> };
+const storage = (holder[key] ??= new AsyncLocalStorage<RequestScope>());
 
 /** Run `fn` (a request's downstream handlers) inside `scope`; promises it creates keep the scope. */
 export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {

@@ -12,30 +12,59 @@ const SYNC = ['readFileSync', 'readdirSync', 'statSync', 'lstatSync', 'accessSyn
 const PROMISES = ['readFile', 'readdir', 'stat', 'lstat', 'access', 'opendir', 'realpath', 'readlink', 'open', 'statfs', 'watch', 'glob'];
 
 type AnyFunction = (...args: unknown[]) => unknown;
-let installed: string | undefined;
+
+interface Installed {
+  readonly root: string;
+  /** Role guards sharing these hooks; the originals come back when the last one closes. */
+  users: number;
+  readonly restore: () => void;
+}
+
+// On a global symbol, like the request scope: `fs` is one per process, whichever copy of this
+// module (bundler chunks, a dev server re-evaluating modules on reload) installs the hooks.
+const key = Symbol.for('fleet-runtime.workspace-guard');
+const state = globalThis as { [key]?: Installed };
 
 /**
  * Hook the read functions of `node:fs` and `node:fs/promises` (the same objects `require('fs')`,
  * `fs.promises` and, after `syncBuiltinESMExports`, ESM named imports see). Inside a request scope,
  * a read whose path (or glob pattern / `cwd`) resolves under `root` throws `WorkspaceReadError`
  * (promise functions reject). Outside a request scope (start-up) nothing changes. Returns the
- * function that restores the originals. One guard per process.
+ * function that releases this install; the originals come back when every install is released.
+ * Installing again for the same root shares the hooks (a module evaluated twice); another root
+ * throws, since one process has one workspace.
  */
 export function installWorkspaceGuard(workspaceRoot: string): () => void {
   const root = resolve(workspaceRoot);
-  if (installed !== undefined) throw new Error(`Workspace guard: already installed for ${installed}; close the first role guard before creating another with a workspace root.`);
-  installed = root;
-  const restore = [
+  const current = state[key];
+  if (current !== undefined && current.root !== root) {
+    throw new Error(`Workspace guard: already installed for ${current.root}; one process guards one workspace root (asked for ${root}).`);
+  }
+  const installed = current ?? (state[key] = { root, users: 0, restore: hookAll(root) });
+  installed.users += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    installed.users -= 1;
+    if (installed.users > 0) return;
+    installed.restore();
+    state[key] = undefined;
+  };
+}
+
+function hookAll(root: string): () => void {
+  const undo = [
     ...CALLBACK_AND_SYNC.map((name) => hook(fs as unknown as Record<string, unknown>, name, `fs.${name}`, root, false)),
     ...SYNC.map((name) => hook(fs as unknown as Record<string, unknown>, name, `fs.${name}`, root, false)),
     ...PROMISES.map((name) => hook(fs.promises as unknown as Record<string, unknown>, name, `fs.promises.${name}`, root, true)),
   ];
+  // ESM named imports of builtins (`import { readFile } from 'node:fs/promises'`) are live
+  // bindings that only follow the CommonJS object when synced.
   syncBuiltinESMExports();
   return () => {
-    if (installed !== root) return;
-    for (const undo of restore) undo();
+    for (const restore of undo) restore();
     syncBuiltinESMExports();
-    installed = undefined;
   };
 }
 

@@ -20,7 +20,7 @@ function app(guard: RoleGuard, workspace: string, calls: { count: number }): Ser
   server.get('/api/health', (_req, res) => { res.send('ok'); });
   server.get('/api/files/*path', async (req, res) => {
     calls.count += 1;
-    res.send(await readFile(join(workspace, ...(req.params.path as string[])), 'utf8'));
+    res.send(await readFile(join(workspace, ...req.params.path), 'utf8'));
   });
   server.get('/api/docs/:name', async (req, res) => {
     try {
