@@ -17,6 +17,8 @@ export { defaultLogger, type Logger } from './logger.js';
 export { METRICS_CONTENT_TYPE, renderMetrics } from './metrics.js';
 export { DEFAULT_SQLITE_PATH, openStore, parseDatabaseUrl, redactUrl, type StoreLocation } from './open-store.js';
 export { backoffDelay, DEFAULT_POLICY, resolvePolicy, type ResolvedPolicy, type TaskPolicy } from './policy.js';
+export { createPulse, type Pulse, type PulseOptions, type PulseResult } from './pulse/pulse.js';
+export type { DrainCounts, DrainEnd } from './pulse/drain-batch.js';
 export { retentionSideTask, type RetentionOptions } from './retention.js';
 export { readRole, ROLES, runsWorkers, type Role } from './role.js';
 export { defineSchedule, type ScheduleSpec } from './scheduler/define-schedule.js';
