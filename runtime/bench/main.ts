@@ -54,7 +54,7 @@ const config: BenchConfig = {
   url: values.url,
   peers: values.peers === 'matched' ? 'matched' : 'own',
 };
-if (values.peers !== 'own' && values.peers !== 'matched') throw new Error(`bench: --peers must be own or matched, got ${String(values.peers)}.`);
+if (values.peers !== 'own' && values.peers !== 'matched') throw new Error(`bench: --peers must be own or matched, got ${values.peers}.`);
 const only = values.only?.split(',');
 const log = (message: string) => process.stderr.write(`[runtime-bench] ${message}\n`);
 const wanted = (name: string) => only === undefined || only.includes(name);
