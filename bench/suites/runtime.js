@@ -19,7 +19,7 @@ export default {
   async run({ root, workDir, options, log }) {
     const json = path.join(workDir, 'runtime.json');
     const args = ['--experimental-transform-types', '--no-warnings', '--import', path.join(root, 'runtime/bench/ts-loader.mjs'), path.join(root, 'runtime/bench/main.ts'), '--json', json];
-    for (const key of ['jobs', 'concurrency', 'batch', 'pool', 'samples', 'rounds', 'only', 'url']) {
+    for (const key of ['jobs', 'concurrency', 'batch', 'pool', 'samples', 'rounds', 'only', 'url', 'peers']) {
       if (typeof options[key] === 'string') args.push(`--${key}`, options[key]);
     }
     log(`node ${args.slice(4).map((a) => path.relative(root, a) || a).join(' ')}`);

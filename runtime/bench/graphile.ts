@@ -8,10 +8,23 @@ const version = packageVersion('graphile-worker');
 const DB = 'fleet_bench_graphile';
 
 /**
- * graphile-worker at its documented fast settings: a local queue of `claimBatch` jobs per fetch,
- * completions flushed as soon as possible (batch delay 0), prepared statements, LISTEN/NOTIFY.
+ * The settings graphile-worker's own performance test uses (its `perfTest/graphile.config.js` and
+ * the "Performance" page of its docs): 24 concurrent jobs, a pool of 25, a local queue of 500 jobs
+ * refetched after 10 ms, completions and failures flushed at once (batch delay 0). Its test runs 4
+ * such worker processes; on this 2-core machine we run one in the benchmark's process.
+ */
+const OWN = { concurrency: 24, poolSize: 25, localQueueSize: 500, refetchDelayMs: 10 };
+
+/**
+ * graphile-worker at its fast settings: its own performance test's (`--peers own`, the default) or
+ * this run's concurrency, claim batch and pool (`--peers matched`); completions flushed as soon as
+ * possible (batch delay 0), prepared statements, LISTEN/NOTIFY.
  */
 export function graphileSystem(config: BenchConfig): BenchSystem {
+  const own = config.peers === 'own';
+  const concurrency = own ? OWN.concurrency : config.concurrency;
+  const poolSize = own ? OWN.poolSize : config.poolSize;
+  const localQueue = own ? { size: OWN.localQueueSize, refetchDelay: { durationMs: OWN.refetchDelayMs } } : { size: config.claimBatch };
   let pool: pg.Pool | undefined;
   let utils: WorkerUtils | undefined;
   let runner: Runner | undefined;
@@ -20,11 +33,11 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
   return {
     name: 'graphile-worker',
     version,
-    settings: { concurrency: config.concurrency, localQueueSize: config.claimBatch, completeJobBatchDelay: 0, maxPoolSize: config.poolSize, pollInterval: 2000, notify: true },
+    settings: { peers: config.peers, concurrency, localQueueSize: localQueue.size, refetchDelayMs: own ? OWN.refetchDelayMs : 0, completeJobBatchDelay: 0, maxPoolSize: poolSize, pollInterval: 2000, notify: true },
     async setup() {
       // Our own pool (graphile-worker accepts one) so an idle connection that the database drop at
       // teardown terminates is logged, not an unhandled 'error' that kills the whole run.
-      pool = new pg.Pool({ connectionString: await freshDatabase(config.url, DB), max: config.poolSize });
+      pool = new pg.Pool({ connectionString: await freshDatabase(config.url, DB), max: poolSize });
       pool.on('error', (error) => { process.stderr.write(`[runtime-bench] graphile-worker: idle connection failed (${error.message})\n`); });
       utils = await makeWorkerUtils({ pgPool: pool, logger });
       await utils.migrate();
@@ -38,7 +51,7 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
     async startWorker(onJob) {
       runner = await run({
         pgPool: pool,
-        concurrency: config.concurrency,
+        concurrency,
         pollInterval: 2000,
         noHandleSignals: true,
         logger,
@@ -47,7 +60,7 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
             onJob(payload as BenchPayload);
           },
         },
-        preset: { worker: { localQueue: { size: config.claimBatch }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+        preset: { worker: { localQueue, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       });
     },
     async stopWorker() {

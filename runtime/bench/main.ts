@@ -32,6 +32,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     url: { type: 'string', default: process.env.FLEET_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     only: { type: 'string' },
+    peers: { type: 'string', default: 'own' },
     json: { type: 'string' },
   },
 });
@@ -51,7 +52,9 @@ const config: BenchConfig = {
   latencySamples: int(values.samples, 'samples'),
   rounds: int(values.rounds, 'rounds'),
   url: values.url,
+  peers: values.peers === 'matched' ? 'matched' : 'own',
 };
+if (values.peers !== 'own' && values.peers !== 'matched') throw new Error(`bench: --peers must be own or matched, got ${values.peers}.`);
 const only = values.only?.split(',');
 const log = (message: string) => process.stderr.write(`[runtime-bench] ${message}\n`);
 const wanted = (name: string) => only === undefined || only.includes(name);

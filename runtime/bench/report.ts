@@ -22,7 +22,7 @@ export function report(output: BenchOutput): string {
   const { config } = output;
   const lines = [
     `${output.date} · Node ${output.node} · ${String(output.cpus)} CPUs (load ${output.load.join(' ')}) · PostgreSQL ${output.server.server_version ?? '?'} (synchronous_commit=${output.server.synchronous_commit ?? '?'}, fsync=${output.server.fsync ?? '?'})`,
-    `${cell(config.jobs)} no-op jobs (${cell(config.singleJobs)} single + ${cell(config.jobs - config.singleJobs)} bulk in batches of ${cell(config.bulkBatch)}), concurrency ${String(config.concurrency)}, claim batch ${String(config.claimBatch)}, pool ${String(config.poolSize)}, ${String(config.latencySamples)} latency probes, median of ${String(config.rounds)} round(s)`,
+    `${cell(config.jobs)} no-op jobs (${cell(config.singleJobs)} single + ${cell(config.jobs - config.singleJobs)} bulk in batches of ${cell(config.bulkBatch)}), concurrency ${String(config.concurrency)}, claim batch ${String(config.claimBatch)}, pool ${String(config.poolSize)}, ${String(config.latencySamples)} latency probes, median of ${String(config.rounds)} round(s); peers configured: ${config.peers === 'own' ? 'as their own performance tests' : 'matched to these settings'}`,
     '',
     '| system | version | enqueue single/s | enqueue bulk/s | drain jobs/s | p50 enqueue→start ms | p99 ms |',
     '|---|---|---:|---:|---:|---:|---:|',

@@ -59,4 +59,10 @@ export interface BenchConfig {
   rounds: number;
   /** Base URL of the server; each system gets a fresh database on it. */
   url: string;
+  /**
+   * How the peers (graphile-worker, pg-boss) are configured: `own` (default) as their own
+   * performance tests configure them (see `graphile.ts`, `pg-boss.ts`); `matched` with this
+   * config's concurrency, claim batch and pool, like fleet-runtime.
+   */
+  peers: 'own' | 'matched';
 }
