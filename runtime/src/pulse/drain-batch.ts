@@ -69,7 +69,7 @@ export async function drainBatch(input: DrainInput): Promise<{ counts: DrainCoun
     if (entry === undefined) throw new Error(`Pulse: claimed unknown task ${task.name}.`);
     const controller = new AbortController();
     const lease = { id: task.id, token: task.token };
-    held.set(task.id, { lease, leaseMs, controller, settled: false, done: Promise.resolve() });
+    held.set(task.id, { lease, name: task.name, startedAt: performance.now(), leaseMs, controller, settled: false, done: Promise.resolve() });
     const run: Promise<void> = runTask({ store, task, definition: entry.definition, executor: entry.executor, controller })
       .then((settlement) => {
         if (settlement === null) counts.lost += 1;
