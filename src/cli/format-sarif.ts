@@ -55,7 +55,7 @@ export function formatSarif(report: CiReport): string {
       {
         tool: { driver: { name: 'fleet', semanticVersion: version, informationUri: 'https://github.com/fleet-dev/fleet', rules } },
         invocations: [{ executionSuccessful: notifications.length === 0, exitCode: report.exitCode, toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { [ROOT_ID]: { uri: `${pathToFileURL(report.root).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(report.root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -72,7 +72,7 @@ export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 
   }
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`fleet scan: unknown format "${format}". Use --format ${FORMATS.join(' or --format ')}.`);
+    throw new UsageError(`fleet scan: unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);
   }
   const updateBaseline = values['update-baseline'] ?? false;
   const baseline = values.baseline ?? (updateBaseline ? path.join(root, DEFAULT_BASELINE) : undefined);
