@@ -6,6 +6,7 @@ import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { helpCommand, unknownCommand, usage } from './help.js';
 import { packageInfo } from '../package-info.js';
+import { review } from './review.js';
 import { routes } from './routes.js';
 import { scan } from './scan.js';
 
@@ -13,6 +14,7 @@ import { scan } from './scan.js';
 export const commands: Readonly<Record<string, Command>> = {
   scan,
   routes,
+  review,
   help: helpCommand(() => commands),
 };
 
