@@ -12,7 +12,7 @@ import { createGithubClient } from '../review/github-client.js';
 import { planReview } from '../review/plan.js';
 import type { ReviewFinding, ReviewPlan } from '../review/plan.js';
 import { deleteStale, postReview, readPosted } from '../review/post-review.js';
-import type { ReviewPayload } from '../review/post-review.js';
+import type { PostedState, ReviewPayload } from '../review/post-review.js';
 import type { CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { defaultRuleIds } from './eslint-config.js';
@@ -55,7 +55,7 @@ async function review(args: ReviewArgs, io: CliIo): Promise<number> {
     baseUrl: target.apiUrl,
     onRetry: (status, waitMs, attempt) => io.stderr.write(`fleet review: GitHub answered ${status}; retry ${attempt} in ${Math.ceil(waitMs / 1000)} s.\n`),
   });
-  const state = await readPosted(octokit, pr).catch((error: unknown) => (isForbidden(error) ? undefined : Promise.reject(error)));
+  const state = await readPostedUnlessForbidden(octokit, pr);
   const plan = planReview(findings, changedOf(target), { mode: args.filterMode, maxComments: args.maxComments, posted: state?.posted ?? new Set() });
   if (!state) return fallback(plan, io, env, done);
 
@@ -110,6 +110,16 @@ function fallback(plan: ReviewPlan, io: CliIo, env: Readonly<Record<string, stri
   io.stderr.write(`fleet review: ${note}\n`);
   io.stdout.write(formatGithub(findings, { summaryWritten: Boolean(summaryFile) }));
   return done(plan);
+}
+
+/** Our earlier comments, or `undefined` when the token may not even read them. */
+async function readPostedUnlessForbidden(...args: Parameters<typeof readPosted>): Promise<PostedState | undefined> {
+  try {
+    return await readPosted(...args);
+  } catch (error) {
+    if (isForbidden(error)) return undefined;
+    throw error;
+  }
 }
 
 function isForbidden(error: unknown): boolean {

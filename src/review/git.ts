@@ -14,7 +14,7 @@ export function git(cwd: string, args: readonly string[]): string {
   try {
     return execFileSync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    const stderr = (error as { stderr?: string | Buffer }).stderr?.toString().trim() ?? '';
     throw new GitError(`\`git ${args.join(' ')}\` failed in ${cwd}: ${stderr || (error instanceof Error ? error.message : String(error))}`);
   }
 }
