@@ -82,7 +82,7 @@ async function scanChanged(args: ReviewArgs, target: ReviewTarget): Promise<Revi
   if (selected.length === 0) return [];
   const outcome = await lintProject({ root: args.root, files: selected, ruleIds: defaultRuleIds(), types: args.types && hasTsconfig(args.root, files) });
   const { results } = withoutMissingManifest(outcome.results);
-  return findingsOf(args.root, results).map((finding) => ({ finding, path: repoPath(path.join(args.root, finding.file)) }));
+  return findingsOf(target.top, results).map((finding) => ({ finding, path: finding.file }));
 }
 
 const diffs = new Map<string, ReturnType<typeof changedLines>>();
@@ -103,7 +103,7 @@ function payload(target: ReviewTarget, plan: ReviewPlan): ReviewPayload {
 
 /** The token cannot write (or read) the pull request: annotations and a job summary instead. */
 function fallback(plan: ReviewPlan, io: CliIo, env: Readonly<Record<string, string | undefined>>, done: (plan: ReviewPlan) => number): number {
-  const findings = plan.inScope.map(({ finding, path: file }) => ({ ...finding, file }));
+  const findings = plan.inScope.map(({ finding }) => finding);
   const note = 'The token cannot write pull-request reviews here (a pull request from a fork, or a job without `pull-requests: write`), so the findings are shown as annotations instead.';
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) appendFileSync(summaryFile, formatSummary({ title: 'Fleet review', findings, note }));

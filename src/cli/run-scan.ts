@@ -6,6 +6,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { findingsOf } from '../report/finding.js';
 import { freshFindings } from '../report/ci-report.js';
+import { repositoryRoot } from '../report/repository-root.js';
 import type { CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { defaultRuleIds, knownRuleIds } from './eslint-config.js';
@@ -40,10 +41,13 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   // Asked for by name, `require-route-role` reports everything; picked by default, it stays quiet
   // where no manifest applies (a repository new to Fleet) and one note says so.
   const { results, unchecked } = args.rules ? { results: outcome.results, unchecked: 0 } : withoutMissingManifest(outcome.results);
-  const findings = findingsOf(args.root, results);
+  // CI tools resolve paths against the repository root, also when a sub-folder is scanned; the
+  // baseline and fingerprints then do not depend on which folder the scan started from.
+  const base = repositoryRoot(args.root) ?? args.root;
+  const findings = findingsOf(base, results);
   const baseline = args.baseline === undefined ? undefined : applyBaseline(args.baseline, io.cwd, findings, args.updateBaseline);
   const known = baseline?.known ?? new Set<string>();
-  const ci = { root: args.root, findings, known, baselined: baseline !== undefined, ruleIds: ruleIds.map((id) => `fleet/${id}`), exitCode: EXIT.clean };
+  const ci = { root: base, findings, known, baselined: baseline !== undefined, ruleIds: ruleIds.map((id) => `fleet/${id}`), exitCode: EXIT.clean };
   const fresh = freshFindings(ci);
   const exitCode = fresh.length > 0 ? EXIT.findings : EXIT.clean;
   const scan = { root: args.root, typedFiles: outcome.typedFiles, results: suppressKnown(results, findings, known), minifiedSkipped: minified.length };

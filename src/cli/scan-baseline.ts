@@ -48,8 +48,8 @@ export function applyBaseline(file: string, cwd: string, findings: readonly Find
     const accepted = findings.filter((finding) => !finding.fatal).length;
     notes.push(`Baseline ${shown}: wrote ${plural(accepted, 'finding')} (${before.fresh.filter((finding) => !finding.fatal).length} added, ${before.fixed.length} fixed pruned).`);
     for (const entry of before.fixed) notes.push(`  fixed: ${describe(entry)}`);
-    const after = compareWithBaseline(findings, readBaseline(file) ?? []);
-    return { known: new Set(after.known.map((finding) => finding.fingerprint)), fixed: before.fixed, notes };
+    // The new baseline is exactly the current findings (less parse errors and crashes).
+    return { known: new Set(findings.filter((finding) => !finding.fatal).map((finding) => finding.fingerprint)), fixed: before.fixed, notes };
   }
   notes.push(`Baseline ${shown}: ${plural(before.known.length, 'finding')} accepted, ${before.fresh.length} new, ${before.fixed.length} fixed.`);
   for (const entry of before.fixed) notes.push(`  fixed: ${describe(entry)}`);

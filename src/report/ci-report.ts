@@ -6,7 +6,7 @@ import type { Finding } from './finding.js';
 
 /** A finished scan as the CI formats see it. */
 export interface CiReport {
-  /** Absolute scan root; finding paths are relative to it. */
+  /** Absolute base of the finding paths: the git repository's root, else the scan root. */
   readonly root: string;
   /** Every finding, baselined or not, in file and position order. */
   readonly findings: readonly Finding[];

@@ -24,6 +24,15 @@ describe('fleet scan CI formats', () => {
     );
   });
 
+  it('gives CI paths relative to the git repository when a sub-folder is scanned', async () => {
+    const root = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'pkg/src/app.ts': APP });
+    const github = await runCli(['scan', 'pkg', '--no-types', '--format', 'github'], { cwd: root });
+    expect(github.stdout).toMatch(/^::error file=pkg\/src\/app\.ts,line=10,/);
+    const text = await runCli(['scan', 'pkg', '--no-types', '--output', 'report.txt', '--format', 'gitlab'], { cwd: root });
+    expect(text.stdout).toMatch(/^src\/app\.ts\n/);
+    expect((JSON.parse(readFileSync(path.join(root, 'report.txt'), 'utf8')) as { location: { path: string } }[])[0]!.location.path).toBe('pkg/src/app.ts');
+  });
+
   it('annotates at most 10 findings per kind, lists the rest, and writes the job summary', async () => {
     const root = makeProject({ 'src/app.ts': manySites(12), 'summary.md': '# earlier step\n' });
     const summary = path.join(root, 'summary.md');
