@@ -17,12 +17,18 @@ const PACKAGE_NAME = 'eslint-plugin-fleet';
 
 /** Reads the `eslint-plugin-fleet` `package.json` this CLI ships in. */
 export function packageInfo(): PackageInfo {
+  const json = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as PackageInfo;
+  return { name: json.name, version: json.version };
+}
+
+/** The directory of the installed `eslint-plugin-fleet` package (its `docs/` ship with it). */
+export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const file = path.join(dir, 'package.json');
     if (existsSync(file)) {
       const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<PackageInfo>;
-      if (json.name === PACKAGE_NAME && typeof json.version === 'string') return { name: json.name, version: json.version };
+      if (json.name === PACKAGE_NAME && typeof json.version === 'string') return dir;
     }
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`Cannot find the ${PACKAGE_NAME} package.json above ${fileURLToPath(import.meta.url)}; reinstall the package.`);

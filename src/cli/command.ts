@@ -10,6 +10,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** Directory relative paths on the command line are resolved against. */
   readonly cwd: string;
+  /** Environment variables (`GITHUB_*`); `process.env` when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** One `fleet <name>` command. */

@@ -1,7 +1,7 @@
 /**
  * Every piece of text the CLI prints about a scan (the human report, the JSON report, progress),
- * and the helpers `format-routes.ts` shares for `fleet routes`.
- * Kept in one place so the output stays consistent and a new format is one function here.
+ * and the helpers `format-routes.ts` shares for `fleet routes`. The CI formats live beside it in
+ * `format-<name>.ts`, and `format-report.ts` is the one place that picks a format.
  */
 import path from 'node:path';
 import type { ESLint } from 'eslint';
@@ -18,7 +18,7 @@ export interface ScanReport {
 }
 
 /** The names `--format` accepts. */
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'rdjson', 'gitlab'] as const;
 /** One of {@link FORMATS}. */
 export type FormatName = (typeof FORMATS)[number];
 

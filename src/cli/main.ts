@@ -7,6 +7,7 @@ import { EXIT, UsageError } from './command.js';
 import { helpCommand, unknownCommand, usage } from './help.js';
 import { packageInfo } from '../package-info.js';
 import { codemod } from './codemod.js';
+import { review } from './review.js';
 import { routes } from './routes.js';
 import { scan } from './scan.js';
 
@@ -15,6 +16,7 @@ export const commands: Readonly<Record<string, Command>> = {
   scan,
   routes,
   codemod,
+  review,
   help: helpCommand(() => commands),
 };
 

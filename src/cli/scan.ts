@@ -8,6 +8,7 @@ import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { FORMATS } from './format.js';
 import type { FormatName } from './format.js';
+import { DEFAULT_BASELINE } from './scan-baseline.js';
 
 /** Parsed `fleet scan` arguments. */
 export interface ScanArgs {
@@ -20,6 +21,12 @@ export interface ScanArgs {
   readonly progress: boolean | undefined;
   /** Rule ids as given to `--rule` (with or without `fleet/`); `undefined` = every recommended rule. */
   readonly rules: readonly string[] | undefined;
+  /** Absolute file the report goes to (`--output`); the terminal then gets the text report. */
+  readonly output: string | undefined;
+  /** Absolute baseline file (`--baseline`, or the default with `--update-baseline`). */
+  readonly baseline: string | undefined;
+  /** `--update-baseline`: rewrite the baseline with the current findings first. */
+  readonly updateBaseline: boolean;
 }
 
 const help = `Usage: fleet scan [dir] [options]
@@ -35,13 +42,20 @@ manifest applies to are left unchecked, with one note on stderr instead of a fin
 (create the manifest with \`fleet routes --init\`); --rule require-route-role reports them all.
 
 Options:
-  -f, --format <name>  Output format: text (default) or json (ESLint's json formatter).
-      --no-types       Do not use type information, even with a tsconfig.json.
-      --rule <id>      Run only this rule (repeatable), e.g. --rule no-floating-work-in-handler.
-      --progress       Print progress on stderr (default: only on a terminal, for long runs).
-  -h, --help           Show this help.
+  -f, --format <name>     Output format: text (default), json (ESLint's json formatter),
+                          sarif (SARIF 2.1.0, for code scanning), github (workflow-command
+                          annotations, plus a job summary when GITHUB_STEP_SUMMARY is set),
+                          rdjson (reviewdog) or gitlab (GitLab Code Quality).
+  -o, --output <file>     Write the report to file; the terminal still gets the text report.
+      --baseline <file>   Fail only on findings whose fingerprint is not in this baseline file.
+      --update-baseline   Rewrite the baseline (default .fleet-baseline.json in dir) with the
+                          current findings, pruning fixed ones; exits 0 unless a file failed to parse.
+      --no-types          Do not use type information, even with a tsconfig.json.
+      --rule <id>         Run only this rule (repeatable), e.g. --rule no-floating-work-in-handler.
+      --progress          Print progress on stderr (default: only on a terminal, for long runs).
+  -h, --help              Show this help.
 
-Exit codes: 0 nothing found, 1 findings, 2 bad usage or configuration.
+Exit codes: 0 nothing (new) found, 1 findings (not in the baseline), 2 bad usage or configuration.
 `;
 
 /** Parses `fleet scan` arguments; throws {@link UsageError} on anything it cannot use. */
@@ -58,14 +72,19 @@ export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 
   }
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`fleet scan: unknown format "${format}". Use --format ${FORMATS.join(' or --format ')}.`);
+    throw new UsageError(`fleet scan: unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);
   }
+  const updateBaseline = values['update-baseline'] ?? false;
+  const baseline = values.baseline ?? (updateBaseline ? path.join(root, DEFAULT_BASELINE) : undefined);
   return {
     root,
     format: format as FormatName,
     types: values.types ?? true,
     progress: values.progress,
     rules: values.rule,
+    output: values.output === undefined ? undefined : path.resolve(cwd, values.output),
+    baseline: baseline === undefined ? undefined : path.resolve(cwd, baseline),
+    updateBaseline,
   };
 }
 
@@ -81,6 +100,9 @@ function parseOrExplain(args: readonly string[]) {
         types: { type: 'boolean' },
         progress: { type: 'boolean' },
         rule: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -16,13 +16,18 @@ export interface CliRun {
 }
 
 /** Runs `fleet <argv>` in this process, as if from `cwd`. */
-export async function runCli(argv: readonly string[], options: { cwd?: string; tty?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  options: { cwd?: string; tty?: boolean; env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     cwd: options.cwd ?? process.cwd(),
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+    // Tests never see the CI's own GITHUB_* variables unless they pass them.
+    env: options.env ?? {},
   });
   return { code, stdout, stderr };
 }

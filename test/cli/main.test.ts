@@ -32,13 +32,13 @@ describe('fleet (dispatch)', () => {
     expect(await runCli(['lint'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fleet: unknown command "lint". Commands: scan, routes, codemod, help. Run `fleet help` for details.\n',
+      stderr: 'fleet: unknown command "lint". Commands: scan, routes, codemod, review, help. Run `fleet help` for details.\n',
     });
   });
 
   it('exits 2 for help on an unknown command', async () => {
     const run = await runCli(['help', 'nope']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('fleet: unknown command "nope". Commands: scan, routes, codemod, help. Run `fleet help` for details.\n');
+    expect(run.stderr).toBe('fleet: unknown command "nope". Commands: scan, routes, codemod, review, help. Run `fleet help` for details.\n');
   });
 });

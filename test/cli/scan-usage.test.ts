@@ -35,7 +35,7 @@ describe('fleet scan: bad usage exits 2 with one line on stderr', () => {
     expect(await runCli(['scan', root, '--format', 'xml'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fleet scan: unknown format "xml". Use --format text or --format json.\n',
+      stderr: 'fleet scan: unknown format "xml". Use one of: text, json, sarif, github, rdjson, gitlab.\n',
     });
   });
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { guidanceFor, rulesWithGuidance } from '../../src/review/guidance.js';
+
+describe('review guidance', () => {
+  it('has guidance for every rule and for parse errors', () => {
+    expect(rulesWithGuidance()).toEqual([...Object.keys(rules).map((id) => `fleet/${id}`), 'parse-error'].sort());
+  });
+
+  it('gives only the guidance while the codemod command is not available', () => {
+    expect(guidanceFor('fleet/no-floating-work-in-handler', 'src/app.ts')).not.toContain('npx fleet codemod');
+  });
+
+  it('adds the codemod command for the file once the capability is on', () => {
+    expect(guidanceFor('fleet/no-floating-work-in-handler', 'src/app.ts', true)).toMatch(
+      /\n\nTo rewrite the spawn sites of this file into durable tasks \(TaskSpec, executor and test are generated\):\n\n```sh\nnpx fleet codemod spawn-to-taskspec src\/app\.ts\n```$/,
+    );
+    expect(guidanceFor('fleet/require-route-role', 'src/app.ts', true)).not.toContain('npx fleet codemod');
+  });
+});
