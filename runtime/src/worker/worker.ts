@@ -7,6 +7,7 @@ import { heartbeatLeases, type HeldTask } from './heartbeat-leases.js';
 import { describeThrown } from '../describe-thrown.js';
 import { retryOrDead, runTask } from './run-task.js';
 import { SettleQueue } from './settle-queue.js';
+import { warnUnknownNames } from './warn-unknown-names.js';
 import { WorkerMetrics } from './worker-metrics.js';
 import { TaskAbortedError, type Executor, type Executors } from './task-context.js';
 
@@ -32,6 +33,8 @@ export interface WorkerOptions<S extends AnyTaskSpecs> {
   pollIntervalMs?: number;
   /** Reclaim expired leases this often. Default 5000 ms. */
   reapIntervalMs?: number;
+  /** Look for ready tasks of names `tasks` does not declare this often (a warning per name). Default 60 000 ms. */
+  unknownTaskCheckMs?: number;
   /** Lease owner id. Default `<host>:<pid>:<random>`. */
   owner?: string;
   log?: Logger;
@@ -86,6 +89,7 @@ export class Worker<S extends AnyTaskSpecs> {
   #wanted = false;
   #pumpScheduled = false;
   #timers: NodeJS.Timeout[] = [];
+  readonly #warnedNames = new Set<string>();
   /** Resolves when a shutdown's `abortGraceMs` is over (see `stop`); pending until then. */
   #grace: Promise<void> = new Promise(() => undefined);
   #unsubscribe: (() => void) | undefined;
@@ -128,8 +132,10 @@ export class Worker<S extends AnyTaskSpecs> {
       setInterval(() => { this.#poke(); }, this.#options.pollIntervalMs ?? 1000),
       setInterval(() => void heartbeatLeases(this.#store, this.#running, this.#log), Math.max(50, Math.floor(shortestLease / 3))),
       setInterval(() => void this.#reap(), this.#options.reapIntervalMs ?? 5000),
+      setInterval(() => void this.#checkNames(), this.#options.unknownTaskCheckMs ?? 60_000),
     );
     void this.#reap();
+    void this.#checkNames();
     this.#poke();
   }
 
@@ -258,6 +264,10 @@ export class Worker<S extends AnyTaskSpecs> {
       this.#forget(settlement);
     });
     this.#pokeSoon();
+  }
+
+  #checkNames(): Promise<void> {
+    return warnUnknownNames(this.#store, new Set(definitionsOf(this.#options.tasks).keys()), this.#warnedNames, this.#log);
   }
 
   async #reap(): Promise<void> {
