@@ -50,6 +50,8 @@ export class Worker<S extends AnyTaskSpecs> {
   #pumpScheduled = false;
   #timers: NodeJS.Timeout[] = [];
   readonly #warnedNames = new Set<string>();
+  /** Set once `stop` no longer waits for claims in flight: tasks they return are handed back at once. */
+  #claimsClosed = false;
   /** Resolves when a shutdown's `abortGraceMs` is over (see `stop`); pending until then. */
   #grace: Promise<void> = new Promise(() => undefined);
   #unsubscribe: (() => void) | undefined;
@@ -152,6 +154,10 @@ export class Worker<S extends AnyTaskSpecs> {
         } finally {
           this.#reserved -= limit;
         }
+        if (this.#claimsClosed) {
+          this.#handBack(claimed);
+          return;
+        }
         for (const task of claimed) this.#begin(task, leaseMs);
         // A full batch means more work is probably waiting: claim again as soon as slots free.
         if (claimed.length === limit) this.#wanted = true;
@@ -226,6 +232,14 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#pokeSoon();
   }
 
+  /** Release tasks a claim returned after `stop` stopped waiting for it (best effort: else their leases expire). */
+  #handBack(claimed: readonly ClaimedTask[]): void {
+    if (claimed.length === 0) return;
+    this.#store.settle(claimed.map((task) => ({ id: task.id, token: task.token, kind: 'release' as const }))).catch((error: unknown) => {
+      this.#log('warn', `could not hand back ${String(claimed.length)} tasks claimed during shutdown (${describeThrown(error)}); they are reclaimed when their leases expire.`);
+    });
+  }
+
   #checkNames(): Promise<void> {
     return warnUnknownNames(this.#store, new Set(definitionsOf(this.#options.tasks).keys()), this.#warnedNames, this.#log);
   }
@@ -249,11 +263,14 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#unsubscribe?.();
     const timers = this.#timers;
     clearInterval(timers[0]);
-    // Tasks of a claim still in flight are begun when it returns; wait so they are covered below.
-    await Promise.allSettled([...this.#claims]);
     const all = (): Promise<unknown> => Promise.allSettled([...this.#running.values()].map((entry) => entry.done));
     const wait = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms).unref());
-    await Promise.race([all(), wait(options.deadlineMs ?? 25_000)]);
+    const deadline = wait(options.deadlineMs ?? 25_000);
+    // Tasks of a claim still in flight are begun when it returns; wait so they are covered below,
+    // but within the deadline: a claim stuck on an unreachable database must not hold up the stop.
+    await Promise.race([Promise.allSettled([...this.#claims]), deadline]);
+    this.#claimsClosed = true;
+    await Promise.race([all(), deadline]);
     const unfinished = [...this.#running.values()].filter((entry) => !entry.settled);
     if (unfinished.length > 0) {
       this.#log('warn', `shutdown deadline reached with ${String(unfinished.length)} tasks running; aborting and handing them back.`);
