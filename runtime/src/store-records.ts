@@ -160,6 +160,15 @@ export interface StoreStats {
   oldestReadyAgeMs: number;
 }
 
+/** Ready tasks of one task name (see `Store.readyByName`). */
+export interface ReadyByName {
+  name: string;
+  /** Tasks of this name in `queued`/`retrying` whose `runAt` has passed. */
+  ready: number;
+  /** Age of the oldest of them in ms. */
+  oldestReadyAgeMs: number;
+}
+
 /** A schedule as stored. Exactly one of `cron` and `intervalMs` is set. */
 export interface ScheduleRecord {
   name: string;

@@ -21,6 +21,7 @@ import type {
   LeaseRef,
   ListFilter,
   NewTask,
+  ReadyByName,
   ScheduleAdvance,
   ScheduleAdvanceResult,
   ScheduleDefinition,
@@ -124,6 +125,11 @@ export interface Store {
   /** Delete terminal tasks (with events and steps) that finished before `olderThan`. Returns the count. */
   purge(olderThan: Date): Promise<number>;
   stats(): Promise<StoreStats>;
+  /**
+   * The ready numbers of `stats()` per task name, by name. Lets a worker notice ready tasks whose
+   * name no code declares any more (they would wait forever) and lets autoscaling leave them out.
+   */
+  readyByName(): Promise<ReadyByName[]>;
 
   /**
    * Create a schedule or update its definition. `nextRunAt` is written when the schedule is new or

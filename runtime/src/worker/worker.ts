@@ -7,49 +7,12 @@ import { heartbeatLeases, type HeldTask } from './heartbeat-leases.js';
 import { describeThrown } from '../describe-thrown.js';
 import { retryOrDead, runTask } from './run-task.js';
 import { SettleQueue } from './settle-queue.js';
+import { warnUnknownNames } from './warn-unknown-names.js';
 import { WorkerMetrics } from './worker-metrics.js';
-import { TaskAbortedError, type Executor, type Executors } from './task-context.js';
+import { TaskAbortedError, type Executor } from './task-context.js';
+import type { StopOptions, WorkerOptions } from './worker-options.js';
 
-/** Options of {@link Worker}. */
-export interface WorkerOptions<S extends AnyTaskSpecs> {
-  store: Store;
-  /** The `defineTasks` result. */
-  tasks: S;
-  /** Executors keyed like `tasks`; the worker claims only tasks that have one. */
-  executors: Executors<S>;
-  /** Tasks run at once. Default 10. */
-  concurrency?: number;
-  /** Most tasks taken per claim. Default 100. */
-  claimBatch?: number;
-  /**
-   * Claims in flight at once. Default `ceil(concurrency / claimBatch)`: with many slots and small
-   * batches several claims run in parallel on the store's pool instead of one after another.
-   */
-  maxClaims?: number;
-  /** Outcome writes (`settle` calls) in flight at once. Default 2. */
-  maxSettles?: number;
-  /** Poll for work from other processes this often. Default 1000 ms (same-process enqueues wake at once). */
-  pollIntervalMs?: number;
-  /** Reclaim expired leases this often. Default 5000 ms. */
-  reapIntervalMs?: number;
-  /** Lease owner id. Default `<host>:<pid>:<random>`. */
-  owner?: string;
-  log?: Logger;
-  /** Jitter source for backoff (tests). Default `Math.random`. */
-  random?: () => number;
-}
-
-/** Options of {@link Worker.stop}. */
-export interface StopOptions {
-  /** Wait this long for running tasks to finish. Default 25 000 ms (inside Kubernetes' 30 s). */
-  deadlineMs?: number;
-  /**
-   * After aborting, wait this long for executors to return before handing their leases back.
-   * Leases stay held meanwhile, so no other worker starts a task whose executor is still running;
-   * an executor that returns or throws in time records its own outcome. Default 2000 ms.
-   */
-  abortGraceMs?: number;
-}
+export type { StopOptions, WorkerOptions } from './worker-options.js';
 
 /**
  * Drains the queue: claims ready tasks in batches with a lease, runs them with bounded concurrency,
@@ -86,6 +49,9 @@ export class Worker<S extends AnyTaskSpecs> {
   #wanted = false;
   #pumpScheduled = false;
   #timers: NodeJS.Timeout[] = [];
+  readonly #warnedNames = new Set<string>();
+  /** Set once `stop` no longer waits for claims in flight: tasks they return are handed back at once. */
+  #claimsClosed = false;
   /** Resolves when a shutdown's `abortGraceMs` is over (see `stop`); pending until then. */
   #grace: Promise<void> = new Promise(() => undefined);
   #unsubscribe: (() => void) | undefined;
@@ -128,8 +94,10 @@ export class Worker<S extends AnyTaskSpecs> {
       setInterval(() => { this.#poke(); }, this.#options.pollIntervalMs ?? 1000),
       setInterval(() => void heartbeatLeases(this.#store, this.#running, this.#log), Math.max(50, Math.floor(shortestLease / 3))),
       setInterval(() => void this.#reap(), this.#options.reapIntervalMs ?? 5000),
+      setInterval(() => void this.#checkNames(), this.#options.unknownTaskCheckMs ?? 60_000),
     );
     void this.#reap();
+    void this.#checkNames();
     this.#poke();
   }
 
@@ -185,6 +153,10 @@ export class Worker<S extends AnyTaskSpecs> {
           claimed = await this.#claimWithOutcomes({ owner: this.owner, names, limit, leaseMs });
         } finally {
           this.#reserved -= limit;
+        }
+        if (this.#claimsClosed) {
+          this.#handBack(claimed);
+          return;
         }
         for (const task of claimed) this.#begin(task, leaseMs);
         // A full batch means more work is probably waiting: claim again as soon as slots free.
@@ -260,6 +232,18 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#pokeSoon();
   }
 
+  /** Release tasks a claim returned after `stop` stopped waiting for it (best effort: else their leases expire). */
+  #handBack(claimed: readonly ClaimedTask[]): void {
+    if (claimed.length === 0) return;
+    this.#store.settle(claimed.map((task) => ({ id: task.id, token: task.token, kind: 'release' as const }))).catch((error: unknown) => {
+      this.#log('warn', `could not hand back ${String(claimed.length)} tasks claimed during shutdown (${describeThrown(error)}); they are reclaimed when their leases expire.`);
+    });
+  }
+
+  #checkNames(): Promise<void> {
+    return warnUnknownNames(this.#store, new Set(definitionsOf(this.#options.tasks).keys()), this.#warnedNames, this.#log);
+  }
+
   async #reap(): Promise<void> {
     try {
       const { requeued, dead } = await this.#store.reapExpired();
@@ -279,11 +263,14 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#unsubscribe?.();
     const timers = this.#timers;
     clearInterval(timers[0]);
-    // Tasks of a claim still in flight are begun when it returns; wait so they are covered below.
-    await Promise.allSettled([...this.#claims]);
     const all = (): Promise<unknown> => Promise.allSettled([...this.#running.values()].map((entry) => entry.done));
     const wait = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms).unref());
-    await Promise.race([all(), wait(options.deadlineMs ?? 25_000)]);
+    const deadline = wait(options.deadlineMs ?? 25_000);
+    // Tasks of a claim still in flight are begun when it returns; wait so they are covered below,
+    // but within the deadline: a claim stuck on an unreachable database must not hold up the stop.
+    await Promise.race([Promise.allSettled([...this.#claims]), deadline]);
+    this.#claimsClosed = true;
+    await Promise.race([all(), deadline]);
     const unfinished = [...this.#running.values()].filter((entry) => !entry.settled);
     if (unfinished.length > 0) {
       this.#log('warn', `shutdown deadline reached with ${String(unfinished.length)} tasks running; aborting and handing them back.`);

@@ -94,6 +94,34 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
     expect(await store.get(id)).toMatchObject({ state: 'queued', attempts: 0, leaseOwner: null });
   });
 
+  it('stops within the deadline while a claim hangs, and hands back what that claim returns later', async () => {
+    let open = (): void => undefined;
+    const gate = new Promise<void>((done) => { open = done; });
+    let claimCalls = 0;
+    const hanging: Store = { ...store, claim: async (input) => {
+      claimCalls += 1;
+      await gate;
+      return store.claim(input);
+    } };
+    const id = await enqueue(TaskSpec.Email({ to: 'a@example.com' }), { store });
+    worker = new Worker({ store: hanging, tasks: TaskSpec, executors: { Email: () => 'sent' }, pollIntervalMs: 20, log: () => undefined });
+    worker.start();
+    await waitFor('a claim in flight', () => claimCalls > 0);
+    const began = Date.now();
+    const outcome = await Promise.race([
+      worker.stop({ deadlineMs: 150, abortGraceMs: 50 }).then(() => 'stopped'),
+      new Promise((done) => setTimeout(() => { done('hung'); }, 3000)),
+    ]);
+    expect(outcome).toBe('stopped');
+    expect(Date.now() - began).toBeLessThan(2000);
+    open();
+    const task = await waitFor('the late claim to be handed back', async () => {
+      const events = (await store.events(id)).map((event) => event.type);
+      return events.includes('released') ? store.get(id) : undefined;
+    });
+    expect(task).toMatchObject({ state: 'queued', attempts: 0, leaseOwner: null });
+  });
+
   it('checkpoints a step that returns nothing as null and never runs it again', async () => {
     const sent: number[] = [];
     start({ Email: async (_payload, ctx) => {

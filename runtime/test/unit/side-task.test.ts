@@ -15,7 +15,7 @@ describe('runSideTask', () => {
         if (starts.length < 4) return Promise.reject(new Error(`boom ${String(starts.length)}`));
         return new Promise((resolve) => { signal.addEventListener('abort', () => { resolve(); }); });
       },
-    }, controller.signal, (_level, message) => logs.push(message));
+    }, controller.signal, (_level, message) => logs.push(message), () => 1);
     while (starts.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     await done;
@@ -26,6 +26,19 @@ describe('runSideTask', () => {
     ]);
     const gaps = starts.slice(1).map((at, i) => at - (starts[i] ?? at));
     expect(gaps[2]).toBeGreaterThanOrEqual(35);
+  });
+
+  it('jitters each restart delay to between half and all of the backoff', async () => {
+    const controller = new AbortController();
+    const logs: string[] = [];
+    let runs = 0;
+    const done = runSideTask({ name: 'sync', minBackoffMs: 40, maxBackoffMs: 1000, run: () => {
+      runs += 1;
+      if (runs === 3) controller.abort();
+      return Promise.reject(new Error('down'));
+    } }, controller.signal, (_level, message) => logs.push(message), () => 0);
+    await done;
+    expect(logs).toEqual(['side task sync failed (down); restarting in 20 ms.', 'side task sync failed (down); restarting in 40 ms.']);
   });
 
   it('resolves at once when aborted during a backoff wait', async () => {

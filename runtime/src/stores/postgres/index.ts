@@ -16,6 +16,7 @@ import { PostgresDb } from './postgres-db.js';
 import { progress } from './progress.js';
 import { purge } from './purge.js';
 import { putStep } from './put-step.js';
+import { readyByName } from './ready-by-name.js';
 import { reapExpired } from './reap-expired.js';
 import { redrive } from './redrive.js';
 import { retryNow } from './retry-now.js';
@@ -105,6 +106,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     retryNow: (id) => retryNow(db, id),
     redrive: (ids) => redrive(db, ids),
     purge: (olderThan) => purge(db, olderThan),
+    readyByName: () => readyByName(db),
     stats: () => stats(db),
     upsertSchedule: (definition) => upsertSchedule(db, definition),
     listSchedules: () => listSchedules(db),

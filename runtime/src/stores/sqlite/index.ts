@@ -17,6 +17,7 @@ import { migrate } from './migrate.js';
 import { progress } from './progress.js';
 import { purge } from './purge.js';
 import { putStep } from './put-step.js';
+import { readyByName } from './ready-by-name.js';
 import { reapExpired } from './reap-expired.js';
 import { redrive } from './redrive.js';
 import { retryNow } from './retry-now.js';
@@ -94,6 +95,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     retryNow: (id) => run(() => retryNow(db, id)),
     redrive: (ids) => run(() => redrive(db, ids)),
     purge: (olderThan) => run(() => purge(db, olderThan)),
+    readyByName: () => run(() => readyByName(db)),
     stats: () => run(() => stats(db)),
     upsertSchedule: (definition) => run(() => { upsertSchedule(db, definition); }),
     listSchedules: () => run(() => listSchedules(db)),

@@ -1,0 +1,47 @@
+import type { AnyTaskSpecs } from '../define-tasks.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store.js';
+import type { Executors } from './task-context.js';
+
+/** Options of `Worker`. */
+export interface WorkerOptions<S extends AnyTaskSpecs> {
+  store: Store;
+  /** The `defineTasks` result. */
+  tasks: S;
+  /** Executors keyed like `tasks`; the worker claims only tasks that have one. */
+  executors: Executors<S>;
+  /** Tasks run at once. Default 10. */
+  concurrency?: number;
+  /** Most tasks taken per claim. Default 100. */
+  claimBatch?: number;
+  /**
+   * Claims in flight at once. Default `ceil(concurrency / claimBatch)`: with many slots and small
+   * batches several claims run in parallel on the store's pool instead of one after another.
+   */
+  maxClaims?: number;
+  /** Outcome writes (`settle` calls) in flight at once. Default 2. */
+  maxSettles?: number;
+  /** Poll for work from other processes this often. Default 1000 ms (same-process enqueues wake at once). */
+  pollIntervalMs?: number;
+  /** Reclaim expired leases this often. Default 5000 ms. */
+  reapIntervalMs?: number;
+  /** Look for ready tasks of names `tasks` does not declare this often (a warning per name). Default 60 000 ms. */
+  unknownTaskCheckMs?: number;
+  /** Lease owner id. Default `<host>:<pid>:<random>`. */
+  owner?: string;
+  log?: Logger;
+  /** Jitter source for backoff (tests). Default `Math.random`. */
+  random?: () => number;
+}
+
+/** Options of `Worker.stop`. */
+export interface StopOptions {
+  /** Wait this long for running tasks to finish. Default 25 000 ms (inside Kubernetes' 30 s). */
+  deadlineMs?: number;
+  /**
+   * After aborting, wait this long for executors to return before handing their leases back.
+   * Leases stay held meanwhile, so no other worker starts a task whose executor is still running;
+   * an executor that returns or throws in time records its own outcome. Default 2000 ms.
+   */
+  abortGraceMs?: number;
+}
