@@ -126,6 +126,16 @@ describe('fleet review against a local GitHub', () => {
     expect(markdown).toContain('| `src/app.ts:24` | error | `fleet/no-floating-work-in-handler` |');
   });
 
+  it('falls back as well when it cannot delete its stale comments', async () => {
+    const { repo, github: fake } = await setUp({ forbidWrites: true });
+    fake.comments.push({ id: 5, body: 'Old.\n\n<!-- fleet-review fingerprint:0123456789abcdef0123456789abcdef -->', path: 'src/app.ts', line: 3, user: { login: 'github-actions[bot]' } });
+    const run = await review(repo, fake);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('so the findings are shown as annotations instead.');
+    expect(run.stdout.match(/^::error /gm)).toHaveLength(2);
+    expect(calls(fake)).toEqual([`GET ${PULL}/comments`, `GET ${PULL}/reviews`, 'DELETE /api/v3/repos/acme/shop/pulls/comments/5']);
+  });
+
   it('retries a rate-limited review after retry-after, posting it once', async () => {
     const { repo, github: fake } = await setUp({ rateLimitFirstPost: '1' });
     const started = Date.now();
