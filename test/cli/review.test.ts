@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -154,6 +155,15 @@ describe('fleet review against a local GitHub', () => {
     expect(printed.commit_id).toBe(repo.head);
     expect(printed.comments.map((comment) => comment.line)).toEqual([24, 29]);
     expect(fake.requests).toEqual([]);
+  });
+
+  it('takes the base from GITHUB_BASE_REF (merge base with origin/<branch>) and the head from GITHUB_SHA', async () => {
+    const { repo } = await setUp();
+    execFileSync('git', ['update-ref', 'refs/remotes/origin/main', repo.base], { cwd: repo.root });
+    const run = await runCli(['review', '--no-types', '--dry'], { cwd: repo.root, env: { GITHUB_BASE_REF: 'main', GITHUB_SHA: repo.head } });
+    const printed = JSON.parse(run.stdout) as { commit_id: string; comments: { line: number }[] };
+    expect(printed.commit_id).toBe(repo.head);
+    expect(printed.comments.map((comment) => comment.line)).toEqual([24, 29]);
   });
 
   it('explains a missing token, base or checkout', async () => {
