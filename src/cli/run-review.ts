@@ -12,7 +12,7 @@ import { createGithubClient } from '../review/github-client.js';
 import { planReview } from '../review/plan.js';
 import type { ReviewFinding, ReviewPlan } from '../review/plan.js';
 import { deleteStale, postReview, readPosted } from '../review/post-review.js';
-import type { PostedState, ReviewPayload } from '../review/post-review.js';
+import type { ReviewPayload } from '../review/post-review.js';
 import type { CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { defaultRuleIds } from './eslint-config.js';
@@ -55,11 +55,12 @@ async function review(args: ReviewArgs, io: CliIo): Promise<number> {
     baseUrl: target.apiUrl,
     onRetry: (status, waitMs, attempt) => io.stderr.write(`fleet review: GitHub answered ${status}; retry ${attempt} in ${Math.ceil(waitMs / 1000)} s.\n`),
   });
-  const state = await readPostedUnlessForbidden(octokit, pr);
+  const state = await forbiddenAsUndefined(() => readPosted(octokit, pr));
   const plan = planReview(findings, changedOf(target), { mode: args.filterMode, maxComments: args.maxComments, posted: state?.posted ?? new Set() });
   if (!state) return fallback(plan, io, env, done);
 
-  const deleted = await deleteStale(octokit, pr, state, new Set(findings.map(({ finding }) => finding.fingerprint)));
+  const deleted = await forbiddenAsUndefined(() => deleteStale(octokit, pr, state, new Set(findings.map(({ finding }) => finding.fingerprint))));
+  if (!deleted) return fallback(plan, io, env, done);
   const stale = deleted.length > 0 ? `; deleted ${plural(deleted.length, 'stale comment')}` : '';
   if (plan.comments.length === 0 && plan.overflow.length === 0) {
     io.stdout.write(`fleet review: nothing new to post (${plural(plan.alreadyPosted, 'finding')} already commented${stale}).\n`);
@@ -112,10 +113,10 @@ function fallback(plan: ReviewPlan, io: CliIo, env: Readonly<Record<string, stri
   return done(plan);
 }
 
-/** Our earlier comments, or `undefined` when the token may not even read them. */
-async function readPostedUnlessForbidden(...args: Parameters<typeof readPosted>): Promise<PostedState | undefined> {
+/** The call's result, or `undefined` when GitHub answers 403/404: the token may not read or write here. */
+async function forbiddenAsUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await readPosted(...args);
+    return await call();
   } catch (error) {
     if (isForbidden(error)) return undefined;
     throw error;

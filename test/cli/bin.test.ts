@@ -56,7 +56,7 @@ describe('bin/fleet.js (real process)', () => {
     expect(fleet('scan', '--format', 'xml')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fleet scan: unknown format "xml". Use --format text or --format json.\n',
+      stderr: 'fleet scan: unknown format "xml". Use one of: text, json, sarif, github, rdjson, gitlab.\n',
     });
     expect(fleet('deploy').code).toBe(2);
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,6 +127,16 @@ describe('fleet review against a local GitHub', () => {
     expect(markdown).toContain('| `src/app.ts:24` | error | `fleet/no-floating-work-in-handler` |');
   });
 
+  it('falls back as well when it cannot delete its stale comments', async () => {
+    const { repo, github: fake } = await setUp({ forbidWrites: true });
+    fake.comments.push({ id: 5, body: 'Old.\n\n<!-- fleet-review fingerprint:0123456789abcdef0123456789abcdef -->', path: 'src/app.ts', line: 3, user: { login: 'github-actions[bot]' } });
+    const run = await review(repo, fake);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('so the findings are shown as annotations instead.');
+    expect(run.stdout.match(/^::error /gm)).toHaveLength(2);
+    expect(calls(fake)).toEqual([`GET ${PULL}/comments`, `GET ${PULL}/reviews`, 'DELETE /api/v3/repos/acme/shop/pulls/comments/5']);
+  });
+
   it('retries a rate-limited review after retry-after, posting it once', async () => {
     const { repo, github: fake } = await setUp({ rateLimitFirstPost: '1' });
     const started = Date.now();
@@ -144,6 +155,15 @@ describe('fleet review against a local GitHub', () => {
     expect(printed.commit_id).toBe(repo.head);
     expect(printed.comments.map((comment) => comment.line)).toEqual([24, 29]);
     expect(fake.requests).toEqual([]);
+  });
+
+  it('takes the base from GITHUB_BASE_REF (merge base with origin/<branch>) and the head from GITHUB_SHA', async () => {
+    const { repo } = await setUp();
+    execFileSync('git', ['update-ref', 'refs/remotes/origin/main', repo.base], { cwd: repo.root });
+    const run = await runCli(['review', '--no-types', '--dry'], { cwd: repo.root, env: { GITHUB_BASE_REF: 'main', GITHUB_SHA: repo.head } });
+    const printed = JSON.parse(run.stdout) as { commit_id: string; comments: { line: number }[] };
+    expect(printed.commit_id).toBe(repo.head);
+    expect(printed.comments.map((comment) => comment.line)).toEqual([24, 29]);
   });
 
   it('explains a missing token, base or checkout', async () => {

@@ -28,7 +28,7 @@ export interface FakeComment {
 
 /** Behaviour switches of the fake. */
 export interface FakeGithubOptions {
-  /** POST /reviews answers 403 "Resource not accessible by integration". */
+  /** POST /reviews and DELETE of comments answer 403 "Resource not accessible by integration". */
   readonly forbidWrites?: boolean;
   /** The first POST /reviews answers 429 with this `retry-after` (seconds). */
   readonly rateLimitFirstPost?: string;
@@ -79,6 +79,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     }
     const comment = COMMENT.exec(url.pathname);
     if (comment && request.method === 'DELETE') {
+      if (options.forbidWrites) return send(403, { message: 'Resource not accessible by integration' });
       const index = comments.findIndex((item) => item.id === Number(comment[3]));
       if (index < 0) return send(404, { message: 'Not Found' });
       comments.splice(index, 1);
