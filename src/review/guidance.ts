@@ -1,12 +1,11 @@
 /**
  * What a review comment tells the author to do, per rule: short, actionable, in Markdown.
- * The `fleet codemod spawn-to-taskspec` command is being built; until it ships,
- * {@link CODEMOD_AVAILABLE} stays `false` and comments give only the guidance. Flip it (one
- * line) when `fleet codemod` lands, and comments add the exact command for the file.
+ * With {@link CODEMOD_AVAILABLE} (true since `fleet codemod spawn-to-taskspec` shipped), comments
+ * on floating work add the exact codemod command for the file.
  */
 
 /** Whether `npx fleet codemod spawn-to-taskspec <file>` exists in this release. */
-export const CODEMOD_AVAILABLE = false;
+export const CODEMOD_AVAILABLE = true;
 
 const GUIDANCE: Readonly<Record<string, string>> = {
   'fleet/no-floating-work-in-handler':
@@ -21,6 +20,10 @@ const GUIDANCE: Readonly<Record<string, string>> = {
   'fleet/require-route-role':
     'Declare the route in `fleet.routes.yaml`: `fleet-ok` when any replica can answer it, `ide-only` (with a reason) ' +
     'when it needs the workspace files. `npx fleet routes --init` adds the undeclared routes as `ide-only` for review.',
+  'fleet/no-codemod-bailout':
+    'The codemod left this site as it was and said why in the marker. Fix what the reason names (capture an id, not ' +
+    'the request object; make the value JSON-safe), re-run `npx fleet codemod spawn-to-taskspec` on the file, or ' +
+    'migrate the site by hand, then delete the marker.',
   'parse-error': 'Fix the syntax error so Fleet can check this file.',
 };
 

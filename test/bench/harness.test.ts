@@ -1,6 +1,7 @@
 // The benchmark harness (bench/): the generator is deterministic and realistic, the accuracy
 // comparison and argument parsing behave, and a real parser-only ESLint run works end to end.
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -133,7 +134,11 @@ describe('runner and ESLint job', () => {
       (error: unknown) => error,
     );
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toContain("bench: unknown suite 'nope'; available: lint, real");
+    const suites = readdirSync(path.join(root, 'bench/suites'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => file.slice(0, -'.js'.length))
+      .sort();
+    expect((failure as { stderr: string }).stderr).toContain(`bench: unknown suite 'nope'; available: ${suites.join(', ')}`);
   });
 
   it('times a parser-only run in a fresh process and reports every file without parse errors', async () => {

@@ -58,7 +58,7 @@ describe('fleet review against a local GitHub', () => {
     expect(timer!.body).toMatch(/`setTimeout\(\)` in handler `POST \/t`/);
     expect(timer!.body).toContain('<details>\n<summary>How to fix</summary>\n\nAwait the work when it is short.');
     expect(timer!.body).not.toContain('```suggestion');
-    expect(timer!.body).not.toContain('npx fleet codemod spawn-to-taskspec src/app.ts');
+    expect(timer!.body).toContain('```sh\nnpx fleet codemod spawn-to-taskspec src/app.ts\n```');
     expect(timer!.body).toMatch(/<!-- fleet-review fingerprint:[0-9a-f]{32} -->$/);
   });
 

@@ -10,6 +10,8 @@ import { npmInstall, packAll, run, runOk, tempDir, writeProject } from './consum
 import { findingsOf, readmeConfig, relativeLinks } from './readme-config.js';
 
 const INSTALL_TIMEOUT = 900_000;
+// One lint or scan of a small project: seconds normally, minutes on a loaded 2-core machine.
+const RUN_TIMEOUT = 300_000;
 const FLOAT = 'fleet/no-floating-work-in-handler';
 const FS = 'fleet/no-workspace-fs-in-serve-route';
 const ROLE = 'fleet/require-route-role';
@@ -127,12 +129,12 @@ describe('a TypeScript Express app on ESLint 10 (README configs)', () => {
   it('lints every JS and TS file with the `recommended` block', () => {
     writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended'));
     expect(eslint(root)).toEqual(EXPRESS_TS_FINDINGS);
-  });
+  }, RUN_TIMEOUT);
 
   it('lints with type information on TS files and without on JS files with the `recommended-type-checked` block', () => {
     writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended-type-checked'));
     expect(eslint(root)).toEqual(EXPRESS_TS_FINDINGS);
-  });
+  }, RUN_TIMEOUT);
 
   it('runs `npx fleet scan` from the installed package', () => {
     const result = run('npx', ['fleet', 'scan', '.'], root);
@@ -142,7 +144,7 @@ describe('a TypeScript Express app on ESLint 10 (README configs)', () => {
     const json = run('npx', ['fleet', 'scan', '.', '--format', 'json'], root);
     const floating = findingsOf(json.stdout, root).filter((finding) => finding.rule === FLOAT);
     expect(floating).toEqual(EXPRESS_TS_FINDINGS.filter((finding) => finding.rule === FLOAT));
-  });
+  }, RUN_TIMEOUT);
 });
 
 describe('a plain JavaScript app on ESLint 9 (README `recommended` block)', () => {
@@ -187,11 +189,11 @@ describe('a plain JavaScript app on ESLint 9 (README `recommended` block)', () =
       { file: 'index.js', line: 6, rule: FLOAT },
       { file: 'routes.cjs', line: 4, rule: ROLE },
     ]);
-  });
+  }, RUN_TIMEOUT);
 
   it('runs on ESLint 9', () => {
     expect(runOk('npx', ['eslint', '--version'], root).stdout).toMatch(/^v9\./);
-  });
+  }, RUN_TIMEOUT);
 });
 
 describe('a project already on typescript-eslint 8.40 and ESLint 9 (README typescript-eslint block)', () => {
@@ -224,7 +226,7 @@ describe('a project already on typescript-eslint 8.40 and ESLint 9 (README types
     const listed = run('npm', ['ls', '--all', '--parseable', '--long', '@typescript-eslint/parser', '@typescript-eslint/utils'], root).stdout;
     const versions = new Set(listed.split('\n').filter(Boolean).map((line) => line.split(':')[1]));
     expect(versions).toEqual(new Set(['@typescript-eslint/parser@8.40.0', '@typescript-eslint/utils@8.40.0']));
-  });
+  }, RUN_TIMEOUT);
 
   it('reports Fleet findings beside typescript-eslint’s, with nothing fatal', () => {
     const findings = eslint(root);
@@ -233,7 +235,7 @@ describe('a project already on typescript-eslint 8.40 and ESLint 9 (README types
       { file: 'src/app.ts', line: 5, rule: ROLE },
       { file: 'src/app.ts', line: 6, rule: FLOAT },
     ]);
-  });
+  }, RUN_TIMEOUT);
 });
 
 describe('the published packages', () => {
@@ -249,5 +251,5 @@ describe('the published packages', () => {
       return !resolved.startsWith(packageRoot) || run('test', ['-e', resolved], packageRoot).status !== 0;
     });
     expect(broken).toEqual([]);
-  });
+  }, RUN_TIMEOUT);
 });

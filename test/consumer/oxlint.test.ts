@@ -12,6 +12,7 @@ import { findingsOf, readmeConfig } from './readme-config.js';
 import type { Finding } from './readme-config.js';
 
 const INSTALL_TIMEOUT = 900_000;
+const RUN_TIMEOUT = 300_000;
 const apps = readdirSync(path.join(repoRoot, 'fixtures/apps')).sort();
 
 interface OxlintJson {
@@ -57,5 +58,5 @@ describe('oxlint with the README `.oxlintrc.json` agrees with ESLint `recommende
     const expected = findingsOf(eslint.stdout, root);
     expect(expected.length).toBeGreaterThan(0);
     expect(oxlintFindings(oxlint.stdout)).toEqual(expected);
-  });
+  }, RUN_TIMEOUT);
 });

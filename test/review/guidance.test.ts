@@ -7,8 +7,12 @@ describe('review guidance', () => {
     expect(rulesWithGuidance()).toEqual([...Object.keys(rules).map((id) => `fleet/${id}`), 'parse-error'].sort());
   });
 
-  it('gives only the guidance while the codemod command is not available', () => {
-    expect(guidanceFor('fleet/no-floating-work-in-handler', 'src/app.ts')).not.toContain('npx fleet codemod');
+  it('gives only the guidance when the codemod command is switched off', () => {
+    expect(guidanceFor('fleet/no-floating-work-in-handler', 'src/app.ts', false)).not.toContain('npx fleet codemod');
+  });
+
+  it('names the codemod by default, now that `fleet codemod spawn-to-taskspec` ships', () => {
+    expect(guidanceFor('fleet/no-floating-work-in-handler', 'src/app.ts')).toContain('npx fleet codemod spawn-to-taskspec src/app.ts');
   });
 
   it('adds the codemod command for the file once the capability is on', () => {
