@@ -12,6 +12,7 @@ import { uncommittedChanges } from '../../codemods/shared/git-status.js';
 
 /** Parsed `fleet codemod spawn-to-taskspec` arguments. */
 export interface CodemodArgs {
+  readonly codemod: 'spawn-to-taskspec' | 'interval-to-schedule';
   readonly targets: readonly string[];
   readonly format: 'text' | 'json';
   readonly failOn: 'bail' | 'review' | 'none';
@@ -38,12 +39,14 @@ export async function runCodemodCommand(args: CodemodArgs, io: CliIo): Promise<n
     throw new UsageError(`fleet codemod: ${dirty.length} uncommitted change(s) under ${root} (e.g. ${dirty[0]}); commit or stash them so \`git diff\` shows only the codemod's edits, or pass --allow-dirty.`);
   }
   const files = [...new Set(args.targets.flatMap((target) => (statSync(target).isDirectory() ? discoverFiles(target).files : [target])))].filter((file) => !/\.d\.[cm]?ts$/.test(file));
-  const { runSpawnToTaskspec } = await import('../../codemods/spawn-to-taskspec/run.js');
+  const runCodemod = args.codemod === 'spawn-to-taskspec'
+    ? (await import('../../codemods/spawn-to-taskspec/run.js')).runSpawnToTaskspec
+    : (await import('../../codemods/interval-to-schedule/run.js')).runIntervalToSchedule;
   const { formatReport } = await import('../../codemods/spawn-to-taskspec/report.js');
   const diff: string[] = [];
   let report;
   try {
-    report = await runSpawnToTaskspec({
+    report = await runCodemod({
       root,
       files,
       types: args.types && hasTsconfig(root, files),
