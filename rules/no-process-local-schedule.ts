@@ -31,7 +31,6 @@ export default createRule<Options, MessageIds>({
       emptyAllowReason: 'The `fleet-allow-schedule` comment needs a reason after the colon, e.g. `// fleet-allow-schedule: refreshes this process\'s cache`.',
     },
   },
-  defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
     const cron = new Map<string, CronBinding>();
@@ -92,9 +91,9 @@ function atStartup(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
     const parent = current.parent;
-    const listenCallback = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && parent.callee.property.type === AST_NODE_TYPES.Identifier && parent.callee.property.name === 'listen';
-    const iife = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === current;
-    const named = current.type === AST_NODE_TYPES.FunctionDeclaration ? current.id?.name : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+    const listenCallback = parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && parent.callee.property.type === AST_NODE_TYPES.Identifier && parent.callee.property.name === 'listen';
+    const iife = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current;
+    const named = current.type === AST_NODE_TYPES.FunctionDeclaration ? current.id?.name : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
     if (!listenCallback && !iife && !(named !== undefined && STARTUP_NAME.test(named))) return false;
   }
   return true;
