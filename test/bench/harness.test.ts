@@ -126,6 +126,7 @@ describe('runner and ESLint job', () => {
   it('lists the registered suites and rejects an unknown one with exit code 2', async () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, [path.join(root, 'bench/run.js'), '--list']);
+    expect(stdout).toMatch(/^codemod\s/m);
     expect(stdout).toMatch(/^lint\s/m);
     expect(stdout).toMatch(/^real\s/m);
     const failure: unknown = await run(process.execPath, [path.join(root, 'bench/run.js'), 'nope']).then(
@@ -133,7 +134,7 @@ describe('runner and ESLint job', () => {
       (error: unknown) => error,
     );
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toContain("bench: unknown suite 'nope'; available: lint, real");
+    expect((failure as { stderr: string }).stderr).toContain("bench: unknown suite 'nope'; available: codemod, lint, real");
   });
 
   it('times a parser-only run in a fresh process and reports every file without parse errors', async () => {
