@@ -24,7 +24,6 @@ export default createRule<Options, MessageIds>({
       bailoutWithoutReason: 'A codemod left this site unmigrated; migrate it (see `npx fleet codemod spawn-to-taskspec --help`), then delete this marker.',
     },
   },
-  defaultOptions: [],
   create(context) {
     return {
       Program() {

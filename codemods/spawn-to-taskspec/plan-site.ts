@@ -150,7 +150,7 @@ function makeAsync(site: Node): Bail | { edit?: { start: number; end: number; te
   return { edit: { start: modifiers, end: modifiers, text: 'async ' } };
 }
 
-function markBailout(changes: ChangeSet, file: string, start: number, reason: string): void {
+export function markBailout(changes: ChangeSet, file: string, start: number, reason: string): void {
   const text = changes.original(file);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];

@@ -17,6 +17,7 @@ export type Validator = keyof typeof VALIDATORS;
 /** The schema expression of an object payload with `fields`. */
 export function renderSchema(validator: Validator, fields: readonly Field[]): string {
   const object: Shape = { kind: 'object', fields };
+  if (fields.length === 0) return validator === 'arktype' ? 'type({})' : `${VALIDATORS[validator].binding}.object({})`;
   if (validator === 'arktype') return `type(${ark(object)})`;
   return validator === 'zod' ? zod(object) : valibot(object);
 }

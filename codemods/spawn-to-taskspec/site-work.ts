@@ -77,7 +77,7 @@ function deferred(site: Node, call: Node): SiteWork | Bail {
 }
 
 /** The node whose span is exactly `[start, end)`, outermost first. */
-function nodeAt(file: SourceFile, start: number, end: number): Node | undefined {
+export function nodeAt(file: SourceFile, start: number, end: number): Node | undefined {
   let found: Node | undefined;
   let node: Node | undefined = file.getDescendantAtPos(start);
   while (node && node.getStart() === start && node.getEnd() <= end) {
@@ -98,7 +98,7 @@ function asyncIife(node: Node): Node | undefined {
 }
 
 /** The body of a function as executor statements: a block's statements, or `await expr;`. */
-function functionBody(fn: Node): string[] {
+export function functionBody(fn: Node): string[] {
   if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return [];
   const body = fn.getBody();
   if (!Node.isBlock(body)) return [`await ${unparen(body).getText()};`];
@@ -136,7 +136,7 @@ function rootCall(node: Node): CallExpression | undefined {
   return undefined;
 }
 
-function firstCall(fn: Node): CallExpression | undefined {
+export function firstCall(fn: Node): CallExpression | undefined {
   const call = fn.getFirstDescendantByKind(SyntaxKind.CallExpression);
   return call ? (rootCall(call) ?? call) : undefined;
 }

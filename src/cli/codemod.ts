@@ -9,7 +9,7 @@ import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
 
 /** Codemods by name. */
-export const CODEMODS = ['spawn-to-taskspec'] as const;
+export const CODEMODS = ['spawn-to-taskspec', 'interval-to-schedule'] as const;
 
 const help = `Usage: fleet codemod <name> [paths…] [options]
 
@@ -17,6 +17,10 @@ Codemods:
   spawn-to-taskspec  Turn fire-and-forget work in request handlers (what the rule
                      no-floating-work-in-handler reports) into \`await enqueue(TaskSpec.X({...}))\`
                      plus a generated executor and test. See docs/codemods/spawn-to-taskspec.md.
+  interval-to-schedule
+                     Turn start-up \`setInterval\` and node-cron jobs (what no-process-local-schedule
+                     reports) into \`defineSchedule\` entries of \`createFleet\`, with a task and
+                     executor each. See docs/codemods/interval-to-schedule.md.
 
 paths are files or folders inside the project (default: the current directory); the project
 root is the nearest folder above the first path with a package.json. Nothing outside it is written.
@@ -57,6 +61,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const target of targets) if (!existsSync(target)) throw new UsageError(`fleet codemod: path not found: ${target}. Pass files or folders of your project.`);
   const { runCodemodCommand } = await import('./run-codemod.js');
   return runCodemodCommand({
+    codemod: name as (typeof CODEMODS)[number],
     targets,
     format,
     failOn: failOn as 'bail' | 'review' | 'none',

@@ -12,6 +12,7 @@ import { uncommittedChanges } from '../../codemods/shared/git-status.js';
 
 /** Parsed `fleet codemod spawn-to-taskspec` arguments. */
 export interface CodemodArgs {
+  readonly codemod: 'spawn-to-taskspec' | 'interval-to-schedule';
   readonly targets: readonly string[];
   readonly format: 'text' | 'json';
   readonly failOn: 'bail' | 'review' | 'none';
@@ -38,11 +39,14 @@ export async function runCodemodCommand(args: CodemodArgs, io: CliIo): Promise<n
     throw new UsageError(`fleet codemod: ${dirty.length} uncommitted change(s) under ${root} (e.g. ${dirty[0]}); commit or stash them so \`git diff\` shows only the codemod's edits, or pass --allow-dirty.`);
   }
   const files = [...new Set(args.targets.flatMap((target) => (statSync(target).isDirectory() ? discoverFiles(target).files : [target])))].filter((file) => !/\.d\.[cm]?ts$/.test(file));
-  const { runSpawnToTaskspec } = await import('../../codemods/spawn-to-taskspec/run.js');
+  const runCodemod = args.codemod === 'spawn-to-taskspec'
+    ? (await import('../../codemods/spawn-to-taskspec/run.js')).runSpawnToTaskspec
+    : (await import('../../codemods/interval-to-schedule/run.js')).runIntervalToSchedule;
   const { formatReport } = await import('../../codemods/spawn-to-taskspec/report.js');
+  const diff: string[] = [];
   let report;
   try {
-    report = await runSpawnToTaskspec({
+    report = await runCodemod({
       root,
       files,
       types: args.types && hasTsconfig(root, files),
@@ -52,14 +56,15 @@ export async function runCodemodCommand(args: CodemodArgs, io: CliIo): Promise<n
       allowLossy: args.allowLossy,
       tasks: args.tasks,
       forbid: args.forbid,
-      write: (text) => io.stdout.write(text),
+      // With --format json the diff goes into the report, keeping stdout one JSON document.
+      write: (text) => (args.format === 'json' ? diff.push(text) : io.stdout.write(text)),
       progress: args.progress ? (message) => io.stderr.write(`fleet codemod: ${message}\n`) : undefined,
     });
   } catch (error) {
     io.stderr.write(`fleet codemod: internal error, please report it with this output:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_ERRORS;
   }
-  if (args.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.format === 'json') io.stdout.write(`${JSON.stringify(args.dry ? { ...report, diff: diff.join('') } : report, null, 2)}\n`);
   else (args.dry ? io.stderr : io.stdout).write(formatReport(report));
   if (report.summary.errors > 0) return EXIT_ERRORS;
   const failing = args.failOn === 'none' ? 0 : report.summary.bailed + (args.failOn === 'review' ? report.summary.needsReview : 0);

@@ -127,6 +127,7 @@ describe('runner and ESLint job', () => {
   it('lists the registered suites and rejects an unknown one with exit code 2', async () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, [path.join(root, 'bench/run.js'), '--list']);
+    expect(stdout).toMatch(/^codemod\s/m);
     expect(stdout).toMatch(/^lint\s/m);
     expect(stdout).toMatch(/^real\s/m);
     const failure: unknown = await run(process.execPath, [path.join(root, 'bench/run.js'), 'nope']).then(

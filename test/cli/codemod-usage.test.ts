@@ -16,13 +16,13 @@ describe('fleet codemod (usage)', () => {
   });
 
   it('exits 2 without a codemod name', async () => {
-    expect(await runCli(['codemod'])).toEqual({ code: 2, stdout: '', stderr: 'fleet codemod: name a codemod. Codemods: spawn-to-taskspec. Run `fleet codemod --help`.\n' });
+    expect(await runCli(['codemod'])).toEqual({ code: 2, stdout: '', stderr: 'fleet codemod: name a codemod. Codemods: spawn-to-taskspec, interval-to-schedule. Run `fleet codemod --help`.\n' });
   });
 
   it('exits 2 on an unknown codemod', async () => {
     const run = await runCli(['codemod', 'spawn-to-task']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('fleet codemod: unknown codemod "spawn-to-task". Codemods: spawn-to-taskspec. Run `fleet codemod --help`.\n');
+    expect(run.stderr).toBe('fleet codemod: unknown codemod "spawn-to-task". Codemods: spawn-to-taskspec, interval-to-schedule. Run `fleet codemod --help`.\n');
   });
 
   it('exits 2 on an unknown flag, a bad --format and a bad --fail-on', async () => {

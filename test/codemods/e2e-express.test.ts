@@ -54,5 +54,5 @@ describe('spawn-to-taskspec on the Express sample app', () => {
     const scan = await runCli(['scan', app, '--rule', 'no-floating-work-in-handler', '--format', 'json', '--no-types']);
     const findings = (JSON.parse(scan.stdout) as { filePath: string; messages: { line: number }[] }[]).flatMap((result) => result.messages.map((message) => `${path.relative(app, result.filePath)}:${message.line}`));
     expect(findings).toEqual(['src/routes/users.ts:32']);
-  });
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 /**
- * Fixture pairs for `spawn-to-taskspec`, discovered from `__testfixtures__`: each
+ * Fixture pairs of every codemod, discovered from `codemods/<name>/__testfixtures__`: each
  * `<case>.input.<ext>` is copied into the shared `_project` as `src/routes/<case>.<ext>` and
  * migrated; the file must equal `<case>.output.<ext>` byte for byte, every other file the run
  * created or changed must equal `<case>.generated/<path>` (and no more), and a second run on
@@ -10,12 +10,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../codemods/spawn-to-taskspec/__testfixtures__');
+const CODEMODS = path.resolve(import.meta.dirname, '../../codemods');
 const WORK = path.resolve(import.meta.dirname, `../../bench/.work/codemod-fixtures-${process.pid}`);
-const cases = readdirSync(FIXTURES).flatMap((name) => {
-  const match = /^(.+)\.input\.([cm]?[jt]sx?)$/.exec(name);
-  return match ? [{ name: match[1]!, ext: match[2]! }] : [];
-});
+const cases = readdirSync(CODEMODS).filter((codemod) => existsSync(path.join(CODEMODS, codemod, '__testfixtures__'))).flatMap((codemod) =>
+  readdirSync(path.join(CODEMODS, codemod, '__testfixtures__')).flatMap((name) => {
+    const match = /^(.+)\.input\.([cm]?[jt]sx?)$/.exec(name);
+    return match ? [{ codemod, name: match[1]!, ext: match[2]! }] : [];
+  }),
+);
 
 afterAll(() => { rmSync(WORK, { recursive: true, force: true }); });
 
@@ -30,14 +32,15 @@ function snapshot(dir: string): Map<string, string> {
   return new Map(files(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
 }
 
-describe('spawn-to-taskspec fixtures', () => {
-  it('has cases', () => {
-    expect(cases.length).toBeGreaterThan(0);
+describe('codemod fixtures', () => {
+  it('has cases for both codemods', () => {
+    expect(new Set(cases.map((entry) => entry.codemod))).toEqual(new Set(['spawn-to-taskspec', 'interval-to-schedule']));
   });
 
-  for (const { name, ext } of cases) {
-    it(name, async () => {
-      const project = path.join(WORK, name);
+  for (const { codemod, name, ext } of cases) {
+    const FIXTURES = path.join(CODEMODS, codemod, '__testfixtures__');
+    it(`${codemod}: ${name}`, async () => {
+      const project = path.join(WORK, codemod, name);
       rmSync(project, { recursive: true, force: true });
       mkdirSync(project, { recursive: true });
       cpSync(path.join(FIXTURES, '_project'), project, { recursive: true });
@@ -45,7 +48,7 @@ describe('spawn-to-taskspec fixtures', () => {
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, readFileSync(path.join(FIXTURES, `${name}.input.${ext}`)));
       const before = snapshot(project);
-      const args = ['codemod', 'spawn-to-taskspec', target, '--allow-dirty', '--mark-bailouts', '--no-types', '--fail-on', 'none'];
+      const args = ['codemod', codemod, target, '--allow-dirty', '--mark-bailouts', '--no-types', '--fail-on', 'none'];
       const first = await runCli(args, { cwd: project });
       expect(first.stderr).not.toContain('internal error');
       expect(first.code).toBe(0);

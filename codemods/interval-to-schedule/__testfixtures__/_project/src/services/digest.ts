@@ -1,0 +1,3 @@
+export async function sendDigest(): Promise<void> {
+  await Promise.resolve('digest');
+}

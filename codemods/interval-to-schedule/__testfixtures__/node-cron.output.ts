@@ -1,0 +1,3 @@
+import cron from 'node-cron';
+import { sendDigest } from '../services/digest.js';
+
