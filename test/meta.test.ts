@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readmeConfig } from './consumer/readme-config.js';
 import plugin from '../src/index.js';
 import { rules } from '../rules/index.js';
 
@@ -27,6 +28,11 @@ describe('plugin meta', () => {
       expect(plugin.configs.strict.rules).toHaveProperty(`fleet/${id}`, 'error');
     }
     expect(plugin.configs['recommended-type-checked'][0]!.rules).toEqual(plugin.configs.recommended.rules);
+  });
+
+  it('lists exactly the recommended rules in the README oxlint config', () => {
+    const oxlintrc = JSON.parse(readmeConfig('oxlintrc', 'json')) as { rules: Record<string, string> };
+    expect(oxlintrc.rules).toEqual(plugin.configs.recommended.rules);
   });
 
   describe.each(ruleFiles)('rule %s', (id) => {

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from './parse-args.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,17 +29,15 @@ const cwd = path.resolve(String(options.cwd));
 const work = path.resolve(String(options.work));
 const pluginRoot = typeof options.plugin === 'string' ? path.resolve(options.plugin) : root;
 
-const FLEET_RULES = {
-  'fleet/no-floating-work-in-handler': 'error',
-  'fleet/no-workspace-fs-in-serve-route': 'error',
-  'fleet/require-route-role': 'error',
-};
+// The same rules as ESLint's `recommended` preset, read from the plugin under test.
+const pluginEntry = path.join(pluginRoot, 'dist/src/index.js');
+const FLEET_RULES = (await import(pathToFileURL(pluginEntry).href)).default.configs.recommended.rules;
 
 const noopPlugin = path.join(work, 'noop-plugin.js');
 const configs = {
   oxlint: {},
   'oxlint-noop': { jsPlugins: [noopPlugin], rules: { 'noop/visit-calls': 'error' } },
-  'oxlint-fleet': { jsPlugins: [path.join(pluginRoot, 'dist/src/index.js')], rules: FLEET_RULES },
+  'oxlint-fleet': { jsPlugins: [pluginEntry], rules: FLEET_RULES },
 };
 if (!(mode in configs)) throw new Error(`oxlint-job: unknown --mode ${mode} (${Object.keys(configs).join(', ')})`);
 await writeFile(

@@ -24,6 +24,10 @@ const GUIDANCE: Readonly<Record<string, string>> = {
     'The codemod left this site as it was and said why in the marker. Fix what the reason names (capture an id, not ' +
     'the request object; make the value JSON-safe), re-run `npx fleet codemod spawn-to-taskspec` on the file, or ' +
     'migrate the site by hand, then delete the marker.',
+  'fleet/no-process-local-schedule':
+    'Every replica runs this timer or cron job, so the work runs once per replica and dies with the process. Declare ' +
+    'it as a durable schedule (`defineSchedule`, fired once across the fleet) with a task and executor: ' +
+    '`npx fleet codemod interval-to-schedule <file>` does the rewrite.',
   'parse-error': 'Fix the syntax error so Fleet can check this file.',
 };
 
