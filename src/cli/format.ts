@@ -30,8 +30,8 @@ const PARSE_ERROR = 'parse-error';
  * `eslint --format json` reads `fleet scan --format json`.
  */
 export async function formatJson(report: ScanReport): Promise<string> {
-  const { ESLint } = await import('eslint');
-  const formatter = await new ESLint({ cwd: report.root, overrideConfigFile: true }).loadFormatter('json');
+  const { quietEslint } = await import('./quiet-eslint.js');
+  const formatter = await quietEslint({ cwd: report.root, overrideConfigFile: true }).loadFormatter('json');
   return formatter.format([...report.results]);
 }
 

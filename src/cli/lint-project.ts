@@ -4,9 +4,10 @@
  * call; so files go in batches, and a batch that throws is re-linted file by file to pin the
  * crash on its file while the other files still get their findings.
  */
-import { ESLint } from 'eslint';
+import type { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
 import { buildScanConfig } from './eslint-config.js';
+import { quietEslint } from './quiet-eslint.js';
 import type { ScanRules } from './eslint-config.js';
 
 /** Options of {@link lintProject}. */
@@ -67,7 +68,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
 }
 
 function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
-  return withoutIgnoreFileWarning(() => new ESLint({
+  return quietEslint({
     cwd: root,
     overrideConfigFile: true,
     overrideConfig,
@@ -76,28 +77,7 @@ function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
     errorOnUnmatchedPattern: false,
     // A user's `/* eslint no-console: "error" */` may turn on core rules: a scan runs only Fleet's.
     ruleFilter: ({ ruleId }) => ruleId.startsWith('fleet/'),
-  }));
-}
-
-/**
- * ESLint warns about a legacy `.eslintignore` in the scanned directory whatever the options; a
- * scan never reads the user's ESLint setup (our own discovery honours `.gitignore`), so the
- * warning would only mislead. Other warnings pass through.
- */
-function withoutIgnoreFileWarning<T>(create: () => T): T {
-  const original = process.emitWarning.bind(process);
-  const emitWarning = original as (...args: unknown[]) => void;
-  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
-    const options = rest[0];
-    const type = typeof options === 'string' ? options : (options as { type?: unknown } | undefined)?.type;
-    if (type === 'ESLintIgnoreWarning') return;
-    emitWarning(warning, ...rest);
-  };
-  try {
-    return create();
-  } finally {
-    process.emitWarning = original;
-  }
+  });
 }
 
 async function lintBatch(eslint: ESLint, files: readonly string[]): Promise<ESLint.LintResult[]> {
