@@ -18,6 +18,8 @@ export interface ScanConfigOptions {
   readonly typesRoot: string | undefined;
   /** The rule implementations, by id. Default: Fleet's rules (tests inject others). */
   readonly rules?: ScanRules;
+  /** `settings.fleet` for every rule (from fleet.config.json / package.json#fleet). Default: none. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** Rule implementations by id without prefix, as a plugin's `rules`. */
@@ -63,6 +65,7 @@ export function buildScanConfig(options: ScanConfigOptions): Linter.Config[] {
         reportUnusedInlineConfigs: 'off',
       },
       rules: Object.fromEntries(options.ruleIds.map((id) => [`fleet/${id}`, 'error' as const])),
+      ...(options.settings ? { settings: { fleet: options.settings } } : {}),
     },
     { name: 'fleet-scan/commonjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
   ];

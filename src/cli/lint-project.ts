@@ -22,6 +22,8 @@ export interface LintProjectOptions {
   readonly types: boolean;
   /** Rule implementations by id. Default: Fleet's rules. */
   readonly rules?: ScanRules;
+  /** The project's `settings.fleet` (see scan-settings.ts). Default: none. */
+  readonly settings?: Readonly<Record<string, unknown>>;
   /** Files per `lintFiles` call. Default 50. */
   readonly batchSize?: number;
   /** Called after each batch with the number of files done so far. */
@@ -41,7 +43,7 @@ const DEFAULT_BATCH_SIZE = 50;
 /** Lints `files` with Fleet's rules; see {@link LintProjectOptions}. */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
   const config = (typesRoot: string | undefined) =>
-    buildScanConfig({ ruleIds: options.ruleIds, typesRoot, ...(options.rules ? { rules: options.rules } : {}) });
+    buildScanConfig({ ruleIds: options.ruleIds, typesRoot, ...(options.rules ? { rules: options.rules } : {}), ...(options.settings ? { settings: options.settings } : {}) });
   const untyped = createEslint(options.root, config(undefined));
   const typed = options.types ? createEslint(options.root, config(options.root)) : undefined;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

@@ -10,6 +10,7 @@ import { formatJson, formatProgress, formatText } from './format.js';
 import { hasTsconfig } from './has-tsconfig.js';
 import { lintProject } from './lint-project.js';
 import { MISSING_MANIFEST_NOTE, withoutMissingManifest } from './missing-manifest.js';
+import { loadScanSettings } from './scan-settings.js';
 import type { ScanArgs } from './scan.js';
 
 /** Below this many files a run is short: no progress on a terminal unless `--progress` asks for it. */
@@ -18,6 +19,8 @@ const PROGRESS_THRESHOLD = 200;
 /** Runs a scan and writes its report; resolves to the exit code (0 clean, 1 findings). */
 export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const ruleIds = args.rules ? resolveRules(args.rules) : defaultRuleIds();
+  const settings = loadScanSettings(args.root, args.config);
+  for (const note of settings.notes) io.stderr.write(`${note}\n`);
   const { files, minified, unreadable } = discoverFiles(args.root);
   for (const dir of unreadable) io.stderr.write(`fleet scan: skipped ${dir}: cannot read the directory.\n`);
   const types = args.types && hasTsconfig(args.root, files);
@@ -28,6 +31,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     files,
     ruleIds,
     types,
+    ...(settings.fleet ? { settings: settings.fleet } : {}),
     ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr.write(formatProgress(done, total, terminal)) } : {}),
   });
   // Asked for by name, `require-route-role` reports everything; picked by default, it stays quiet

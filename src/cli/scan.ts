@@ -20,6 +20,8 @@ export interface ScanArgs {
   readonly progress: boolean | undefined;
   /** Rule ids as given to `--rule` (with or without `fleet/`); `undefined` = every recommended rule. */
   readonly rules: readonly string[] | undefined;
+  /** `--config <file>`: a JSON file holding `settings.fleet`; default: `fleet.config.json`, else `package.json#fleet`. */
+  readonly config: string | undefined;
 }
 
 const help = `Usage: fleet scan [dir] [options]
@@ -30,6 +32,10 @@ node_modules, dist, build, .next, coverage, out and minified bundles. Uses type 
 when dir (or a package in it) has a tsconfig.json; files no tsconfig includes are
 scanned without types.
 
+Settings (settings.fleet: handler wrappers, queues, workspace and bundle sources, serveFiles,
+the manifest path) are read from fleet.config.json in dir, else the "fleet" key of dir's
+package.json; JavaScript configs (fleet.config.js, eslint.config.js) are never executed.
+
 Route roles (require-route-role) are checked against the nearest fleet.routes.yaml. Files no
 manifest applies to are left unchecked, with one note on stderr instead of a finding per file
 (create the manifest with \`fleet routes --init\`); --rule require-route-role reports them all.
@@ -38,6 +44,7 @@ Options:
   -f, --format <name>  Output format: text (default) or json (ESLint's json formatter).
       --no-types       Do not use type information, even with a tsconfig.json.
       --rule <id>      Run only this rule (repeatable), e.g. --rule no-floating-work-in-handler.
+      --config <file>  Read settings.fleet from this JSON file instead.
       --progress       Print progress on stderr (default: only on a terminal, for long runs).
   -h, --help           Show this help.
 
@@ -66,6 +73,7 @@ export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 
     types: values.types ?? true,
     progress: values.progress,
     rules: values.rule,
+    config: values.config,
   };
 }
 
@@ -81,6 +89,7 @@ function parseOrExplain(args: readonly string[]) {
         types: { type: 'boolean' },
         progress: { type: 'boolean' },
         rule: { type: 'string', multiple: true },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
