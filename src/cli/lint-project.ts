@@ -6,7 +6,9 @@
  */
 import type { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
-import { buildScanConfig } from './eslint-config.js';
+import { buildScanConfig, TYPE_AWARE_RULE_IDS } from './eslint-config.js';
+import { HANDLERS_MARKER } from './handlers-marker.js';
+import { mergeTyped } from './merge-typed.js';
 import { quietEslint } from './quiet-eslint.js';
 import type { ScanRules } from './eslint-config.js';
 
@@ -26,9 +28,18 @@ export interface LintProjectOptions {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** Files per `lintFiles` call. Default 50. */
   readonly batchSize?: number;
-  /** Called after each batch with the number of files done so far. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Called after each batch with the files done so far in the current phase. */
+  readonly onProgress?: (done: number, total: number, phase: ScanPhase) => void;
+  /**
+   * With `types`, the rules that get type information, and only in files holding handlers (the
+   * second phase). Default: {@link TYPE_AWARE_RULE_IDS} for Fleet's rules; with injected `rules`,
+   * none given means every file is linted with types in one pass.
+   */
+  readonly typeAwareRuleIds?: readonly string[];
 }
+
+/** The syntactic first pass over every file, or the typed pass over the files with handlers. */
+export type ScanPhase = 'syntax' | 'types';
 
 /** What {@link lintProject} found. */
 export interface LintProjectOutcome {
@@ -42,10 +53,53 @@ const DEFAULT_BATCH_SIZE = 50;
 
 /** Lints `files` with Fleet's rules; see {@link LintProjectOptions}. */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
-  const config = (typesRoot: string | undefined) =>
-    buildScanConfig({ ruleIds: options.ruleIds, typesRoot, ...(options.rules ? { rules: options.rules } : {}), ...(options.settings ? { settings: options.settings } : {}) });
-  const untyped = createEslint(options.root, config(undefined));
-  const typed = options.types ? createEslint(options.root, config(options.root)) : undefined;
+  const typeAware = options.typeAwareRuleIds ?? (options.rules ? undefined : TYPE_AWARE_RULE_IDS);
+  if (!options.types || typeAware === undefined) return lintInOnePass(options);
+  // Two phases: every file without types (fast), then types only where they can matter: the
+  // type-aware rules, in the files that hold handlers. One project service serves every tsconfig.
+  const typedRuleIds = options.ruleIds.filter((id) => typeAware.includes(id));
+  const syntactic = await lintFiles(options, createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, markHandlers: typedRuleIds.length > 0 })), options.files, 'syntax');
+  const handlerFiles = syntactic.filter((result) => result.messages.some((m) => m.ruleId === HANDLERS_MARKER)).map((result) => result.filePath);
+  const byFile = new Map(syntactic.map((result) => [result.filePath, keepFleetMessages(result)]));
+  let typedFiles = 0;
+  if (handlerFiles.length > 0 && typedRuleIds.length > 0) {
+    const typed = createEslint(options.root, configOf(options, { ruleIds: typedRuleIds, typesRoot: options.root }));
+    const typedIds = new Set(typedRuleIds.map((id) => `fleet/${id}`));
+    for (const result of await lintFiles(options, typed, handlerFiles, 'types')) {
+      // A file no tsconfig includes keeps its syntactic findings.
+      if (isParseFailure(result)) continue;
+      typedFiles += 1;
+      byFile.set(result.filePath, mergeTyped(byFile.get(result.filePath)!, keepFleetMessages(result), typedIds));
+    }
+  }
+  return { results: sortByPath([...byFile.values()]), typedFiles };
+}
+
+function configOf(options: LintProjectOptions, overrides: { ruleIds: readonly string[]; typesRoot?: string; markHandlers?: boolean }): Linter.Config[] {
+  return buildScanConfig({
+    ruleIds: overrides.ruleIds,
+    typesRoot: overrides.typesRoot,
+    ...(overrides.markHandlers ? { markHandlers: true } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+}
+
+/** Lints in batches with progress; raw results (the caller filters them). */
+async function lintFiles(options: LintProjectOptions, eslint: ESLint, files: readonly string[], phase: ScanPhase): Promise<ESLint.LintResult[]> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const results: ESLint.LintResult[] = [];
+  for (let start = 0; start < files.length; start += batchSize) {
+    results.push(...(await lintBatch(eslint, files.slice(start, start + batchSize))));
+    options.onProgress?.(Math.min(start + batchSize, files.length), files.length, phase);
+  }
+  return results;
+}
+
+/** Every file in one pass: without types, or with types everywhere (rules injected by tests). */
+async function lintInOnePass(options: LintProjectOptions): Promise<LintProjectOutcome> {
+  const untyped = createEslint(options.root, configOf(options, { ruleIds: options.ruleIds }));
+  const typed = options.types ? createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, typesRoot: options.root })) : undefined;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const results: ESLint.LintResult[] = [];
   let typedFiles = 0;
@@ -63,10 +117,13 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       }
     }
     results.push(...batchResults.map(keepFleetMessages));
-    options.onProgress?.(Math.min(start + batchSize, options.files.length), options.files.length);
+    options.onProgress?.(Math.min(start + batchSize, options.files.length), options.files.length, options.types ? 'types' : 'syntax');
   }
-  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, typedFiles };
+  return { results: sortByPath(results), typedFiles };
+}
+
+function sortByPath(results: ESLint.LintResult[]): ESLint.LintResult[] {
+  return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
 
 function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
@@ -78,7 +135,7 @@ function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
     globInputPaths: false,
     errorOnUnmatchedPattern: false,
     // A user's `/* eslint no-console: "error" */` may turn on core rules: a scan runs only Fleet's.
-    ruleFilter: ({ ruleId }) => ruleId.startsWith('fleet/'),
+    ruleFilter: ({ ruleId }) => ruleId.startsWith('fleet/') || ruleId === HANDLERS_MARKER,
   });
 }
 

@@ -9,6 +9,7 @@ import { discoverFiles } from './files.js';
 import { formatJson, formatProgress, formatText } from './format.js';
 import { hasTsconfig } from './has-tsconfig.js';
 import { lintProject } from './lint-project.js';
+import type { ScanPhase } from './lint-project.js';
 import { MISSING_MANIFEST_NOTE, withoutMissingManifest } from './missing-manifest.js';
 import { loadScanSettings } from './scan-settings.js';
 import type { ScanArgs } from './scan.js';
@@ -32,7 +33,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     ruleIds,
     types,
     ...(settings.fleet ? { settings: settings.fleet } : {}),
-    ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr.write(formatProgress(done, total, terminal)) } : {}),
+    ...(showProgress ? { onProgress: (done: number, total: number, phase: ScanPhase) => io.stderr.write(formatProgress(done, total, terminal, phase)) } : {}),
   });
   // Asked for by name, `require-route-role` reports everything; picked by default, it stays quiet
   // where no manifest applies (a repository new to Fleet) and one note says so.
