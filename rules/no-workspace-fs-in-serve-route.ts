@@ -9,9 +9,11 @@ import { manifestFor } from '../src/route-manifest.js';
 import { MANIFEST_OPTION_SCHEMA, readRouteSettings } from '../src/route-settings.js';
 import { fsSinks, mayHaveSinks } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import type { FsSink } from './no-workspace-fs-in-serve-route/fs-sinks.js';
+import { wrapperSinks } from './no-workspace-fs-in-serve-route/fs-wrappers.js';
+import { mayHaveResponseSinks, responseSinks } from './no-workspace-fs-in-serve-route/response-sinks.js';
 import { ServeScope } from './no-workspace-fs-in-serve-route/serve-scope.js';
 import { SourceMatch } from './no-workspace-fs-in-serve-route/source-match.js';
-import { WorkspaceFlow } from './no-workspace-fs-in-serve-route/workspace-flow.js';
+import { isLocalDisk, WorkspaceFlow } from './no-workspace-fs-in-serve-route/workspace-flow.js';
 import type { Verdict } from './no-workspace-fs-in-serve-route/workspace-flow.js';
 
 /** Rule options. */
@@ -28,7 +30,8 @@ export type Options = [
 export type MessageIds = 'fleetOkRoute' | 'noManifest' | 'serveFile';
 
 const BOUNDARY =
-  'serve replicas have no workspace checkout, so workspace data must be compiled into the database and read from there (https://github.com/fleet-dev/fleet/blob/main/docs/rules/no-workspace-fs-in-serve-route.md)';
+  'another replica does not have that file, so the data must be compiled into the database (or object storage) and read from there (https://github.com/fleet-dev/fleet/blob/main/docs/rules/no-workspace-fs-in-serve-route.md)';
+const WHAT = { workspace: 'a workspace path', local: 'a local-disk path' } as const;
 
 export default createRule<Options, MessageIds>({
   name: 'no-workspace-fs-in-serve-route',
@@ -56,25 +59,33 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      fleetOkRoute: `\`{{callee}}\` reads a workspace path (from \`{{source}}\`) in fleet-ok route \`{{route}}\`{{via}}; ${BOUNDARY}, or declare the route \`ide-only\`.`,
-      noManifest: `\`{{callee}}\` reads a workspace path (from \`{{source}}\`) in handler \`{{handler}}\`{{via}}, which any replica may answer while no route manifest exists; ${BOUNDARY}, or declare the route \`ide-only\` in \`fleet.routes.yaml\`.`,
-      serveFile: `\`{{callee}}\` reads a workspace path (from \`{{source}}\`) in a file listed in \`serveFiles\`; ${BOUNDARY}.`,
+      fleetOkRoute: `\`{{callee}}\` reads {{what}} (derived from \`{{source}}\`) in fleet-ok route \`{{route}}\`{{via}}; ${BOUNDARY}, or declare the route \`ide-only\`.`,
+      noManifest: `\`{{callee}}\` reads {{what}} (derived from \`{{source}}\`) in handler \`{{handler}}\`{{via}}, which any replica may answer while no route manifest exists; ${BOUNDARY}, or declare the route \`ide-only\` in \`fleet.routes.yaml\`.`,
+      serveFile: `\`{{callee}}\` reads {{what}} (derived from \`{{source}}\`) in a file listed in \`serveFiles\`; ${BOUNDARY}.`,
     },
   },
   create(context, [options]) {
     const { sourceCode } = context;
     const { scopeManager } = sourceCode;
-    // Cheapest test first: most files import no fs module, and then there is nothing to build.
-    if (!scopeManager || !/\bfs\b|glob|Bun\.file|Deno\./.test(sourceCode.text)) return {};
-    const imports = buildImportIndex(sourceCode.ast, scopeManager);
-    if (!mayHaveSinks(imports, sourceCode.text)) return {};
+    // Cheapest tests first: a read needs an fs module, a response send or an import of the
+    // project's own modules (an fs wrapper), and a handler or serve file to run in.
+    if (!scopeManager || !/\bfs\b|glob|Bun\.file|Deno\.|\.sendFile\(|\.download\(|\bimport\b|\brequire\(/.test(sourceCode.text)) return {};
     const settings = readRouteSettings((context.settings as { fleet?: unknown }).fleet);
     const serveGlobs = options.serveFiles ?? settings.serveFiles;
     const file = relative(context.cwd, context.filename).split('\\').join('/');
     const serveFile = serveGlobs.some((glob) => minimatch(file, glob, { dot: true }));
     const model = handlerModelFor(context);
     if (model.handlers.length === 0 && !serveFile) return {};
-    const sinks = fsSinks(imports, scopeManager);
+    const imports = buildImportIndex(sourceCode.ast, scopeManager);
+    const direct = mayHaveSinks(imports, sourceCode.text);
+    const sends = mayHaveResponseSinks(sourceCode.text, imports);
+    const filename = resolve(context.cwd, context.filename);
+    // One sink per call: a vendored `fs-extra` is both an fs module and a project module.
+    const byCall = new Map<TSESTree.CallExpression, FsSink>();
+    for (const sink of [...(direct ? fsSinks(imports, scopeManager) : []), ...(sends ? responseSinks(sourceCode.ast, imports) : []), ...wrapperSinks(filename, imports)]) {
+      if (!byCall.has(sink.call)) byCall.set(sink.call, sink);
+    }
+    const sinks = [...byCall.values()];
     if (sinks.length === 0) return {};
     const manifest = manifestFor(context.filename, options.manifest ?? settings.manifest, context.cwd);
     const scope = new ServeScope(model, manifest, serveFile, sourceCode.ast, context.filename);
@@ -83,36 +94,43 @@ export default createRule<Options, MessageIds>({
       scopeManager,
       imports,
       sources: new SourceMatch(settings.workspaceSources),
-      filename: resolve(context.cwd, context.filename),
+      bundle: new SourceMatch(settings.bundleSources),
+      filename,
       textOf: (node) => sourceCode.getText(node),
       runsPerRequest: (node) => scope.reasonFor(node) !== undefined,
     });
 
     function verdictOf(sink: FsSink): Verdict {
+      // A root (`sendFile(name, root)`, koa-send's `root`) decides where the file is.
+      const root = sink.root ? flow.of(sink.root) : undefined;
+      if (root) return root;
       const paths = sink.path?.type === AST_NODE_TYPES.ArrayExpression ? sink.path.elements : [sink.path];
-      for (const path of paths) {
-        const verdict = path ? flow.of(path) : undefined;
-        if (verdict?.kind === 'workspace') return verdict;
-      }
       const cwd = sink.options?.type === AST_NODE_TYPES.ObjectExpression ? sink.options.properties.find(isCwd) : undefined;
-      return cwd ? flow.of(cwd.value) : undefined;
+      // A glob rooted at `cwd` reads under it; its pattern is relative to that root.
+      if (cwd) return flow.of(cwd.value);
+      for (const path of paths) {
+        const verdict = path && path.type !== AST_NODE_TYPES.SpreadElement ? flow.of(path) : undefined;
+        if (isLocalDisk(verdict)) return verdict;
+      }
+      return undefined;
     }
 
     function check(sink: FsSink): void {
       const reason = scope.reasonFor(sink.call);
       if (!reason) return;
       const verdict = verdictOf(sink);
-      if (verdict?.kind !== 'workspace') return;
-      const callee = sourceCode.getText(sink.callee);
-      const name = callee.length > 40 ? `${callee.slice(0, 37)}...` : callee;
+      if (!isLocalDisk(verdict)) return;
+      const text = sourceCode.getText(sink.callee);
+      const callee = `${text.length > 40 ? `${text.slice(0, 37)}...` : text}${sink.via ? ` → ${sink.via}` : ''}`;
       const { source } = verdict;
+      const what = WHAT[verdict.kind];
       if (reason.kind === 'serveFile') {
-        context.report({ node: sink.call, messageId: 'serveFile', data: { callee: name, source } });
+        context.report({ node: sink.call, messageId: 'serveFile', data: { callee, what, source } });
         return;
       }
       const via = reason.reach.chain.length === 0 ? '' : ` (via \`${reason.reach.chain.join('` → `')}\`)`;
-      if (reason.kind === 'fleetOkRoute') context.report({ node: sink.call, messageId: 'fleetOkRoute', data: { callee: name, source, route: reason.route, via } });
-      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee: name, source, handler: reason.reach.handler.label, via } });
+      if (reason.kind === 'fleetOkRoute') context.report({ node: sink.call, messageId: 'fleetOkRoute', data: { callee, what, source, route: reason.route, via } });
+      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee, what, source, handler: reason.reach.handler.label, via } });
     }
 
     return {

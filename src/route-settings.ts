@@ -23,6 +23,11 @@ export interface RouteSettings {
   readonly serveFiles: readonly string[];
   /** Defaults plus `settings.fleet.workspaceSources`. */
   readonly workspaceSources: WorkspaceSources;
+  /**
+   * `settings.fleet.bundleSources` (same shape, no defaults): values the project declares to be
+   * its own bundle (shipped with every replica), e.g. a `TEMPLATES_DIR` set from the deploy.
+   */
+  readonly bundleSources: WorkspaceSources;
 }
 
 /**
@@ -41,7 +46,7 @@ export const DEFAULT_WORKSPACE_SOURCES: WorkspaceSources = {
 };
 
 const cache = new WeakMap<object, RouteSettings>();
-const EMPTY: RouteSettings = { manifest: undefined, serveFiles: [], workspaceSources: DEFAULT_WORKSPACE_SOURCES };
+
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,26 +65,30 @@ function strings(value: unknown, key: string, example: string): readonly string[
   return value as string[];
 }
 
-function readSources(raw: unknown): WorkspaceSources {
-  if (raw === undefined) return DEFAULT_WORKSPACE_SOURCES;
-  if (!isRecord(raw)) fail('workspaceSources', raw, "an object such as `{ identifiers: ['wsRoot'], env: ['WS_DIR'] }`");
+const NO_SOURCES: WorkspaceSources = { identifiers: [], members: [], calls: [], env: [] };
+const EMPTY: RouteSettings = { manifest: undefined, serveFiles: [], workspaceSources: DEFAULT_WORKSPACE_SOURCES, bundleSources: NO_SOURCES };
+
+/** Reads `settings.fleet.<key>` (`workspaceSources` or `bundleSources`): lists add to `defaults`. */
+function readSources(raw: unknown, key: string, defaults: WorkspaceSources): WorkspaceSources {
+  if (raw === undefined) return defaults;
+  if (!isRecord(raw)) fail(key, raw, "an object such as `{ identifiers: ['wsRoot'], env: ['WS_DIR'] }`");
   const known = new Set(['identifiers', 'members', 'calls', 'env', 'defaults']);
-  const unknown = Object.keys(raw).find((key) => !known.has(key));
-  if (unknown !== undefined) fail(`workspaceSources.${unknown}`, raw[unknown], 'one of the keys `identifiers`, `members`, `calls`, `env`, `defaults`');
-  if (raw.defaults !== undefined && typeof raw.defaults !== 'boolean') fail('workspaceSources.defaults', raw.defaults, '`true` (keep the built-in names) or `false`');
-  const base = raw.defaults === false ? { identifiers: [], members: [], calls: [], env: [] } : DEFAULT_WORKSPACE_SOURCES;
+  const unknown = Object.keys(raw).find((name) => !known.has(name));
+  if (unknown !== undefined) fail(`${key}.${unknown}`, raw[unknown], 'one of the keys `identifiers`, `members`, `calls`, `env`, `defaults`');
+  if (raw.defaults !== undefined && typeof raw.defaults !== 'boolean') fail(`${key}.defaults`, raw.defaults, '`true` (keep the built-in names) or `false`');
+  const base = raw.defaults === false ? NO_SOURCES : defaults;
   const dotted = /^(\*|[\w$]+)(\.(\*|[\w$]+))*$/;
-  const members = strings(raw.members, 'workspaceSources.members', "`['ctx.workspace.root', '*.wsPath']`");
-  const calls = strings(raw.calls, 'workspaceSources.calls', "`['getWorkspacePath', 'ws.root']`");
+  const members = strings(raw.members, `${key}.members`, "`['ctx.workspace.root', '*.wsPath']`");
+  const calls = strings(raw.calls, `${key}.calls`, "`['getWorkspacePath', 'ws.root']`");
   const badMember = members.find((item) => !dotted.test(item));
-  if (badMember !== undefined) fail('workspaceSources.members', badMember, "a dotted path where `*` is one segment, e.g. `'ctx.workspace.root'`");
+  if (badMember !== undefined) fail(`${key}.members`, badMember, "a dotted path where `*` is one segment, e.g. `'ctx.workspace.root'`");
   const badCall = calls.find((item) => !dotted.test(item));
-  if (badCall !== undefined) fail('workspaceSources.calls', badCall, "a dotted callee where `*` is one segment, e.g. `'getWorkspacePath'`");
+  if (badCall !== undefined) fail(`${key}.calls`, badCall, "a dotted callee where `*` is one segment, e.g. `'getWorkspacePath'`");
   return {
-    identifiers: [...base.identifiers, ...strings(raw.identifiers, 'workspaceSources.identifiers', "`['wsRoot']`")],
+    identifiers: [...base.identifiers, ...strings(raw.identifiers, `${key}.identifiers`, "`['wsRoot']`")],
     members: [...base.members, ...members],
     calls: [...base.calls, ...calls],
-    env: [...base.env, ...strings(raw.env, 'workspaceSources.env', "`['WS_DIR', 'DATA_*']`")],
+    env: [...base.env, ...strings(raw.env, `${key}.env`, "`['WS_DIR', 'DATA_*']`")],
   };
 }
 
@@ -97,7 +106,8 @@ export function readRouteSettings(raw: unknown): RouteSettings {
   const settings: RouteSettings = {
     manifest: raw.manifest,
     serveFiles: strings(raw.serveFiles, 'serveFiles', "`['src/api/**/*.ts']`"),
-    workspaceSources: readSources(raw.workspaceSources),
+    workspaceSources: readSources(raw.workspaceSources, 'workspaceSources', DEFAULT_WORKSPACE_SOURCES),
+    bundleSources: readSources(raw.bundleSources, 'bundleSources', NO_SOURCES),
   };
   cache.set(raw, settings);
   return settings;

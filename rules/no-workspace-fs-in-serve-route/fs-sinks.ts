@@ -18,9 +18,24 @@ export interface FsSink {
   readonly path: TSESTree.Node | undefined;
   /** An options object whose `cwd` roots a glob. */
   readonly options: TSESTree.Node | undefined;
+  /** The directory the path is relative to (`sendFile`'s root, `koa-send`'s `root`), when given. */
+  readonly root?: TSESTree.Node | undefined;
+  /** For a read through a project function in another module: that function and the read inside it. */
+  readonly via?: string;
 }
 
 const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs', 'original-fs'];
+
+/**
+ * `fs` modules, including a copy of `fs-extra` vendored into the project
+ * (`require('../libs/fsExtra')`): the last path segment names it.
+ */
+function isFsModule(module: string): boolean {
+  if (FS_MODULES.includes(module)) return true;
+  if (!module.startsWith('.')) return false;
+  const last = module.split('/').pop()!.replace(/\.[cm]?js$/, '').replace(/[^a-z]/gi, '').toLowerCase();
+  return last === 'fsextra' || last === 'gracefulfs';
+}
 const GLOB_MODULES = ['glob', 'fast-glob', 'globby', 'tinyglobby'];
 
 /** Reads, listings and watchers (writes are out of scope: they are a different hazard). */
@@ -49,7 +64,7 @@ function callOf(use: TSESTree.Node): TSESTree.CallExpression | undefined {
 
 function sinkOf(call: TSESTree.CallExpression, path: readonly string[], module: string): FsSink | undefined {
   const [first, second] = call.arguments;
-  if (FS_MODULES.includes(module)) {
+  if (isFsModule(module)) {
     const name = (path[0] === 'promises' ? path.slice(1) : path).filter((segment) => segment !== 'native');
     if (name.length !== 1) return undefined;
     if (FS_READS.has(name[0]!)) return { call, callee: call.callee, path: first, options: undefined };
@@ -78,13 +93,13 @@ function runtimeSink(call: TSESTree.CallExpression, reads: ReadonlySet<string>):
 
 /** True when the file can contain a sink at all (cheap: the import index is already built). */
 export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
-  return [...FS_MODULES, ...GLOB_MODULES].some((module) => imports.modules.has(module)) || text.includes('Bun.file') || text.includes('Deno.');
+  return [...imports.modules].some((module) => isFsModule(module) || GLOB_MODULES.includes(module)) || text.includes('Bun.file') || text.includes('Deno.');
 }
 
 /** Every file read or listing of the module, in source order. */
 export function fsSinks(imports: ImportIndex, scopeManager: ScopeManager): FsSink[] {
   const sinks = new Map<TSESTree.CallExpression, FsSink>();
-  for (const module of [...FS_MODULES, ...GLOB_MODULES]) {
+  for (const module of [...imports.modules].filter((m) => isFsModule(m) || GLOB_MODULES.includes(m))) {
     for (const use of imports.usesOf(module)) {
       const call = callOf(use);
       const source = call && imports.sourceOf(call.callee);

@@ -1,9 +1,11 @@
 /**
  * Where a path expression comes from: a workspace root (a configured source), the app's own
- * bundle (`__dirname`, `import.meta`, `process.cwd()`), scratch space (`os.tmpdir()`,
- * `mkdtemp`, `/tmp/...`), or unknown. Followed backwards from the fs call through
- * `const`/`let` values, destructuring, `path.join/resolve/normalize/dirname`, templates,
- * concatenation and the arguments of same-module helper calls.
+ * bundle (`__dirname`, `import.meta`, `process.cwd()`, a relative literal, a declared bundle
+ * source), scratch space (`os.tmpdir()`, `mkdtemp`, `/tmp/...`, the request's own upload), or
+ * anything else: local disk state that another replica does not have, reported with the
+ * expression it derives from. Followed backwards from the fs call through `const`/`let` values,
+ * destructuring, `path.join/resolve/normalize/dirname`, templates, concatenation and the
+ * arguments of same-module helper calls.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -17,14 +19,15 @@ import { isRelativeSpecifier } from '../../src/modules/resolve-module.js';
 import { importedRoot } from './imported-root.js';
 import { machineRoot } from './machine-root.js';
 import type { MachineRoot } from './machine-root.js';
+import { isLocalDisk } from './verdict.js';
+import type { Verdict } from './verdict.js';
+import { either, flattenPlus, functionVariable, isLiteral, keyPath } from './flow-helpers.js';
+import { isUploadPath, literalKind } from './path-leaf.js';
 import { chainOf } from './source-match.js';
 import type { SourceMatch } from './source-match.js';
 
-/**
- * A workspace path (with the source expression it was built from), a path every replica has on
- * its own disk (the bundle or scratch space), or unknown (`undefined`).
- */
-export type Verdict = { readonly kind: 'workspace'; readonly source: string } | { readonly kind: 'bundle' } | { readonly kind: 'scratch' } | undefined;
+export { isLocalDisk } from './verdict.js';
+export type { Verdict } from './verdict.js';
 
 const BUNDLE: Verdict = { kind: 'bundle' };
 const SCRATCH: Verdict = { kind: 'scratch' };
@@ -37,6 +40,8 @@ export interface FlowInput {
   readonly scopeManager: ScopeManager;
   readonly imports: ImportIndex;
   readonly sources: SourceMatch;
+  /** Values the project declares to be its own bundle (`settings.fleet.bundleSources`). */
+  readonly bundle: SourceMatch;
   /** Absolute path of the linted file (imports of the project's own modules are read from it). */
   readonly filename: string;
   /** Text of a node, for the source label in messages. */
@@ -62,14 +67,24 @@ export class WorkspaceFlow {
   }
 
   private workspace(node: TSESTree.Node): Verdict {
-    const text = this.input.textOf(node);
-    return { kind: 'workspace', source: text.length > 60 ? `${text.slice(0, 57)}...` : text };
+    return { kind: 'workspace', source: this.label(node) };
+  }
+
+  private local(node: TSESTree.Node): Verdict {
+    return { kind: 'local', source: this.label(node) };
+  }
+
+  private label(node: TSESTree.Node): string {
+    const text = this.input.textOf(node).replace(/\s+/g, ' ');
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   }
 
   private evaluate(node: TSESTree.Node, depth: number): Verdict {
     const root = machineRoot(node, this.input.imports) ?? this.importedRoot(node);
     if (root) return root === 'bundle' ? BUNDLE : SCRATCH;
     switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return this.literal(node);
       case AST_NODE_TYPES.Identifier:
         return this.identifier(node, depth);
       case AST_NODE_TYPES.MemberExpression:
@@ -91,9 +106,18 @@ export class WorkspaceFlow {
         return either(this.of(node.left, depth), this.of(node.right, depth));
       case AST_NODE_TYPES.AwaitExpression:
         return this.of(node.argument, depth);
+      case AST_NODE_TYPES.TemplateElement:
+        return this.literal(node);
       default:
         return undefined;
     }
+  }
+
+  private literal(node: TSESTree.Literal | TSESTree.TemplateElement): Verdict {
+    const kind = literalKind(node);
+    if (kind === 'bundle') return BUNDLE;
+    if (kind === 'scratch') return SCRATCH;
+    return kind === 'local' ? this.local(node) : undefined;
   }
 
   /** `import { REPO_ROOT } from './paths.js'` where `paths.ts` builds it from `__dirname`. */
@@ -108,23 +132,25 @@ export class WorkspaceFlow {
   }
 
   /**
-   * Parts joined into one path: machine-local (bundle or scratch) when the first part is, else a
-   * workspace path when any part is (`${root}/x`, `'/srv/' + process.env.WORKSPACE_DIR`).
-   * `resolve` lets a later absolute workspace part win over a local root, as `path.resolve` does.
+   * Parts joined into one path: the bundle or scratch when the first part is, else a workspace
+   * path when any part is (`${root}/x`, `'/srv/' + process.env.WORKSPACE_DIR`), else the first
+   * local-disk part. `resolve` lets a later non-literal part win over a bundle root, since it may
+   * be absolute, as `path.resolve` does; a literal tail (`'..'`, `'static'`) keeps the root.
    */
   private combine(parts: readonly TSESTree.Node[], depth: number, rightmostWins: boolean): Verdict {
-    const verdicts = parts.map((part) => (part.type === AST_NODE_TYPES.TemplateElement || part.type === AST_NODE_TYPES.SpreadElement ? undefined : this.of(part, depth)));
+    const verdicts = parts.map((part) => (part.type === AST_NODE_TYPES.SpreadElement ? this.local(part) : part.type === AST_NODE_TYPES.TemplateElement && part.value.cooked === '' ? undefined : this.of(part, depth)));
     const workspace = verdicts.find((verdict) => verdict?.kind === 'workspace');
-    const first = verdicts[0];
-    if (first && first.kind !== 'workspace') return rightmostWins && workspace ? workspace : first;
-    return workspace;
+    const local = verdicts.find((verdict, index) => verdict?.kind === 'local' && !(rightmostWins && isLiteral(parts[index]!)));
+    const first = verdicts.find((verdict) => verdict !== undefined);
+    if (first && !isLocalDisk(first)) return rightmostWins ? (workspace ?? local ?? first) : first;
+    return workspace ?? first;
   }
 
   private identifier(node: TSESTree.Identifier, depth: number): Verdict {
     const variable = variableOf(this.input.scopeManager, node);
     if (!variable || variable.defs.length === 0) {
       if (node.name === '__dirname' || node.name === '__filename') return BUNDLE;
-      return this.input.sources.isName(node.name) ? this.workspace(node) : undefined;
+      return this.named(node);
     }
     if (this.active.has(variable)) return undefined;
     this.active.add(variable);
@@ -134,8 +160,12 @@ export class WorkspaceFlow {
       if (workspace) return workspace;
       // A value traced to the bundle or scratch space wins over a name:
       // `const repoRoot = path.resolve(__dirname, '..')`, `const workspaceDir = await mkdtemp(...)`.
-      if (values.length > 0 && values.every((verdict) => verdict !== undefined)) return values[0];
-      return this.input.sources.isName(node.name) ? this.workspace(node) : undefined;
+      const known = values.filter((verdict) => verdict !== undefined);
+      if (known.length > 0 && known.every((verdict) => !isLocalDisk(verdict))) return known[0];
+      if (this.input.sources.isName(node.name)) return this.workspace(node);
+      if (this.input.bundle.isName(node.name)) return BUNDLE;
+      // The deepest origin says most: `coverPath` ← `Database.getCoverPath(id)`.
+      return known.find(isLocalDisk) ?? this.local(node);
     } finally {
       this.active.delete(variable);
     }
@@ -162,12 +192,17 @@ export class WorkspaceFlow {
   /** `const { root } = ctx.workspace` is the member `ctx.workspace.root`; `{ a: { b } }` nests. */
   private destructured(name: TSESTree.Identifier, pattern: TSESTree.Node, init: TSESTree.Node): Verdict {
     const keys = keyPath(pattern, name);
-    if (!keys) return undefined;
     const target = unwrap(init);
+    const source = `${this.label(target)}${keys && keys.length > 0 ? `.${keys.join('.')}` : ''}`;
+    if (!keys) return { kind: 'local', source };
     const chain = [...chainOf(target), ...keys];
-    if (chain[0] === 'process' && chain[1] === 'env' && chain.length === 3) return this.input.sources.isEnv(chain[2]!) ? { kind: 'workspace', source: `process.env.${chain[2]!}` } : undefined;
-    if (this.input.sources.isMember(chain)) return { kind: 'workspace', source: `${this.input.textOf(target)}.${keys.join('.')}` };
-    return undefined;
+    if (chain[0] === 'process' && chain[1] === 'env' && chain.length === 3) {
+      if (this.input.sources.isEnv(chain[2]!)) return { kind: 'workspace', source: `process.env.${chain[2]!}` };
+      return this.input.bundle.isEnv(chain[2]!) ? BUNDLE : { kind: 'local', source: `process.env.${chain[2]!}` };
+    }
+    if (this.input.sources.isMember(chain)) return { kind: 'workspace', source };
+    if (this.input.bundle.isMember(chain)) return BUNDLE;
+    return isUploadPath(chain) ? SCRATCH : { kind: 'local', source };
   }
 
   /** The values a same-module function's parameter receives from call sites that run per request. */
@@ -186,6 +221,12 @@ export class WorkspaceFlow {
     return values;
   }
 
+  /** A name with no visible value (a global, a declared constant): a source, the bundle, or local. */
+  private named(node: TSESTree.Identifier): Verdict {
+    if (this.input.sources.isName(node.name)) return this.workspace(node);
+    return this.input.bundle.isName(node.name) ? BUNDLE : this.local(node);
+  }
+
   private member(node: TSESTree.MemberExpression): Verdict {
     if (node.object.type === AST_NODE_TYPES.MetaProperty) {
       const name = node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : '';
@@ -193,9 +234,12 @@ export class WorkspaceFlow {
     }
     const chain = chainOf(node);
     if (chain[0] === 'process' && chain[1] === 'env' && chain.length === 3) {
-      return this.input.sources.isEnv(chain[2]!) ? this.workspace(node) : undefined;
+      if (this.input.sources.isEnv(chain[2]!)) return this.workspace(node);
+      return this.input.bundle.isEnv(chain[2]!) ? BUNDLE : this.local(node);
     }
-    return this.input.sources.isMember(chain) ? this.workspace(node) : undefined;
+    if (this.input.sources.isMember(chain)) return this.workspace(node);
+    if (this.input.bundle.isMember(chain)) return BUNDLE;
+    return isUploadPath(chain) ? SCRATCH : this.local(node);
   }
 
   private call(node: TSESTree.CallExpression, depth: number): Verdict {
@@ -211,39 +255,7 @@ export class WorkspaceFlow {
     if (source?.module === 'url' && importPath(source).join('.') === 'fileURLToPath' && node.arguments[0]) return this.of(node.arguments[0], depth);
     const chain = chainOf(node.callee);
     if (!chain.includes('?') && this.input.sources.isCall(chain)) return this.workspace(node);
-    return undefined;
+    if (!chain.includes('?') && this.input.bundle.isCall(chain)) return BUNDLE;
+    return this.local(node);
   }
-}
-
-function either(a: Verdict, b: Verdict): Verdict {
-  if (a?.kind === 'workspace') return a;
-  if (b?.kind === 'workspace') return b;
-  return a && b ? a : undefined;
-}
-
-function flattenPlus(node: TSESTree.Node): TSESTree.Node[] {
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return [...flattenPlus(node.left), ...flattenPlus(node.right)];
-  return [node];
-}
-
-/** The property keys leading from a destructuring pattern's root to `name`, if all are plain keys. */
-function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | undefined {
-  if (pattern === name) return [];
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return keyPath(pattern.left, name);
-  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.range[0] > name.range[0] || property.range[1] < name.range[1]) continue;
-    const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
-    const rest = key === undefined ? undefined : keyPath(property.value, name);
-    return rest && key !== undefined ? [key, ...rest] : undefined;
-  }
-  return undefined;
-}
-
-/** The variable naming a same-module function (`function f` or `const f = () => {}`). */
-function functionVariable(scopeManager: ScopeManager, fn: FunctionNode): Variable | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableOf(scopeManager, fn.id);
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) return variableOf(scopeManager, parent.id);
-  return undefined;
 }

@@ -6,6 +6,7 @@
 import type { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { rules as fleetRules } from '../../rules/index.js';
+import { handlersMarker } from './handlers-marker.js';
 
 /** Glob (relative to the scan root) for every file `fleet scan` lints. */
 export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -18,7 +19,18 @@ export interface ScanConfigOptions {
   readonly typesRoot: string | undefined;
   /** The rule implementations, by id. Default: Fleet's rules (tests inject others). */
   readonly rules?: ScanRules;
+  /** `settings.fleet` for every rule (from fleet.config.json / package.json#fleet). Default: none. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Also run the internal `fleet-scan/handlers` marker (the typed scan's first phase). Default `false`. */
+  readonly markHandlers?: boolean;
 }
+
+/**
+ * The rules that read type information when it is there (they all work without it). A typed scan
+ * gives types only to these, and only in the files whose handler model finds a handler: outside
+ * handlers they report nothing, and handler detection itself is syntactic.
+ */
+export const TYPE_AWARE_RULE_IDS: readonly string[] = ['no-floating-work-in-handler'];
 
 /** Rule implementations by id without prefix, as a plugin's `rules`. */
 export type ScanRules = NonNullable<ESLint.Plugin['rules']>;
@@ -54,7 +66,7 @@ export function buildScanConfig(options: ScanConfigOptions): Linter.Config[] {
     {
       name: 'fleet-scan/base',
       files: [SOURCE_GLOB],
-      plugins: { fleet: plugin },
+      plugins: { fleet: plugin, ...(options.markHandlers ? { 'fleet-scan': { rules: { handlers: handlersMarker } } } : {}) },
       languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions },
       linterOptions: {
         // The user's directives name rules of their own config, which a scan does not load:
@@ -62,7 +74,11 @@ export function buildScanConfig(options: ScanConfigOptions): Linter.Config[] {
         reportUnusedDisableDirectives: 'off',
         reportUnusedInlineConfigs: 'off',
       },
-      rules: Object.fromEntries(options.ruleIds.map((id) => [`fleet/${id}`, 'error' as const])),
+      rules: {
+        ...Object.fromEntries(options.ruleIds.map((id) => [`fleet/${id}`, 'error' as const])),
+        ...(options.markHandlers ? { 'fleet-scan/handlers': 'warn' as const } : {}),
+      },
+      ...(options.settings ? { settings: { fleet: options.settings } } : {}),
     },
     { name: 'fleet-scan/commonjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
   ];

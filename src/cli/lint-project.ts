@@ -4,9 +4,13 @@
  * call; so files go in batches, and a batch that throws is re-linted file by file to pin the
  * crash on its file while the other files still get their findings.
  */
-import { ESLint } from 'eslint';
+import type { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
-import { buildScanConfig } from './eslint-config.js';
+import { buildScanConfig, TYPE_AWARE_RULE_IDS } from './eslint-config.js';
+import { HANDLERS_MARKER } from './handlers-marker.js';
+import { crashResult, isParseFailure, keepFleetMessages } from './lint-results.js';
+import { mergeTyped } from './merge-typed.js';
+import { quietEslint } from './quiet-eslint.js';
 import type { ScanRules } from './eslint-config.js';
 
 /** Options of {@link lintProject}. */
@@ -21,11 +25,22 @@ export interface LintProjectOptions {
   readonly types: boolean;
   /** Rule implementations by id. Default: Fleet's rules. */
   readonly rules?: ScanRules;
+  /** The project's `settings.fleet` (see scan-settings.ts). Default: none. */
+  readonly settings?: Readonly<Record<string, unknown>>;
   /** Files per `lintFiles` call. Default 50. */
   readonly batchSize?: number;
-  /** Called after each batch with the number of files done so far. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Called after each batch with the files done so far in the current phase. */
+  readonly onProgress?: (done: number, total: number, phase: ScanPhase) => void;
+  /**
+   * With `types`, the rules that get type information, and only in files holding handlers (the
+   * second phase). Default: {@link TYPE_AWARE_RULE_IDS} for Fleet's rules; with injected `rules`,
+   * none given means every file is linted with types in one pass.
+   */
+  readonly typeAwareRuleIds?: readonly string[];
 }
+
+/** The syntactic first pass over every file, or the typed pass over the files with handlers. */
+export type ScanPhase = 'syntax' | 'types';
 
 /** What {@link lintProject} found. */
 export interface LintProjectOutcome {
@@ -39,10 +54,53 @@ const DEFAULT_BATCH_SIZE = 50;
 
 /** Lints `files` with Fleet's rules; see {@link LintProjectOptions}. */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
-  const config = (typesRoot: string | undefined) =>
-    buildScanConfig({ ruleIds: options.ruleIds, typesRoot, ...(options.rules ? { rules: options.rules } : {}) });
-  const untyped = createEslint(options.root, config(undefined));
-  const typed = options.types ? createEslint(options.root, config(options.root)) : undefined;
+  const typeAware = options.typeAwareRuleIds ?? (options.rules ? undefined : TYPE_AWARE_RULE_IDS);
+  if (!options.types || typeAware === undefined) return lintInOnePass(options);
+  // Two phases: every file without types (fast), then types only where they can matter: the
+  // type-aware rules, in the files that hold handlers. One project service serves every tsconfig.
+  const typedRuleIds = options.ruleIds.filter((id) => typeAware.includes(id));
+  const syntactic = await lintFiles(options, createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, markHandlers: typedRuleIds.length > 0 })), options.files, 'syntax');
+  const handlerFiles = syntactic.filter((result) => result.messages.some((m) => m.ruleId === HANDLERS_MARKER)).map((result) => result.filePath);
+  const byFile = new Map(syntactic.map((result) => [result.filePath, keepFleetMessages(result)]));
+  let typedFiles = 0;
+  if (handlerFiles.length > 0 && typedRuleIds.length > 0) {
+    const typed = createEslint(options.root, configOf(options, { ruleIds: typedRuleIds, typesRoot: options.root }));
+    const typedIds = new Set(typedRuleIds.map((id) => `fleet/${id}`));
+    for (const result of await lintFiles(options, typed, handlerFiles, 'types')) {
+      // A file no tsconfig includes keeps its syntactic findings.
+      if (isParseFailure(result)) continue;
+      typedFiles += 1;
+      byFile.set(result.filePath, mergeTyped(byFile.get(result.filePath)!, keepFleetMessages(result), typedIds));
+    }
+  }
+  return { results: sortByPath([...byFile.values()]), typedFiles };
+}
+
+function configOf(options: LintProjectOptions, overrides: { ruleIds: readonly string[]; typesRoot?: string; markHandlers?: boolean }): Linter.Config[] {
+  return buildScanConfig({
+    ruleIds: overrides.ruleIds,
+    typesRoot: overrides.typesRoot,
+    ...(overrides.markHandlers ? { markHandlers: true } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+}
+
+/** Lints in batches with progress; raw results (the caller filters them). */
+async function lintFiles(options: LintProjectOptions, eslint: ESLint, files: readonly string[], phase: ScanPhase): Promise<ESLint.LintResult[]> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const results: ESLint.LintResult[] = [];
+  for (let start = 0; start < files.length; start += batchSize) {
+    results.push(...(await lintBatch(eslint, files.slice(start, start + batchSize))));
+    options.onProgress?.(Math.min(start + batchSize, files.length), files.length, phase);
+  }
+  return results;
+}
+
+/** Every file in one pass: without types, or with types everywhere (rules injected by tests). */
+async function lintInOnePass(options: LintProjectOptions): Promise<LintProjectOutcome> {
+  const untyped = createEslint(options.root, configOf(options, { ruleIds: options.ruleIds }));
+  const typed = options.types ? createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, typesRoot: options.root })) : undefined;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const results: ESLint.LintResult[] = [];
   let typedFiles = 0;
@@ -60,14 +118,17 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       }
     }
     results.push(...batchResults.map(keepFleetMessages));
-    options.onProgress?.(Math.min(start + batchSize, options.files.length), options.files.length);
+    options.onProgress?.(Math.min(start + batchSize, options.files.length), options.files.length, options.types ? 'types' : 'syntax');
   }
-  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, typedFiles };
+  return { results: sortByPath(results), typedFiles };
+}
+
+function sortByPath(results: ESLint.LintResult[]): ESLint.LintResult[] {
+  return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
 
 function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
-  return withoutIgnoreFileWarning(() => new ESLint({
+  return quietEslint({
     cwd: root,
     overrideConfigFile: true,
     overrideConfig,
@@ -75,29 +136,8 @@ function createEslint(root: string, overrideConfig: Linter.Config[]): ESLint {
     globInputPaths: false,
     errorOnUnmatchedPattern: false,
     // A user's `/* eslint no-console: "error" */` may turn on core rules: a scan runs only Fleet's.
-    ruleFilter: ({ ruleId }) => ruleId.startsWith('fleet/'),
-  }));
-}
-
-/**
- * ESLint warns about a legacy `.eslintignore` in the scanned directory whatever the options; a
- * scan never reads the user's ESLint setup (our own discovery honours `.gitignore`), so the
- * warning would only mislead. Other warnings pass through.
- */
-function withoutIgnoreFileWarning<T>(create: () => T): T {
-  const original = process.emitWarning.bind(process);
-  const emitWarning = original as (...args: unknown[]) => void;
-  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
-    const options = rest[0];
-    const type = typeof options === 'string' ? options : (options as { type?: unknown } | undefined)?.type;
-    if (type === 'ESLintIgnoreWarning') return;
-    emitWarning(warning, ...rest);
-  };
-  try {
-    return create();
-  } finally {
-    process.emitWarning = original;
-  }
+    ruleFilter: ({ ruleId }) => ruleId.startsWith('fleet/') || ruleId === HANDLERS_MARKER,
+  });
 }
 
 async function lintBatch(eslint: ESLint, files: readonly string[]): Promise<ESLint.LintResult[]> {
@@ -109,67 +149,4 @@ async function lintBatch(eslint: ESLint, files: readonly string[]): Promise<ESLi
     for (const file of files) results.push(...(await lintBatch(eslint, [file])));
     return results;
   }
-}
-
-/**
- * Drops what the user's own directives provoke (`Definition for rule 'react/jsx-key' was not
- * found`, malformed `eslint` config comments): a scan answers for Fleet's rules only. Parsing
- * errors and rule crashes stay. Counts are recomputed so the JSON output stays consistent.
- */
-function keepFleetMessages(result: ESLint.LintResult): ESLint.LintResult {
-  const ours = (message: Linter.LintMessage) =>
-    !isLegacyEnvComment(message) && (message.fatal === true || message.ruleId?.startsWith('fleet/') === true);
-  if (result.messages.every(ours) && result.suppressedMessages.every(ours)) return result;
-  const messages = result.messages.filter(ours);
-  const count = (predicate: (message: Linter.LintMessage) => boolean) => messages.filter(predicate).length;
-  return {
-    ...result,
-    messages,
-    suppressedMessages: result.suppressedMessages.filter(ours),
-    errorCount: count((message) => message.severity === 2),
-    fatalErrorCount: count((message) => message.fatal === true),
-    warningCount: count((message) => message.severity === 1),
-    fixableErrorCount: count((message) => message.severity === 2 && message.fix !== undefined),
-    fixableWarningCount: count((message) => message.severity === 1 && message.fix !== undefined),
-  };
-}
-
-function isParseFailure(result: ESLint.LintResult): boolean {
-  return result.messages.some((message) => message.fatal === true && message.ruleId === null && !isLegacyEnvComment(message));
-}
-
-/**
- * ESLint 10 flags a user's `/* eslint-env jest *\/` comment as a fatal problem although the
- * file was parsed and linted: it concerns the user's own ESLint setup, which a scan ignores.
- */
-function isLegacyEnvComment(message: Linter.LintMessage): boolean {
-  return message.ruleId === null && message.message.startsWith('/* eslint-env */ comments are no longer supported');
-}
-
-/** ESLint appends `Occurred while linting <file>:<line>` and `Rule: "<id>"` to a rule's error. */
-function crashResult(filePath: string, error: unknown): ESLint.LintResult {
-  const details = error as { message?: unknown; ruleId?: unknown; currentNode?: { loc?: { start?: { line?: number; column?: number } } } };
-  const fullMessage = typeof details.message === 'string' ? details.message : String(error);
-  const reason = fullMessage.split('\nOccurred while linting')[0]!.trim();
-  const ruleId = typeof details.ruleId === 'string' ? details.ruleId : null;
-  const start = details.currentNode?.loc?.start;
-  const message: Linter.LintMessage = {
-    ruleId,
-    fatal: true,
-    severity: 2,
-    message: `${ruleId ? `Rule \`${ruleId}\`` : 'ESLint'} crashed on this file: ${reason}`,
-    line: start?.line ?? 1,
-    column: (start?.column ?? 0) + 1,
-  };
-  return {
-    filePath,
-    messages: [message],
-    suppressedMessages: [],
-    errorCount: 1,
-    fatalErrorCount: 1,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    usedDeprecatedRules: [],
-  };
 }

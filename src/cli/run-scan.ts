@@ -16,8 +16,10 @@ import { formatReport } from './format-report.js';
 import { formatSummary } from './format-summary.js';
 import { hasTsconfig } from './has-tsconfig.js';
 import { lintProject } from './lint-project.js';
+import type { ScanPhase } from './lint-project.js';
 import { MISSING_MANIFEST_NOTE, withoutMissingManifest } from './missing-manifest.js';
 import { applyBaseline, suppressKnown } from './scan-baseline.js';
+import { loadScanSettings } from './scan-settings.js';
 import type { ScanArgs } from './scan.js';
 
 /** Below this many files a run is short: no progress on a terminal unless `--progress` asks for it. */
@@ -26,6 +28,8 @@ const PROGRESS_THRESHOLD = 200;
 /** Runs a scan and writes its report; resolves to the exit code (0 clean, 1 new findings). */
 export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const ruleIds = args.rules ? resolveRules(args.rules) : defaultRuleIds();
+  const settings = loadScanSettings(args.root, args.config);
+  for (const note of settings.notes) io.stderr.write(`${note}\n`);
   const { files, minified, unreadable } = discoverFiles(args.root);
   for (const dir of unreadable) io.stderr.write(`fleet scan: skipped ${dir}: cannot read the directory.\n`);
   const types = args.types && hasTsconfig(args.root, files);
@@ -36,7 +40,8 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     files,
     ruleIds,
     types,
-    ...(showProgress ? { onProgress: (done: number, total: number) => io.stderr.write(formatProgress(done, total, terminal)) } : {}),
+    ...(settings.fleet ? { settings: settings.fleet } : {}),
+    ...(showProgress ? { onProgress: (done: number, total: number, phase: ScanPhase) => io.stderr.write(formatProgress(done, total, terminal, phase)) } : {}),
   });
   // Asked for by name, `require-route-role` reports everything; picked by default, it stays quiet
   // where no manifest applies (a repository new to Fleet) and one note says so.

@@ -27,6 +27,8 @@ export interface ScanArgs {
   readonly baseline: string | undefined;
   /** `--update-baseline`: rewrite the baseline with the current findings first. */
   readonly updateBaseline: boolean;
+  /** `--config <file>`: a JSON file holding `settings.fleet`; default: `fleet.config.json`, else `package.json#fleet`. */
+  readonly config: string | undefined;
 }
 
 const help = `Usage: fleet scan [dir] [options]
@@ -36,6 +38,10 @@ ignored). Scans dir (default: the current directory), honouring .gitignore and s
 node_modules, dist, build, .next, coverage, out and minified bundles. Uses type information
 when dir (or a package in it) has a tsconfig.json; files no tsconfig includes are
 scanned without types.
+
+Settings (settings.fleet: handler wrappers, queues, workspace and bundle sources, serveFiles,
+the manifest path) are read from fleet.config.json in dir, else the "fleet" key of dir's
+package.json; JavaScript configs (fleet.config.js, eslint.config.js) are never executed.
 
 Route roles (require-route-role) are checked against the nearest fleet.routes.yaml. Files no
 manifest applies to are left unchecked, with one note on stderr instead of a finding per file
@@ -52,6 +58,8 @@ Options:
                           current findings, pruning fixed ones; exits 0 unless a file failed to parse.
       --no-types          Do not use type information, even with a tsconfig.json.
       --rule <id>         Run only this rule (repeatable), e.g. --rule no-floating-work-in-handler.
+      --config <file>     Read settings.fleet from this JSON file instead of fleet.config.json
+                          or package.json#fleet.
       --progress          Print progress on stderr (default: only on a terminal, for long runs).
   -h, --help              Show this help.
 
@@ -85,6 +93,7 @@ export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 
     output: values.output === undefined ? undefined : path.resolve(cwd, values.output),
     baseline: baseline === undefined ? undefined : path.resolve(cwd, baseline),
     updateBaseline,
+    config: values.config,
   };
 }
 
@@ -103,6 +112,7 @@ function parseOrExplain(args: readonly string[]) {
         output: { type: 'string', short: 'o' },
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

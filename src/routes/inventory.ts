@@ -13,6 +13,7 @@ import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
 import { nestPrefix } from './nest-prefix.js';
 import { projectMounts } from './project-mounts.js';
+import { registrationSite } from './registration-site.js';
 import { registrationUnit, routePrefixes } from './route-prefixes.js';
 import { serverProperties, thisProperty } from './server-properties.js';
 import { isTestFile } from './test-file.js';
@@ -188,7 +189,7 @@ export function routesOfFile(input: RoutesOfFileInput): RouteEntry[] {
   if (sites.length === 0) return [];
   for (const site of sites) {
     const { route, framework, source, handler, external, label, target, targetName } = site;
-    const { line, column } = route.registration.loc.start;
+    const { line, column } = registrationSite(route.registration);
     const base = { methods: route.methods, file, line, column: column + 1, framework, source, handler, external, label, registration: route.registration, target, targetName };
     const found = fullPaths(site, lazyResolver, input);
     if ('reason' in found) {

@@ -84,14 +84,15 @@ describe('fleet scan (in-process)', () => {
     expect((await runCli(['scan', root])).code).toBe(0);
   });
 
-  it('uses type information when the directory has a tsconfig.json, and not with --no-types', async () => {
+  it('uses type information when the directory has a tsconfig.json (for the files with handlers), and not with --no-types', async () => {
     const root = makeProject({
       'tsconfig.json': JSON.stringify({ include: ['src'] }),
-      'src/a.ts': 'export const a = 1;\n',
+      'src/a.ts': "import express from 'express';\nexpress().get('/', (req, res) => res.end());\n",
+      'src/b.ts': 'export const b = 1;\n',
       'scripts/seed.js': 'console.log(1);\n',
     });
-    expect((await runCli(['scan', root])).stdout).toBe('No Fleet findings: 2 files scanned, 1 with type information.\n');
-    expect((await runCli(['scan', root, '--no-types'])).stdout).toBe('No Fleet findings: 2 files scanned, without type information.\n');
+    expect((await runCli(['scan', root])).stdout).toBe('No Fleet findings: 3 files scanned, 1 with type information.\n');
+    expect((await runCli(['scan', root, '--no-types'])).stdout).toBe('No Fleet findings: 3 files scanned, without type information.\n');
   });
 
   it('prints progress on stderr only with --progress (or on a terminal for long runs)', async () => {

@@ -23,6 +23,10 @@ describe('routesOfFile across files', () => {
     ]);
   });
 
+  test('Express route() chains: a chain spanning lines is listed at each method, a one-line chain at its start', () => {
+    expect(summary('chain')).toEqual(['POST /users src/app.ts:8', 'GET /users src/app.ts:9', 'GET /users/{id} src/app.ts:11', 'DELETE /users/{id} src/app.ts:11']);
+  });
+
   test('NestJS: the bootstrap file’s global prefix, with its exclude list', () => {
     expect(summary('nest')).toEqual(['GET /api/runs/{id} src/app.module.ts:5', 'POST /api/runs/{id}/cancel src/app.module.ts:8', 'GET /health src/app.module.ts:14']);
   });

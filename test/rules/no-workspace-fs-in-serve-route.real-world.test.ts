@@ -119,7 +119,7 @@ app.get('/api/config', async (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'readdir', source: 'workspaceRoot', route: 'GET /api/config', via: '' },
+          data: { callee: 'readdir', what: 'a workspace path', source: 'workspaceRoot', route: 'GET /api/config', via: '' },
           line: 7,
           column: 18,
           suggestions: null,
@@ -141,7 +141,7 @@ app.get('/api/config', async (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'readFile', source: 'process.env.WORKSPACE_DIR', route: 'GET /api/config', via: '' },
+          data: { callee: 'readFile', what: 'a workspace path', source: 'process.env.WORKSPACE_DIR', route: 'GET /api/config', via: '' },
           line: 7,
           column: 18,
           suggestions: null,
@@ -165,7 +165,7 @@ app.get('/api/config', async (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'readdir', source: 'settings.workspaceRoot', route: 'GET /api/config', via: '' },
+          data: { callee: 'readdir', what: 'a workspace path', source: 'settings.workspaceRoot', route: 'GET /api/config', via: '' },
           line: 9,
           column: 18,
           suggestions: null,

@@ -73,19 +73,6 @@ app.get('/api/config', (req, res) => {
 `,
     },
     {
-      name: 'a path of unknown origin is not reported',
-      filename: BASIC,
-      code: `
-import express from 'express';
-import { readFile } from 'node:fs/promises';
-const app = express();
-declare const uploadsDir: string;
-app.get('/api/docs', async (req, res) => {
-  res.send(await readFile(uploadsDir + '/' + String(req.query.name)));
-});
-`,
-    },
-    {
       name: 'middleware is not classified by the manifest, so it is out of scope',
       filename: BASIC,
       code: `
@@ -170,7 +157,7 @@ app.get('/api/docs', async (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'fs.readFile', source: 'process.env.WORKSPACE_DIR', route: 'GET /api/docs', via: '' },
+          data: { callee: 'fs.readFile', what: 'a workspace path', source: 'process.env.WORKSPACE_DIR', route: 'GET /api/docs', via: '' },
           line: 9,
           column: 18,
           suggestions: null,
@@ -196,7 +183,7 @@ app.get('/api/docs', (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'readFileSync', source: 'config.workspacePath', route: 'GET /api/docs', via: ' (via `loadDoc`)' },
+          data: { callee: 'readFileSync', what: 'a workspace path', source: 'config.workspacePath', route: 'GET /api/docs', via: ' (via `loadDoc`)' },
           line: 8,
           column: 10,
           suggestions: null,
@@ -233,7 +220,7 @@ app.get('/health', (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'fs.statSync', source: 'process.env.WORKSPACE_ROOT', route: 'GET /health', via: '' },
+          data: { callee: 'fs.statSync', what: 'a workspace path', source: 'process.env.WORKSPACE_ROOT', route: 'GET /health', via: '' },
           line: 7,
           column: 18,
           suggestions: null,
@@ -271,7 +258,7 @@ app.use(router.routes());
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'lstat', source: 'ctx.state.workspace.root', route: 'GET /users/{id}', via: '' },
+          data: { callee: 'lstat', what: 'a workspace path', source: 'ctx.state.workspace.root', route: 'GET /users/{id}', via: '' },
           line: 9,
           column: 20,
           suggestions: null,
@@ -381,7 +368,7 @@ app.get('/download/:name', (req, res) => {
       errors: [
         {
           messageId: 'noManifest',
-          data: { callee: 'createReadStream', source: 'process.env.WORKSPACE_DIR', handler: 'GET /download/:name', via: '' },
+          data: { callee: 'createReadStream', what: 'a workspace path', source: 'process.env.WORKSPACE_DIR', handler: 'GET /download/:name', via: '' },
           line: 8,
           column: 3,
           suggestions: null,

@@ -1,0 +1,167 @@
+/**
+ * Which exported functions of one module pass a parameter to an fs read (see fs-wrappers.ts).
+ * Works on TypeScript's syntax tree of the module; the result holds no node.
+ */
+import type * as TS from 'typescript';
+import { ts } from '../../src/modules/typescript.js';
+
+/** Export path (`exists`, `file.exists`, `''` for a default export) → the parameter read and the read. */
+export type WrapperSummary = ReadonlyMap<string, { readonly param: number; readonly read: string }>;
+
+const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
+const READS = new Set([
+  'readFile', 'readFileSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'access', 'accessSync',
+  'exists', 'existsSync', 'opendir', 'opendirSync', 'realpath', 'realpathSync', 'createReadStream', 'open', 'openSync',
+  'readJson', 'readJSON', 'readJsonSync', 'pathExists', 'pathExistsSync',
+]);
+
+type Fn = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration;
+
+function moduleName(node: TS.Expression | undefined): string | undefined {
+  if (node && ts.isStringLiteral(node)) return node.text.replace(/^node:/, '');
+  return undefined;
+}
+
+function requireOf(node: TS.Expression | undefined): string | undefined {
+  if (!node) return undefined;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'promises') return requireOf(node.expression);
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' ? moduleName(node.arguments[0]) : undefined;
+}
+
+/** The module's fs bindings: namespaces (`fs`, `fsp`) and imported read functions (`readFile`). */
+function fsBindings(source: TS.SourceFile): { spaces: Set<string>; reads: Set<string> } {
+  const spaces = new Set<string>();
+  const reads = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && FS_MODULES.has(moduleName(statement.moduleSpecifier) ?? '')) {
+      const clause = statement.importClause;
+      if (clause?.name) spaces.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) spaces.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const imported = (element.propertyName ?? element.name).text;
+          if (imported === 'promises') spaces.add(element.name.text);
+          else if (READS.has(imported)) reads.add(element.name.text);
+        }
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!FS_MODULES.has(requireOf(declaration.initializer) ?? '')) continue;
+        if (ts.isIdentifier(declaration.name)) spaces.add(declaration.name.text);
+        else if (ts.isObjectBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) {
+            const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : '';
+            if (ts.isIdentifier(element.name) && READS.has(imported)) reads.add(element.name.text);
+          }
+        }
+      }
+    }
+  }
+  return { spaces, reads };
+}
+
+function rootName(node: TS.Expression): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  return ts.isPropertyAccessExpression(node) ? rootName(node.expression) : undefined;
+}
+
+function namesIn(node: TS.Node, out: Set<string>): Set<string> {
+  if (ts.isIdentifier(node)) out.add(node.text);
+  ts.forEachChild(node, (child) => void namesIn(child, out));
+  return out;
+}
+
+/** Top-level functions by local name, and the export paths that name them. */
+function collect(source: TS.SourceFile): { functions: Map<string, Fn>; exports: Map<string, Fn | string> } {
+  const functions = new Map<string, Fn>();
+  const exports = new Map<string, Fn | string>();
+  const isExported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  const object = (prefix: string, literal: TS.ObjectLiteralExpression): void => {
+    for (const property of literal.properties) {
+      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      if (name === undefined) continue;
+      const key = prefix ? `${prefix}.${name}` : name;
+      if (ts.isMethodDeclaration(property)) exports.set(key, property);
+      else if (ts.isShorthandPropertyAssignment(property)) exports.set(key, name);
+      else if (ts.isPropertyAssignment(property)) value(key, property.initializer);
+    }
+  };
+  const value = (key: string, node: TS.Expression): void => {
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) exports.set(key, node);
+    else if (ts.isIdentifier(node)) exports.set(key, node.text);
+    else if (ts.isObjectLiteralExpression(node)) object(key, node);
+  };
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) {
+      functions.set(statement.name.text, statement);
+      if (isExported(statement)) exports.set(isDefault(statement) ? '' : statement.name.text, statement);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (!ts.isIdentifier(declaration.name) || !init) continue;
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) functions.set(declaration.name.text, init);
+        if (isExported(statement)) value(declaration.name.text, init);
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      value('', statement.expression);
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) exports.set(element.name.text, (element.propertyName ?? element.name).text);
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      // CommonJS: `module.exports = …`, `module.exports.x = …`, `exports.x = …`.
+      const left = statement.expression.left.getText(source);
+      const match = /^(?:module\.)?exports(?:\.([\w$]+))?$/.exec(left);
+      if (match && (match[1] !== undefined || left.startsWith('module.'))) value(match[1] ?? '', statement.expression.right);
+    }
+  }
+  return { functions, exports };
+}
+
+/** Summarises the module's exported fs wrappers. */
+export function wrapperSummary(source: TS.SourceFile): WrapperSummary {
+  const { spaces, reads } = fsBindings(source);
+  if (spaces.size === 0 && reads.size === 0) return new Map();
+  const { functions, exports } = collect(source);
+  const wrappers = new Map<Fn, { param: number; read: string }>();
+  const isRead = (call: TS.CallExpression): string | undefined => {
+    const callee = call.expression;
+    if (ts.isIdentifier(callee) && reads.has(callee.text)) return callee.text;
+    if (ts.isPropertyAccessExpression(callee) && READS.has(callee.name.text) && spaces.has(rootName(callee.expression) ?? '')) return callee.getText(source);
+    const local = ts.isIdentifier(callee) ? functions.get(callee.text) : undefined;
+    return local && wrappers.has(local) && ts.isIdentifier(callee) ? callee.text : undefined;
+  };
+  const summarise = (fn: Fn): void => {
+    const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    const consts = new Map<string, TS.Expression>();
+    let found: { param: number; read: string } | undefined;
+    const visit = (node: TS.Node): void => {
+      if (found) return;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) consts.set(node.name.text, node.initializer);
+      if (ts.isCallExpression(node) && node.arguments[0]) {
+        const read = isRead(node);
+        const local = ts.isIdentifier(node.expression) ? functions.get(node.expression.text) : undefined;
+        const argument = local && wrappers.has(local) ? node.arguments[wrappers.get(local)!.param] : node.arguments[0];
+        if (read && argument) {
+          const names = namesIn(argument, new Set());
+          for (const name of [...names]) if (consts.has(name)) namesIn(consts.get(name)!, names);
+          const param = params.findIndex((p) => p !== '' && names.has(p));
+          if (param >= 0) found = { param, read };
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    if (found) wrappers.set(fn, found);
+  };
+  // Twice, so a wrapper calling another wrapper of the same module declared after it is seen.
+  const all = new Set<Fn>([...functions.values(), ...[...exports.values()].filter((v): v is Fn => typeof v !== 'string')]);
+  for (let pass = 0; pass < 2; pass += 1) for (const fn of all) if (!wrappers.has(fn)) summarise(fn);
+  const summary = new Map<string, { param: number; read: string }>();
+  for (const [key, target] of exports) {
+    const fn = typeof target === 'string' ? functions.get(target) : target;
+    const wrapper = fn && wrappers.get(fn);
+    if (wrapper) summary.set(key, wrapper);
+  }
+  return summary;
+}
