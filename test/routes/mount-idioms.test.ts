@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
+import { projectRoutes } from '../../src/routes/project-routes.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A project in a temporary folder, its routes as `METHOD pattern file:line` (or `? raw (reason)`). */
+function routes(files: Readonly<Record<string, string>>): string[] {
+  const root = mkdtempSync(path.join(tmpdir(), 'fleet-idioms-'));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return projectRoutes(root).routes.map((r) => `${r.methods.join(',')} ${r.pattern ?? `? ${r.rawPath} (${r.unresolved})`} ${r.file}:${r.line}`);
+}
+
+const KOA_USERS = "import Router from '@koa/router';\nconst router = new Router({ prefix: '/users' });\nrouter.get('/:id', async (ctx) => { ctx.body = {}; });\nexport default router;\n";
+const KOA_TEAMS = "import Router from '@koa/router';\nconst router = new Router({ prefix: '/teams' });\nrouter.post('/', async (ctx) => { ctx.body = {}; });\nexport default router;\n";
+
+beforeEach(() => {
+  clearProjectMountsCache();
+});
+
+describe('mounts through loops, arrays and spreads', () => {
+  test('Koa: routers mounted in a for-of loop over an array literal', () => {
+    expect(routes({
+      'src/users.ts': KOA_USERS,
+      'src/teams.ts': KOA_TEAMS,
+      'src/app.ts': "import Koa from 'koa';\nimport users from './users';\nimport teams from './teams';\nconst app = new Koa();\nfor (const r of [users, teams]) app.use(r.routes());\napp.listen(3000);\n",
+    })).toEqual(['POST /teams src/teams.ts:3', 'GET /users/{id} src/users.ts:3']);
+  });
+
+  test('Koa: routers mounted by a forEach over a module-level array', () => {
+    expect(routes({
+      'src/users.ts': KOA_USERS,
+      'src/teams.ts': KOA_TEAMS,
+      'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nimport users from './users';\nimport teams from './teams';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\nconst routers = [users, teams];\nrouters.forEach((r) => {\n  api.use(r.routes());\n  api.use(r.allowedMethods());\n});\napp.use(api.routes());\n",
+    })).toEqual(['POST /api/teams src/teams.ts:3', 'GET /api/users/{id} src/users.ts:3']);
+  });
+
+  test('Koa: routers of the same module mounted in a loop get the parent router prefix', () => {
+    expect(routes({
+      'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst users = new Router({ prefix: '/users' });\nusers.get('/:id', async (ctx) => { ctx.body = {}; });\nconst api = new Router({ prefix: '/api' });\nfor (const r of [users]) api.use(r.routes());\napp.use(api.routes());\n",
+    })).toEqual(['GET /api/users/{id} src/app.ts:5']);
+  });
+
+  test('Express: a spread of a router list, and routers in an array argument with a spread', () => {
+    expect(routes({
+      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
+      'src/teams.ts': "import { Router } from 'express';\nexport const teams = Router();\nteams.get('/teams', (req, res) => { res.end(); });\n",
+      'src/app.ts': "import express from 'express';\nimport { users } from './users';\nimport { teams } from './teams';\nconst app = express();\nconst routers = [users];\napp.use('/v1', ...routers);\napp.use('/v2', [...routers, teams]);\napp.listen(3000);\n",
+    })).toEqual(['GET /v2/teams src/teams.ts:3', 'GET /v1/users src/users.ts:3', 'GET /v2/users src/users.ts:3']);
+  });
+
+  test('Fastify: plugins registered in a loop over Object.values of an object literal', () => {
+    expect(routes({
+      'src/health.ts': "import type { FastifyInstance } from 'fastify';\nexport default async function health(app: FastifyInstance) {\n  app.get('/health', async () => ({ ok: true }));\n}\n",
+      'src/server.ts': "import Fastify from 'fastify';\nimport health from './health';\nconst app = Fastify();\nfor (const plugin of Object.values({ health })) app.register(plugin, { prefix: '/status' });\napp.listen({ port: 3000 });\n",
+    })).toEqual(['GET /status/health src/health.ts:3']);
+  });
+
+  test('a loop over a list Fleet cannot read leaves the routes unresolved', () => {
+    expect(routes({
+      'src/users.ts': KOA_USERS,
+      'src/app.ts': "import Koa from 'koa';\nimport { load } from './load';\nconst app = new Koa();\nfor (const r of load()) app.use(r.routes());\n",
+    })).toEqual(["GET ? /users/:id (`router` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3"]);
+  });
+});
