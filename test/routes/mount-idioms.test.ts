@@ -73,3 +73,22 @@ describe('mounts through loops, arrays and spreads', () => {
     })).toEqual(["GET ? /users/:id (`router` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3"]);
   });
 });
+
+describe('paths that cannot be stated as a pattern are unresolved, never cut', () => {
+  test('Express 4: a literal suffix after a parameter, a wildcard inside a segment, and a bare `*`', () => {
+    expect(routes({
+      'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/ext/:platform-repo', (req, res) => { res.end(); });\napp.get('/cover*', (req, res) => { res.end(); });\napp.get('*', (req, res) => { res.end(); });\napp.listen(3000);\n",
+    })).toEqual([
+      'GET ? /ext/:platform-repo (`/ext/:platform-repo`: the segment `:platform-repo` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand) src/app.ts:3',
+      'GET ? /cover* (`/cover*`: the segment `cover*` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand) src/app.ts:4',
+      'GET / src/app.ts:5',
+      'GET /{*rest} src/app.ts:5',
+    ]);
+  });
+
+  test("Koa: `'*'` answers the root too", () => {
+    expect(routes({
+      'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('*', async (ctx) => { ctx.body = {}; });\napp.use(router.routes());\n",
+    })).toEqual(['GET / src/app.ts:5', 'GET /{*rest} src/app.ts:5']);
+  });
+});
