@@ -34,12 +34,18 @@ export interface MountEdge {
   readonly column: number;
 }
 
+/** One entry of `setGlobalPrefix`'s `exclude`: a path-to-regexp path and its method (`null`: every method). */
+export interface NestExclude {
+  readonly path: string;
+  readonly method: string | null;
+}
+
 /** A NestJS bootstrap call that changes every route's path. */
 export interface NestPrefixCall {
   /** `setGlobalPrefix` value; `undefined` when not static. */
   readonly prefix: string | undefined;
   /** Paths excluded from the prefix; `undefined` when the `exclude` option is not static. */
-  readonly exclude: readonly string[] | undefined;
+  readonly exclude: readonly NestExclude[] | undefined;
   readonly line: number;
 }
 

@@ -125,7 +125,7 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
   if (site.framework === 'nestjs') {
     if (route.path === undefined) return { reason: 'the route path is not a static string' };
     if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
-    return nestPrefix(projectMounts(input.projectRoot), route.path, route.registration);
+    return nestPrefix(projectMounts(input.projectRoot), route.path, route.methods, route.registration);
   }
   if (site.framework === 'nextjs' || site.framework === 'custom') {
     return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { joinRoutePath } from '../handlers/detectors/nestjs/route-paths.js';
+import { isExcluded } from './nest-exclude.js';
 import { nestRouteVersion } from './nest-version.js';
 import type { MountIndex } from './project-mounts.js';
 
@@ -33,9 +34,9 @@ function versionSegment(index: MountIndex, registration: TSESTree.Node): { segme
 
 /**
  * The full path of a Nest route (`routePath` joins controller and method paths; `registration`
- * is its verb decorator), or why it is unknown.
+ * is its verb decorator, `methods` its methods), or why it is unknown.
  */
-export function nestPrefix(index: MountIndex, routePath: string, registration: TSESTree.Node): { paths: string[] } | { reason: string } {
+export function nestPrefix(index: MountIndex, routePath: string, methods: readonly string[], registration: TSESTree.Node): { paths: string[] } | { reason: string } {
   const version = versionSegment(index, registration);
   if ('reason' in version) return version;
   const versioned = version.segment === '' ? routePath : joinRoutePath(version.segment, routePath);
@@ -47,7 +48,7 @@ export function nestPrefix(index: MountIndex, routePath: string, registration: T
     if (call.prefix !== first!.call.prefix) return { reason: `the project sets different global prefixes (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})` };
     if (call.exclude === undefined) return { reason: `the \`exclude\` list of the global prefix at ${where(index, file, call.line)} is not static` };
   }
-  const bare = routePath.replace(/^\/+/, '');
-  const excluded = first!.call.exclude!.some((entry) => entry.replace(/^\/+/, '') === bare);
+  const excluded = isExcluded(first!.call.exclude!, routePath, methods);
+  if (typeof excluded !== 'boolean') return excluded;
   return { paths: [excluded ? versioned : joinRoutePath(first!.call.prefix!, versioned)] };
 }

@@ -92,3 +92,23 @@ describe('paths that cannot be stated as a pattern are unresolved, never cut', (
     })).toEqual(['GET / src/app.ts:5', 'GET /{*rest} src/app.ts:5']);
   });
 });
+
+describe('NestJS global prefix exclude list', () => {
+  test('wildcard, parameter and method-specific entries, and a custom regex left unresolved', () => {
+    expect(routes({
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { RequestMethod } from '@nestjs/common';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['auth/(.*)', '/users/:id', { path: 'health', method: RequestMethod.GET }, 'files/*path'] });\n}\n",
+      'src/app.controller.ts': "import { Controller, Get, Post } from '@nestjs/common';\n@Controller()\nexport class AppController {\n  @Get('auth/google/callback')\n  callback() { return 1; }\n  @Get('users/:id')\n  user() { return 1; }\n  @Get('health')\n  health() { return 1; }\n  @Post('health')\n  ping() { return 1; }\n  @Get('files')\n  files() { return 1; }\n  @Get('users')\n  users() { return 1; }\n}\n",
+    })).toEqual([
+      'GET /auth/google/callback src/app.controller.ts:4',
+      'GET /users/{id} src/app.controller.ts:6',
+      'GET /health src/app.controller.ts:8',
+      'POST /api/health src/app.controller.ts:10',
+      'GET /files src/app.controller.ts:12',
+      'GET /api/users src/app.controller.ts:14',
+    ]);
+    expect(routes({
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['v(\\\\d+)/status'] });\n}\n",
+      'src/app.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller()\nexport class AppController {\n  @Get('users')\n  users() { return 1; }\n}\n",
+    })).toEqual(["GET ? /users (the global prefix's `exclude` entry `v(\\d+)/status` is a regular expression Fleet does not evaluate) src/app.controller.ts:4"]);
+  });
+});

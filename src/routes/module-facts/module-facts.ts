@@ -11,37 +11,13 @@ import { readExports, unitOfExported } from './exports.js';
 import { localImports } from './imports.js';
 import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
+import { nestPrefixCall } from './nest-prefix-call.js';
 
 const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
 
 function methodName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
   return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-}
-
-function nestPrefix(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestPrefixCall {
-  const prefix = literalString(call.arguments[0], constants);
-  const options = call.arguments[1] && unwrap(call.arguments[1]);
-  let exclude: string[] | undefined = [];
-  if (options !== undefined) {
-    const property = options.type === 'ObjectExpression'
-      ? options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'exclude')
-      : undefined;
-    const list = property && unwrap(property.value);
-    if (options.type !== 'ObjectExpression') exclude = undefined;
-    else if (list?.type === 'ArrayExpression') {
-      for (const element of list.elements) {
-        const item = element && unwrap(element);
-        const path = item?.type === 'ObjectExpression'
-          ? item.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'path')?.value
-          : item ?? undefined;
-        const value = literalString(path, constants);
-        if (value === undefined) exclude = undefined;
-        else exclude?.push(value);
-      }
-    } else if (list !== undefined) exclude = undefined;
-  }
-  return { prefix, exclude, line: call.loc.start.line };
 }
 
 function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
@@ -98,7 +74,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       if (unit !== undefined) skipOverride.add(unit);
     }
     const method = methodName(call);
-    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefix(call, constants));
+    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefixCall(call, constants));
     else if (method === 'enableVersioning') {
       const versioning = uriVersioningOf(call, constants);
       if (versioning) uriVersioning.push(versioning);
