@@ -12,6 +12,7 @@ import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from 
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
 import { nestPrefix } from './nest-prefix.js';
+import { nextBasePath } from './next-base-path.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationUnit, routePrefixes } from './route-prefixes.js';
 import { serverProperties, thisProperty } from './server-properties.js';
@@ -127,7 +128,12 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
     if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
     return nestPrefix(projectMounts(input.projectRoot), route.path, route.methods, route.registration);
   }
-  if (site.framework === 'nextjs' || site.framework === 'custom') {
+  if (site.framework === 'nextjs') {
+    if (!route.pathComplete || route.path === undefined) return { reason: 'the route path is not a static string' };
+    const base = nextBasePath(input.filename, input.projectRoot);
+    return 'reason' in base ? base : { paths: [joinPrefix(base.basePath, route.path)] };
+  }
+  if (site.framework === 'custom') {
     return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
   }
   const unit = registrationUnit(route.registration);

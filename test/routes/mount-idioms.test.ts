@@ -112,3 +112,22 @@ describe('NestJS global prefix exclude list', () => {
     })).toEqual(["GET ? /users (the global prefix's `exclude` entry `v(\\d+)/status` is a regular expression Fleet does not evaluate) src/app.controller.ts:4"]);
   });
 });
+
+describe('Next.js basePath', () => {
+  test('the basePath of the nearest next.config applies to app and pages routes', () => {
+    expect(routes({
+      'apps/docs/next.config.mjs': "const base = '/docs';\nconst nextConfig = { basePath: base, reactStrictMode: true };\nexport default nextConfig;\n",
+      'apps/docs/app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
+      'apps/docs/pages/api/ping.ts': 'export default function handler(req, res) { res.end(); }\n',
+      'apps/web/next.config.js': 'module.exports = { reactStrictMode: true };\n',
+      'apps/web/app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
+    })).toEqual(['GET /docs/api/hello apps/docs/app/api/hello/route.ts:1', '* /docs/api/ping apps/docs/pages/api/ping.ts:1', 'GET /api/hello apps/web/app/api/hello/route.ts:1']);
+  });
+
+  test('a basePath read from the environment leaves the routes unresolved', () => {
+    expect(routes({
+      'next.config.ts': 'export default { basePath: process.env.BASE_PATH };\n',
+      'app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
+    })).toEqual(['GET ? /api/hello (the `basePath` in next.config.ts:1 is not a static string) app/api/hello/route.ts:1']);
+  });
+});
