@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { buildImportIndex } from '../src/handlers/imports.js';
 import type { HandlerReach } from '../src/handlers/types.js';
+import { routeLabel } from '../src/routes/route-label.js';
 import { readFleetSettings } from '../src/settings.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
 import { matchesCalleePattern } from './no-floating-work-in-handler/callee-path.js';
@@ -108,7 +110,8 @@ export default createRule<Options, MessageIds>({
       const allow = allowComments.for(node);
       if (allow && allow.reason !== '') return;
       const via = reach.chain.length === 0 ? '' : ` (via \`${reach.chain.join('` → `')}\`)`;
-      const data = { callee, handler: reach.handler.label, via };
+      const labelContext = { model, ast: sourceCode.ast, filename: resolve(context.cwd, context.filename), projectRoot: context.cwd };
+      const data = { callee, handler: routeLabel(reach.handler, labelContext), via };
       if (allow) context.report({ node: allow.comment, messageId: 'emptyAllowReason' });
       else context.report({ node, messageId: kind, data, ...(suggest ? { suggest } : {}) });
     }

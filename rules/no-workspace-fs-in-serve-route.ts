@@ -6,6 +6,7 @@ import { createRule } from '../src/create-rule.js';
 import { buildImportIndex } from '../src/handlers/imports.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
+import { routeLabel } from '../src/routes/route-label.js';
 import { MANIFEST_OPTION_SCHEMA, readRouteSettings } from '../src/route-settings.js';
 import { fsSinks, mayHaveSinks } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import type { FsSink } from './no-workspace-fs-in-serve-route/fs-sinks.js';
@@ -88,6 +89,8 @@ export default createRule<Options, MessageIds>({
       runsPerRequest: (node) => scope.reasonFor(node) !== undefined,
     });
 
+    const labelContext = { model, ast: sourceCode.ast, filename: resolve(context.cwd, context.filename), projectRoot: context.cwd };
+
     function verdictOf(sink: FsSink): Verdict {
       const paths = sink.path?.type === AST_NODE_TYPES.ArrayExpression ? sink.path.elements : [sink.path];
       for (const path of paths) {
@@ -112,7 +115,7 @@ export default createRule<Options, MessageIds>({
       }
       const via = reason.reach.chain.length === 0 ? '' : ` (via \`${reason.reach.chain.join('` → `')}\`)`;
       if (reason.kind === 'fleetOkRoute') context.report({ node: sink.call, messageId: 'fleetOkRoute', data: { callee: name, source, route: reason.route, via } });
-      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee: name, source, handler: reason.reach.handler.label, via } });
+      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee: name, source, handler: routeLabel(reason.reach.handler, labelContext), via } });
     }
 
     return {

@@ -126,7 +126,7 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
   if (site.framework === 'nestjs') {
     if (route.path === undefined) return { reason: 'the route path is not a static string' };
     if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
-    return nestPrefix(projectMounts(input.projectRoot), route.path, route.methods, route.registration);
+    return nestPrefix(projectMounts(input.projectRoot), input.filename, route.path, route.methods, route.registration);
   }
   if (site.framework === 'nextjs') {
     if (!route.pathComplete || route.path === undefined) return { reason: 'the route path is not a static string' };
@@ -184,7 +184,19 @@ function joinPrefix(prefix: string, routePath: string): string {
  * cannot be resolved statically has `complete: false`, `pattern: undefined` and an `unresolved` reason.
  * Test files (see `test-file.ts`) have no routes: the app a test builds is not the project's.
  */
-export function routesOfFile(input: RoutesOfFileInput): RouteEntry[] {
+export function routesOfFile(input: RoutesOfFileInput): readonly RouteEntry[] {
+  // Rules ask for the same file more than once (the route rules, then message labels).
+  if (input.ast === undefined) return computeRoutes(input);
+  let byRoot = entriesCache.get(input.ast);
+  if (byRoot === undefined) entriesCache.set(input.ast, (byRoot = new Map()));
+  let entries = byRoot.get(input.projectRoot);
+  if (entries === undefined) byRoot.set(input.projectRoot, (entries = computeRoutes(input)));
+  return entries;
+}
+
+const entriesCache = new WeakMap<TSESTree.Program, Map<string, readonly RouteEntry[]>>();
+
+function computeRoutes(input: RoutesOfFileInput): RouteEntry[] {
   const file = path.relative(input.projectRoot, input.filename).split(path.sep).join('/');
   if (isTestFile(file)) return [];
   let resolver: MountPrefixes | undefined;

@@ -131,3 +131,16 @@ describe('Next.js basePath', () => {
     })).toEqual(['GET ? /api/hello (the `basePath` in next.config.ts:1 is not a static string) app/api/hello/route.ts:1']);
   });
 });
+
+describe('NestJS bootstrap calls belong to their own package', () => {
+  test('another app’s global prefix in the same monorepo does not apply', () => {
+    expect(routes({
+      'apps/api/package.json': '{ "name": "api" }\n',
+      'apps/api/src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
+      'apps/api/src/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() { return []; }\n}\n",
+      'apps/admin/package.json': '{ "name": "admin" }\n',
+      'apps/admin/src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AdminModule);\n  await app.listen(3001);\n}\n",
+      'apps/admin/src/audit.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('audit')\nexport class AuditController {\n  @Get()\n  list() { return []; }\n}\n",
+    })).toEqual(['GET /audit apps/admin/src/audit.controller.ts:4', 'GET /api/users apps/api/src/users.controller.ts:4']);
+  });
+});
