@@ -188,7 +188,7 @@ export function routesOfFile(input: RoutesOfFileInput): readonly RouteEntry[] {
   // Rules ask for the same file more than once (the route rules, then message labels).
   if (input.ast === undefined) return computeRoutes(input);
   let byRoot = entriesCache.get(input.ast);
-  if (byRoot === undefined) entriesCache.set(input.ast, (byRoot = new Map()));
+  if (byRoot === undefined) entriesCache.set(input.ast, (byRoot = new Map<string, readonly RouteEntry[]>()));
   let entries = byRoot.get(input.projectRoot);
   if (entries === undefined) byRoot.set(input.projectRoot, (entries = computeRoutes(input)));
   return entries;

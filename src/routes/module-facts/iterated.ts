@@ -70,7 +70,7 @@ export function iteratedElements(identifier: TSESTree.Identifier): TSESTree.Node
   for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
     if (node.type === 'ForOfStatement' && node.left.type === 'VariableDeclaration') {
       const [declarator] = node.left.declarations;
-      if (declarator?.id.type === 'Identifier' && declarator.id.name === identifier.name) return listElements(node.right);
+      if (declarator.id.type === 'Identifier' && declarator.id.name === identifier.name) return listElements(node.right);
     }
     if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression' && node.type !== 'FunctionDeclaration') continue;
     const index = node.params.findIndex((param) => param.type === 'Identifier' && param.name === identifier.name);
