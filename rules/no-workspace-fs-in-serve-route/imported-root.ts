@@ -16,7 +16,7 @@ import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportSource } from '../../src/handlers/types.js';
 import { topLevelBindings } from '../../src/modules/bindings.js';
 import type { Binding } from '../../src/modules/bindings.js';
-import { resolveRelativeModule } from '../../src/modules/resolve-module.js';
+import { isRelativeSpecifier, resolveModule } from '../../src/modules/resolve-module.js';
 import type { MachineRoot } from './machine-root.js';
 
 type Bindings = ReadonlyMap<string, Binding>;
@@ -115,6 +115,6 @@ function rootOf(node: TSESTree.Node, bindings: Bindings, depth: number): Machine
 export function importedRoot(fromFile: string, source: ImportSource): MachineRoot | undefined {
   const exported = importPath(source);
   if (exported.length !== 1) return undefined;
-  const file = resolveRelativeModule(fromFile, source.module);
+  const file = isRelativeSpecifier(source.module) ? resolveModule(fromFile, source.module) : undefined;
   return file === undefined ? undefined : rootsOf(file)?.get(exported[0]!);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import { moduleBindings } from './module-bindings.js';
-import { resolveProjectModule } from './resolve-module.js';
+import { resolveModule } from './resolve-module.js';
 import { ValueSummariser } from './summarise-value.js';
 import { hasModifier, textOf } from './ts-nodes.js';
 import type { ModuleSummary, ValueSummary } from './types.js';
@@ -33,7 +33,7 @@ export function summariseModule(file: string, text: string): ModuleSummary {
   // (`parseDiagnostics` is internal to TypeScript; typescript-estree reads it the same way).
   const [syntaxError] = (source as unknown as { readonly parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (syntaxError) throw new SyntaxError(`${file}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')} (offset ${syntaxError.start})`);
-  const resolve = (specifier: string): string | undefined => resolveProjectModule(file, specifier);
+  const resolve = (specifier: string): string | undefined => resolveModule(file, specifier);
   const values = new ValueSummariser(moduleBindings(source), resolve);
   const set = (name: string, value: ValueSummary | undefined): void => {
     if (value) exports.set(name, value);

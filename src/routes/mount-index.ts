@@ -9,7 +9,7 @@ import type { ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from 
 import type { ImportGraph } from './import-graph.js';
 import { factsAt } from './parsed-facts.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
-import { resolveSpecifier } from './resolve-specifier.js';
+import { resolveModule } from '../modules/resolve-module.js';
 import { isTestFile } from './test-file.js';
 import type { WorkspacePackages } from './workspace-packages.js';
 
@@ -62,7 +62,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, 
     const stamp = snapshot.stamps.get(file);
     return stamp === undefined ? undefined : factsAt(file, stamp);
   };
-  const resolve = (fromFile: string, specifier: string): string | undefined => resolveSpecifier(fromFile, specifier, files, workspace.packages);
+  const resolve = (fromFile: string, specifier: string): string | undefined => resolveModule(fromFile, specifier, { files, packages: workspace.packages });
   // Follows `export { x } from` and `export * from` to the module that defines the export.
   const origin = (file: string, name: string, factsFor: (file: string) => ModuleFacts | undefined, depth = 0): { file: string; name: string } | undefined => {
     const facts = factsFor(file);

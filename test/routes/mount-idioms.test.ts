@@ -144,3 +144,14 @@ describe('NestJS bootstrap calls belong to their own package', () => {
     })).toEqual(['GET /audit apps/admin/src/audit.controller.ts:4', 'GET /api/users apps/api/src/users.controller.ts:4']);
   });
 });
+
+describe('sub-apps imported through a tsconfig paths alias', () => {
+  test('a router imported as `@/routes/users` (baseUrl + paths) and `~/admin` gets its mount prefix', () => {
+    expect(routes({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"], "~/*": ["src/modules/*"] } } }\n',
+      'src/routes/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/:id', (req, res) => { res.end(); });\n",
+      'src/modules/admin.ts': "import { Router } from 'express';\nconst admin = Router();\nadmin.delete('/cache', (req, res) => { res.end(); });\nexport default admin;\n",
+      'src/app.ts': "import express from 'express';\nimport { users } from '@/routes/users';\nimport admin from '~/admin';\nconst app = express();\napp.use('/users', users);\napp.use('/admin', admin);\napp.listen(3000);\n",
+    })).toEqual(['DELETE /admin/cache src/modules/admin.ts:3', 'GET /users/{id} src/routes/users.ts:3']);
+  });
+});
