@@ -3,7 +3,6 @@ import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { handlerModelFor } from '../src/handlers/model.js';
-import { buildImportIndex } from '../src/handlers/imports.js';
 import type { HandlerReach } from '../src/handlers/types.js';
 import { routeLabel } from '../src/routes/route-label.js';
 import { readFleetSettings } from '../src/settings.js';
@@ -81,7 +80,7 @@ export default createRule<Options, MessageIds>({
     if (model.handlers.length === 0) return {};
     const { sourceCode } = context;
     const services = ESLintUtils.getParserServices(context, true);
-    const imports = buildImportIndex(sourceCode.ast, sourceCode.scopeManager!);
+    const { imports } = model;
     const file: FileContext = {
       sourceCode,
       imports,

@@ -3,7 +3,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { minimatch } from 'minimatch';
 import { createRule } from '../src/create-rule.js';
-import { buildImportIndex } from '../src/handlers/imports.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
 import { routeLabel } from '../src/routes/route-label.js';
@@ -67,13 +66,14 @@ export default createRule<Options, MessageIds>({
     const { scopeManager } = sourceCode;
     // Cheapest test first: most files import no fs module, and then there is nothing to build.
     if (!scopeManager || !/\bfs\b|glob|Bun\.file|Deno\./.test(sourceCode.text)) return {};
-    const imports = buildImportIndex(sourceCode.ast, scopeManager);
+    // The handler model reads the imports once for every rule (and is built anyway by the other rules).
+    const model = handlerModelFor(context);
+    const { imports } = model;
     if (!mayHaveSinks(imports, sourceCode.text)) return {};
     const settings = readRouteSettings((context.settings as { fleet?: unknown }).fleet);
     const serveGlobs = options.serveFiles ?? settings.serveFiles;
     const file = relative(context.cwd, context.filename).split('\\').join('/');
     const serveFile = serveGlobs.some((glob) => minimatch(file, glob, { dot: true }));
-    const model = handlerModelFor(context);
     if (model.handlers.length === 0 && !serveFile) return {};
     const sinks = fsSinks(imports, scopeManager);
     if (sinks.length === 0) return {};
