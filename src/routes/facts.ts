@@ -5,7 +5,7 @@
  *
  * A *unit* names something routes hang off: a module-level variable (`usersRouter`), or the
  * n-th parameter of a function (`ordersRoutes@0` for `function ordersRoutes(app)`, anonymous
- * functions as `#fn@<offset>@0`).
+ * functions as `#fn@<offset>@0`), or a class property (`ApiRouter#router` for `this.router` in `class ApiRouter`).
  */
 
 /** A module-level object created by a framework call. */
@@ -19,7 +19,14 @@ export interface CreatedUnit {
 /** What a mount attaches: a unit of this module, or an export of another. */
 export type ChildRef =
   | { readonly kind: 'local'; readonly unit: string }
-  | { readonly kind: 'import'; readonly specifier: string; readonly name: string; readonly param: number | undefined };
+  | {
+      readonly kind: 'import';
+      readonly specifier: string;
+      readonly name: string;
+      readonly param: number | undefined;
+      /** A property of an instance of the exported class (`new ApiRouter().router`). */
+      readonly member?: string | undefined;
+    };
 
 /** `parent.use('/api', child)`, `parent.register(child, { prefix })`, `parent.route('/x', child)`, `setup(parent)`. */
 export interface MountEdge {

@@ -155,7 +155,8 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
   // Even a path the model calls complete is checked against the project's mounts: the model sees
   // one module, and misses a mount at a prefix it cannot read or one in another module.
   const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
-  if (!outcome.ok) return route.pathComplete && outcome.unmounted === true ? { paths: [route.path] } : { reason: outcome.reason };
+  // A class property no mount reaches is not known to be the root (that takes a `listen` on it).
+  if (!outcome.ok) return route.pathComplete && outcome.unmounted === true && !unit.includes('#') ? { paths: [route.path] } : { reason: outcome.reason };
   return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
 }
 

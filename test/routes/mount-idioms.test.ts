@@ -155,3 +155,18 @@ describe('sub-apps imported through a tsconfig paths alias', () => {
     })).toEqual(['DELETE /admin/cache src/modules/admin.ts:3', 'GET /users/{id} src/routes/users.ts:3']);
   });
 });
+
+describe('routers kept in class properties', () => {
+  test('a field `router = Router()` mounted through `new UsersRoutes().router`, and a local class mounted through `this.admin.router`', () => {
+    expect(routes({
+      'src/users.ts': "import { Router } from 'express';\nexport class UsersRoutes {\n  router = Router();\n  constructor() {\n    this.router.get('/users', (req, res) => { res.end(); });\n  }\n}\n",
+      'src/app.ts': "import express from 'express';\nimport { Router } from 'express';\nimport { UsersRoutes } from './users';\nclass AdminRoutes {\n  router = Router();\n  constructor() {\n    this.router.delete('/cache', (req, res) => { res.end(); });\n  }\n}\nclass Server {\n  app = express();\n  admin = new AdminRoutes();\n  constructor() {\n    this.app.use('/v1', new UsersRoutes().router);\n    this.app.use('/admin', this.admin.router);\n  }\n  start() {\n    this.app.listen(3000);\n  }\n}\n",
+    })).toEqual(['DELETE /admin/cache src/app.ts:7', 'GET /v1/users src/users.ts:5']);
+  });
+
+  test('an app kept in a class property that nothing mounts or listens on is unresolved, not the root', () => {
+    expect(routes({
+      'src/api.ts': "import express from 'express';\nexport class Api {\n  constructor() {\n    this.router = express();\n    this.router.get('/status', (req, res) => { res.end(); });\n  }\n}\n",
+    })).toEqual(['GET ? /status (`Api#router` in src/api.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/api.ts:5']);
+  });
+});

@@ -11,6 +11,8 @@ import { readExports, unitOfExported } from './exports.js';
 import { localImports } from './imports.js';
 import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
+import { propertyUnitOf } from './class-units.js';
+import { serverProperties } from '../server-properties.js';
 import { nestPrefixCall } from './nest-prefix-call.js';
 
 const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
@@ -52,6 +54,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const globalPrefixes: NestPrefixCall[] = [];
   const uriVersioning: NestVersioningCall[] = [];
   const calls: TSESTree.CallExpression[] = [];
+  const properties = new Map<string, CreatedUnit>();
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
   simpleTraverse(program, {
     enter(node) {
@@ -62,9 +65,18 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
         if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.add(node.id.name);
         const unit = createdBy(init, imports, constants);
         if (unit) created.set(node.id.name, unit);
+      } else if (node.type === 'AssignmentExpression' || node.type === 'PropertyDefinition') {
+        // `this.router = Router()` in a class, or the field `router = Router()`.
+        const value = node.type === 'AssignmentExpression' ? node.right : node.value;
+        const unit = value ? createdBy(value, imports, constants) : undefined;
+        const name = unit && propertyUnitOf(node);
+        if (unit && name !== undefined) properties.set(name, unit);
       }
     },
   }, true);
+  // A property holding an app is a root only when the module listens on it; else it is mounted somewhere (or unknown).
+  const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
+  for (const [name, unit] of properties) created.set(name, unit.kind === 'app' && !listened.has(name.slice(name.indexOf('#') + 1)) ? { ...unit, kind: 'router' } : unit);
   const scope = { imports, constants, functions };
   const skipOverride = new Set<string>();
   for (const call of calls) {

@@ -11,6 +11,7 @@ import type { ChildRef, MountEdge } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { requiredSpecifier } from './imports.js';
 import { literalString } from './literal-string.js';
+import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
 import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 
@@ -46,7 +47,16 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const from = object.type === 'Identifier' ? scope.imports.get(object.name) : undefined;
     const required = requiredSpecifier(object);
     const base = from && (from.name === '*' || from.name === 'default') ? from.specifier : required;
-    return base !== undefined ? [{ kind: 'import', specifier: base, name: target.property.name, param }] : [];
+    if (base !== undefined) return [{ kind: 'import', specifier: base, name: target.property.name, param }];
+    // `new ApiRouter().router`, `this.api.router` (`this.api = new ApiRouter()`): a property of a class instance.
+    const built = instanceClass(target.object);
+    if (built !== undefined) {
+      const imported = scope.imports.get(built);
+      if (imported) return imported.name === '*' ? [] : [{ kind: 'import', specifier: imported.specifier, name: imported.name, param, member: target.property.name }];
+      return [{ kind: 'local', unit: `${built}#${target.property.name}` }];
+    }
+    const own = thisMemberUnit(target);
+    return own === undefined ? [] : [{ kind: 'local', unit: own }];
   }
   if (isFunctionNode(target)) return [{ kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` }];
   if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && target.callee.property.type === 'Identifier') {
