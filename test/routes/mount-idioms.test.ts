@@ -170,3 +170,20 @@ describe('routers kept in class properties', () => {
     })).toEqual(['GET ? /status (`Api#router` in src/api.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/api.ts:5']);
   });
 });
+
+describe('registration helpers', () => {
+  test('a helper in another module that mounts a router on the app it is given', () => {
+    expect(routes({
+      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
+      'src/register.ts': "import { users } from './users';\nexport function registerRoutes(app) {\n  app.use('/api', users);\n}\n",
+      'src/app.ts': "import express from 'express';\nimport { registerRoutes } from './register';\nconst app = express();\nregisterRoutes(app);\napp.listen(3000);\n",
+    })).toEqual(['GET /api/users src/users.ts:3']);
+  });
+
+  test('routers handed to a helper through rest arguments are unresolved, never shown without the helper’s prefix', () => {
+    expect(routes({
+      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
+      'src/app.ts': "import express from 'express';\nimport { users } from './users';\nconst app = express();\nfunction mountAll(prefix, ...routers) {\n  app.use(prefix, ...routers);\n}\nmountAll('/api', users);\napp.listen(3000);\n",
+    })).toEqual(['GET ? /users (`users` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3']);
+  });
+});
