@@ -7,7 +7,7 @@ import type { HandlerReach } from '../src/handlers/types.js';
 import { routeLabel } from '../src/routes/route-label.js';
 import { readFleetSettings } from '../src/settings.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
-import { matchesCalleePattern } from './no-floating-work-in-handler/callee-path.js';
+import { matchesCalleePattern } from '../src/handlers/callee-pattern.js';
 import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
 import type { FileContext } from './no-floating-work-in-handler/file-context.js';
 import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
