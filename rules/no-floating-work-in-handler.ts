@@ -1,13 +1,14 @@
+import { resolve } from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { handlerModelFor } from '../src/handlers/model.js';
-import { buildImportIndex } from '../src/handlers/imports.js';
 import type { HandlerReach } from '../src/handlers/types.js';
+import { routeLabel } from '../src/routes/route-label.js';
 import { readFleetSettings } from '../src/settings.js';
 import { typeServices } from '../src/type-services.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
-import { matchesCalleePattern } from './no-floating-work-in-handler/callee-path.js';
+import { matchesCalleePattern } from '../src/handlers/callee-pattern.js';
 import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
 import type { FileContext } from './no-floating-work-in-handler/file-context.js';
 import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
@@ -80,7 +81,7 @@ export default createRule<Options, MessageIds>({
     if (model.handlers.length === 0) return {};
     const { sourceCode } = context;
     const types = typeServices(context);
-    const imports = buildImportIndex(sourceCode.ast, sourceCode.scopeManager!);
+    const { imports } = model;
     const file: FileContext = {
       sourceCode,
       imports,
@@ -109,7 +110,8 @@ export default createRule<Options, MessageIds>({
       const allow = allowComments.for(node);
       if (allow && allow.reason !== '') return;
       const via = reach.chain.length === 0 ? '' : ` (via \`${reach.chain.join('` → `')}\`)`;
-      const data = { callee, handler: reach.handler.label, via };
+      const labelContext = { model, ast: sourceCode.ast, filename: resolve(context.cwd, context.filename), projectRoot: context.cwd };
+      const data = { callee, handler: routeLabel(reach.handler, labelContext), via };
       if (allow) context.report({ node: allow.comment, messageId: 'emptyAllowReason' });
       else context.report({ node, messageId: kind, data, ...(suggest ? { suggest } : {}) });
     }

@@ -3,9 +3,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { minimatch } from 'minimatch';
 import { createRule } from '../src/create-rule.js';
-import { buildImportIndex } from '../src/handlers/imports.js';
 import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
+import { routeLabel } from '../src/routes/route-label.js';
 import { MANIFEST_OPTION_SCHEMA, readRouteSettings } from '../src/route-settings.js';
 import { fsSinks, mayHaveSinks } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import type { FsSink } from './no-workspace-fs-in-serve-route/fs-sinks.js';
@@ -70,13 +70,14 @@ export default createRule<Options, MessageIds>({
     // Cheapest tests first: a read needs an fs module, a response send or an import of the
     // project's own modules (an fs wrapper), and a handler or serve file to run in.
     if (!scopeManager || !/\bfs\b|glob|Bun\.file|Deno\.|\.sendFile\(|\.download\(|\bimport\b|\brequire\(/.test(sourceCode.text)) return {};
+    // The handler model reads the imports once for every rule (and is built anyway by the other rules).
+    const model = handlerModelFor(context);
+    const { imports } = model;
     const settings = readRouteSettings((context.settings as { fleet?: unknown }).fleet);
     const serveGlobs = options.serveFiles ?? settings.serveFiles;
     const file = relative(context.cwd, context.filename).split('\\').join('/');
     const serveFile = serveGlobs.some((glob) => minimatch(file, glob, { dot: true }));
-    const model = handlerModelFor(context);
     if (model.handlers.length === 0 && !serveFile) return {};
-    const imports = buildImportIndex(sourceCode.ast, scopeManager);
     const direct = mayHaveSinks(imports, sourceCode.text);
     const sends = mayHaveResponseSinks(sourceCode.text, imports);
     const filename = resolve(context.cwd, context.filename);
@@ -99,6 +100,8 @@ export default createRule<Options, MessageIds>({
       textOf: (node) => sourceCode.getText(node),
       runsPerRequest: (node) => scope.reasonFor(node) !== undefined,
     });
+
+    const labelContext = { model, ast: sourceCode.ast, filename: resolve(context.cwd, context.filename), projectRoot: context.cwd };
 
     function verdictOf(sink: FsSink): Verdict {
       // A root (`sendFile(name, root)`, koa-send's `root`) decides where the file is.
@@ -130,7 +133,7 @@ export default createRule<Options, MessageIds>({
       }
       const via = reason.reach.chain.length === 0 ? '' : ` (via \`${reason.reach.chain.join('` → `')}\`)`;
       if (reason.kind === 'fleetOkRoute') context.report({ node: sink.call, messageId: 'fleetOkRoute', data: { callee, what, source, route: reason.route, via } });
-      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee, what, source, handler: reason.reach.handler.label, via } });
+      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee, what, source, handler: routeLabel(reason.reach.handler, labelContext), via } });
     }
 
     return {

@@ -6,7 +6,7 @@ import type { Framework } from './handlers/types.js';
 
 /** A user-declared wrapper that registers a handler, e.g. `setupApiRoute(router, 'post', path, fn)`. */
 export interface HandlerDeclaration {
-  /** Dotted callee name; `*` matches one segment (`setupApiRoute`, `*.route`, `api.*`). */
+  /** Callee pattern (`src/handlers/callee-pattern.ts`): `*` one segment, `**` any, optional leading `this.` (`setupApiRoute`, `*.route`, `api.**`). */
   readonly callee: string;
   /** Index of the handler argument (zero-based). Default: every function argument — the last is the route handler, earlier ones are middleware. */
   readonly handlerArg?: number;
@@ -95,8 +95,8 @@ function readHandler(entry: unknown, index: number): HandlerDeclaration {
   const at = `handlers[${index}]`;
   if (!isRecord(entry)) fail(at, entry, "an object such as `{ callee: 'setupApiRoute', methodArg: 1, pathArg: 2 }`");
   const { callee, method, files } = entry;
-  if (typeof callee !== 'string' || !/^(\*|[\w$]+)(\.(\*|[\w$]+))*$/.test(callee)) {
-    fail(`${at}.callee`, callee, "a dotted callee name where `*` matches one segment, e.g. `'setupApiRoute'` or `'*.route'`");
+  if (typeof callee !== 'string' || !/^(\*\*?|[\w$]+)(\.(\*\*?|[\w$]+))*$/.test(callee)) {
+    fail(`${at}.callee`, callee, "a dotted callee pattern where `*` matches one segment and `**` any number, e.g. `'setupApiRoute'` or `'*.route'`");
   }
   if (method !== undefined && typeof method !== 'string') fail(`${at}.method`, method, "an HTTP method such as `'POST'`");
   const declaration: {

@@ -30,6 +30,21 @@ describe('normalizePath', () => {
     it('makes a segment mixing text and parameters one parameter', () => {
       expect(normalizePath('/:file.:ext', 'express')).toEqual({ ok: true, paths: ['/{file}'] });
     });
+    it('refuses a parameter with a literal suffix, which `{platform}` would widen', () => {
+      expect(normalizePath('/ext/:platform-repo', 'express')).toEqual({
+        ok: false,
+        reason: '`/ext/:platform-repo`: the segment `:platform-repo` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand',
+      });
+    });
+    it('refuses an Express 4 wildcard inside a segment instead of dropping its text', () => {
+      expect(normalizePath('/cover*', 'express')).toEqual({
+        ok: false,
+        reason: '`/cover*`: the segment `cover*` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand',
+      });
+    });
+    it('turns an Express 4 bare `*` into the root and every path below it', () => {
+      expect(normalizePath('*', 'express')).toEqual({ ok: true, paths: ['/', '/{*rest}'] });
+    });
     it('refuses a wildcard before the last segment', () => {
       expect(normalizePath('/a/*/b', 'express')).toEqual({
         ok: false,
@@ -57,6 +72,9 @@ describe('normalizePath', () => {
   describe('koa', () => {
     it('turns `:p+` into a trailing wildcard', () => {
       expect(normalizePath('/p/:p+', 'koa')).toEqual({ ok: true, paths: ['/p/{*p}'] });
+    });
+    it("turns `'*'` into the root and every path below it", () => {
+      expect(normalizePath('*', 'koa')).toEqual({ ok: true, paths: ['/', '/{*rest}'] });
     });
     it('turns `:p*` into the parent and a trailing wildcard', () => {
       expect(normalizePath('/p/:p*', 'koa')).toEqual({ ok: true, paths: ['/p', '/p/{*p}'] });

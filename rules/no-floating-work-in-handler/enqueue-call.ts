@@ -5,7 +5,7 @@ import { memberName } from '../../src/handlers/member-name.js';
 import { importPath } from '../../src/handlers/import-path.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
 import type { ImportSource } from '../../src/handlers/types.js';
-import { calleePath, matchesCalleePattern } from './callee-path.js';
+import { calleePath, matchesCalleePattern } from '../../src/handlers/callee-pattern.js';
 import type { FileContext } from './file-context.js';
 import { isImported, sourceOf, variableOf } from './file-context.js';
 

@@ -5,7 +5,7 @@ import { memberName } from '../../src/handlers/member-name.js';
 import { importPath, isImportOf } from '../../src/handlers/import-path.js';
 import type { ImportSource } from '../../src/handlers/types.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
-import { calleePath } from './callee-path.js';
+import { calleePath } from '../../src/handlers/callee-pattern.js';
 import type { FileContext } from './file-context.js';
 import { isGlobal, sourceOf, variableOf } from './file-context.js';
 

@@ -13,7 +13,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
-import { resolveProjectModule } from '../../src/modules/resolve-module.js';
+import { resolveModule } from '../../src/modules/resolve-module.js';
 import { ts } from '../../src/modules/typescript.js';
 import type { FsSink } from './fs-sinks.js';
 import { wrapperSummary } from './wrapper-summary.js';
@@ -62,7 +62,7 @@ function callOf(use: TSESTree.Node): TSESTree.CallExpression | undefined {
 export function wrapperSinks(filename: string, imports: ImportIndex): FsSink[] {
   const sinks: FsSink[] = [];
   for (const module of imports.modules) {
-    const file = resolveProjectModule(filename, module);
+    const file = resolveModule(filename, module);
     if (file === undefined || file.includes('/node_modules/')) continue;
     const summary = summaryOf(file);
     if (summary.size === 0) continue;

@@ -8,25 +8,25 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import path from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type * as TS from 'typescript';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportSource } from '../../src/handlers/types.js';
-import { topLevelBindings } from '../../src/modules/bindings.js';
-import type { Binding } from '../../src/modules/bindings.js';
-import { resolveRelativeModule } from '../../src/modules/resolve-module.js';
+import { moduleBindings } from '../../src/modules/module-bindings.js';
+import type { ModuleBinding } from '../../src/modules/module-bindings.js';
+import { parseModule } from '../../src/modules/parse-module.js';
+import { isRelativeSpecifier, resolveModule } from '../../src/modules/resolve-module.js';
+import { skipWrappers } from '../../src/modules/ts-nodes.js';
+import { ts } from '../../src/modules/typescript.js';
 import type { MachineRoot } from './machine-root.js';
 
-type Bindings = ReadonlyMap<string, Binding>;
+type Bindings = ReadonlyMap<string, ModuleBinding>;
 
 const PATH_MODULES = ['path', 'path/posix', 'path/win32', 'pathe', 'upath'];
 const PATH_CALLS = new Set(['join', 'resolve', 'dirname', 'normalize']);
 // `const a = path.join(B, 'x'); const B = path.resolve(__dirname, '..')` rarely nests deeper.
 const MAX_DEPTH = 6;
 
-/** Per file version, the machine-local root of each top-level `const` that is one (never the AST). */
+/** Per file version, the machine-local root of each top-level `const` that is one (never the syntax tree). */
 type Roots = ReadonlyMap<string, MachineRoot>;
 const parsed = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly roots: Roots | undefined }>();
 
@@ -46,8 +46,7 @@ function rootsOf(file: string): Roots | undefined {
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.roots;
   let roots: Map<string, MachineRoot> | undefined;
   try {
-    const jsx = !['.ts', '.mts', '.cts'].includes(path.extname(file));
-    const bindings = topLevelBindings(parse(readFileSync(file, 'utf8'), { range: true, jsx, filePath: file, loggerFn: false }));
+    const bindings = moduleBindings(parseModule(file, readFileSync(file, 'utf8')));
     // Evaluated once here so the cache keeps a few names, not the module's syntax tree.
     roots = new Map();
     for (const [name, binding] of bindings) {
@@ -63,48 +62,50 @@ function rootsOf(file: string): Roots | undefined {
 }
 
 /** The module and export a callee names in the exporting module: `path.join` / `join` → `path` + `join`. */
-function calleeImport(callee: TSESTree.Node, bindings: Bindings): { module: string; name: string } | undefined {
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const binding = bindings.get(callee.name);
+function calleeImport(callee: TS.Node, bindings: Bindings): { module: string; name: string } | undefined {
+  if (ts.isIdentifier(callee)) {
+    const binding = bindings.get(callee.text);
     return binding?.kind === 'import' ? { module: binding.module, name: binding.name } : undefined;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (callee.object.name === 'process') return { module: 'process', name: callee.property.name };
-  const binding = bindings.get(callee.object.name);
-  return binding?.kind === 'import' && (binding.name === '*' || binding.name === 'default') ? { module: binding.module, name: callee.property.name } : undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name) || !ts.isIdentifier(callee.expression)) return undefined;
+  if (callee.expression.text === 'process') return { module: 'process', name: callee.name.text };
+  const binding = bindings.get(callee.expression.text);
+  return binding?.kind === 'import' && (binding.name === '*' || binding.name === 'default') ? { module: binding.module, name: callee.name.text } : undefined;
 }
 
-function rootOf(node: TSESTree.Node, bindings: Bindings, depth: number): MachineRoot | undefined {
+function rootOf(node: TS.Node, bindings: Bindings, depth: number): MachineRoot | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  switch (node.type) {
-    case AST_NODE_TYPES.Identifier: {
-      if (node.name === '__dirname' || node.name === '__filename') return 'bundle';
-      const binding = bindings.get(node.name);
-      return binding?.kind === 'value' ? rootOf(binding.node, bindings, depth + 1) : undefined;
-    }
-    case AST_NODE_TYPES.MemberExpression:
-      return node.object.type === AST_NODE_TYPES.MetaProperty && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && ['dirname', 'filename', 'url'].includes(node.property.name)
-        ? 'bundle'
-        : undefined;
-    case AST_NODE_TYPES.TemplateLiteral:
-      return node.quasis[0]?.value.raw === '' && node.expressions[0] ? rootOf(node.expressions[0], bindings, depth + 1) : undefined;
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = calleeImport(node.callee, bindings);
-      if (!callee) return undefined;
-      if (callee.module === 'process' && callee.name === 'cwd') return 'bundle';
-      if (callee.module === 'os' && callee.name === 'tmpdir') return 'scratch';
-      const [first, ...rest] = node.arguments;
-      if (!first) return undefined;
-      if (callee.module === 'url' && callee.name === 'fileURLToPath') return rootOf(first, bindings, depth + 1);
-      if (!PATH_MODULES.includes(callee.module) || !PATH_CALLS.has(callee.name)) return undefined;
-      // `path.resolve(__dirname, process.env.X)` may leave the bundle: only literal tails are proven.
-      if (callee.name === 'resolve' && rest.some((part) => part.type !== AST_NODE_TYPES.Literal)) return undefined;
-      return rootOf(first, bindings, depth + 1);
-    }
-    default:
-      return undefined;
+  const target = skipWrappers(node);
+  if (ts.isIdentifier(target)) {
+    if (target.text === '__dirname' || target.text === '__filename') return 'bundle';
+    const binding = bindings.get(target.text);
+    return binding?.kind === 'value' ? rootOf(binding.node, bindings, depth + 1) : undefined;
   }
+  if (ts.isPropertyAccessExpression(target)) {
+    const meta = target.expression;
+    return ts.isMetaProperty(meta) && meta.keywordToken === ts.SyntaxKind.ImportKeyword && ['dirname', 'filename', 'url'].includes(target.name.text) ? 'bundle' : undefined;
+  }
+  if (ts.isTemplateExpression(target)) {
+    const [first] = target.templateSpans;
+    return target.head.text === '' && first ? rootOf(first.expression, bindings, depth + 1) : undefined;
+  }
+  if (!ts.isCallExpression(target)) return undefined;
+  const callee = calleeImport(target.expression, bindings);
+  if (!callee) return undefined;
+  if (callee.module === 'process' && callee.name === 'cwd') return 'bundle';
+  if (callee.module === 'os' && callee.name === 'tmpdir') return 'scratch';
+  const [first, ...rest] = target.arguments;
+  if (!first) return undefined;
+  if (callee.module === 'url' && callee.name === 'fileURLToPath') return rootOf(first, bindings, depth + 1);
+  if (!PATH_MODULES.includes(callee.module) || !PATH_CALLS.has(callee.name)) return undefined;
+  // `path.resolve(__dirname, process.env.X)` may leave the bundle: only literal tails are proven.
+  if (callee.name === 'resolve' && rest.some((part) => !ts.isStringLiteralLike(part) && !isLiteral(part))) return undefined;
+  return rootOf(first, bindings, depth + 1);
+}
+
+/** What ESTree calls a `Literal`: a string, number, boolean, `null` or regex literal. */
+function isLiteral(node: TS.Node): boolean {
+  return ts.isNumericLiteral(node) || ts.isRegularExpressionLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /**
@@ -115,6 +116,6 @@ function rootOf(node: TSESTree.Node, bindings: Bindings, depth: number): Machine
 export function importedRoot(fromFile: string, source: ImportSource): MachineRoot | undefined {
   const exported = importPath(source);
   if (exported.length !== 1) return undefined;
-  const file = resolveRelativeModule(fromFile, source.module);
+  const file = isRelativeSpecifier(source.module) ? resolveModule(fromFile, source.module) : undefined;
   return file === undefined ? undefined : rootsOf(file)?.get(exported[0]!);
 }

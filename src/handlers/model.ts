@@ -90,6 +90,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
   return {
     handlers,
     externalRoutes,
+    imports: ctx.imports,
     handlerOf: (fn) => byNode.get(fn),
     reachesOf(node) {
       if (handlers.length === 0) return [];

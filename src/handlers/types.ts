@@ -123,6 +123,8 @@ export interface HandlerModel {
    * (see `ExternalRoute`). The full route list of a module is the `route`-kind `handlers` plus these.
    */
   readonly externalRoutes: readonly ExternalRoute[];
+  /** The module's imports, read once for the detectors; rules use this one instead of building their own. */
+  readonly imports: ImportIndex;
   /** The handler whose function is exactly `fn`, if any. */
   handlerOf(fn: FunctionNode): Handler | undefined;
   /**

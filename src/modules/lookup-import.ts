@@ -1,6 +1,6 @@
 import type { ImportSource } from '../handlers/types.js';
 import { moduleSummaryOf } from './module-summary-cache.js';
-import { resolveProjectModule } from './resolve-module.js';
+import { resolveModule } from './resolve-module.js';
 import type { ValueSummary } from './types.js';
 
 /** How many re-export hops (`export * from`, `export { x } from`) a lookup follows. */
@@ -16,7 +16,7 @@ export const MAX_REEXPORT_DEPTH = 3;
  * to a named `exports.x`. Packages are never read (`undefined`).
  */
 export function lookupImport(fromFile: string, source: ImportSource): ValueSummary | undefined {
-  const file = resolveProjectModule(fromFile, source.module);
+  const file = resolveModule(fromFile, source.module);
   if (file === undefined) return undefined;
   const [first, ...rest] = source.members;
   let value: ValueSummary | undefined;

@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import { requiredModule, textOf, withoutNodePrefix } from './ts-nodes.js';
 
-/** What a top-level name of a summarised module is bound to (the TypeScript-tree twin of `Binding`). */
+/** What a top-level name of a module read from disk is bound to. */
 export type ModuleBinding =
   | { readonly kind: 'value'; readonly node: TS.Node }
   | {

@@ -1,3 +1,8 @@
+/**
+ * The one module resolver of the project-reading layer: the route inventory, the mount index, the
+ * import graph and the rules' import following all resolve specifiers here, the way TypeScript
+ * and bundlers do for source files.
+ */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { aliasTargets } from './path-aliases.js';
@@ -13,39 +18,60 @@ const SOURCE_FOR_EMITTED: Readonly<Record<string, readonly string[]>> = {
   '.cjs': ['.cts'],
 };
 
-/** True for `./x`, `../y/z`, `.` and `..`: the only specifiers Fleet follows (packages are not read). */
+/** A package of the project: its folder and its `main` entry (absolute, `undefined` when unset). */
+export interface WorkspacePackage {
+  readonly dir: string;
+  readonly main: string | undefined;
+}
+
+/** What the resolver may use beyond the file system. */
+export interface ResolveScope {
+  /** The project's files (absolute); default: any file on disk. */
+  readonly files?: ReadonlySet<string> | undefined;
+  /** Workspace packages by name (`@acme/auth`); default: none. */
+  readonly packages?: ReadonlyMap<string, WorkspacePackage> | undefined;
+}
+
+/** True for `./x`, `../y/z`, `.` and `..`. */
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-/**
- * The absolute path of the project file a relative import specifier names, resolved the way
- * TypeScript and Node do for source files: the exact file, `./x.js` → `./x.ts`, `./x` + one of
- * {@link MODULE_EXTENSIONS}, then `./x/index.*`. `undefined` for package specifiers, a
- * non-absolute `fromFile` (text linted without a file) or when no file exists.
- */
-export function resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
-  if (!isRelativeSpecifier(specifier) || !path.isAbsolute(fromFile)) return undefined;
-  return resolveSourceFile(path.resolve(path.dirname(fromFile), specifier));
+/** `@acme/auth/server` → the package `@acme/auth` and the subpath `server`. */
+function packageOf(specifier: string, packages: ReadonlyMap<string, WorkspacePackage>): { pkg: WorkspacePackage; subpath: string } | undefined {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const pkg = packages.get(parts.slice(0, nameLength).join('/'));
+  return pkg && { pkg, subpath: parts.slice(nameLength).join('/') };
 }
 
 /**
- * The absolute path of the project file an import specifier names: a relative specifier (see
- * {@link resolveRelativeModule}) or a `compilerOptions.paths` alias of the nearest
- * `tsconfig.json` (`@/lib/mailer`). `undefined` for packages and unresolvable specifiers.
+ * The absolute path of the project file `specifier` names from `fromFile` (absolute), else
+ * `undefined` (npm packages, `node:` modules, text linted without a file, no such file):
+ * - relative (`./routes/users.js`) or absolute: the exact file, its `.ts` source for a `.js`
+ *   specifier, the specifier plus one of {@link MODULE_EXTENSIONS}, then `index.*` in that folder;
+ * - a `compilerOptions.paths` alias of the nearest `tsconfig.json` (`@/lib/mailer`, `baseUrl` honoured);
+ * - a workspace package of `scope.packages` (`@acme/auth`, `@acme/auth/server`): its `main`, else
+ *   `index` or `src/index`; a subpath in the package folder or its `src`.
  */
-export function resolveProjectModule(fromFile: string, specifier: string): string | undefined {
-  if (isRelativeSpecifier(specifier)) return resolveRelativeModule(fromFile, specifier);
+export function resolveModule(fromFile: string, specifier: string, scope: ResolveScope = {}): string | undefined {
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return undefined;
+  const exists = scope.files === undefined ? isFile : (file: string) => scope.files!.has(file);
+  if (isRelativeSpecifier(specifier) || specifier.startsWith('/')) return sourceFile(path.resolve(path.dirname(fromFile), specifier), exists);
   for (const target of aliasTargets(fromFile, specifier)) {
-    const file = resolveSourceFile(target);
+    const file = sourceFile(target, exists);
     if (file !== undefined) return file;
   }
-  return undefined;
+  const found = scope.packages && packageOf(specifier, scope.packages);
+  if (!found) return undefined;
+  const { pkg, subpath } = found;
+  if (subpath !== '') return sourceFile(path.join(pkg.dir, subpath), exists) ?? sourceFile(path.join(pkg.dir, 'src', subpath), exists);
+  const main = pkg.main === undefined ? undefined : sourceFile(pkg.main.replace(/\.[cm]?js$/, ''), exists) ?? sourceFile(pkg.main, exists);
+  return main ?? sourceFile(pkg.dir, exists) ?? sourceFile(path.join(pkg.dir, 'src'), exists);
 }
 
-/** The source file for an absolute module path, trying the emitted-name, extension and index forms. */
-function resolveSourceFile(base: string): string | undefined {
+/** The source file for an absolute module path, trying the emitted-name, exact, extension and index forms. */
+function sourceFile(base: string, exists: (file: string) => boolean): string | undefined {
   const extension = path.extname(base);
   const emitted = SOURCE_FOR_EMITTED[extension];
   const candidates: string[] = [];
@@ -53,7 +79,7 @@ function resolveSourceFile(base: string): string | undefined {
   if ((MODULE_EXTENSIONS as readonly string[]).includes(extension)) candidates.push(base);
   candidates.push(...MODULE_EXTENSIONS.map((ext) => base + ext));
   candidates.push(...MODULE_EXTENSIONS.map((ext) => path.join(base, `index${ext}`)));
-  return candidates.find(isFile);
+  return candidates.find(exists);
 }
 
 function isFile(file: string): boolean {

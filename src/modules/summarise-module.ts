@@ -1,21 +1,11 @@
-import path from 'node:path';
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import { moduleBindings } from './module-bindings.js';
-import { resolveProjectModule } from './resolve-module.js';
+import { parseModule } from './parse-module.js';
+import { resolveModule } from './resolve-module.js';
 import { ValueSummariser } from './summarise-value.js';
 import { hasModifier, textOf } from './ts-nodes.js';
 import type { ModuleSummary, ValueSummary } from './types.js';
-
-const SCRIPT_KINDS: Readonly<Record<string, TS.ScriptKind>> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.jsx': ts.ScriptKind.JSX,
-};
-// A summary never reads JSDoc. The enum exists from TypeScript 5.3; older versions parse JSDoc anyway.
-const JSDOC_PARSE_NONE = (ts as { readonly JSDocParsingMode?: typeof TS.JSDocParsingMode }).JSDocParsingMode?.ParseNone;
 
 /**
  * Parses one module's source (no type information) and summarises its exports: ESM exports and
@@ -28,12 +18,8 @@ export function summariseModule(file: string, text: string): ModuleSummary {
   const exports = new Map<string, ValueSummary>();
   const starFrom: string[] = [];
   if (!mayExport(text)) return { file, exports, starFrom };
-  const source = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: JSDOC_PARSE_NONE }, false, scriptKindOf(file));
-  // Same contract as typescript-estree's `parse`, which throws on the first syntax error
-  // (`parseDiagnostics` is internal to TypeScript; typescript-estree reads it the same way).
-  const [syntaxError] = (source as unknown as { readonly parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  if (syntaxError) throw new SyntaxError(`${file}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')} (offset ${syntaxError.start})`);
-  const resolve = (specifier: string): string | undefined => resolveProjectModule(file, specifier);
+  const source = parseModule(file, text);
+  const resolve = (specifier: string): string | undefined => resolveModule(file, specifier);
   const values = new ValueSummariser(moduleBindings(source), resolve);
   const set = (name: string, value: ValueSummary | undefined): void => {
     if (value) exports.set(name, value);
@@ -76,11 +62,6 @@ export function summariseModule(file: string, text: string): ModuleSummary {
  */
 export function mayExport(text: string): boolean {
   return text.includes('export') || text.includes('\\u');
-}
-
-function scriptKindOf(file: string): TS.ScriptKind {
-  // `.js`, `.mjs`, `.cjs` and unknown extensions: JavaScript, which TypeScript parses with JSX.
-  return SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.JS;
 }
 
 function reexport(file: string | undefined, name: string): ValueSummary | undefined {

@@ -5,7 +5,7 @@
  *
  * A *unit* names something routes hang off: a module-level variable (`usersRouter`), or the
  * n-th parameter of a function (`ordersRoutes@0` for `function ordersRoutes(app)`, anonymous
- * functions as `#fn@<offset>@0`).
+ * functions as `#fn@<offset>@0`), or a class property (`ApiRouter#router` for `this.router` in `class ApiRouter`).
  */
 
 /** A module-level object created by a framework call. */
@@ -19,7 +19,14 @@ export interface CreatedUnit {
 /** What a mount attaches: a unit of this module, or an export of another. */
 export type ChildRef =
   | { readonly kind: 'local'; readonly unit: string }
-  | { readonly kind: 'import'; readonly specifier: string; readonly name: string; readonly param: number | undefined };
+  | {
+      readonly kind: 'import';
+      readonly specifier: string;
+      readonly name: string;
+      readonly param: number | undefined;
+      /** A property of an instance of the exported class (`new ApiRouter().router`). */
+      readonly member?: string | undefined;
+    };
 
 /** `parent.use('/api', child)`, `parent.register(child, { prefix })`, `parent.route('/x', child)`, `setup(parent)`. */
 export interface MountEdge {
@@ -34,12 +41,18 @@ export interface MountEdge {
   readonly column: number;
 }
 
+/** One entry of `setGlobalPrefix`'s `exclude`: a path-to-regexp path and its method (`null`: every method). */
+export interface NestExclude {
+  readonly path: string;
+  readonly method: string | null;
+}
+
 /** A NestJS bootstrap call that changes every route's path. */
 export interface NestPrefixCall {
   /** `setGlobalPrefix` value; `undefined` when not static. */
   readonly prefix: string | undefined;
   /** Paths excluded from the prefix; `undefined` when the `exclude` option is not static. */
-  readonly exclude: readonly string[] | undefined;
+  readonly exclude: readonly NestExclude[] | undefined;
   readonly line: number;
 }
 

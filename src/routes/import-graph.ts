@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectSnapshot } from './project-snapshot.js';
-import { resolveSpecifier } from './resolve-specifier.js';
+import { resolveModule } from '../modules/resolve-module.js';
 import type { WorkspacePackage } from './workspace-packages.js';
 
 /** What the text of one file says, for the stamp it was read at. */
@@ -37,7 +37,7 @@ export interface ImportGraph {
 }
 
 const SPECIFIER = /(["'`])([./][^"'`\n]*)\1/g;
-const BARE = /(?:\bfrom|\brequire\(|\bimport\(|^import)\s*(["'])([@a-z][^"'\s]*)\1/gm;
+const BARE = /(?:\bfrom|\brequire\(|\bimport\(|^import)\s*(["'])([@~#a-z][^"'\s]*)\1/gm;
 const NEST_CALL = /setGlobalPrefix|enableVersioning/;
 const scans = new Map<string, TextScan>();
 
@@ -82,14 +82,13 @@ export function buildImportGraph(snapshot: ProjectSnapshot, packages: ReadonlyMa
     for (const specifier of scan.specifiers) {
       // Route paths (`'/users/:id'`) are the common `/` strings: only one inside the root can name a file.
       if (specifier.startsWith('/') && !path.resolve(dir, specifier).startsWith(inside)) continue;
-      const target = resolveSpecifier(file, specifier, files);
+      const target = resolveModule(file, specifier, { files });
       if (target !== undefined) targets.add(target);
     }
-    if (packages.size > 0) {
-      for (const specifier of scan.bare) {
-        const target = resolveSpecifier(file, specifier, files, packages);
-        if (target !== undefined) targets.add(target);
-      }
+    // Workspace packages and tsconfig `paths` aliases (`@/routes/users`, `~/server/api`).
+    for (const specifier of scan.bare) {
+      const target = resolveModule(file, specifier, { files, packages });
+      if (target !== undefined) targets.add(target);
     }
     for (const target of targets) {
       const list = importers.get(target);

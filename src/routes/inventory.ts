@@ -12,6 +12,7 @@ import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from 
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
 import { nestPrefix } from './nest-prefix.js';
+import { nextBasePath } from './next-base-path.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';
 import { registrationUnit, routePrefixes } from './route-prefixes.js';
@@ -126,9 +127,14 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
   if (site.framework === 'nestjs') {
     if (route.path === undefined) return { reason: 'the route path is not a static string' };
     if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
-    return nestPrefix(projectMounts(input.projectRoot), route.path, route.registration);
+    return nestPrefix(projectMounts(input.projectRoot), input.filename, route.path, route.methods, route.registration);
   }
-  if (site.framework === 'nextjs' || site.framework === 'custom') {
+  if (site.framework === 'nextjs') {
+    if (!route.pathComplete || route.path === undefined) return { reason: 'the route path is not a static string' };
+    const base = nextBasePath(input.filename, input.projectRoot);
+    return 'reason' in base ? base : { paths: [joinPrefix(base.basePath, route.path)] };
+  }
+  if (site.framework === 'custom') {
     return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
   }
   const unit = registrationUnit(route.registration);
@@ -150,7 +156,8 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
   // Even a path the model calls complete is checked against the project's mounts: the model sees
   // one module, and misses a mount at a prefix it cannot read or one in another module.
   const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
-  if (!outcome.ok) return route.pathComplete && outcome.unmounted === true ? { paths: [route.path] } : { reason: outcome.reason };
+  // A class property no mount reaches is not known to be the root (that takes a `listen` on it).
+  if (!outcome.ok) return route.pathComplete && outcome.unmounted === true && !unit.includes('#') ? { paths: [route.path] } : { reason: outcome.reason };
   return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
 }
 
@@ -179,7 +186,19 @@ function joinPrefix(prefix: string, routePath: string): string {
  * cannot be resolved statically has `complete: false`, `pattern: undefined` and an `unresolved` reason.
  * Test files (see `test-file.ts`) have no routes: the app a test builds is not the project's.
  */
-export function routesOfFile(input: RoutesOfFileInput): RouteEntry[] {
+export function routesOfFile(input: RoutesOfFileInput): readonly RouteEntry[] {
+  // Rules ask for the same file more than once (the route rules, then message labels).
+  if (input.ast === undefined) return computeRoutes(input);
+  let byRoot = entriesCache.get(input.ast);
+  if (byRoot === undefined) entriesCache.set(input.ast, (byRoot = new Map<string, readonly RouteEntry[]>()));
+  let entries = byRoot.get(input.projectRoot);
+  if (entries === undefined) byRoot.set(input.projectRoot, (entries = computeRoutes(input)));
+  return entries;
+}
+
+const entriesCache = new WeakMap<TSESTree.Program, Map<string, readonly RouteEntry[]>>();
+
+function computeRoutes(input: RoutesOfFileInput): RouteEntry[] {
   const file = path.relative(input.projectRoot, input.filename).split(path.sep).join('/');
   if (isTestFile(file)) return [];
   let resolver: MountPrefixes | undefined;

@@ -9,7 +9,7 @@ import type { ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from 
 import type { ImportGraph } from './import-graph.js';
 import { factsAt } from './parsed-facts.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
-import { resolveSpecifier } from './resolve-specifier.js';
+import { resolveModule } from '../modules/resolve-module.js';
 import { isTestFile } from './test-file.js';
 import type { WorkspacePackages } from './workspace-packages.js';
 
@@ -33,9 +33,9 @@ export interface MountIndex {
   /**
    * Mounts in other modules of the export `name` of `file` (`param`: the function parameter that
    * receives the parent), in file order. `ownFacts`: the facts of `file` when the caller has them
-   * (default: read from disk).
+   * (default: read from disk). `member`: a property of an instance of the exported class.
    */
-  mountsOf(file: string, name: string, param: number | undefined, ownFacts?: ModuleFacts): readonly LocatedMount[];
+  mountsOf(file: string, name: string, param: number | undefined, ownFacts?: ModuleFacts, member?: string): readonly LocatedMount[];
   /** The file a relative or workspace-package specifier in `fromFile` refers to. */
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Files `fastify start` loads as the root plugin (see `workspace-packages.ts`). */
@@ -62,7 +62,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, 
     const stamp = snapshot.stamps.get(file);
     return stamp === undefined ? undefined : factsAt(file, stamp);
   };
-  const resolve = (fromFile: string, specifier: string): string | undefined => resolveSpecifier(fromFile, specifier, files, workspace.packages);
+  const resolve = (fromFile: string, specifier: string): string | undefined => resolveModule(fromFile, specifier, { files, packages: workspace.packages });
   // Follows `export { x } from` and `export * from` to the module that defines the export.
   const origin = (file: string, name: string, factsFor: (file: string) => ModuleFacts | undefined, depth = 0): { file: string; name: string } | undefined => {
     const facts = factsFor(file);
@@ -142,7 +142,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, 
   return {
     root: snapshot.root,
     factsOf,
-    mountsOf(file, name, param, ownFacts) {
+    mountsOf(file, name, param, ownFacts, member) {
       // The module asking usually has its facts at hand (the AST being linted): no parse of it.
       const factsFor = ownFacts === undefined ? factsOf : (other: string) => (other === file ? ownFacts : factsOf(other));
       const found: (LocatedMount & { at: number })[] = [];
@@ -150,7 +150,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, 
         for (const importer of graph.importersOf(source)) {
           if (testFiles.has(importer)) continue;
           for (const { edge, at } of importEdges(importer).get(source) ?? []) {
-            if (edge.child.kind !== 'import' || edge.child.param !== param) continue;
+            if (edge.child.kind !== 'import' || edge.child.param !== param || edge.child.member !== member) continue;
             const target = origin(source, edge.child.name, factsFor);
             if (target?.file === file && target.name === name) found.push({ file: importer, edge, at });
           }

@@ -45,11 +45,12 @@ export class MountPrefixes {
     const facts = this.factsOf(file);
     if (!facts) return [];
     const match = PARAM.exec(unit);
-    const base = match?.[1] ?? unit;
+    const property = /^([^#]+)#(.+)$/.exec(unit);
+    const base = property?.[1] ?? match?.[1] ?? unit;
     const param = match?.[2] === undefined ? undefined : Number(match[2]);
     const found: LocatedMount[] = [];
     for (const [name, exported] of facts.exports) {
-      if (exported === base) found.push(...this.index.mountsOf(file, name, param, file === this.currentFile ? facts : undefined));
+      if (exported === base) found.push(...this.index.mountsOf(file, name, param, file === this.currentFile ? facts : undefined, property?.[2]));
     }
     return found;
   }

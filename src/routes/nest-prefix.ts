@@ -6,16 +6,24 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { joinRoutePath } from '../handlers/detectors/nestjs/route-paths.js';
+import { isExcluded } from './nest-exclude.js';
 import { nestRouteVersion } from './nest-version.js';
+import { packageRoot } from './package-root.js';
 import type { MountIndex } from './project-mounts.js';
 
 function where(index: MountIndex, file: string, line: number): string {
   return `${path.relative(index.root, file).split(path.sep).join('/')}:${line}`;
 }
 
+/** The bootstrap calls of the package `file` belongs to: another app of a monorepo sets its own prefix. */
+function samePackage<T extends { readonly file: string }>(index: MountIndex, file: string, calls: readonly T[]): readonly T[] {
+  const own = packageRoot(file, index.root);
+  return calls.filter((call) => packageRoot(call.file, index.root) === own);
+}
+
 /** The version segment (`v1`), `''` for none, or why it is unknown. */
-function versionSegment(index: MountIndex, registration: TSESTree.Node): { segment: string } | { reason: string } {
-  const calls = index.uriVersioning;
+function versionSegment(index: MountIndex, file: string, registration: TSESTree.Node): { segment: string } | { reason: string } {
+  const calls = samePackage(index, file, index.uriVersioning);
   if (calls.length === 0) return { segment: '' };
   const [first] = calls;
   const at = where(index, first!.file, first!.call.line);
@@ -32,14 +40,14 @@ function versionSegment(index: MountIndex, registration: TSESTree.Node): { segme
 }
 
 /**
- * The full path of a Nest route (`routePath` joins controller and method paths; `registration`
- * is its verb decorator), or why it is unknown.
+ * The full path of a Nest route of `file` (`routePath` joins controller and method paths; `registration`
+ * is its verb decorator, `methods` its methods), or why it is unknown.
  */
-export function nestPrefix(index: MountIndex, routePath: string, registration: TSESTree.Node): { paths: string[] } | { reason: string } {
-  const version = versionSegment(index, registration);
+export function nestPrefix(index: MountIndex, file: string, routePath: string, methods: readonly string[], registration: TSESTree.Node): { paths: string[] } | { reason: string } {
+  const version = versionSegment(index, file, registration);
   if ('reason' in version) return version;
   const versioned = version.segment === '' ? routePath : joinRoutePath(version.segment, routePath);
-  const calls = index.globalPrefixes;
+  const calls = samePackage(index, file, index.globalPrefixes);
   if (calls.length === 0) return { paths: [versioned] };
   const [first] = calls;
   for (const { file, call } of calls) {
@@ -47,7 +55,7 @@ export function nestPrefix(index: MountIndex, routePath: string, registration: T
     if (call.prefix !== first!.call.prefix) return { reason: `the project sets different global prefixes (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})` };
     if (call.exclude === undefined) return { reason: `the \`exclude\` list of the global prefix at ${where(index, file, call.line)} is not static` };
   }
-  const bare = routePath.replace(/^\/+/, '');
-  const excluded = first!.call.exclude!.some((entry) => entry.replace(/^\/+/, '') === bare);
+  const excluded = isExcluded(first!.call.exclude!, routePath, methods);
+  if (typeof excluded !== 'boolean') return excluded;
   return { paths: [excluded ? versioned : joinRoutePath(first!.call.prefix!, versioned)] };
 }

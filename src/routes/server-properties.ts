@@ -1,9 +1,8 @@
 /**
  * Class properties a module starts a server with: `this.app.listen(port)`,
  * `http.createServer(this.app)`. A route registered on such a property (`this.app.get('/x')`) is on
- * the root app, so its path is complete; one registered on any other property (`this.router =
- * express()` in an `ApiRouter` class, mounted elsewhere through `api.router`) may sit under a
- * prefix Fleet cannot see, because mounts are not followed through class properties.
+ * the root app, so its path is complete. An app in any other property (`this.router = express()`
+ * in an `ApiRouter` class) is a router that must be mounted (see `module-facts/class-units.ts`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../handlers/unwrap.js';

@@ -5,13 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveSpecifier } from './resolve-specifier.js';
+import type { WorkspacePackage } from '../modules/resolve-module.js';
+import { resolveModule } from '../modules/resolve-module.js';
 
-/** A package of the project: its folder and its `main` entry (absolute, `undefined` when unset). */
-export interface WorkspacePackage {
-  readonly dir: string;
-  readonly main: string | undefined;
-}
+export type { WorkspacePackage };
 
 /** The project's packages and fastify-cli root plugins. */
 export interface WorkspacePackages {
@@ -50,7 +47,7 @@ export function workspacePackages(dirs: Iterable<string>, files: ReadonlySet<str
       for (const match of script.matchAll(FASTIFY_START)) {
         // A `--prefix` / `-x` option puts every route under a prefix Fleet does not read.
         if (/(^|\s)(-x|--prefix)\b/.test(match[1] ?? '')) continue;
-        const root = resolveSpecifier(path.join(dir, 'package.json'), `./${match[2]!}`, files);
+        const root = resolveModule(path.join(dir, 'package.json'), `./${match[2]!}`, { files });
         if (root !== undefined) fastifyRoots.add(root);
       }
     }

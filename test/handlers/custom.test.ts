@@ -1,7 +1,7 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import { detectCustom } from '../../src/handlers/detectors/custom.js';
-import { calleePath, matchesCallee } from '../../src/handlers/detectors/custom/callee-path.js';
+import { calleePath, matchesCalleePattern } from '../../src/handlers/callee-pattern.js';
 import { matchesFiles } from '../../src/handlers/detectors/custom/matches-files.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
@@ -31,10 +31,10 @@ function callee(code: string): string | undefined {
   // `a?.b()` parses as a ChainExpression around the call.
   const call = statement.expression.type === 'ChainExpression' ? statement.expression.expression : statement.expression;
   if (call.type !== 'CallExpression') throw new Error('expected a call');
-  return calleePath(call.callee);
+  return calleePath(call.callee)?.join('.');
 }
 
-describe('calleePath and matchesCallee', () => {
+describe('calleePath and matchesCalleePattern (the one callee-pattern dialect)', () => {
   it('reads dotted callee names, ignoring optional chaining', () => {
     expect(callee('setupApiRoute(a)')).toBe('setupApiRoute');
     expect(callee('this.router?.get(a)')).toBe('this.router.get');
@@ -44,10 +44,17 @@ describe('calleePath and matchesCallee', () => {
   });
 
   it('matches `*` against exactly one segment', () => {
-    expect(matchesCallee('*.route', 'api.route')).toBe(true);
-    expect(matchesCallee('*.route', 'this.api.route')).toBe(false);
-    expect(matchesCallee('api.*', 'api.get')).toBe(true);
-    expect(matchesCallee('setupApiRoute', 'setupApiRoutes')).toBe(false);
+    expect(matchesCalleePattern(['api', 'route'], '*.route')).toBe(true);
+    expect(matchesCalleePattern(['v1', 'api', 'route'], '*.route')).toBe(false);
+    expect(matchesCalleePattern(['api', 'get'], 'api.*')).toBe(true);
+    expect(matchesCalleePattern(['setupApiRoutes'], 'setupApiRoute')).toBe(false);
+  });
+
+  it('matches `**` against any number of segments, and takes a leading `this.` as optional', () => {
+    expect(matchesCalleePattern(['api', 'v1', 'route'], 'api.**')).toBe(true);
+    expect(matchesCalleePattern(['api'], 'api.**')).toBe(true);
+    expect(matchesCalleePattern(['this', 'api', 'route'], '*.route')).toBe(true);
+    expect(matchesCalleePattern(['this', 'router', 'get'], 'router.get')).toBe(true);
   });
 });
 

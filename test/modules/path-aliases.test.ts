@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupImport } from '../../src/modules/lookup-import.js';
 import { clearModuleSummaryCache } from '../../src/modules/module-summary-cache.js';
-import { resolveProjectModule } from '../../src/modules/resolve-module.js';
+import { resolveModule } from '../../src/modules/resolve-module.js';
 
 // A small monorepo on disk: apps/web extends a shared base config; apps/api uses `baseUrl`.
 const ROOT = mkdtempSync(path.join(os.tmpdir(), 'fleet-aliases-'));
@@ -42,24 +42,24 @@ afterAll(() => {
   rmSync(ROOT, { recursive: true, force: true });
 });
 
-describe('resolveProjectModule', () => {
+describe('resolveModule', () => {
   it('resolves `paths` aliases of the nearest tsconfig.json against its baseUrl', () => {
-    expect(resolveProjectModule(path.join(ROOT, 'apps/api/src/x.ts'), '@api/mail.service')).toBe(path.join(ROOT, 'apps/api/src/mail.service.ts'));
+    expect(resolveModule(path.join(ROOT, 'apps/api/src/x.ts'), '@api/mail.service')).toBe(path.join(ROOT, 'apps/api/src/mail.service.ts'));
   });
 
   it('resolves targets relative to the declaring config without baseUrl, lets the child override, picks the longest prefix', () => {
-    expect(resolveProjectModule(FROM, '@/lib/mailer')).toBe(path.join(WEB, 'lib/mailer.ts'));
-    expect(resolveProjectModule(FROM, '@/lib/special/jobs')).toBe(path.join(WEB, 'special/jobs.ts'));
+    expect(resolveModule(FROM, '@/lib/mailer')).toBe(path.join(WEB, 'lib/mailer.ts'));
+    expect(resolveModule(FROM, '@/lib/special/jobs')).toBe(path.join(WEB, 'special/jobs.ts'));
     // The child's `paths` replace the parent's entirely, as in TypeScript.
-    expect(resolveProjectModule(FROM, '@shared/queue')).toBeUndefined();
-    expect(resolveProjectModule(path.join(ROOT, 'packages/x.ts'), '@shared/queue')).toBe(path.join(ROOT, 'packages/shared/src/queue/index.ts'));
-    expect(resolveProjectModule(path.join(ROOT, 'packages/x.ts'), '@config')).toBe(path.join(ROOT, 'packages/shared/src/config.ts'));
+    expect(resolveModule(FROM, '@shared/queue')).toBeUndefined();
+    expect(resolveModule(path.join(ROOT, 'packages/x.ts'), '@shared/queue')).toBe(path.join(ROOT, 'packages/shared/src/queue/index.ts'));
+    expect(resolveModule(path.join(ROOT, 'packages/x.ts'), '@config')).toBe(path.join(ROOT, 'packages/shared/src/config.ts'));
   });
 
   it('returns undefined for packages, node: builtins and aliases whose target does not exist', () => {
-    expect(resolveProjectModule(FROM, 'express')).toBeUndefined();
-    expect(resolveProjectModule(FROM, 'node:fs')).toBeUndefined();
-    expect(resolveProjectModule(FROM, '@/lib/missing')).toBeUndefined();
+    expect(resolveModule(FROM, 'express')).toBeUndefined();
+    expect(resolveModule(FROM, 'node:fs')).toBeUndefined();
+    expect(resolveModule(FROM, '@/lib/missing')).toBeUndefined();
   });
 });
 

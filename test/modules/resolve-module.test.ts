@@ -1,34 +1,34 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRelativeSpecifier, resolveRelativeModule } from '../../src/modules/resolve-module.js';
+import { isRelativeSpecifier, resolveModule } from '../../src/modules/resolve-module.js';
 
 const PROJECT = path.resolve(import.meta.dirname, '../fixtures/modules');
 const FROM = path.join(PROJECT, 'routes/users.ts');
 const services = (file: string): string => path.join(PROJECT, 'services', file);
 
-describe('resolveRelativeModule', () => {
+describe('resolveModule', () => {
   it('maps TypeScript ESM specifiers written against the emitted .js file to the .ts source', () => {
-    expect(resolveRelativeModule(FROM, '../services/mailer.js')).toBe(services('mailer.ts'));
+    expect(resolveModule(FROM, '../services/mailer.js')).toBe(services('mailer.ts'));
   });
 
   it('tries the extensions for an extensionless specifier', () => {
-    expect(resolveRelativeModule(FROM, '../services/mailer')).toBe(services('mailer.ts'));
-    expect(resolveRelativeModule(FROM, '../services/legacy')).toBe(services('legacy.cjs'));
+    expect(resolveModule(FROM, '../services/mailer')).toBe(services('mailer.ts'));
+    expect(resolveModule(FROM, '../services/legacy')).toBe(services('legacy.cjs'));
   });
 
   it('keeps an existing .js / .cjs file when there is no TypeScript source', () => {
-    expect(resolveRelativeModule(FROM, '../services/queue.js')).toBe(services('queue.js'));
-    expect(resolveRelativeModule(FROM, '../services/audit.cjs')).toBe(services('audit.cjs'));
+    expect(resolveModule(FROM, '../services/queue.js')).toBe(services('queue.js'));
+    expect(resolveModule(FROM, '../services/audit.cjs')).toBe(services('audit.cjs'));
   });
 
   it('resolves a folder to its index file', () => {
-    expect(resolveRelativeModule(FROM, '../services')).toBe(services('index.ts'));
+    expect(resolveModule(FROM, '../services')).toBe(services('index.ts'));
   });
 
   it('returns undefined for packages, missing files and text linted without a file path', () => {
-    expect(resolveRelativeModule(FROM, 'pg-boss')).toBeUndefined();
-    expect(resolveRelativeModule(FROM, '../services/missing.js')).toBeUndefined();
-    expect(resolveRelativeModule('<input>', './mailer')).toBeUndefined();
+    expect(resolveModule(FROM, 'pg-boss')).toBeUndefined();
+    expect(resolveModule(FROM, '../services/missing.js')).toBeUndefined();
+    expect(resolveModule('<input>', './mailer')).toBeUndefined();
   });
 });
 

@@ -93,11 +93,10 @@ describe('routesOfFile across files', () => {
     ]);
   });
 
-  test('class properties: a route on `this.<prop>` is complete only when the module listens on that property', () => {
-    const reason = 'it is registered on `this.router`, a class property whose mounts Fleet does not follow';
+  test('class properties: a router in `this.router` gets the prefix of the mount of `this.apiRouter.router`; the listened `this.app` is the root', () => {
     expect(summary('class-properties')).toEqual([
-      `POST ? /libraries (${reason}) server/ApiRouter.js:7`,
-      `GET ? /status (${reason}) server/ApiRouter.js:8`,
+      'POST /api/libraries server/ApiRouter.js:7',
+      'GET /api/status server/ApiRouter.js:8',
       'GET /healthcheck server/Server.js:10',
     ]);
   });

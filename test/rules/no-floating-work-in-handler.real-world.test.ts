@@ -111,7 +111,7 @@ export class InvoicesController {
 }
 declare function send(): Promise<void>;
 `,
-      errors: [{ messageId: 'timer', line: 6, column: 32, data: { callee: 'setTimeout', handler: 'POST /invoices/:id/remind', via: ' (via `InvoicesController.scheduleReminder`)' } }],
+      errors: [{ messageId: 'timer', line: 6, column: 32, data: { callee: 'setTimeout', handler: 'POST /invoices/{id}/remind', via: ' (via `InvoicesController.scheduleReminder`)' } }],
     },
     {
       name: 'express class controller: floating call of a promise-annotated private method through this.#method()',
@@ -250,7 +250,7 @@ export async function PATCH(req: Request) {
 declare function upload(req: Request): Promise<void>;
 declare function remove(key: string): Promise<void>;
 `,
-      errors: [{ messageId: 'platformDeferral', line: 4, column: 3, data: { callee: 'waitUntil', handler: 'PATCH /api/customers/[id]', via: '' } }],
+      errors: [{ messageId: 'platformDeferral', line: 4, column: 3, data: { callee: 'waitUntil', handler: 'PATCH /api/customers/{id}', via: '' } }],
     },
     {
       name: 'a function registered on two routes is reported once, for its first route',

@@ -24,8 +24,9 @@ type Alternative = string | null;
  * Converts a router path to Fleet's pattern form: `:id`, `[id]` → `{id}`; `*`, `*name`, `(.*)`,
  * `:p+`, `[...slug]` → `{*name}` (last segment only); optional parts (`:id?`, `:p*`, `{/:id}`,
  * `[[...slug]]`) → one path without and one with them; a parameter with a regex stays `{id}`
- * unless the regex can match `/`; a segment mixing text and parameters (`:file.:ext`) becomes one
- * `{file}`; Next.js `(group)` and `@slot` folders are dropped. A missing leading `/` is added and
+ * unless the regex can match `/`; a segment of parameters and separators (`:file.:ext`) becomes one
+ * `{file}`, one mixing literal words with a parameter or wildcard (`:platform-repo`, `cover*`) is
+ * refused; a bare `*` is `/` and `/{*rest}`; Next.js `(group)` and `@slot` folders are dropped. A missing leading `/` is added and
  * a trailing `/` dropped. A `RegExp` route, a wildcard before the last segment or a Next.js
  * intercepting route is `{ ok: false }` with the reason.
  */
@@ -34,6 +35,8 @@ export function normalizePath(frameworkPath: string | RegExp, framework: Framewo
     return { ok: false, reason: `\`${String(frameworkPath)}\` is a regular-expression route; declare its paths by hand in the manifest` };
   }
   if (framework === 'next') return normalizeNextPath(frameworkPath);
+  // A bare `*` answers every path, the root included, which `{*rest}` alone (one or more segments) does not.
+  if (frameworkPath === '*' || frameworkPath === '/*') return finish(['/', '/{*rest}'], frameworkPath);
   const variants = framework === 'hono' || framework === 'fastify' ? [frameworkPath] : expandOptionalGroups(frameworkPath);
   if (!variants) return { ok: false, reason: `\`${frameworkPath}\` has unbalanced or too many optional \`{…}\` groups` };
   const paths: string[] = [];
@@ -58,6 +61,9 @@ export function normalizePath(frameworkPath: string | RegExp, framework: Framewo
 function convertSegment(tokens: readonly RouteToken[], isLast: boolean, names: Set<string>): Alternative[] | string {
   const only = tokens.length === 1 ? tokens[0]! : undefined;
   if (only?.kind === 'text') return [only.value];
+  const text = tokens.map((t) => (t.kind === 'text' ? t.value : '')).join('');
+  // `:file.:ext` and `:lat-:lng` are one parameter segment; `:platform-repo` or `cover*` require text a pattern cannot state.
+  if (/[^.\-_~]/.test(text)) return `the segment \`${segmentText(tokens)}\` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand`;
   const spans = tokens.some((t) => t.kind === 'wildcard' || (t.kind === 'param' && (t.modifier === '*' || t.modifier === '+' || (t.regex !== undefined && regexMayMatchSlash(t.regex)))));
   const first = tokens.find((t) => t.kind !== 'text');
   const name = unique(first?.name === undefined ? (spans ? 'rest' : 'param') : first.name, names);
@@ -69,6 +75,10 @@ function convertSegment(tokens: readonly RouteToken[], isLast: boolean, names: S
   }
   const optional = only?.kind === 'param' && only.modifier === '?';
   return optional ? [null, `{${name}}`] : [`{${name}}`];
+}
+
+function segmentText(tokens: readonly RouteToken[]): string {
+  return tokens.map((t) => (t.kind === 'text' ? t.value : t.kind === 'wildcard' ? `*${t.name ?? ''}` : `:${t.name ?? ''}${t.regex === undefined ? '' : `(${t.regex})`}${t.modifier}`)).join('');
 }
 
 function unique(name: string, names: Set<string>): string {

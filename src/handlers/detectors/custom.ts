@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { HandlerDeclaration, HandlerFileDeclaration } from '../../settings.js';
 import type { DetectContext } from '../detector.js';
 import type { FunctionNode, HandlerFinding, RouteInfo } from '../types.js';
-import { calleePath, matchesCallee } from './custom/callee-path.js';
+import { calleePath, matchesCalleePattern } from '../callee-pattern.js';
 import { matchesFiles } from './custom/matches-files.js';
 import { moduleExports } from './nextjs/module-exports.js';
 import { functionValue } from './nextjs/function-value.js';
@@ -55,8 +55,8 @@ function declaredCalls(ctx: DetectContext, declarations: readonly HandlerDeclara
   visitAround(ctx.ast, calleeOffsets(ctx.ast, declarations), (node) => {
     if (node.type !== 'CallExpression') return;
     const path = calleePath(node.callee);
-    const declaration = path === undefined ? undefined : declarations.find((candidate) => matchesCallee(candidate.callee, path));
-    if (path !== undefined && declaration !== undefined) handlers.push(...callHandlers(ctx, node, path, declaration));
+    const declaration = path === undefined ? undefined : declarations.find((candidate) => matchesCalleePattern(path, candidate.callee));
+    if (path !== undefined && declaration !== undefined) handlers.push(...callHandlers(ctx, node, path.join('.'), declaration));
   });
   return handlers;
 }
@@ -80,7 +80,7 @@ function calleeOffsets(program: TSESTree.Program, declarations: readonly Handler
 }
 
 function lastLiteralSegment(declaration: HandlerDeclaration): string | undefined {
-  return declaration.callee.split('.').findLast((segment) => segment !== '*');
+  return declaration.callee.split('.').findLast((segment) => segment !== '*' && segment !== '**');
 }
 
 function callHandlers(ctx: DetectContext, call: TSESTree.CallExpression, path: string, declaration: HandlerDeclaration): HandlerFinding[] {

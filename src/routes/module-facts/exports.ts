@@ -35,13 +35,13 @@ export function readExports(
 ): void {
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') {
-      const unit = statement.declaration.type === 'ClassDeclaration' ? undefined : unitOfExported(statement.declaration);
+      const unit = statement.declaration.type === 'ClassDeclaration' ? statement.declaration.id?.name : unitOfExported(statement.declaration);
       exports.set('default', unit ?? '#default');
     } else if (statement.type === 'ExportNamedDeclaration') {
       const { declaration } = statement;
       if (declaration?.type === 'VariableDeclaration') {
         for (const d of declaration.declarations) if (d.id.type === 'Identifier') exports.set(d.id.name, d.id.name);
-      } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+      } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
         exports.set(declaration.id.name, declaration.id.name);
       }
       for (const specifier of statement.specifiers) {

@@ -11,37 +11,15 @@ import { readExports, unitOfExported } from './exports.js';
 import { localImports } from './imports.js';
 import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
+import { propertyUnitOf } from './class-units.js';
+import { serverProperties } from '../server-properties.js';
+import { nestPrefixCall } from './nest-prefix-call.js';
 
 const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
 
 function methodName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
   return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-}
-
-function nestPrefix(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestPrefixCall {
-  const prefix = literalString(call.arguments[0], constants);
-  const options = call.arguments[1] && unwrap(call.arguments[1]);
-  let exclude: string[] | undefined = [];
-  if (options !== undefined) {
-    const property = options.type === 'ObjectExpression'
-      ? options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'exclude')
-      : undefined;
-    const list = property && unwrap(property.value);
-    if (options.type !== 'ObjectExpression') exclude = undefined;
-    else if (list?.type === 'ArrayExpression') {
-      for (const element of list.elements) {
-        const item = element && unwrap(element);
-        const path = item?.type === 'ObjectExpression'
-          ? item.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'path')?.value
-          : item ?? undefined;
-        const value = literalString(path, constants);
-        if (value === undefined) exclude = undefined;
-        else exclude?.push(value);
-      }
-    } else if (list !== undefined) exclude = undefined;
-  }
-  return { prefix, exclude, line: call.loc.start.line };
 }
 
 function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
@@ -76,6 +54,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const globalPrefixes: NestPrefixCall[] = [];
   const uriVersioning: NestVersioningCall[] = [];
   const calls: TSESTree.CallExpression[] = [];
+  const properties = new Map<string, CreatedUnit>();
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
   simpleTraverse(program, {
     enter(node) {
@@ -86,9 +65,18 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
         if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.add(node.id.name);
         const unit = createdBy(init, imports, constants);
         if (unit) created.set(node.id.name, unit);
+      } else if (node.type === 'AssignmentExpression' || node.type === 'PropertyDefinition') {
+        // `this.router = Router()` in a class, or the field `router = Router()`.
+        const value = node.type === 'AssignmentExpression' ? node.right : node.value;
+        const unit = value ? createdBy(value, imports, constants) : undefined;
+        const name = unit && propertyUnitOf(node);
+        if (unit && name !== undefined) properties.set(name, unit);
       }
     },
   }, true);
+  // A property holding an app is a root only when the module listens on it; else it is mounted somewhere (or unknown).
+  const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
+  for (const [name, unit] of properties) created.set(name, unit.kind === 'app' && !listened.has(name.slice(name.indexOf('#') + 1)) ? { ...unit, kind: 'router' } : unit);
   const scope = { imports, constants, functions };
   const skipOverride = new Set<string>();
   for (const call of calls) {
@@ -98,7 +86,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       if (unit !== undefined) skipOverride.add(unit);
     }
     const method = methodName(call);
-    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefix(call, constants));
+    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefixCall(call, constants));
     else if (method === 'enableVersioning') {
       const versioning = uriVersioningOf(call, constants);
       if (versioning) uriVersioning.push(versioning);

@@ -11,6 +11,8 @@ import type { ChildRef, MountEdge } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { requiredSpecifier } from './imports.js';
 import { literalString } from './literal-string.js';
+import { instanceClass, thisMemberUnit } from './class-units.js';
+import { iteratedElements, listElements } from './iterated.js';
 import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 
 /** What the mount extraction reads about the module. */
@@ -21,16 +23,23 @@ export interface MountScope {
   readonly functions: ReadonlySet<string>;
 }
 
-/** What a mounted argument refers to; `param` is set for functions that receive the parent. */
-function childOf(node: TSESTree.Node, scope: MountScope, param: number | undefined): ChildRef | undefined {
+/**
+ * What a mounted argument refers to; `param` is set for functions that receive the parent. A loop
+ * variable, a `forEach` element or a spread of a list written out in the module stands for each
+ * element (see `iterated.ts`).
+ */
+function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | undefined): ChildRef[] {
   const target = unwrap(node);
   const specifier = requiredSpecifier(target);
-  if (specifier !== undefined) return { kind: 'import', specifier, name: 'default', param };
+  if (specifier !== undefined) return [{ kind: 'import', specifier, name: 'default', param }];
+  if (target.type === 'SpreadElement') return (listElements(target.argument) ?? []).flatMap((element) => childrenOf(element, scope, param));
   if (target.type === 'Identifier') {
     const from = scope.imports.get(target.name);
-    if (from) return from.name !== '*' ? { kind: 'import', specifier: from.specifier, name: from.name, param } : undefined;
+    if (from) return from.name !== '*' ? [{ kind: 'import', specifier: from.specifier, name: from.name, param }] : [];
+    const elements = iteratedElements(target);
+    if (elements !== undefined) return elements.flatMap((element) => childrenOf(element, scope, param));
     const unit = unitOfExpression(target);
-    return unit === undefined ? undefined : { kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` };
+    return unit === undefined ? [] : [{ kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` }];
   }
   if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier') {
     // `ns.router` of `import * as ns` / `require('./m').router`.
@@ -38,20 +47,29 @@ function childOf(node: TSESTree.Node, scope: MountScope, param: number | undefin
     const from = object.type === 'Identifier' ? scope.imports.get(object.name) : undefined;
     const required = requiredSpecifier(object);
     const base = from && (from.name === '*' || from.name === 'default') ? from.specifier : required;
-    return base !== undefined ? { kind: 'import', specifier: base, name: target.property.name, param } : undefined;
+    if (base !== undefined) return [{ kind: 'import', specifier: base, name: target.property.name, param }];
+    // `new ApiRouter().router`, `this.api.router` (`this.api = new ApiRouter()`): a property of a class instance.
+    const built = instanceClass(target.object);
+    if (built !== undefined) {
+      const imported = scope.imports.get(built);
+      if (imported) return imported.name === '*' ? [] : [{ kind: 'import', specifier: imported.specifier, name: imported.name, param, member: target.property.name }];
+      return [{ kind: 'local', unit: `${built}#${target.property.name}` }];
+    }
+    const own = thisMemberUnit(target);
+    return own === undefined ? [] : [{ kind: 'local', unit: own }];
   }
-  if (isFunctionNode(target)) return { kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` };
+  if (isFunctionNode(target)) return [{ kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` }];
   if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && target.callee.property.type === 'Identifier') {
     // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
     const method = target.callee.property.name;
-    return method === 'routes' || method === 'middleware' ? childOf(target.callee.object, scope, undefined) : undefined;
+    return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
   }
   if (target.type === 'CallExpression' && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === 'Identifier');
-    return inner ? childOf(inner, scope, param) : undefined;
+    return inner ? childrenOf(inner, scope, param) : [];
   }
-  return undefined;
+  return [];
 }
 
 function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
@@ -63,9 +81,8 @@ function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyM
   return literalString(property.value, constants);
 }
 
-function edge(parent: string, child: ChildRef | undefined, prefix: string | undefined, framework: boolean, call: TSESTree.CallExpression): MountEdge[] {
-  if (!child) return [];
-  return [{ parent, child, prefix, framework, line: call.loc.start.line, column: call.loc.start.column + 1 }];
+function edge(parent: string, children: readonly ChildRef[], prefix: string | undefined, framework: boolean, call: TSESTree.CallExpression): MountEdge[] {
+  return children.map((child) => ({ parent, child, prefix, framework, line: call.loc.start.line, column: call.loc.start.column + 1 }));
 }
 
 /** A path argument of `use`: a static string, `undefined` for a computed one, `null` when the argument is not a path. */
@@ -100,7 +117,7 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
     const edges: MountEdge[] = [];
     for (const [index, arg] of args.entries()) {
       const parent = unwrap(arg).type === 'Identifier' ? unitOfExpression(arg) : undefined;
-      if (parent !== undefined) edges.push(...edge(parent, childOf(callee, scope, index), '', false, call));
+      if (parent !== undefined) edges.push(...edge(parent, childrenOf(callee, scope, index), '', false, call));
     }
     return edges;
   }
@@ -109,17 +126,17 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   if (method !== 'use' && method !== 'register' && method !== 'route') return [];
   const parent = unitOfExpression(callee.object);
   if (parent === undefined) return [];
-  if (method === 'register' && args[0]) return edge(parent, childOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), true, call);
-  if (method === 'route' && args.length === 2) return edge(parent, childOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), true, call);
+  if (method === 'register' && args[0]) return edge(parent, childrenOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), true, call);
+  if (method === 'route' && args.length === 2) return edge(parent, childrenOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), true, call);
   if (method !== 'use') return [];
   const path = usePath(args[0], scope.constants);
   const children = path === null ? args : args.slice(1);
-  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === 'ArrayExpression' ? child.elements.filter((e) => e !== null && e.type !== 'SpreadElement') : [child]));
+  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === 'ArrayExpression' ? child.elements.filter((e) => e !== null) : [child]));
   return flat.flatMap((child) => {
     if (isFunctionNode(unwrap(child))) return [];
     const mounted = koaMount(child, scope);
     // The handler model does not follow `koa-mount`, so its prefix is not in the model's paths.
-    if (mounted) return edge(parent, childOf(mounted.child, scope, undefined), mounted.path, false, call);
-    return edge(parent, childOf(child, scope, undefined), path === null ? '' : path, true, call);
+    if (mounted) return edge(parent, childrenOf(mounted.child, scope, undefined), mounted.path, false, call);
+    return edge(parent, childrenOf(child, scope, undefined), path === null ? '' : path, true, call);
   });
 }

@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../handlers/unwrap.js';
 import { paramUnit } from '../facts.js';
+import { thisMemberUnit } from './class-units.js';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -43,8 +44,8 @@ function parameterOwner(node: TSESTree.Node, name: string): { fn: FunctionNode; 
 /**
  * The unit a receiver expression stands for: `router` (a variable), `app` inside
  * `function routes(app)` (`routes@0`), the variable a creation chain is assigned to
- * (`const app = new Hono().get(...)`), through call chains (`app.route('/x').get()`).
- * `undefined` for anything else (`this.app`, computed members).
+ * (`const app = new Hono().get(...)`), through call chains (`app.route('/x').get()`), a class
+ * property (`this.router` in `class ApiRouter` → `ApiRouter#router`). `undefined` for anything else.
  */
 export function unitOfExpression(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
@@ -52,6 +53,7 @@ export function unitOfExpression(node: TSESTree.Node): string | undefined {
     const owner = parameterOwner(target, target.name);
     return owner ? paramUnit(functionUnit(owner.fn), owner.index) : target.name;
   }
+  if (target.type === 'MemberExpression') return thisMemberUnit(target);
   if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression') return unitOfExpression(target.callee.object);
   if (target.type === 'NewExpression' || target.type === 'CallExpression') return unitOfCreation(target);
   return undefined;

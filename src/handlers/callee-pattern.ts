@@ -1,23 +1,30 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+/**
+ * Fleet's one callee-pattern dialect, used by every setting that names calls
+ * (`settings.fleet.handlers[].callee`, `settings.fleet.queues`, the `allowCalls` option): dotted
+ * segments, `*` matches exactly one segment, `**` any number (also none), and a leading `this.`
+ * on the call is optional (`metrics.increment` also matches `this.metrics.increment`).
+ */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName } from '../../src/handlers/member-name.js';
+import { memberName } from './member-name.js';
 
 /**
- * The callee as a dotted path (`this.metrics.increment` → `['this', 'metrics', 'increment']`),
- * or `undefined` when a segment is computed or a call (`make().run`).
+ * The callee as a dotted path (`this.router?.get` → `['this', 'router', 'get']`), optional
+ * chaining and TypeScript wrappers ignored; `undefined` when a segment is computed from a value
+ * or the chain starts at a call (`makeRouter().get`).
  */
 export function calleePath(node: TSESTree.Node): string[] | undefined {
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
+    case 'Identifier':
       return [node.name];
-    case AST_NODE_TYPES.ThisExpression:
+    case 'ThisExpression':
       return ['this'];
-    case AST_NODE_TYPES.Super:
+    case 'Super':
       return ['super'];
-    case AST_NODE_TYPES.ChainExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
+    case 'ChainExpression':
+    case 'TSNonNullExpression':
+    case 'TSAsExpression':
       return calleePath(node.expression);
-    case AST_NODE_TYPES.MemberExpression: {
+    case 'MemberExpression': {
       const property = memberName(node);
       const object = property === undefined ? undefined : calleePath(node.object);
       return object && property !== undefined ? [...object, property] : undefined;
@@ -27,11 +34,7 @@ export function calleePath(node: TSESTree.Node): string[] | undefined {
   }
 }
 
-/**
- * Whether a callee path matches an `allowCalls` / `queues` pattern. Segments are separated by
- * `.`; `*` matches one segment, `**` any number. A leading `this.` on the callee is optional,
- * so `metrics.increment` also allows `this.metrics.increment`.
- */
+/** Whether a callee path matches a pattern of the dialect (see the module comment). */
 export function matchesCalleePattern(path: readonly string[], pattern: string): boolean {
   const segments = pattern.split('.');
   return matchSegments(path, 0, segments, 0) || (path[0] === 'this' && matchSegments(path, 1, segments, 0));

@@ -1,0 +1,64 @@
+/**
+ * Next.js `basePath` from the `next.config.*` nearest above a route file (up to the project
+ * root): `{ basePath: '/docs' }` as an object literal of the config module, read as text without
+ * running it. A `basePath` whose value is not a static string makes the routes unresolved.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { literalString, stringConstants } from './module-facts/literal-string.js';
+
+const CONFIGS = ['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `next.config.${ext}`);
+const cache = new Map<string, { stamp: number; outcome: BasePath }>();
+
+/** The base path (`''` for none), or why it is unknown. */
+export type BasePath = { readonly basePath: string } | { readonly reason: string };
+
+function configIn(folder: string): string | undefined {
+  for (const name of CONFIGS) {
+    const file = path.join(folder, name);
+    try {
+      if (statSync(file).isFile()) return file;
+    } catch {
+      // Not there: try the next extension.
+    }
+  }
+  return undefined;
+}
+
+function readBasePath(configFile: string): BasePath {
+  let program: TSESTree.Program;
+  try {
+    program = parse(readFileSync(configFile, 'utf8'), { filePath: configFile, range: true, loc: true, comment: false, tokens: false });
+  } catch {
+    return { reason: `${path.basename(configFile)} does not parse, so its \`basePath\` is unknown` };
+  }
+  const constants = stringConstants(program);
+  let outcome: BasePath = { basePath: '' };
+  simpleTraverse(program, {
+    enter(node) {
+      if (node.type !== 'Property' || node.computed || node.key.type !== 'Identifier' || node.key.name !== 'basePath' || node.parent.type !== 'ObjectExpression') return;
+      const value = literalString(node.value, constants);
+      outcome = value === undefined ? { reason: `the \`basePath\` in ${path.basename(configFile)}:${node.loc.start.line} is not a static string` } : { basePath: value.replace(/\/$/, '') };
+    },
+  }, true);
+  return outcome;
+}
+
+/** The `basePath` that applies to `file` (absolute), looking no higher than `projectRoot`. */
+export function nextBasePath(file: string, projectRoot: string): BasePath {
+  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+    const config = configIn(folder);
+    if (config !== undefined) {
+      const stamp = statSync(config).mtimeMs;
+      const known = cache.get(config);
+      if (known?.stamp === stamp) return known.outcome;
+      const outcome = readBasePath(config);
+      cache.set(config, { stamp, outcome });
+      return outcome;
+    }
+    if (folder === projectRoot || path.dirname(folder) === folder || !folder.startsWith(projectRoot)) return { basePath: '' };
+  }
+}
