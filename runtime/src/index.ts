@@ -27,6 +27,6 @@ export { runSideTask, type SideTask } from './side-task.js';
 export type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js';
 export * from './store.js';
 export { createSqliteStore, type SqliteStoreOptions } from './stores/sqlite/index.js';
-export { TaskAbortedError, type Executor, type Executors, type TaskContext } from './worker/task-context.js';
+export { TaskAbortedError, type Executor, type Executors, type StepResult, type TaskContext } from './worker/task-context.js';
 export { Worker, type StopOptions, type WorkerOptions } from './worker/worker.js';
 export { DURATION_BUCKETS, WorkerMetrics } from './worker/worker-metrics.js';

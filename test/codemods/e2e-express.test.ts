@@ -4,7 +4,7 @@
  * rewritten routes over HTTP, and see each task reach `done` with its side effect applied; then
  * `fleet scan` finds floating work only at the site the codemod refused.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers.js';
@@ -32,6 +32,8 @@ describe('spawn-to-taskspec on the Express sample app', () => {
     expect(compiled.code).toBe(0);
 
     const database = path.join(app, '.fleet/e2e.db');
+    // fleet-runtime creates only its default ./.fleet folder; a path in FLEET_DATABASE_URL must exist.
+    mkdirSync(path.dirname(database), { recursive: true });
     const outbox = path.join(app, 'outbox.log');
     const { child, port } = await start(app, 'dist/server.js', { FLEET_DATABASE_URL: `sqlite:${database}`, OUTBOX_FILE: outbox });
     try {

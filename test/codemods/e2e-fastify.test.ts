@@ -2,7 +2,7 @@
  * End to end on a real Fastify app (valibot schemas, executors declared beside `createFleet`):
  * codemod, tsc, run on SQLite, call over HTTP, tasks reach `done` with their side effects.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers.js';
@@ -24,6 +24,8 @@ describe('spawn-to-taskspec on the Fastify sample app', () => {
     expect(compiled.code).toBe(0);
 
     const database = path.join(app, '.fleet/e2e.db');
+    // fleet-runtime creates only its default ./.fleet folder; a path in FLEET_DATABASE_URL must exist.
+    mkdirSync(path.dirname(database), { recursive: true });
     const outbox = path.join(app, 'outbox.log');
     const { child, port } = await start(app, 'dist/server.js', { FLEET_DATABASE_URL: `sqlite:${database}`, OUTBOX_FILE: outbox });
     try {

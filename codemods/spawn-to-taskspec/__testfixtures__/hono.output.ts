@@ -7,6 +7,6 @@ export const app = new Hono();
 
 app.post('/videos/:id/publish', async (c) => {
   const videoId = c.req.param('id');
-  await enqueue(TaskSpec.NotifyOps({ videoId }));
+  await enqueue(TaskSpec.NotifyOps({ videoId }), { key: String(videoId) });
   return c.json({ ok: true }, 202);
 });

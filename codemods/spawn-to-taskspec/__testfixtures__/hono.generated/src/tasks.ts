@@ -3,5 +3,5 @@ import { z } from 'zod';
 
 export const TaskSpec = defineTasks({
   ChargeCard: { schema: z.object({ orderId: z.string() }) },
-  NotifyOps: { schema: z.object({ videoId: z.any() }) },
+  NotifyOps: { schema: z.object({ videoId: z.string() }) },
 });

@@ -1,6 +1,6 @@
 // Created by `fleet codemod spawn-to-taskspec`. Yours to edit: the codemod never overwrites it.
 import { createSqliteStore, enqueue } from 'fleet-runtime';
-import type { TaskContext } from 'fleet-runtime';
+import type { JsonValue, StepResult, TaskContext } from 'fleet-runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { notifyOps } from '../services/mail.js';
 import { TaskSpec } from '../tasks.js';
@@ -9,7 +9,12 @@ import { notifyOpsTask } from './notify-ops.js';
 vi.mock('../services/mail.js');
 
 const payload: Parameters<typeof TaskSpec.NotifyOps>[0] = { videoId: 'videoId-1' };
-const ctx: TaskContext = { taskId: 'test-task', attempt: 1, maxAttempts: 3, signal: new AbortController().signal, progress: () => Promise.resolve(), step: (_name, fn) => Promise.resolve(fn()) };
+// A step runs inline, as on a first attempt; like the worker, a step that returns nothing gives null.
+async function step<T extends JsonValue | undefined | void>(_name: string, fn: () => Promise<T> | T): Promise<StepResult<T>> {
+  const value: unknown = await fn();
+  return (value ?? null) as StepResult<T>;
+}
+const ctx: TaskContext = { taskId: 'test-task', attempt: 1, maxAttempts: 3, signal: new AbortController().signal, progress: () => Promise.resolve(), step };
 
 describe('TaskSpec.NotifyOps', () => {
   it('runs the moved work', async () => {
