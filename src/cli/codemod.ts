@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 
 /** Codemods by name. */
 export const CODEMODS = ['spawn-to-taskspec', 'interval-to-schedule'] as const;
@@ -78,32 +78,20 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 function parse(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-      options: {
-        dry: { type: 'boolean' },
-        'allow-dirty': { type: 'boolean' },
-        typecheck: { type: 'boolean' },
-        'mark-bailouts': { type: 'boolean' },
-        'allow-lossy': { type: 'boolean' },
-        tasks: { type: 'string' },
-        forbid: { type: 'string', multiple: true },
-        'fail-on': { type: 'string' },
-        types: { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        progress: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    throw new UsageError(`fleet codemod: ${option ? `unknown or malformed option ${option}` : message}. Run \`fleet codemod --help\` for the options.`);
-  }
+  return parseCommandArgs('codemod', args, {
+    dry: { type: 'boolean' },
+    'allow-dirty': { type: 'boolean' },
+    typecheck: { type: 'boolean' },
+    'mark-bailouts': { type: 'boolean' },
+    'allow-lossy': { type: 'boolean' },
+    tasks: { type: 'string' },
+    forbid: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    types: { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    progress: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 /** The `codemod` command. */

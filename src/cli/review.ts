@@ -3,11 +3,11 @@
  * `run-review.ts`, loaded on demand.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { FILTER_MODES } from '../review/filter-mode.js';
 import type { FilterMode } from '../review/filter-mode.js';
 import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 
 /** Parsed `fleet review` arguments (defaults from the environment are applied by the run). */
 export interface ReviewArgs {
@@ -88,30 +88,18 @@ function positiveInteger(option: string, raw: string, zeroAllowed = false): numb
 }
 
 function parseOrExplain(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        repo: { type: 'string' },
-        pr: { type: 'string' },
-        'filter-mode': { type: 'string' },
-        'max-comments': { type: 'string' },
-        dry: { type: 'boolean' },
-        types: { type: 'boolean' },
-        'fail-on-findings': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    throw new UsageError(`fleet review: ${option ? `unknown or malformed option ${option}` : message}. Run \`fleet review --help\` for the options.`);
-  }
+  return parseCommandArgs('review', args, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    repo: { type: 'string' },
+    pr: { type: 'string' },
+    'filter-mode': { type: 'string' },
+    'max-comments': { type: 'string' },
+    dry: { type: 'boolean' },
+    types: { type: 'boolean' },
+    'fail-on-findings': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {

@@ -3,9 +3,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command, CliIo } from './command.js';
 import { EXIT, UsageError } from './command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { FORMATS } from './format.js';
 import type { FormatName } from './format.js';
 import { DEFAULT_BASELINE } from './scan-baseline.js';
@@ -98,31 +98,17 @@ export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 
 }
 
 function parseOrExplain(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        types: { type: 'boolean' },
-        progress: { type: 'boolean' },
-        rule: { type: 'string', multiple: true },
-        output: { type: 'string', short: 'o' },
-        baseline: { type: 'string' },
-        'update-baseline': { type: 'boolean' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // Node's own messages are long and suggest `--` tricks; keep the option and point at --help.
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    const what = option ? `unknown or malformed option ${option}` : message;
-    throw new UsageError(`fleet scan: ${what}. Run \`fleet scan --help\` for the options.`);
-  }
+  return parseCommandArgs('scan', args, {
+    format: { type: 'string', short: 'f' },
+    types: { type: 'boolean' },
+    progress: { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    output: { type: 'string', short: 'o' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoleGuard, type RoleGuard } from '../../src/guard/role-guard.js';
 
 /**
  * The manifest every guard test serves: `fleet.routes.yaml` beside this file, which also declares
@@ -93,4 +94,49 @@ export async function expectIdeNode(base: string): Promise<void> {
   const doc = await fetch(`${base}/api/docs/intro`);
   expect(doc.status).toBe(200);
   expect(await doc.text()).toBe('# Intro\n');
+}
+
+/** A framework app under test, listening on 127.0.0.1: its base URL and how to stop it. */
+export interface StartedApp {
+  readonly base: string;
+  stop(): Promise<void>;
+}
+
+/** Starts one framework's test app with `guard` in front; `calls.count` counts handler runs of the ide-only route. */
+export type StartApp = (guard: RoleGuard, workspace: string, calls: { count: number }) => Promise<StartedApp>;
+
+/**
+ * The two over-HTTP cases every framework adapter must pass, on a fresh project: on a `serve`
+ * replica ide-only routes get 421 and workspace reads are stopped; on the `ide` node every route
+ * is served, reads included.
+ */
+export function describeRoleGuardOverHttp(adapter: string, start: StartApp): void {
+  describe(`${adapter} over HTTP`, () => {
+    let project: Project;
+    beforeAll(() => { project = makeProject(); });
+    afterAll(() => { project.remove(); });
+
+    it('refuses ide-only routes with 421 and stops workspace reads on a serve replica', async () => {
+      const guard = createRoleGuard({ manifest: project.manifest, role: 'serve', workspaceRoot: project.workspace });
+      const calls = { count: 0 };
+      const app = await start(guard, project.workspace, calls);
+      try {
+        await expectServeReplica(app.base, () => calls.count);
+      } finally {
+        await app.stop();
+        guard.close();
+      }
+    });
+
+    it('serves every route, reads included, on the ide node', async () => {
+      const guard = createRoleGuard({ manifest: project.manifest, role: 'ide', workspaceRoot: project.workspace });
+      const app = await start(guard, project.workspace, { count: 0 });
+      try {
+        await expectIdeNode(app.base);
+      } finally {
+        await app.stop();
+        guard.close();
+      }
+    });
+  });
 }

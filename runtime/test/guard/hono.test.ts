@@ -4,10 +4,9 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import { honoRoleGuard } from '../../src/guard/middleware.js';
-import { createRoleGuard, type RoleGuard } from '../../src/guard/role-guard.js';
-import { close, expectIdeNode, expectServeReplica, makeProject, type Project } from './guard-fixture.js';
+import type { RoleGuard } from '../../src/guard/role-guard.js';
+import { close, describeRoleGuardOverHttp } from './guard-fixture.js';
 
 function app(guard: RoleGuard, workspace: string, calls: { count: number }): Hono {
   const fail = (c: Context, error: unknown): Response => {
@@ -47,31 +46,7 @@ async function start(server: Hono): Promise<{ base: string; node: Server }> {
   });
 }
 
-describe('honoRoleGuard over HTTP', () => {
-  let project: Project;
-  beforeAll(() => { project = makeProject(); });
-  afterAll(() => { project.remove(); });
-
-  it('refuses ide-only routes with 421 and stops workspace reads on a serve replica', async () => {
-    const guard = createRoleGuard({ manifest: project.manifest, role: 'serve', workspaceRoot: project.workspace });
-    const calls = { count: 0 };
-    const { base, node } = await start(app(guard, project.workspace, calls));
-    try {
-      await expectServeReplica(base, () => calls.count);
-    } finally {
-      await close(node);
-      guard.close();
-    }
-  });
-
-  it('serves every route, reads included, on the ide node', async () => {
-    const guard = createRoleGuard({ manifest: project.manifest, role: 'ide', workspaceRoot: project.workspace });
-    const { base, node } = await start(app(guard, project.workspace, { count: 0 }));
-    try {
-      await expectIdeNode(base);
-    } finally {
-      await close(node);
-      guard.close();
-    }
-  });
+describeRoleGuardOverHttp('honoRoleGuard', async (guard, workspace, calls) => {
+  const { base, node } = await start(app(guard, workspace, calls));
+  return { base, stop: () => close(node) };
 });

@@ -3,10 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import Koa, { type Context } from 'koa';
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import { koaRoleGuard } from '../../src/guard/middleware.js';
-import { createRoleGuard, type RoleGuard } from '../../src/guard/role-guard.js';
-import { close, expectIdeNode, expectServeReplica, listen, makeProject, type Project } from './guard-fixture.js';
+import type { RoleGuard } from '../../src/guard/role-guard.js';
+import { close, describeRoleGuardOverHttp, listen } from './guard-fixture.js';
 
 async function jsonBody(ctx: Context): Promise<{ name: string }> {
   const chunks: Buffer[] = [];
@@ -40,31 +39,7 @@ function app(guard: RoleGuard, workspace: string, calls: { count: number }): Ser
   return createServer(server.callback());
 }
 
-describe('koaRoleGuard over HTTP', () => {
-  let project: Project;
-  beforeAll(() => { project = makeProject(); });
-  afterAll(() => { project.remove(); });
-
-  it('refuses ide-only routes with 421 and stops workspace reads on a serve replica', async () => {
-    const guard = createRoleGuard({ manifest: project.manifest, role: 'serve', workspaceRoot: project.workspace });
-    const calls = { count: 0 };
-    const server = app(guard, project.workspace, calls);
-    try {
-      await expectServeReplica(await listen(server), () => calls.count);
-    } finally {
-      await close(server);
-      guard.close();
-    }
-  });
-
-  it('serves every route, reads included, on the ide node', async () => {
-    const guard = createRoleGuard({ manifest: project.manifest, role: 'ide', workspaceRoot: project.workspace });
-    const server = app(guard, project.workspace, { count: 0 });
-    try {
-      await expectIdeNode(await listen(server));
-    } finally {
-      await close(server);
-      guard.close();
-    }
-  });
+describeRoleGuardOverHttp('koaRoleGuard', async (guard, workspace, calls) => {
+  const server = app(guard, workspace, calls);
+  return { base: await listen(server), stop: () => close(server) };
 });
