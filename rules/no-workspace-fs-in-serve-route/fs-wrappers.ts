@@ -7,47 +7,31 @@
  * through one local `const`, or through another wrapper of the same module. Classes and
  * higher-order uses (`tryToCatch(readFile, p)`) are not followed.
  */
-import { readFileSync, statSync } from 'node:fs';
-import type * as TS from 'typescript';
+import { readFileSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
+import { FileVersionCache } from '../../src/modules/file-version-cache.js';
+import { parseModule } from '../../src/modules/parse-module.js';
 import { resolveModule } from '../../src/modules/resolve-module.js';
-import { ts } from '../../src/modules/typescript.js';
 import type { FsSink } from './fs-sinks.js';
 import { wrapperSummary } from './wrapper-summary.js';
 import type { WrapperSummary } from './wrapper-summary.js';
 
-const cache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly summary: WrapperSummary }>();
 const EMPTY: WrapperSummary = new Map();
 // Cheap text test before parsing: a module that names no fs module wraps nothing.
 const FS_TEXT = /['"](node:)?(fs|fs\/promises|fs-extra|graceful-fs)['"]/;
 
+/** The fs wrappers a project module exports, per file version; a module that cannot be read or parsed wraps nothing we can see. */
+const summaries = new FileVersionCache<WrapperSummary>((file) => {
+  const text = readFileSync(file, 'utf8');
+  if (!FS_TEXT.test(text)) return EMPTY;
+  return wrapperSummary(parseModule(file, text));
+}, EMPTY);
+
 function summaryOf(file: string): WrapperSummary {
-  let stats;
-  try {
-    stats = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return EMPTY;
-  }
-  if (!stats?.isFile()) return EMPTY;
-  const cached = cache.get(file);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.summary;
-  let summary = EMPTY;
-  try {
-    const text = readFileSync(file, 'utf8');
-    if (FS_TEXT.test(text)) {
-      const kind = file.endsWith('x') ? ts.ScriptKind.TSX : file.endsWith('.ts') || file.endsWith('.mts') || file.endsWith('.cts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-      const source: TS.SourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
-      summary = wrapperSummary(source);
-    }
-  } catch {
-    // A module that cannot be read or parsed wraps nothing we can see.
-    summary = EMPTY;
-  }
-  cache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, summary });
-  return summary;
+  return summaries.get(file);
 }
 
 /** The call a use of an import ends in: `file.exists(p)` from the `file` identifier. */
@@ -80,5 +64,5 @@ export function wrapperSinks(filename: string, imports: ImportIndex): FsSink[] {
 
 /** Forgets cached summaries (tests). */
 export function clearWrapperCache(): void {
-  cache.clear();
+  summaries.clear();
 }

@@ -6,11 +6,11 @@
  * the rule would report every such read, so the exporting module's top-level `const`s are read
  * (parsed once per file version) and evaluated syntactically.
  */
-import { readFileSync, statSync } from 'node:fs';
-import type { Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportSource } from '../../src/handlers/types.js';
+import { FileVersionCache } from '../../src/modules/file-version-cache.js';
 import { moduleBindings } from '../../src/modules/module-bindings.js';
 import type { ModuleBinding } from '../../src/modules/module-bindings.js';
 import { parseModule } from '../../src/modules/parse-module.js';
@@ -28,37 +28,20 @@ const MAX_DEPTH = 6;
 
 /** Per file version, the machine-local root of each top-level `const` that is one (never the syntax tree). */
 type Roots = ReadonlyMap<string, MachineRoot>;
-const parsed = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly roots: Roots | undefined }>();
-
-function statOf(file: string): Stats | undefined {
-  try {
-    return statSync(file, { throwIfNoEntry: false });
-  } catch {
-    // Unreadable (permissions, a broken link): treated like a missing module.
-    return undefined;
+// A module that does not parse proves nothing (undefined): the name alone decides, as before.
+const parsed = new FileVersionCache<Roots | undefined>((file) => {
+  const bindings = moduleBindings(parseModule(file, readFileSync(file, 'utf8')));
+  // Evaluated once here so the cache keeps a few names, not the module's syntax tree.
+  const roots = new Map<string, MachineRoot>();
+  for (const [name, binding] of bindings) {
+    const root = binding.kind === 'value' ? rootOf(binding.node, bindings, 0) : undefined;
+    if (root) roots.set(name, root);
   }
-}
+  return roots;
+}, undefined);
 
 function rootsOf(file: string): Roots | undefined {
-  const stats = statOf(file);
-  if (!stats?.isFile()) return undefined;
-  const cached = parsed.get(file);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.roots;
-  let roots: Map<string, MachineRoot> | undefined;
-  try {
-    const bindings = moduleBindings(parseModule(file, readFileSync(file, 'utf8')));
-    // Evaluated once here so the cache keeps a few names, not the module's syntax tree.
-    roots = new Map();
-    for (const [name, binding] of bindings) {
-      const root = binding.kind === 'value' ? rootOf(binding.node, bindings, 0) : undefined;
-      if (root) roots.set(name, root);
-    }
-  } catch {
-    // A module that does not parse proves nothing; the name alone decides, as before.
-    roots = undefined;
-  }
-  parsed.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, roots });
-  return roots;
+  return parsed.get(file);
 }
 
 /** The module and export a callee names in the exporting module: `path.join` / `join` → `path` + `join`. */

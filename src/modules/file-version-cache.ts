@@ -1,0 +1,61 @@
+import { statSync } from 'node:fs';
+
+interface Entry<T> {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly value: T;
+}
+
+/**
+ * Values derived from files on disk (an imported module's summary, its fs wrappers, its
+ * machine-local roots), computed once per file version: a later `get` only stats the file and
+ * recomputes when its modification time or size changed. One scan parses each imported module
+ * once; an editor's long-lived ESLint process still follows every save.
+ */
+export class FileVersionCache<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+  readonly #compute: (file: string) => T;
+  readonly #fallback: T;
+
+  /**
+   * @param compute derives the value from the file at an absolute path (it reads the file itself).
+   * @param fallback the value for a missing, unreadable or non-regular file, and for a file whose
+   *   `compute` throws (remembered, so a broken module is not re-parsed until it changes).
+   */
+  constructor(compute: (file: string) => T, fallback: T) {
+    this.#compute = compute;
+    this.#fallback = fallback;
+  }
+
+  /** The value for the current version of `file` (absolute); never throws. */
+  get(file: string): T {
+    let stats;
+    try {
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      // Unreadable (permissions, a broken link): treated like a missing module.
+      return this.#fallback;
+    }
+    if (!stats?.isFile()) return this.#fallback;
+    const cached = this.#entries.get(file);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.value;
+    let value: T;
+    try {
+      value = this.#compute(file);
+    } catch {
+      value = this.#fallback;
+    }
+    this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, value });
+    return value;
+  }
+
+  /** Forgets every entry (tests, and tools that rewrite files within one process). */
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** How many file versions are cached, computed or failed. */
+  get size(): number {
+    return this.#entries.size;
+  }
+}
