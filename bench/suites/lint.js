@@ -1,7 +1,8 @@
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareFindings } from '../lib/accuracy.js';
 import { generateBackend } from '../lib/generate/index.js';
+import { snapshotPlugin } from '../lib/snapshot-plugin.js';
 import { intOption } from '../lib/parse-args.js';
 import { median, runNode } from '../lib/measure.js';
 import { lintSummary } from '../lib/lint-summary.js';
@@ -34,12 +35,7 @@ export default {
     const generated = await generateBackend({ dir, files, seed });
     log(`generated ${generated.files} files, ${generated.lines} lines in ${path.relative(root, dir)}`);
 
-    // Snapshot the built plugin: other work may rebuild dist/ during a run of several minutes.
-    const plugin = path.join(workDir, 'plugin');
-    await rm(plugin, { recursive: true, force: true });
-    await mkdir(plugin, { recursive: true });
-    await cp(path.join(root, 'dist'), path.join(plugin, 'dist'), { recursive: true });
-    await cp(path.join(root, 'package.json'), path.join(plugin, 'package.json'));
+    const plugin = await snapshotPlugin(root, workDir);
 
     const job = path.join(root, 'bench/lib/eslint-job.js');
     const timings = Object.fromEntries(modes.map((m) => [m, []]));

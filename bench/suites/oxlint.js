@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareFindings } from '../lib/accuracy.js';
 import { generateBackend } from '../lib/generate/index.js';
+import { snapshotPlugin } from '../lib/snapshot-plugin.js';
 import { intOption } from '../lib/parse-args.js';
 import { median, runNode } from '../lib/measure.js';
 
@@ -36,12 +37,7 @@ export default {
     // repository's ignores bench/.work/, which would leave oxlint nothing to lint.
     if (!existsSync(path.join(dir, '.git'))) execFileSync('git', ['init', '-q'], { cwd: dir });
 
-    // Snapshot the built plugin: other work may rebuild dist/ during the run.
-    const plugin = path.join(workDir, 'plugin');
-    await rm(plugin, { recursive: true, force: true });
-    await mkdir(plugin, { recursive: true });
-    await cp(path.join(root, 'dist'), path.join(plugin, 'dist'), { recursive: true });
-    await cp(path.join(root, 'package.json'), path.join(plugin, 'package.json'));
+    const plugin = await snapshotPlugin(root, workDir);
 
     const eslintJob = path.join(root, 'bench/lib/eslint-job.js');
     const oxlintJob = path.join(root, 'bench/lib/oxlint-job.js');
