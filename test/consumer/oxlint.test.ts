@@ -8,7 +8,7 @@ import { cpSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmInstall, packAll, repoRoot, run, tempDir, writeProject } from './consumer-project.js';
-import { findingsOf, readmeConfig } from './readme-config.js';
+import { byPosition, findingsOf, readmeConfig } from './readme-config.js';
 import type { Finding } from './readme-config.js';
 
 const INSTALL_TIMEOUT = 900_000;
@@ -29,7 +29,7 @@ function oxlintFindings(json: string): Finding[] {
       line: diagnostic.labels[0]?.span.line ?? 0,
       rule: diagnostic.code.replace(/^fleet\((.*)\)$/, 'fleet/$1'),
     }))
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule));
+    .sort(byPosition);
 }
 
 describe('oxlint with the README `.oxlintrc.json` agrees with ESLint `recommended` on every sample app', () => {

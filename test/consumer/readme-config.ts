@@ -40,7 +40,12 @@ export function findingsOf(json: string, root: string): Finding[] {
         rule: message.fatal ? `fatal: ${message.message}` : message.ruleId,
       })),
     )
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || String(a.rule).localeCompare(String(b.rule)));
+    .sort(byPosition);
+}
+
+/** Orders findings by file, line, then rule, so two hosts' lists compare as arrays. */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || String(a.rule).localeCompare(String(b.rule));
 }
 
 /** The relative link targets of a Markdown document (no scheme, no pure `#anchor`), without anchors. */
