@@ -1,0 +1,16 @@
+/** Express: `express()` apps and `express.Router()` / `Router()` routers. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectExpress } from './detector.js';
+
+export const express: FrameworkDefinition<'express'> = {
+  name: 'express',
+  title: 'Express',
+  detect: detectExpress,
+  pathSyntax: 'express',
+  mayRoute: ['express'],
+  creates: ({ specifier, name, member, whole }) => {
+    if (specifier !== 'express') return undefined;
+    if (!member && whole) return { kind: 'app' };
+    return name === 'Router' ? { kind: 'router' } : undefined;
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * What one framework contributes to Fleet, in one place: the registry (`src/frameworks/index.ts`)
+ * lists one of these per folder under `src/frameworks/`, and the framework list, the
+ * `settings.fleet.frameworks` values, the detector order, the path-syntax map of the inventory,
+ * the module facts' app/router creation and the `fleet routes` pre-filter are all read from it.
+ */
+import type { Framework as PatternSyntax } from 'fleet-routes';
+import type { Detector } from '../handlers/detector.js';
+
+/** A constructor or factory callee as the module facts see it: `express()`, `express.Router()`, `new Router({ prefix })`. */
+export interface CreationCallee {
+  /** The module specifier it is imported from, as written (`express`, `@koa/router`). */
+  readonly specifier: string;
+  /** The member called on the import (`Router` of `express.Router()`), else the imported name (`default`, `*`, `Hono`). */
+  readonly name: string;
+  /** True when called as a member of the import (`express.Router()`). */
+  readonly member: boolean;
+  /** True when the import is the whole module (`import x from`, `import * as x`, `require()`). */
+  readonly whole: boolean;
+}
+
+/** What a creation makes: `app` is a root when nothing mounts it, `router` must be mounted. */
+export interface Creation {
+  readonly kind: 'app' | 'router';
+  /** The first argument's `{ prefix }` is the object's own prefix (Koa routers, Elysia). */
+  readonly prefixOption?: boolean;
+}
+
+/** One framework. `Name` is its value in `settings.fleet.frameworks` and on every handler. */
+export interface FrameworkDefinition<Name extends string = string> {
+  readonly name: Name;
+  /** How people write it, for docs and messages: `Express`, `Next.js`. */
+  readonly title: string;
+  /** Recognises its handlers in one module; detectors run in registry order, the heuristic after them. */
+  readonly detect: Detector;
+  /** The syntax of its route paths, for `normalizePath` (the custom framework reads as Express). */
+  readonly pathSyntax: PatternSyntax;
+  /**
+   * Words one of which appears in every file that registers its routes (package names). The
+   * `fleet routes` pre-filter skips a file that contains none of them nor a generic route word;
+   * a framework whose files are found by convention (Next.js) needs none.
+   */
+  readonly mayRoute: readonly string[];
+  /** The app or router a callee imported from its packages creates, for the cross-file mount index. */
+  readonly creates?: (callee: CreationCallee) => Creation | undefined;
+}

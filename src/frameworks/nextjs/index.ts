@@ -1,0 +1,12 @@
+/** Next.js: route handlers, `pages/api`, middleware and server actions, found by file convention. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectNextjs } from './detector.js';
+
+export const nextjs: FrameworkDefinition<'nextjs'> = {
+  name: 'nextjs',
+  title: 'Next.js',
+  detect: detectNextjs,
+  pathSyntax: 'next',
+  // Route files export their handlers: the generic `export` word already keeps them.
+  mayRoute: [],
+};
