@@ -33,6 +33,12 @@ export interface FrameworkDefinition<Name extends string = string> {
   readonly title: string;
   /** Recognises its handlers in one module; detectors run in registry order, the heuristic after them. */
   readonly detect: Detector;
+  /**
+   * How a handler answers the request: through a response parameter (`res`, `reply`, Koa's
+   * `ctx`, Hono's `c`: the 2nd of several, or the only one), or by returning the response (its
+   * parameters are inputs). `no-floating-work-in-handler` reads it to tell the request's own flow.
+   */
+  readonly answersBy: 'parameter' | 'return';
   /** The syntax of its route paths, for `normalizePath` (the custom framework reads as Express). */
   readonly pathSyntax: PatternSyntax;
   /**

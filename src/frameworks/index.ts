@@ -6,6 +6,7 @@
  * for a folder that is not listed here.
  */
 import { custom } from './custom/index.js';
+import { elysia } from './elysia/index.js';
 import { express } from './express/index.js';
 import { fastify } from './fastify/index.js';
 import { hono } from './hono/index.js';
@@ -13,7 +14,7 @@ import { koa } from './koa/index.js';
 import { nestjs } from './nestjs/index.js';
 import { nextjs } from './nextjs/index.js';
 
-export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, custom] as const;
+export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, custom] as const;
 
 /** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
 export type Framework = (typeof FRAMEWORKS)[number]['name'];

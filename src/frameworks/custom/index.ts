@@ -7,5 +7,6 @@ export const custom: FrameworkDefinition<'custom'> = {
   title: 'declared in settings',
   detect: detectCustom,
   pathSyntax: 'express',
+  answersBy: 'parameter',
   mayRoute: [],
 };

@@ -7,6 +7,7 @@ export const express: FrameworkDefinition<'express'> = {
   title: 'Express',
   detect: detectExpress,
   pathSyntax: 'express',
+  answersBy: 'parameter',
   mayRoute: ['express'],
   creates: ({ specifier, name, member, whole }) => {
     if (specifier !== 'express') return undefined;

@@ -7,6 +7,7 @@ export const fastify: FrameworkDefinition<'fastify'> = {
   title: 'Fastify',
   detect: detectFastify,
   pathSyntax: 'fastify',
+  answersBy: 'parameter',
   mayRoute: ['fastify'],
   creates: ({ specifier, name, member, whole }) =>
     specifier === 'fastify' && !member && (whole || name === 'fastify' || name === 'Fastify') ? { kind: 'app' } : undefined,

@@ -9,6 +9,7 @@ export const hono: FrameworkDefinition<'hono'> = {
   title: 'Hono',
   detect: detectHono,
   pathSyntax: 'hono',
+  answersBy: 'parameter',
   mayRoute: ['hono'],
   creates: ({ specifier, name }) => (MODULES.has(specifier) && (name === 'Hono' || name === 'OpenAPIHono') ? { kind: 'app' } : undefined),
 };

@@ -9,6 +9,7 @@ export const koa: FrameworkDefinition<'koa'> = {
   title: 'Koa',
   detect: detectKoa,
   pathSyntax: 'koa',
+  answersBy: 'parameter',
   mayRoute: ['koa'],
   creates: ({ specifier, name, member, whole }) => {
     if (specifier === 'koa') return !member && whole ? { kind: 'app' } : undefined;

@@ -7,5 +7,6 @@ export const nestjs: FrameworkDefinition<'nestjs'> = {
   title: 'NestJS',
   detect: detectNestjs,
   pathSyntax: 'nestjs',
+  answersBy: 'return',
   mayRoute: ['@nestjs'],
 };

@@ -7,6 +7,7 @@ export const nextjs: FrameworkDefinition<'nextjs'> = {
   title: 'Next.js',
   detect: detectNextjs,
   pathSyntax: 'next',
+  answersBy: 'return',
   // Route files export their handlers: the generic `export` word already keeps them.
   mayRoute: [],
 };
