@@ -4,6 +4,7 @@
  * `settings.fleet.frameworks` values, the detector order, the path-syntax map of the inventory,
  * the module facts' app/router creation and the `fleet routes` pre-filter are all read from it.
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Framework as PatternSyntax } from 'fleet-routes';
 import type { Detector } from '../handlers/detector.js';
 
@@ -24,6 +25,14 @@ export interface Creation {
   readonly kind: 'app' | 'router';
   /** The first argument's `{ prefix }` is the object's own prefix (Koa routers, Elysia). */
   readonly prefixOption?: boolean;
+}
+
+/** A mount call of a framework's own: the function whose first parameter is mounted, and its path. */
+export interface FrameworkMount {
+  /** The mounted function (`(app) => app.get(...)`) or object. */
+  readonly child: TSESTree.Node;
+  /** The path argument; `''` when the call adds none. */
+  readonly prefix: TSESTree.Node | '';
 }
 
 /** One framework. `Name` is its value in `settings.fleet.frameworks` and on every handler. */
@@ -47,6 +56,15 @@ export interface FrameworkDefinition<Name extends string = string> {
    * a framework whose files are found by convention (Next.js) needs none.
    */
   readonly mayRoute: readonly string[];
+  /**
+   * Mount calls beyond the generic `use([path,] child)`, `register(plugin, { prefix })` and
+   * `route(path, child)` the module facts read for every framework (Elysia's
+   * `group('/p', (app) => ...)`), looked for in modules that import one of `packages`.
+   */
+  readonly mounts?: {
+    readonly packages: readonly string[];
+    readonly of: (method: string, args: readonly TSESTree.CallExpressionArgument[]) => FrameworkMount | undefined;
+  };
   /** The app or router a callee imported from its packages creates, for the cross-file mount index. */
   readonly creates?: (callee: CreationCallee) => Creation | undefined;
 }
