@@ -26,7 +26,7 @@ function auth({ headers }) { return headers.x; }
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /admin/stats', complete: true, line: 7 },
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'DELETE /admin/cache/:key', complete: true, line: 7 },
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'PUT /me', complete: true, line: 8 },
-      { framework: 'elysia', kind: 'hook', confidence: 'certain', label: 'hook app.ts:9', complete: undefined, line: 9 },
+      { framework: 'elysia', kind: 'hook', confidence: 'certain', label: 'onBeforeHandle hook', complete: undefined, line: 9 },
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'PATCH /p', complete: true, line: 11 },
       { framework: 'elysia', kind: 'error-middleware', confidence: 'certain', label: 'error handler', complete: undefined, line: 12 },
       { framework: 'elysia', kind: 'middleware', confidence: 'certain', label: 'middleware auth', complete: undefined, line: 14 },

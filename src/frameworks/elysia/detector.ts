@@ -102,7 +102,7 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
     const verb = staticString(args[0], ctx.scopeManager);
     return route([verb === undefined ? '*' : verb.toUpperCase()], args[1], args[2], args[3]);
   }
-  if (HOOKS.has(method)) return hooksOf(ctx, args.slice(-1), 'hook', via);
+  if (HOOKS.has(method)) return hooksOf(ctx, args.slice(-1), 'hook', via, `${method} hook`);
   if (method === 'onError') return hooksOf(ctx, args.slice(-1), 'error-middleware', via, 'error handler');
   if (method === 'guard' || (method === 'group' && args.length >= 3)) return hooksOf(ctx, hookFunctions(method === 'guard' ? args[0] : args[1], ctx), 'middleware', via);
   return [];
