@@ -6,7 +6,6 @@
  * functions `use((app) => app.get(...))`. A route's handler may be a value (`.get('/', 'hi')`):
  * the route is then kept as an external route, with no function to analyse.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../../handlers/detector.js';
 import type { HandlerFinding, HandlerKind } from '../../handlers/types.js';
