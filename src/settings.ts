@@ -2,6 +2,7 @@
  * Fleet's shared ESLint settings (`settings.fleet` in `eslint.config.js`), read and validated
  * once per settings object so every rule, codemod and CLI command agrees on them.
  */
+import { FRAMEWORK_NAMES } from './frameworks/index.js';
 import type { Framework } from './handlers/types.js';
 
 /** A user-declared wrapper that registers a handler, e.g. `setupApiRoute(router, 'post', path, fn)`. */
@@ -46,12 +47,11 @@ export interface FleetSettings {
   readonly [key: string]: unknown;
 }
 
-const FRAMEWORKS: readonly Framework[] = ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'custom'];
 
 const DEFAULTS: FleetSettings = {
   heuristics: true,
   callDepth: 2,
-  frameworks: FRAMEWORKS,
+  frameworks: FRAMEWORK_NAMES,
   handlers: [],
   handlerFiles: [],
   queues: [],
@@ -134,8 +134,8 @@ function parse(raw: Record<string, unknown>): FleetSettings {
   }
   if (raw.frameworks !== undefined) {
     const list = stringList(raw.frameworks, 'frameworks', "`['express', 'fastify']`");
-    const unknown = list.find((name) => !(FRAMEWORKS as readonly string[]).includes(name));
-    if (unknown !== undefined) fail('frameworks', unknown, `framework names from ${FRAMEWORKS.join(', ')}`);
+    const unknown = list.find((name) => !(FRAMEWORK_NAMES as readonly string[]).includes(name));
+    if (unknown !== undefined) fail('frameworks', unknown, `framework names from ${FRAMEWORK_NAMES.join(', ')}`);
   }
   if (raw.handlers !== undefined) {
     if (!Array.isArray(raw.handlers)) fail('handlers', raw.handlers, 'an array of handler declarations');

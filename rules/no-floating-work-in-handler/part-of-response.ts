@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { frameworkNamed } from '../../src/frameworks/index.js';
 import type { Handler } from '../../src/handlers/types.js';
 import type { FileContext } from './file-context.js';
 import type { FloatingWork } from './floating-work.js';
@@ -27,10 +28,11 @@ export function isPartOfResponse(work: FloatingWork, handler: Handler, file: Fil
 
 /**
  * The parameter that answers the request: `res`/`reply` (2nd of several), or Koa's `ctx` / Hono's
- * `c` (the only one). NestJS and Next.js parameters are inputs; their handlers answer by returning.
+ * `c` (the only one). Frameworks whose handlers answer by returning (NestJS, Next.js, Elysia:
+ * `answersBy` in `src/frameworks/`) have none; their parameters are inputs.
  */
 function responseParam(handler: Handler): string | undefined {
-  if (handler.framework === 'nestjs' || handler.framework === 'nextjs') return undefined;
+  if (frameworkNamed(handler.framework).answersBy === 'return') return undefined;
   const { params } = handler.node;
   const param: TSESTree.Parameter | undefined = params.length === 1 ? params[0] : params[1];
   return param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;

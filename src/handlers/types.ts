@@ -4,6 +4,7 @@
  * all read this one model (built once per file, see `getHandlerModel`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Framework } from '../frameworks/index.js';
 
 /** A function node that can serve as a handler. */
 export type FunctionNode =
@@ -11,8 +12,8 @@ export type FunctionNode =
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression;
 
-/** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
-export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'nestjs' | 'nextjs' | 'custom';
+/** The framework a handler belongs to (a name from the registry, `src/frameworks/index.ts`). */
+export type { Framework };
 
 /**
  * What part of the request pipeline the function is.

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { normalizePath } from 'fleet-routes';
-import type { Framework as PatternSyntax } from 'fleet-routes';
+import { frameworkNamed } from '../frameworks/index.js';
 import { functionName } from '../handlers/function-name.js';
 import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from '../handlers/types.js';
 import { moduleFacts } from './module-facts/module-facts.js';
@@ -66,8 +66,6 @@ export interface RoutesOfFileInput {
   /** Absolute project root: cross-file mounts are looked up in the files under it. */
   readonly projectRoot: string;
 }
-
-const SYNTAX: Readonly<Record<Framework, PatternSyntax>> = { express: 'express', fastify: 'fastify', koa: 'koa', hono: 'hono', nestjs: 'nestjs', nextjs: 'next', custom: 'express' };
 
 /** One registration, whether a local function or an external handler answers it. */
 interface RouteSite {
@@ -216,7 +214,7 @@ function computeRoutes(input: RoutesOfFileInput): RouteEntry[] {
       continue;
     }
     for (const rawPath of found.paths) {
-      const normalised = normalizePath(rawPath, SYNTAX[framework]);
+      const normalised = normalizePath(rawPath, frameworkNamed(framework).pathSyntax);
       if (!normalised.ok) {
         entries.push({ ...base, pattern: undefined, rawPath, complete: false, unresolved: normalised.reason });
         continue;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { joinRoutePath } from '../handlers/detectors/nestjs/route-paths.js';
+import { joinRoutePath } from '../frameworks/nestjs/route-paths.js';
 import { isExcluded } from './nest-exclude.js';
 import { nestRouteVersion } from './nest-version.js';
 import { packageRoot } from './package-root.js';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { FRAMEWORKS } from '../frameworks/index.js';
 import { getHandlerModel } from '../handlers/model.js';
 import type { HandlerModel } from '../handlers/types.js';
 import type { FleetSettings } from '../settings.js';
@@ -29,8 +30,10 @@ export interface ProjectRoutes {
   readonly files: number;
 }
 
-// Files without one of these words register no route the detectors can see.
-const MAY_ROUTE = /express|fastify|koa|hono|@nestjs|route|export|Router|app\.|\.(get|post|put|delete|patch)\(/;
+// Files without a registered framework's word (`src/frameworks/*/index.ts`, `mayRoute`) or one of
+// the generic words register no route the detectors can see.
+const GENERIC = String.raw`route|export|Router|app\.|\.(get|post|put|delete|patch)\(`;
+export const MAY_ROUTE = new RegExp([...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'));
 
 interface ModelledFile {
   readonly filename: string;

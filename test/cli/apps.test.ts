@@ -80,4 +80,8 @@ describe('fleet scan on the sample apps reports exactly the seeded hazards', () 
   it('nextjs (TypeScript, type-aware)', async () => {
     await expectExactlyTheMarkers('nextjs', 7, 5);
   });
+
+  it('elysia (TypeScript, type-aware)', async () => {
+    await expectExactlyTheMarkers('elysia', 5, 4);
+  });
 });

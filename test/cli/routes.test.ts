@@ -19,7 +19,7 @@ app.listen(3000);
 `;
 
 describe('fleet routes --check on the sample apps', () => {
-  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs'])('%s passes with its manifest', async (name) => {
+  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia'])('%s passes with its manifest', async (name) => {
     const run = await runCli(['routes', '--check', path.resolve('fixtures/apps', name)]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Check passed.');
@@ -105,6 +105,25 @@ describe('fleet routes --init', () => {
     expect(readFileSync(path.join(root, 'fleet.routes.yaml'), 'utf8')).toBe(
       'version: 1\nroutes:\n  - { method: GET, path: /health, role: ide-only, reason: unreviewed }\n  - { method: GET, path: "/runs/{id}", role: ide-only, reason: unreviewed }\n  - { method: POST, path: "/runs/{id}/cancel", role: ide-only, reason: unreviewed }\n',
     );
+  });
+});
+
+describe('fleet routes on the Elysia sample app', () => {
+  test('lists every route with the prefixes of { prefix }, group() and use() across files', async () => {
+    const run = await runCli(['routes', path.resolve('fixtures/apps/elysia')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'METHOD  PATH            ROLE      FILE                     FRAMEWORK  HANDLER',
+      'GET     /health         fleet-ok  src/index.ts:15          elysia     <anonymous>',
+      'POST    /admin/reindex  ide-only  src/routes/admin.ts:20   elysia     <anonymous>',
+      'GET     /admin/stats    fleet-ok  src/routes/admin.ts:24   elysia     <anonymous>',
+      'POST    /orders         fleet-ok  src/routes/orders.ts:15  elysia     <anonymous>',
+      'GET     /orders/{id}    fleet-ok  src/routes/orders.ts:27  elysia     <anonymous>',
+      'DELETE  /orders/{id}    fleet-ok  src/routes/orders.ts:28  elysia     <anonymous>',
+      '',
+      '6 routes; manifest: fleet.routes.yaml.',
+      '',
+    ]);
   });
 });
 

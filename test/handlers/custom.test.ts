@@ -1,8 +1,8 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
-import { detectCustom } from '../../src/handlers/detectors/custom.js';
+import { detectCustom } from '../../src/frameworks/custom/detector.js';
 import { calleePath, matchesCalleePattern } from '../../src/handlers/callee-pattern.js';
-import { matchesFiles } from '../../src/handlers/detectors/custom/matches-files.js';
+import { matchesFiles } from '../../src/frameworks/custom/matches-files.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectNestjs } from '../../src/handlers/detectors/nestjs.js';
+import { detectNestjs } from '../../src/frameworks/nestjs/detector.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';

@@ -14,6 +14,23 @@ const ruleTester = new RuleTester();
 ruleTester.run<MessageIds, Options>('no-floating-work-in-handler', rule, {
   valid: [
     {
+      name: 'elysia: awaited work, a returned promise, and startup work outside any request',
+      code: `
+import { Elysia } from 'elysia';
+async function sendEmail(to: string) {}
+async function warmCache() {}
+new Elysia()
+  .onStart(() => { warmCache(); })
+  .post('/users', async ({ body, set }) => {
+    await sendEmail(body.email);
+    set.status = 201;
+    return 'created';
+  })
+  .get('/ping', ({ query }) => sendEmail(query.to))
+  .listen(3000);
+`,
+    },
+    {
       name: 'express: awaited work, awaited enqueue, returned promise',
       code: `
 import express from 'express';
@@ -564,6 +581,74 @@ app.post('/events', async (c) => {
 });
 `,
       errors: [{ messageId: 'platformDeferral', line: 6, column: 3, suggestions: null }],
+    },
+    {
+      name: 'elysia: un-awaited call in a route handler that answers by returning',
+      code: `
+import { Elysia } from 'elysia';
+async function sendEmail(to: string) {}
+new Elysia().post('/signup', async ({ body, set }) => {
+  sendEmail(body.email);
+  set.status = 201;
+  return 'ok';
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+import { Elysia } from 'elysia';
+async function sendEmail(to: string) {}
+new Elysia().post('/signup', async ({ body, set }) => {
+  await sendEmail(body.email);
+  set.status = 201;
+  return 'ok';
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'elysia: the context parameter is an input, so passing it on does not answer the request',
+      code: `
+import { Elysia } from 'elysia';
+async function audit(ctx: unknown) {}
+const app = new Elysia();
+app.get('/me', (ctx) => {
+  audit(ctx);
+  return ctx.params;
+});
+`,
+      errors: [{ messageId: 'floatingPromise', line: 6, column: 3, suggestions: null }],
+    },
+    {
+      name: 'elysia: a timer in a group() route and a caught promise in a beforeHandle hook',
+      code: `
+import { Elysia } from 'elysia';
+async function audit(request: Request) {}
+function reindex() {}
+export const admin = new Elysia({ prefix: '/admin' }).group('/search', (app) =>
+  app.post('/reindex', () => {
+    setTimeout(reindex, 10);
+    return 'queued';
+  }, {
+    beforeHandle: ({ request }) => {
+      audit(request).catch(() => undefined);
+    },
+  }),
+);
+`,
+      errors: [
+        { messageId: 'timer', line: 7, column: 5, suggestions: null },
+        { messageId: 'caughtPromise', line: 11, column: 7, suggestions: null },
+      ],
     },
     {
       name: 'nestjs: fire-and-forget in a controller method',

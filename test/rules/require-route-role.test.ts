@@ -27,6 +27,19 @@ app.get('/api/files/*path', (req, res) => res.end());
 `,
     },
     {
+      name: 'elysia: routes declared, with a { prefix } plugin used by the app and a group() prefix',
+      filename: BASIC,
+      code: `
+import { Elysia } from 'elysia';
+const users = new Elysia({ prefix: '/users' }).get('/:id', ({ params }) => params.id);
+new Elysia()
+  .use(users)
+  .group('/api', (app) => app.get('/runs/:id', ({ params }) => params.id).post('/reports', ({ body }) => body))
+  .get('/health', 'ok')
+  .listen(3000);
+`,
+    },
+    {
       name: 'express: a router mounted with a literal prefix in the same module',
       filename: BASIC,
       code: `
@@ -219,6 +232,22 @@ const app = new Hono();
 app.get('/api/articles/:slug', (c) => c.text('ok'));
 `,
       errors: [{ messageId: 'undeclared', data: { route: 'GET /api/articles/{slug}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+    },
+    {
+      name: 'elysia: undeclared routes, with the group() and { prefix } of a used plugin in their paths',
+      filename: BASIC,
+      code: `
+import { Elysia } from 'elysia';
+const reports = new Elysia({ prefix: '/reports' }).delete('/:id', ({ params, set }) => { set.status = 204; });
+new Elysia()
+  .use(reports)
+  .group('/api', (app) => app.put('/articles/:slug', ({ body }) => body))
+  .listen(3000);
+`,
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 3, column: 17, suggestions: null },
+        { messageId: 'undeclared', data: { route: 'PUT /api/articles/{slug}', manifest: MANIFEST }, line: 6, column: 27, suggestions: null },
+      ],
     },
     {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',

@@ -1,25 +1,10 @@
 /**
- * Every handler detector, run in this order by `getHandlerModel`. Framework detectors come
- * first; the name/shape heuristic last (the model keeps `certain` over `heuristic` per function).
+ * Every handler detector, run in this order by `getHandlerModel`: the registered frameworks'
+ * detectors in registry order (`src/frameworks/index.ts`), then the name/shape heuristic (the
+ * model keeps a framework detector's `certain` finding over the heuristic's per function).
  */
+import { FRAMEWORKS } from '../../frameworks/index.js';
 import type { Detector } from '../detector.js';
-import { detectCustom } from './custom.js';
-import { detectExpress } from './express.js';
-import { detectFastify } from './fastify.js';
 import { detectHeuristic } from './heuristic.js';
-import { detectHono } from './hono.js';
-import { detectKoa } from './koa.js';
-import { detectNestjs } from './nestjs.js';
-import { detectNextjs } from './nextjs.js';
 
-export const detectors: readonly Detector[] = [
-  detectExpress,
-  detectFastify,
-  detectKoa,
-  detectHono,
-  detectNestjs,
-  detectNextjs,
-  detectCustom,
-  // Last: the model keeps a framework detector's `certain` finding over this fallback.
-  detectHeuristic,
-];
+export const detectors: readonly Detector[] = [...FRAMEWORKS.map((framework) => framework.detect), detectHeuristic];

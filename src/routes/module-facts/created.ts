@@ -1,15 +1,14 @@
 /** Framework objects a module creates at the top level: `const app = express()`, `new Router({ prefix })`, `new Hono().basePath('/v1')`. */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Creation } from '../../frameworks/framework.js';
+import { FRAMEWORKS } from '../../frameworks/index.js';
 import { unwrap } from '../../handlers/unwrap.js';
 import type { CreatedUnit } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { literalString } from './literal-string.js';
 
-const HONO = new Set(['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi']);
-const KOA_ROUTERS = new Set(['@koa/router', 'koa-router']);
-
-/** What a constructor/factory callee creates, from the import it refers to. */
-function kindOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>): 'app' | 'router' | 'koa-router' | undefined {
+/** What a constructor/factory callee creates, from the import it refers to, as a registered framework says. */
+function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>): Creation | undefined {
   let member: string | undefined;
   let base = unwrap(callee);
   if (base.type === 'MemberExpression' && !base.computed && base.property.type === 'Identifier') {
@@ -19,17 +18,15 @@ function kindOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>
   if (base.type !== 'Identifier') return undefined;
   const from = imports.get(base.name);
   if (!from) return undefined;
-  const name = member ?? from.name;
-  const whole = from.name === 'default' || from.name === '*';
-  if (from.specifier === 'express') return member === undefined && whole ? 'app' : name === 'Router' ? 'router' : undefined;
-  if (from.specifier === 'fastify') return member === undefined && (whole || name === 'fastify' || name === 'Fastify') ? 'app' : undefined;
-  if (from.specifier === 'koa') return member === undefined && whole ? 'app' : undefined;
-  if (KOA_ROUTERS.has(from.specifier)) return whole || name === 'Router' ? 'koa-router' : undefined;
-  if (HONO.has(from.specifier)) return name === 'Hono' || name === 'OpenAPIHono' ? 'app' : undefined;
+  const imported = { specifier: from.specifier, name: member ?? from.name, member: member !== undefined, whole: from.name === 'default' || from.name === '*' };
+  for (const framework of FRAMEWORKS) {
+    const creation = framework.creates?.(imported);
+    if (creation) return creation;
+  }
   return undefined;
 }
 
-function koaPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
+function prefixOption(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
   if (options === undefined) return '';
   const object = unwrap(options);
   if (object.type !== 'ObjectExpression') return undefined;
@@ -50,11 +47,11 @@ export function createdBy(init: TSESTree.Node, imports: ReadonlyMap<string, Loca
     node = unwrap(node.callee.object);
   }
   if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
-  const kind = kindOf(node.callee, imports);
-  if (kind === undefined) return undefined;
-  if (kind === 'koa-router') own = koaPrefix(node.arguments[0], constants);
+  const creation = creationOf(node.callee, imports);
+  if (creation === undefined) return undefined;
+  if (creation.prefixOption) own = prefixOption(node.arguments[0], constants);
   for (const base of basePaths) own = own === undefined || base === undefined ? undefined : joinSimple(own, base);
-  return { kind: kind === 'app' ? 'app' : 'router', own };
+  return { kind: creation.kind, own };
 }
 
 function joinSimple(a: string, b: string): string {

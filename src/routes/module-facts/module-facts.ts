@@ -12,6 +12,7 @@ import { localImports } from './imports.js';
 import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
 import { propertyUnitOf } from './class-units.js';
+import { statementUnit } from './units.js';
 import { serverProperties } from '../server-properties.js';
 import { nestPrefixCall } from './nest-prefix-call.js';
 
@@ -65,6 +66,9 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
         if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.add(node.id.name);
         const unit = createdBy(init, imports, constants);
         if (unit) created.set(node.id.name, unit);
+      } else if (node.type === 'ExpressionStatement') {
+        const unit = createdBy(node.expression, imports, constants);
+        if (unit) created.set(statementUnit(node), unit);
       } else if (node.type === 'AssignmentExpression' || node.type === 'PropertyDefinition') {
         // `this.router = Router()` in a class, or the field `router = Router()`.
         const value = node.type === 'AssignmentExpression' ? node.right : node.value;

@@ -7,6 +7,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../handlers/unwrap.js';
+import type { FrameworkDefinition, FrameworkMount } from '../../frameworks/framework.js';
+import { FRAMEWORKS } from '../../frameworks/index.js';
 import type { ChildRef, MountEdge } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { requiredSpecifier } from './imports.js';
@@ -109,6 +111,17 @@ function koaMount(node: TSESTree.Node, scope: MountScope): { child: TSESTree.Nod
   return second === undefined ? { child: first, path: '' } : { child: second, path: literalString(first, scope.constants) };
 }
 
+/** A registered framework's own mount call (`src/frameworks/*`, `mounts`), in a module that imports the framework. */
+function frameworkMount(method: string, args: readonly TSESTree.CallExpressionArgument[], scope: MountScope): FrameworkMount | undefined {
+  for (const framework of FRAMEWORKS) {
+    const { mounts } = framework as { mounts?: FrameworkDefinition['mounts'] };
+    if (!mounts || ![...scope.imports.values()].some((from) => mounts.packages.includes(from.specifier))) continue;
+    const found = mounts.of(method, args);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The mount edges of `call`. */
 export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): MountEdge[] {
   const callee = unwrap(call.callee);
@@ -123,6 +136,12 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return [];
   const method = callee.property.name;
+  const own = frameworkMount(method, args, scope);
+  if (own) {
+    const parent = unitOfExpression(callee.object);
+    const prefix = own.prefix === '' ? '' : literalString(own.prefix, scope.constants);
+    return parent === undefined ? [] : edge(parent, childrenOf(own.child, scope, 0), prefix, true, call);
+  }
   if (method !== 'use' && method !== 'register' && method !== 'route') return [];
   const parent = unitOfExpression(callee.object);
   if (parent === undefined) return [];

@@ -59,7 +59,12 @@ export function unitOfExpression(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** `const x = <creation>.a().b()`: the variable a creation chain ends in. */
+/** The unit of a creation chain written as a statement of its own, named from its offset. */
+export function statementUnit(statement: TSESTree.ExpressionStatement): string {
+  return `#statement@${statement.range[0]}`;
+}
+
+/** `const x = <creation>.a().b()`: the variable a creation chain ends in (or the statement it is). */
 export function unitOfCreation(creation: TSESTree.Node): string | undefined {
   let node: TSESTree.Node = creation;
   for (;;) {
@@ -73,6 +78,9 @@ export function unitOfCreation(creation: TSESTree.Node): string | undefined {
       return parent.id.name;
     } else if (parent.type === 'ExportDefaultDeclaration') {
       return '#default';
+    } else if (parent.type === 'ExpressionStatement') {
+      // `new Elysia().use(users).listen(3000);`: an app never named.
+      return statementUnit(parent);
     } else {
       return undefined;
     }

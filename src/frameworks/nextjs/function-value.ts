@@ -5,7 +5,7 @@
  */
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../../types.js';
+import type { FunctionNode } from '../../handlers/types.js';
 
 /** How far `functionValue` may follow aliases and wrappers; deeper chains are not real code. */
 const MAX_DEPTH = 8;

@@ -4,9 +4,9 @@
  * or a re-export (`export { GET, POST } from '@/lib/auth'`). They are routes all the same.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { DetectContext } from '../../detector.js';
-import { makeExternalRoute } from '../../external-route.js';
-import type { ExternalRoute } from '../../types.js';
+import type { DetectContext } from '../../handlers/detector.js';
+import { makeExternalRoute } from '../../handlers/external-route.js';
+import type { ExternalRoute } from '../../handlers/types.js';
 import { bindingValue, functionValue } from './function-value.js';
 import { moduleExports } from './module-exports.js';
 

@@ -6,18 +6,18 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Detector } from '../detector.js';
-import type { HandlerFinding } from '../types.js';
-import { addMount, newInstance } from '../instance.js';
-import { annotatedBinding } from '../annotated-binding.js';
-import { importUses } from '../import-uses.js';
-import { registerHandlers } from '../register.js';
-import { staticString } from '../static-string.js';
-import { typedHandlers } from '../typed-handlers.js';
-import { handlerFunctions } from '../handler-functions.js';
-import { makeHandler } from '../make-handler.js';
-import { Tracker } from '../track.js';
-import type { ChainRule, TrackedCall } from '../track.js';
+import type { Detector } from '../../handlers/detector.js';
+import type { HandlerFinding } from '../../handlers/types.js';
+import { addMount, newInstance } from '../../handlers/instance.js';
+import { annotatedBinding } from '../../handlers/annotated-binding.js';
+import { importUses } from '../../handlers/import-uses.js';
+import { registerHandlers } from '../../handlers/register.js';
+import { staticString } from '../../handlers/static-string.js';
+import { typedHandlers } from '../../handlers/typed-handlers.js';
+import { handlerFunctions } from '../../handlers/handler-functions.js';
+import { makeHandler } from '../../handlers/make-handler.js';
+import { Tracker } from '../../handlers/track.js';
+import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 const PATHS = new Set(['Literal', 'TemplateLiteral', 'ArrayExpression', 'Identifier', 'MemberExpression', 'BinaryExpression']);

@@ -1,7 +1,7 @@
 /** Resolves a decorator or heritage expression to the `@nestjs/*` export it names. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { importPath } from '../../import-path.js';
-import type { ImportIndex } from '../../types.js';
+import { importPath } from '../../handlers/import-path.js';
+import type { ImportIndex } from '../../handlers/types.js';
 
 /** A use of a NestJS export: `@Get(':id')` → `{ module: '@nestjs/common', name: 'Get', args: [':id' node] }`. */
 export interface NestReference {

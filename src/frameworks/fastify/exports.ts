@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../types.js';
-import { isFunction } from '../resolve-function.js';
-import { unwrap } from '../unwrap.js';
+import type { FunctionNode } from '../../handlers/types.js';
+import { isFunction } from '../../handlers/resolve-function.js';
+import { unwrap } from '../../handlers/unwrap.js';
 
 /** First-parameter names of fastify-autoload style plugins. */
 const ALWAYS = new Set(['fastify', 'instance', 'fastifyInstance']);

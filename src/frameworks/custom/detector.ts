@@ -5,14 +5,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { HandlerDeclaration, HandlerFileDeclaration } from '../../settings.js';
-import type { DetectContext } from '../detector.js';
-import type { FunctionNode, HandlerFinding, RouteInfo } from '../types.js';
-import { calleePath, matchesCalleePattern } from '../callee-pattern.js';
-import { matchesFiles } from './custom/matches-files.js';
-import { moduleExports } from './nextjs/module-exports.js';
-import { functionValue } from './nextjs/function-value.js';
-import { visitAround } from './nextjs/visit-around.js';
-import { makeExternalRoute } from '../external-route.js';
+import type { DetectContext } from '../../handlers/detector.js';
+import type { FunctionNode, HandlerFinding, RouteInfo } from '../../handlers/types.js';
+import { calleePath, matchesCalleePattern } from '../../handlers/callee-pattern.js';
+import { matchesFiles } from './matches-files.js';
+import { moduleExports } from '../nextjs/module-exports.js';
+import { functionValue } from '../nextjs/function-value.js';
+import { visitAround } from '../nextjs/visit-around.js';
+import { makeExternalRoute } from '../../handlers/external-route.js';
 
 /**
  * Detects user-declared handlers in one module.

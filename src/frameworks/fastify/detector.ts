@@ -6,21 +6,21 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { DetectContext, Detector } from '../detector.js';
-import type { Confidence, HandlerFinding, HandlerKind, RouteInfo } from '../types.js';
-import type { Instance } from '../instance.js';
-import { joinPath, newInstance, prefixOf } from '../instance.js';
-import { annotatedBinding } from '../annotated-binding.js';
-import { handlerFunctions } from '../handler-functions.js';
-import { importUses } from '../import-uses.js';
-import { makeHandler } from '../make-handler.js';
-import { makeExternalRoute } from '../external-route.js';
-import { objectLiteral, propertyValue } from '../object-literal.js';
-import { staticString } from '../static-string.js';
-import { Tracker } from '../track.js';
-import type { ChainRule, TrackedCall } from '../track.js';
-import { typedHandlers } from '../typed-handlers.js';
-import { fastifyExportSeeds } from './fastify-exports.js';
+import type { DetectContext, Detector } from '../../handlers/detector.js';
+import type { Confidence, HandlerFinding, HandlerKind, RouteInfo } from '../../handlers/types.js';
+import type { Instance } from '../../handlers/instance.js';
+import { joinPath, newInstance, prefixOf } from '../../handlers/instance.js';
+import { annotatedBinding } from '../../handlers/annotated-binding.js';
+import { handlerFunctions } from '../../handlers/handler-functions.js';
+import { importUses } from '../../handlers/import-uses.js';
+import { makeHandler } from '../../handlers/make-handler.js';
+import { makeExternalRoute } from '../../handlers/external-route.js';
+import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
+import { staticString } from '../../handlers/static-string.js';
+import { Tracker } from '../../handlers/track.js';
+import type { ChainRule, TrackedCall } from '../../handlers/track.js';
+import { typedHandlers } from '../../handlers/typed-handlers.js';
+import { fastifyExportSeeds } from './exports.js';
 
 const VERBS = new Set(['get', 'head', 'post', 'put', 'delete', 'options', 'patch', 'all', 'search', 'propfind']);
 /** Hooks that run once per request; `onReady`, `onClose`, `onRoute`, ... run at startup. */

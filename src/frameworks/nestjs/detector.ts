@@ -6,11 +6,11 @@
  * GraphQL resolvers, gateways, lifecycle hooks and plain service methods are not HTTP handlers.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { DetectContext } from '../detector.js';
-import type { HandlerFinding, RouteInfo } from '../types.js';
-import { enhancerMethods, methodNamed } from './nestjs/enhancer-method.js';
-import { nestDecorators, type NestReference } from './nestjs/nest-decorator.js';
-import { joinRoutePath, routePaths } from './nestjs/route-paths.js';
+import type { DetectContext } from '../../handlers/detector.js';
+import type { HandlerFinding, RouteInfo } from '../../handlers/types.js';
+import { enhancerMethods, methodNamed } from './enhancer-method.js';
+import { nestDecorators, type NestReference } from './nest-decorator.js';
+import { joinRoutePath, routePaths } from './route-paths.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 

@@ -3,8 +3,8 @@
  * one method of each that runs per request.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Confidence } from '../../types.js';
-import type { ImportIndex } from '../../types.js';
+import type { Confidence } from '../../handlers/types.js';
+import type { ImportIndex } from '../../handlers/types.js';
 import { nestReference, type NestReference } from './nest-decorator.js';
 
 /** The per-request method of a pipeline class and how we know the class is one. */

@@ -6,22 +6,22 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { DetectContext, Detector } from '../detector.js';
-import type { HandlerFinding } from '../types.js';
-import { addMount, newInstance } from '../instance.js';
-import { annotatedBinding } from '../annotated-binding.js';
-import { handlerFunctions } from '../handler-functions.js';
-import { importUses } from '../import-uses.js';
-import { makeHandler } from '../make-handler.js';
-import { memberName } from '../member-name.js';
-import { objectLiteral, propertyValue } from '../object-literal.js';
-import { registerHandlers } from '../register.js';
-import { staticString } from '../static-string.js';
-import { Tracker } from '../track.js';
-import type { ChainRule, TrackedCall } from '../track.js';
-import { typedHandlers } from '../typed-handlers.js';
-import { unwrap } from '../unwrap.js';
-import { variableOf } from '../variable-of.js';
+import type { DetectContext, Detector } from '../../handlers/detector.js';
+import type { HandlerFinding } from '../../handlers/types.js';
+import { addMount, newInstance } from '../../handlers/instance.js';
+import { annotatedBinding } from '../../handlers/annotated-binding.js';
+import { handlerFunctions } from '../../handlers/handler-functions.js';
+import { importUses } from '../../handlers/import-uses.js';
+import { makeHandler } from '../../handlers/make-handler.js';
+import { memberName } from '../../handlers/member-name.js';
+import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
+import { registerHandlers } from '../../handlers/register.js';
+import { staticString } from '../../handlers/static-string.js';
+import { Tracker } from '../../handlers/track.js';
+import type { ChainRule, TrackedCall } from '../../handlers/track.js';
+import { typedHandlers } from '../../handlers/typed-handlers.js';
+import { unwrap } from '../../handlers/unwrap.js';
+import { variableOf } from '../../handlers/variable-of.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'all']);
 const MODULES = ['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi'];

@@ -5,17 +5,17 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { DetectContext, Detector } from '../detector.js';
-import type { HandlerFinding } from '../types.js';
-import { addMount, newInstance } from '../instance.js';
-import { annotatedBinding } from '../annotated-binding.js';
-import { importUses } from '../import-uses.js';
-import { objectLiteral, propertyValue } from '../object-literal.js';
-import { registerHandlers } from '../register.js';
-import { staticString } from '../static-string.js';
-import { Tracker } from '../track.js';
-import { typedHandlers } from '../typed-handlers.js';
-import type { ChainRule, TrackedCall } from '../track.js';
+import type { DetectContext, Detector } from '../../handlers/detector.js';
+import type { HandlerFinding } from '../../handlers/types.js';
+import { addMount, newInstance } from '../../handlers/instance.js';
+import { annotatedBinding } from '../../handlers/annotated-binding.js';
+import { importUses } from '../../handlers/import-uses.js';
+import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
+import { registerHandlers } from '../../handlers/register.js';
+import { staticString } from '../../handlers/static-string.js';
+import { Tracker } from '../../handlers/track.js';
+import { typedHandlers } from '../../handlers/typed-handlers.js';
+import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const ROUTERS = ['@koa/router', 'koa-router'];

@@ -5,7 +5,7 @@
  */
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode, HandlerFinding } from '../../types.js';
+import type { FunctionNode, HandlerFinding } from '../../handlers/types.js';
 import { moduleExports } from './module-exports.js';
 import { functionValue } from './function-value.js';
 import { visitAround } from './visit-around.js';

@@ -5,15 +5,15 @@
  * Page and layout components, `generateMetadata` and `'use client'` modules are not handlers.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { DetectContext } from '../detector.js';
-import type { FunctionNode, HandlerFinding } from '../types.js';
-import { moduleExports } from './nextjs/module-exports.js';
-import { externalNextRoutes } from './nextjs/external-routes.js';
-import { classifyNextFile } from './nextjs/next-file.js';
-import { projectRoot } from './nextjs/project-root.js';
-import { typedHandlers } from '../typed-handlers.js';
-import { functionValue } from './nextjs/function-value.js';
-import { directivesOf, exportedServerActions, inlineServerActions } from './nextjs/server-actions.js';
+import type { DetectContext } from '../../handlers/detector.js';
+import type { FunctionNode, HandlerFinding } from '../../handlers/types.js';
+import { moduleExports } from './module-exports.js';
+import { externalNextRoutes } from './external-routes.js';
+import { classifyNextFile } from './next-file.js';
+import { projectRoot } from './project-root.js';
+import { typedHandlers } from '../../handlers/typed-handlers.js';
+import { functionValue } from './function-value.js';
+import { directivesOf, exportedServerActions, inlineServerActions } from './server-actions.js';
 
 /** The HTTP method exports an App Router `route.ts` may have, in Next's order. */
 const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];

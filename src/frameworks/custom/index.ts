@@ -1,0 +1,12 @@
+/** Handlers declared in `settings.fleet.handlers` / `handlerFiles`; their paths read as Express paths. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectCustom } from './detector.js';
+
+export const custom: FrameworkDefinition<'custom'> = {
+  name: 'custom',
+  title: 'declared in settings',
+  detect: detectCustom,
+  pathSyntax: 'express',
+  answersBy: 'parameter',
+  mayRoute: [],
+};

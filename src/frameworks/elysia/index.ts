@@ -1,0 +1,26 @@
+/** Elysia (Bun): `new Elysia({ prefix })` instances, `group()` / `guard()` callbacks and `use()` plugins. */
+import type { FrameworkDefinition } from '../framework.js';
+import { unwrap } from '../../handlers/unwrap.js';
+import { isFunctionNode } from '../../routes/module-facts/units.js';
+import { detectElysia } from './detector.js';
+
+export const elysia: FrameworkDefinition<'elysia'> = {
+  name: 'elysia',
+  title: 'Elysia',
+  detect: detectElysia,
+  // `:id`, `:id?`, `*`: Hono's syntax.
+  pathSyntax: 'hono',
+  mayRoute: ['elysia'],
+  answersBy: 'return',
+  mounts: {
+    packages: ['elysia'],
+    // `group('/p', [hook,] (app) => ...)`, `guard(hook, (app) => ...)`, `use((app) => ...)`.
+    of: (method, [first, second, third]) => {
+      if (method === 'group' && first && second) return { child: third ?? second, prefix: first };
+      if (method === 'guard' && second) return { child: second, prefix: '' };
+      if (method === 'use' && first && isFunctionNode(unwrap(first))) return { child: first, prefix: '' };
+      return undefined;
+    },
+  },
+  creates: ({ specifier, name }) => (specifier === 'elysia' && name === 'Elysia' ? { kind: 'app', prefixOption: true } : undefined),
+};

@@ -1,0 +1,17 @@
+/** Express: `express()` apps and `express.Router()` / `Router()` routers. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectExpress } from './detector.js';
+
+export const express: FrameworkDefinition<'express'> = {
+  name: 'express',
+  title: 'Express',
+  detect: detectExpress,
+  pathSyntax: 'express',
+  answersBy: 'parameter',
+  mayRoute: ['express'],
+  creates: ({ specifier, name, member, whole }) => {
+    if (specifier !== 'express') return undefined;
+    if (!member && whole) return { kind: 'app' };
+    return name === 'Router' ? { kind: 'router' } : undefined;
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * What one framework contributes to Fleet, in one place: the registry (`src/frameworks/index.ts`)
+ * lists one of these per folder under `src/frameworks/`, and the framework list, the
+ * `settings.fleet.frameworks` values, the detector order, the path-syntax map of the inventory,
+ * the module facts' app/router creation and the `fleet routes` pre-filter are all read from it.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Framework as PatternSyntax } from 'fleet-routes';
+import type { Detector } from '../handlers/detector.js';
+
+/** A constructor or factory callee as the module facts see it: `express()`, `express.Router()`, `new Router({ prefix })`. */
+export interface CreationCallee {
+  /** The module specifier it is imported from, as written (`express`, `@koa/router`). */
+  readonly specifier: string;
+  /** The member called on the import (`Router` of `express.Router()`), else the imported name (`default`, `*`, `Hono`). */
+  readonly name: string;
+  /** True when called as a member of the import (`express.Router()`). */
+  readonly member: boolean;
+  /** True when the import is the whole module (`import x from`, `import * as x`, `require()`). */
+  readonly whole: boolean;
+}
+
+/** What a creation makes: `app` is a root when nothing mounts it, `router` must be mounted. */
+export interface Creation {
+  readonly kind: 'app' | 'router';
+  /** The first argument's `{ prefix }` is the object's own prefix (Koa routers, Elysia). */
+  readonly prefixOption?: boolean;
+}
+
+/** A mount call of a framework's own: the function whose first parameter is mounted, and its path. */
+export interface FrameworkMount {
+  /** The mounted function (`(app) => app.get(...)`) or object. */
+  readonly child: TSESTree.Node;
+  /** The path argument; `''` when the call adds none. */
+  readonly prefix: TSESTree.Node | '';
+}
+
+/** One framework. `Name` is its value in `settings.fleet.frameworks` and on every handler. */
+export interface FrameworkDefinition<Name extends string = string> {
+  readonly name: Name;
+  /** How people write it, for docs and messages: `Express`, `Next.js`. */
+  readonly title: string;
+  /** Recognises its handlers in one module; detectors run in registry order, the heuristic after them. */
+  readonly detect: Detector;
+  /**
+   * How a handler answers the request: through a response parameter (`res`, `reply`, Koa's
+   * `ctx`, Hono's `c`: the 2nd of several, or the only one), or by returning the response (its
+   * parameters are inputs). `no-floating-work-in-handler` reads it to tell the request's own flow.
+   */
+  readonly answersBy: 'parameter' | 'return';
+  /** The syntax of its route paths, for `normalizePath` (the custom framework reads as Express). */
+  readonly pathSyntax: PatternSyntax;
+  /**
+   * Words one of which appears in every file that registers its routes (package names). The
+   * `fleet routes` pre-filter skips a file that contains none of them nor a generic route word;
+   * a framework whose files are found by convention (Next.js) needs none.
+   */
+  readonly mayRoute: readonly string[];
+  /**
+   * Mount calls beyond the generic `use([path,] child)`, `register(plugin, { prefix })` and
+   * `route(path, child)` the module facts read for every framework (Elysia's
+   * `group('/p', (app) => ...)`), looked for in modules that import one of `packages`.
+   */
+  readonly mounts?: {
+    readonly packages: readonly string[];
+    readonly of: (method: string, args: readonly TSESTree.CallExpressionArgument[]) => FrameworkMount | undefined;
+  };
+  /** The app or router a callee imported from its packages creates, for the cross-file mount index. */
+  readonly creates?: (callee: CreationCallee) => Creation | undefined;
+}

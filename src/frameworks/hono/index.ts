@@ -1,0 +1,15 @@
+/** Hono: `new Hono()` / `OpenAPIHono` apps (their `basePath()` is read by the module facts). */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectHono } from './detector.js';
+
+const MODULES = new Set(['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi']);
+
+export const hono: FrameworkDefinition<'hono'> = {
+  name: 'hono',
+  title: 'Hono',
+  detect: detectHono,
+  pathSyntax: 'hono',
+  answersBy: 'parameter',
+  mayRoute: ['hono'],
+  creates: ({ specifier, name }) => (MODULES.has(specifier) && (name === 'Hono' || name === 'OpenAPIHono') ? { kind: 'app' } : undefined),
+};

@@ -1,0 +1,30 @@
+/**
+ * The framework registry: one line per folder under `src/frameworks/`. Everything that lists
+ * frameworks reads it: the `Framework` type, `settings.fleet.frameworks`, the detector order
+ * (registry order, then the heuristic), the inventory's path syntax, the module facts' app and
+ * router creation and the `fleet routes` pre-filter. `test/frameworks/registry.test.ts` fails
+ * for a folder that is not listed here.
+ */
+import { custom } from './custom/index.js';
+import { elysia } from './elysia/index.js';
+import { express } from './express/index.js';
+import { fastify } from './fastify/index.js';
+import { hono } from './hono/index.js';
+import { koa } from './koa/index.js';
+import { nestjs } from './nestjs/index.js';
+import { nextjs } from './nextjs/index.js';
+
+export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, custom] as const;
+
+/** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
+export type Framework = (typeof FRAMEWORKS)[number]['name'];
+
+/** Every framework name, registry order. */
+export const FRAMEWORK_NAMES: readonly Framework[] = FRAMEWORKS.map((framework) => framework.name);
+
+const byName = new Map<string, (typeof FRAMEWORKS)[number]>(FRAMEWORKS.map((framework) => [framework.name, framework]));
+
+/** The registered framework called `name`. */
+export function frameworkNamed(name: Framework): (typeof FRAMEWORKS)[number] {
+  return byName.get(name)!;
+}

@@ -1,0 +1,18 @@
+/** Koa: `new Koa()` apps and `@koa/router` / `koa-router` routers with their `{ prefix }`. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectKoa } from './detector.js';
+
+const ROUTERS = new Set(['@koa/router', 'koa-router']);
+
+export const koa: FrameworkDefinition<'koa'> = {
+  name: 'koa',
+  title: 'Koa',
+  detect: detectKoa,
+  pathSyntax: 'koa',
+  answersBy: 'parameter',
+  mayRoute: ['koa'],
+  creates: ({ specifier, name, member, whole }) => {
+    if (specifier === 'koa') return !member && whole ? { kind: 'app' } : undefined;
+    return ROUTERS.has(specifier) && (whole || name === 'Router') ? { kind: 'router', prefixOption: true } : undefined;
+  },
+};

@@ -1,0 +1,13 @@
+/** Next.js: route handlers, `pages/api`, middleware and server actions, found by file convention. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectNextjs } from './detector.js';
+
+export const nextjs: FrameworkDefinition<'nextjs'> = {
+  name: 'nextjs',
+  title: 'Next.js',
+  detect: detectNextjs,
+  pathSyntax: 'next',
+  answersBy: 'return',
+  // Route files export their handlers: the generic `export` word already keeps them.
+  mayRoute: [],
+};
