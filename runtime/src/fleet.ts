@@ -1,6 +1,6 @@
 import { connect } from './connect.js';
 import { useStore } from './default-store.js';
-import type { AnyTaskSpecs } from './define-tasks.js';
+import { definitionsOf, type AnyTaskSpecs } from './define-tasks.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { PostgresSettings, SqliteSettings } from './open-store.js';
 import { readRole, runsWorkers, type Role } from './role.js';
@@ -9,7 +9,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { retentionSideTask, type RetentionOptions } from './retention.js';
 import { runSideTask, type SideTask } from './side-task.js';
 import { stopSideTasks, trackSideRun } from './stop-side-tasks.js';
-import type { Store } from './store.js';
+import type { Store, StoreStats } from './store.js';
 import type { Executors } from './worker/task-context.js';
 import { Worker, type StopOptions, type WorkerOptions } from './worker/worker.js';
 
@@ -47,6 +47,11 @@ export interface Fleet {
   /** Present on non-serve roles with executors. */
   readonly worker: Worker<AnyTaskSpecs> | undefined;
   /**
+   * Queue numbers for metrics and admission control, counting as ready only the task names this
+   * app declares in `tasks`; ready tasks of other names (renamed or removed) are in `undeclaredReady`.
+   */
+  stats(): Promise<StoreStats>;
+  /**
    * Graceful stop: abort the side tasks, stop the schedules, then the worker (see `Worker.stop`);
    * then wait for the side tasks at most `abortGraceMs` more (a side task that ignores its signal
    * is logged and left behind); finally close a store it opened. Always resolves.
@@ -66,6 +71,7 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
   const settings = { logger: log, ...(options.postgres === undefined ? {} : { postgres: options.postgres }), ...(options.sqlite === undefined ? {} : { sqlite: options.sqlite }) };
   const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), ...settings }));
   useStore(store);
+  const declared = [...definitionsOf(options.tasks).keys()];
   const active = runsWorkers(role);
   if (!active) log('info', 'role serve: this process enqueues only; run a worker (FLEET_ROLE=worker) to drain the queue.');
   const worker = active && options.executors !== undefined ? new Worker({ ...options.worker, store, tasks: options.tasks, executors: options.executors, log }) : undefined;
@@ -80,6 +86,7 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
     role,
     store,
     worker: worker as Worker<AnyTaskSpecs> | undefined,
+    stats: () => store.stats({ names: declared }),
     stop(stopOptions) {
       stopped ??= (async () => {
         sides.abort();

@@ -158,6 +158,17 @@ export interface StoreStats {
   ready: number;
   /** Age of the oldest ready task in ms (now - runAt), 0 when nothing is ready. */
   oldestReadyAgeMs: number;
+  /**
+   * Only when `stats({ names })` was asked: ready tasks whose name is not in `names`, left out of
+   * `ready` and `oldestReadyAgeMs`.
+   */
+  undeclaredReady?: number;
+}
+
+/** Options of `Store.stats`. */
+export interface StatsOptions {
+  /** Declared task names: ready numbers count only these; other ready tasks go to `undeclaredReady`. */
+  names?: readonly string[];
 }
 
 /** Ready tasks of one task name (see `Store.readyByName`). */

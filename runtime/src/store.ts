@@ -28,6 +28,7 @@ import type {
   ScheduleRecord,
   SettleAndClaimResult,
   Settlement,
+  StatsOptions,
   StoreEnqueueOptions,
   StoreStats,
   TaskEvent,
@@ -124,7 +125,13 @@ export interface Store {
   redrive(ids?: readonly string[]): Promise<string[]>;
   /** Delete terminal tasks (with events and steps) that finished before `olderThan`. Returns the count. */
   purge(olderThan: Date): Promise<number>;
-  stats(): Promise<StoreStats>;
+  /**
+   * Queue-wide numbers. With `names` (the task names the app declares), `ready` and
+   * `oldestReadyAgeMs` count only tasks of those names, and ready tasks of any other name (renamed
+   * or removed from the code: no worker will claim them) are counted apart in `undeclaredReady`, so
+   * they cannot hold admission control or autoscaling high forever.
+   */
+  stats(options?: StatsOptions): Promise<StoreStats>;
   /**
    * The ready numbers of `stats()` per task name, by name. Lets a worker notice ready tasks whose
    * name no code declares any more (they would wait forever) and lets autoscaling leave them out.

@@ -62,7 +62,6 @@ TABLE fleet_tasks
   updated_at timestamp with time zone NOT NULL DEFAULT now()
   finished_at timestamp with time zone
 
-CONSTRAINT fleet_events.fleet_events_pkey: PRIMARY KEY (id)
 CONSTRAINT fleet_migrations.fleet_migrations_pkey: PRIMARY KEY (version)
 CONSTRAINT fleet_schedules.fleet_schedules_overlap_check: CHECK ((overlap = ANY (ARRAY['skip'::text, 'allow'::text])))
 CONSTRAINT fleet_schedules.fleet_schedules_pkey: PRIMARY KEY (name)
@@ -72,13 +71,11 @@ CONSTRAINT fleet_tasks.fleet_tasks_pkey: PRIMARY KEY (seq)
 CONSTRAINT fleet_tasks.fleet_tasks_state_check: CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'retrying'::text, 'done'::text, 'failed'::text, 'dead'::text, 'cancelled'::text])))
 STORAGE fleet_tasks: autovacuum_vacuum_scale_factor=0.02, autovacuum_analyze_scale_factor=0.02
 
-CREATE UNIQUE INDEX fleet_events_pkey ON fleet_events USING btree (id);
 CREATE INDEX fleet_events_schedule ON fleet_events USING btree (schedule, id) WHERE (schedule IS NOT NULL);
 CREATE INDEX fleet_events_task ON fleet_events USING btree (task_id, id);
 CREATE UNIQUE INDEX fleet_migrations_pkey ON fleet_migrations USING btree (version);
 CREATE UNIQUE INDEX fleet_schedules_pkey ON fleet_schedules USING btree (name);
 CREATE UNIQUE INDEX fleet_steps_pkey ON fleet_steps USING btree (task_id, name);
-CREATE INDEX fleet_tasks_created ON fleet_tasks USING btree (created_at);
 CREATE INDEX fleet_tasks_finished ON fleet_tasks USING btree (finished_at) WHERE (finished_at IS NOT NULL);
 CREATE UNIQUE INDEX fleet_tasks_id_key ON fleet_tasks USING btree (id);
 CREATE UNIQUE INDEX fleet_tasks_key ON fleet_tasks USING btree (name, key) WHERE (key IS NOT NULL);

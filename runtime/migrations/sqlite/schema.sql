@@ -67,8 +67,6 @@ CREATE INDEX fleet_events_schedule ON fleet_events (schedule, id) WHERE schedule
 
 CREATE INDEX fleet_events_task ON fleet_events (task_id, id);
 
-CREATE INDEX fleet_tasks_created ON fleet_tasks (created_at);
-
 CREATE INDEX fleet_tasks_finished ON fleet_tasks (finished_at) WHERE finished_at IS NOT NULL;
 
 CREATE UNIQUE INDEX fleet_tasks_key ON fleet_tasks (name, key) WHERE key IS NOT NULL;

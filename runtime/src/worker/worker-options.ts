@@ -21,6 +21,14 @@ export interface WorkerOptions<S extends AnyTaskSpecs> {
   maxClaims?: number;
   /** Outcome writes (`settle` calls) in flight at once. Default 2. */
   maxSettles?: number;
+  /**
+   * Most leases held at once: tasks executing plus finished tasks whose outcome is not stored yet.
+   * While outcome writes wait for their durable commit, finished tasks accumulate and the next
+   * write carries them all (one commit for many outcomes), so slow commits do not throttle claims.
+   * A crash loses at most this many unstored outcomes, whose tasks are reclaimed and run again.
+   * Default `concurrency + max(concurrency, 256)`; never below `concurrency`.
+   */
+  maxHeld?: number;
   /** Poll for work from other processes this often. Default 1000 ms (same-process enqueues wake at once). */
   pollIntervalMs?: number;
   /** Reclaim expired leases this often. Default 5000 ms. */

@@ -21,7 +21,8 @@ export type { StopOptions, WorkerOptions } from './worker-options.js';
  *
  * Pipelining: a slot frees when its executor returns, not when its outcome is stored, so the next
  * claim runs while the previous batch's outcomes are being written. Tasks held (running or waiting
- * for their outcome to be stored) are bounded by twice `concurrency`.
+ * for their outcome to be stored) are bounded by `maxHeld`: while a durable commit is slow, finished
+ * tasks pile up and the next outcome write stores them all in one commit.
  */
 export class Worker<S extends AnyTaskSpecs> {
   readonly owner: string;
@@ -33,6 +34,7 @@ export class Worker<S extends AnyTaskSpecs> {
   readonly #concurrency: number;
   readonly #claimBatch: number;
   readonly #maxClaims: number;
+  readonly #maxHeld: number;
   readonly #definitions = new Map<string, TaskDefinition>();
   readonly #executors = new Map<string, Executor<never>>();
   /** Task names grouped by lease length: one claim call per group. */
@@ -63,6 +65,7 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#concurrency = options.concurrency ?? 10;
     this.#claimBatch = options.claimBatch ?? 100;
     this.#maxClaims = options.maxClaims ?? Math.ceil(this.#concurrency / this.#claimBatch);
+    this.#maxHeld = Math.max(this.#concurrency, options.maxHeld ?? this.#concurrency + Math.max(this.#concurrency, 256));
     this.owner = options.owner ?? `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
     this.#settles = new SettleQueue({ store: this.#store, maxInFlight: options.maxSettles ?? 2, log: this.#log, onStored: (batch, applied) => { this.#stored(batch, applied); } });
     const definitions = definitionsOf(options.tasks);
@@ -103,7 +106,7 @@ export class Worker<S extends AnyTaskSpecs> {
 
   /** Slots a new claim may fill now. */
   #room(): number {
-    return Math.min(this.#concurrency - this.#executing, 2 * this.#concurrency - this.#running.size) - this.#reserved;
+    return Math.min(this.#concurrency - this.#executing, this.#maxHeld - this.#running.size) - this.#reserved;
   }
 
   /** Ask for a claim now (a wake-up hint or the poll timer). */

@@ -45,7 +45,7 @@ describe.each(storeFactories)('$name store: ready tasks by name', (factory) => {
     await new Promise((done) => setTimeout(done, 150));
     const warnings = logs.filter((line) => line.includes('Legacy'));
     expect(warnings).toEqual([
-      'warn: 2 ready tasks are named "Legacy", which no task in `tasks` declares (renamed or removed?); no worker will run them and they count in the queue-depth metrics. Cancel them (`fleet-runtime tasks list --name Legacy`) or declare the task again.',
+      'warn: 2 ready tasks are named "Legacy", which no task in `tasks` declares (renamed or removed?); no worker will run them and they count in the queue-depth metrics unless those read `fleet.stats()`. Cancel them (`fleet-runtime tasks list --name Legacy`) or declare the task again.',
     ]);
     expect(logs.some((line) => line.includes('Current'))).toBe(false);
   });

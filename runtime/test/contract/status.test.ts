@@ -52,6 +52,21 @@ describe.each(storeFactories)('$name store: status and history', (factory) => {
     expect(stats.oldestReadyAgeMs).toBeLessThan(2000);
   });
 
+  it('counts ready tasks of undeclared names apart when given the declared names', async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await store.enqueue([newTask({ name: 'renamed.away', runAt: hourAgo }), newTask({ name: 'renamed.away', runAt: hourAgo }), newTask({ runAt: new Date(Date.now() - 1000) })]);
+    const all = await store.stats();
+    expect(all).toMatchObject({ ready: 3 });
+    expect(all.oldestReadyAgeMs).toBeGreaterThanOrEqual(3_600_000);
+    expect(all.undeclaredReady).toBeUndefined();
+    const declared = await store.stats({ names: ['noop'] });
+    expect(declared).toMatchObject({ ready: 1, undeclaredReady: 2 });
+    expect(declared.counts.queued).toBe(3);
+    // The hour-old tasks nobody runs no longer make the queue look an hour behind.
+    expect(declared.oldestReadyAgeMs).toBeLessThan(60_000);
+    expect(await store.stats({ names: [] })).toMatchObject({ ready: 0, oldestReadyAgeMs: 0, undeclaredReady: 3 });
+  });
+
   it('purges only finished tasks older than the cutoff, with their events', async () => {
     const finished = newTask();
     const live = newTask({ runAt: new Date(Date.now() + 60_000) });

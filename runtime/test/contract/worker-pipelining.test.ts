@@ -45,14 +45,14 @@ describe.each(storeFactories)('$name store: worker pipelining', (factory) => {
     await dispose();
   });
 
-  it('claims the next batch while outcomes are still being written, holding at most twice its concurrency', async () => {
+  it('claims the next batch while outcomes are still being written, holding at most maxHeld leases', async () => {
     const gate = holdSettles(store);
     const started: number[] = [];
     const ids = await enqueueMany(Array.from({ length: 6 }, (_, i) => TaskSpec.Echo({ i })), { store });
-    worker = new Worker({ store: gate.store, tasks: TaskSpec, concurrency: 2, claimBatch: 2, pollIntervalMs: 20, log: () => undefined, executors: { Echo: ({ i }) => { started.push(i); } } });
+    worker = new Worker({ store: gate.store, tasks: TaskSpec, concurrency: 2, claimBatch: 2, maxHeld: 4, pollIntervalMs: 20, log: () => undefined, executors: { Echo: ({ i }) => { started.push(i); } } });
     worker.start();
     await waitFor('four executors started', () => started.length === 4);
-    // Settles are held: 2 slots × 2 = 4 leases held, so the last two tasks wait for a stored outcome.
+    // Settles are held: at most 4 leases held, so the last two tasks wait for a stored outcome.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(started).toHaveLength(4);
     expect(worker.active).toBe(4);
@@ -62,6 +62,21 @@ describe.each(storeFactories)('$name store: worker pipelining', (factory) => {
     await waitFor('all done', async () => (await store.stats()).counts.done === ids.length);
     expect([...started].sort()).toEqual([0, 1, 2, 3, 4, 5]);
     for (const id of ids) expect((await store.events(id)).map((event) => event.type)).toEqual(['enqueued', 'started', 'done']);
+    await waitFor('leases forgotten once stored', () => worker?.active === 0);
+  });
+
+  it('by default keeps claiming while outcome writes are slow, up to concurrency + 256 held leases', async () => {
+    const gate = holdSettles(store);
+    const started: number[] = [];
+    const ids = await enqueueMany(Array.from({ length: 20 }, (_, i) => TaskSpec.Echo({ i })), { store });
+    worker = new Worker({ store: gate.store, tasks: TaskSpec, concurrency: 2, claimBatch: 2, pollIntervalMs: 20, log: () => undefined, executors: { Echo: ({ i }) => { started.push(i); } } });
+    worker.start();
+    // No outcome is stored yet, and every task has run: the finished ones wait for one write.
+    await waitFor('every executor started', () => started.length === ids.length);
+    expect(worker.active).toBe(ids.length);
+    expect((await store.stats()).counts).toMatchObject({ running: ids.length, done: 0 });
+    gate.open();
+    await waitFor('all done', async () => (await store.stats()).counts.done === ids.length);
     await waitFor('leases forgotten once stored', () => worker?.active === 0);
   });
 

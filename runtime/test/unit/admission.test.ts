@@ -109,5 +109,13 @@ describe('renderMetrics', () => {
     expect(text).toContain('fleet_tasks_ready 4\n');
     expect(text).toContain('fleet_oldest_ready_age_seconds 1.5\n');
     expect(text.endsWith('\n')).toBe(true);
+    expect(text).not.toContain('fleet_tasks_ready_undeclared');
+  });
+
+  it('renders ready tasks of undeclared names as their own gauge when stats counted them apart', () => {
+    const text = renderMetrics({ ...stats(4, 1500), undeclaredReady: 7 });
+    expect(text).toContain('fleet_tasks_ready 4\n');
+    expect(text).toContain('# TYPE fleet_tasks_ready_undeclared gauge\n');
+    expect(text).toContain('fleet_tasks_ready_undeclared 7\n');
   });
 });

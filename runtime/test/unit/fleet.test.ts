@@ -67,6 +67,15 @@ describe('createFleet', () => {
     await expect(store.get('x')).rejects.toThrow();
   });
 
+  it('stats() counts only the declared task names as ready, undeclared ones apart', async () => {
+    fleet = await createFleet({ tasks: TaskSpec, executors, url: url(), role: 'serve', log: () => undefined });
+    await enqueue(TaskSpec.Hello({ name: 'x' }));
+    const Gone = defineTasks({ Removed: { schema: z.object({}) } });
+    await enqueue(Gone.Removed({}), { store: fleet.store });
+    expect(await fleet.stats()).toMatchObject({ ready: 1, undeclaredReady: 1, counts: { queued: 2 } });
+    expect((await fleet.store.stats()).ready).toBe(2);
+  });
+
   it('role serve: enqueues but never claims', async () => {
     fleet = await createFleet({ tasks: TaskSpec, executors, url: url(), role: 'serve', log: () => undefined });
     expect(fleet.worker).toBeUndefined();

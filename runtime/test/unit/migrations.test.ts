@@ -12,7 +12,7 @@ describe('SQLite migrations', () => {
   });
 
   it('are numbered without gaps', () => {
-    expect(readMigrations(SQLITE_MIGRATIONS_DIR).map((migration) => migration.version)).toEqual([1]);
+    expect(readMigrations(SQLITE_MIGRATIONS_DIR).map((migration) => migration.version)).toEqual([1, 2]);
     const dir = mkdtempSync(join(tmpdir(), 'fleet-mig-'));
     writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1;');
     writeFileSync(join(dir, '0003_c.sql'), 'SELECT 1;');
@@ -28,7 +28,7 @@ describe('SQLite migrations', () => {
     await stores[0]?.migrate();
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT version, name FROM fleet_migrations').all()).toEqual([{ version: 1, name: '0001_init.sql' }]);
+    expect(db.prepare('SELECT version, name FROM fleet_migrations').all()).toEqual([{ version: 1, name: '0001_init.sql' }, { version: 2, name: '0002_fewer_index_writes.sql' }]);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
     await Promise.all(stores.map((store) => store.close()));
@@ -43,10 +43,10 @@ describe('SQLite migrations', () => {
     await store.close();
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(path);
-    db.prepare('INSERT INTO fleet_migrations VALUES (2, ?, 0)').run('0002_future.sql');
+    db.prepare('INSERT INTO fleet_migrations VALUES (3, ?, 0)').run('0003_future.sql');
     db.close();
     const again = await createSqliteStore({ path });
-    await expect(again.migrate()).rejects.toThrow(`the database ${path} has schema version 2 but this fleet-runtime knows only 1; upgrade fleet-runtime`);
+    await expect(again.migrate()).rejects.toThrow(`the database ${path} has schema version 3 but this fleet-runtime knows only 2; upgrade fleet-runtime`);
     await again.close();
     mkdirSync(dir, { recursive: true });
     rmSync(dir, { recursive: true });

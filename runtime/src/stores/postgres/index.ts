@@ -107,7 +107,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     redrive: (ids) => redrive(db, ids),
     purge: (olderThan) => purge(db, olderThan),
     readyByName: () => readyByName(db),
-    stats: () => stats(db),
+    stats: (options) => stats(db, options),
     upsertSchedule: (definition) => upsertSchedule(db, definition),
     listSchedules: () => listSchedules(db),
     dueSchedules: (now) => dueSchedules(db, now),

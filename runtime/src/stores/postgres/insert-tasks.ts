@@ -7,13 +7,20 @@ import { jsonParam } from './rows.js';
 // `(name, key)` duplicate (idempotency) and an `id` duplicate (our own retry after a lost reply).
 // A conflicting insert by a concurrent transaction waits for it, so two racing enqueues of one key
 // never both create a task. The NOTIFY runs once per statement, and only if something became ready.
-const build = (t: { tasks: string; events: string }) => `WITH input AS (
+//
+// A batch without keys, outside a caller's transaction, first goes as a plain INSERT (`plain`): ON
+// CONFLICT makes every row a speculative insertion (a probe of each unique index before the heap
+// write, then a confirmation record), which only pays off when a conflict is possible. Without keys
+// the one possible conflict is our own id after a lost reply; the plain statement then fails as a
+// whole with a unique violation and the batch is sent again through ON CONFLICT, which reads the
+// committed rows back as ours.
+const build = (plain: boolean) => (t: { tasks: string; events: string }) => `WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[], $8::int[], $9::int[], $10::text[])
       WITH ORDINALITY AS i(id, name, payload, key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule, ord)
   ), inserted AS (
     INSERT INTO ${t.tasks} (id, name, payload, state, key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule)
-    SELECT id, name, payload::jsonb, 'queued', key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule FROM input ORDER BY ord
-    ON CONFLICT DO NOTHING
+    SELECT id, name, payload::jsonb, 'queued', key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule FROM input ORDER BY ord${plain ? '' : `
+    ON CONFLICT DO NOTHING`}
     RETURNING id, schedule, run_at
   ), logged AS (
     INSERT INTO ${t.events} (task_id, schedule, type) SELECT id, schedule, 'enqueued' FROM inserted
@@ -28,26 +35,34 @@ const buildExisting = (t: { tasks: string }) => `SELECT i.ord, t.id FROM unnest(
   JOIN ${t.tasks} t ON (i.key IS NOT NULL AND t.name = i.name AND t.key = i.key) OR t.id = i.id
   ORDER BY i.ord, (t.id = i.id)`;
 
+async function insertRows(db: PostgresDb, values: unknown[], plain: boolean, client: Queryable | undefined): Promise<{ id: string }[]> {
+  if (plain) {
+    try {
+      return await db.query<{ id: string }>(db.statement('insert_tasks_plain', build(true)), values);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '23505') throw error;
+    }
+  }
+  return db.query<{ id: string }>(db.statement('insert_tasks', build(false)), values, client);
+}
+
 /** Insert tasks on `client` (a caller's transaction) or the pool; see `Store.enqueue`. */
 export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], client?: Queryable): Promise<EnqueueResult[]> {
   if (tasks.length === 0) return [];
-  const rows = await db.query<{ id: string }>(
-    db.statement('insert_tasks', build),
-    [
-      tasks.map((task) => task.id),
-      tasks.map((task) => task.name),
-      tasks.map((task) => jsonParam(task.payload)),
-      tasks.map((task) => task.key),
-      tasks.map((task) => task.tenant),
-      tasks.map((task) => task.priority),
-      tasks.map((task) => task.runAt),
-      tasks.map((task) => task.maxAttempts),
-      tasks.map((task) => task.maxLostLeases),
-      tasks.map((task) => task.schedule),
-      db.channel,
-    ],
-    client,
-  );
+  const values = [
+    tasks.map((task) => task.id),
+    tasks.map((task) => task.name),
+    tasks.map((task) => jsonParam(task.payload)),
+    tasks.map((task) => task.key),
+    tasks.map((task) => task.tenant),
+    tasks.map((task) => task.priority),
+    tasks.map((task) => task.runAt),
+    tasks.map((task) => task.maxAttempts),
+    tasks.map((task) => task.maxLostLeases),
+    tasks.map((task) => task.schedule),
+    db.channel,
+  ];
+  const rows = await insertRows(db, values, client === undefined && tasks.every((task) => task.key === null), client);
   const created = new Set(rows.map((row) => row.id));
   const results: (EnqueueResult | undefined)[] = tasks.map((task) => (created.has(task.id) ? { id: task.id, created: true } : undefined));
   const missingAt = tasks.flatMap((task, index) => (created.has(task.id) ? [] : [index]));

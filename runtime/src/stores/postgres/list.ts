@@ -9,7 +9,7 @@ const build = (t: { tasks: string }) => `SELECT ${TASK_COLUMNS} FROM ${t.tasks}
     AND ($2::text IS NULL OR name = $2)
     AND ($3::text IS NULL OR tenant = $3)
     AND ($4::timestamptz IS NULL OR created_at < $4)
-  ORDER BY created_at DESC, seq DESC
+  ORDER BY seq DESC
   LIMIT $5`;
 
 export async function list(db: PostgresDb, filter: ListFilter = {}): Promise<TaskRecord[]> {

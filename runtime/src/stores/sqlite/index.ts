@@ -96,7 +96,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     redrive: (ids) => run(() => redrive(db, ids)),
     purge: (olderThan) => run(() => purge(db, olderThan)),
     readyByName: () => run(() => readyByName(db)),
-    stats: () => run(() => stats(db)),
+    stats: (options) => run(() => stats(db, options)),
     upsertSchedule: (definition) => run(() => { upsertSchedule(db, definition); }),
     listSchedules: () => run(() => listSchedules(db)),
     dueSchedules: (now) => run(() => dueSchedules(db, now)),

@@ -9,7 +9,7 @@ const LIST = `SELECT ${TASK_COLUMNS} FROM fleet_tasks
     AND (?2 IS NULL OR name = ?2)
     AND (?3 IS NULL OR tenant = ?3)
     AND (?4 IS NULL OR created_at < ?4)
-  ORDER BY created_at DESC, seq DESC
+  ORDER BY seq DESC
   LIMIT ?5`;
 
 export function list(db: SqliteDb, filter: ListFilter = {}): TaskRecord[] {

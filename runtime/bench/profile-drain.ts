@@ -1,0 +1,91 @@
+/**
+ * Where a drain's time goes: enqueue `--jobs` no-op tasks, drain them with one `Worker`, and time
+ * every store call the worker makes (count, mean duration, mean rows). Used for the issue 11
+ * profiles in docs/performance.md.
+ *
+ *   node --experimental-transform-types --import ./runtime/bench/ts-loader.mjs runtime/bench/profile-drain.ts \
+ *     [--store postgres|sqlite] [--jobs 20000] [--concurrency 16] [--batch 16] [--max-settles 2] [--max-held N]
+ *
+ * PostgreSQL: a fresh database `fleet_bench_profile` on `--url` (default as the runtime bench).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defineTasks } from '../src/define-tasks.js';
+import { toNewTask } from '../src/enqueue.js';
+import type { StandardSchemaV1 } from '../src/standard-schema.js';
+import type { Store } from '../src/store.js';
+import { createPostgresStore } from '../src/stores/postgres/index.js';
+import { createSqliteStore } from '../src/stores/sqlite/index.js';
+import { Worker } from '../src/worker/worker.js';
+import { dropDatabase, freshDatabase } from './database.js';
+
+const { values } = parseArgs({
+  options: {
+    store: { type: 'string', default: 'postgres' },
+    jobs: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '16' },
+    batch: { type: 'string', default: '16' },
+    'max-settles': { type: 'string' },
+    'max-held': { type: 'string' },
+    url: { type: 'string', default: process.env.FLEET_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+const DB = 'fleet_bench_profile';
+const jobs = Number(values.jobs);
+const optional = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
+const dir = mkdtempSync(join(tmpdir(), 'fleet-profile-'));
+const store: Store =
+  values.store === 'sqlite' ? await createSqliteStore({ path: join(dir, 'fleet.db') }) : await createPostgresStore({ url: await freshDatabase(values.url, DB), poolSize: 8 });
+await store.migrate();
+
+const schema: StandardSchemaV1<{ i: number }> = { '~standard': { version: 1, vendor: 'bench', validate: (value) => ({ value: value as { i: number } }) } };
+const TaskSpec = defineTasks({ Noop: { schema, name: 'noop' } });
+for (let i = 0; i < jobs; i += 1000) {
+  await store.enqueue(await Promise.all(Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => toNewTask(TaskSpec.Noop({ i: i + k })))));
+}
+
+const calls = new Map<string, { n: number; ms: number; rows: number }>();
+const timed = Object.create(store) as Store;
+for (const op of ['claim', 'settle', 'settleAndClaim', 'heartbeat'] as const) {
+  const original = store[op].bind(store) as (...args: unknown[]) => Promise<unknown>;
+  (timed as unknown as Record<string, unknown>)[op] = async (...args: unknown[]) => {
+    const started = performance.now();
+    const result = await original(...args);
+    const entry = calls.get(op) ?? { n: 0, ms: 0, rows: 0 };
+    entry.n += 1;
+    entry.ms += performance.now() - started;
+    entry.rows += Array.isArray(args[0]) ? args[0].length : Array.isArray(result) ? result.length : 0;
+    calls.set(op, entry);
+    return result;
+  };
+}
+
+let seen = 0;
+let drained: () => void = () => undefined;
+const done = new Promise<void>((resolve) => (drained = resolve));
+const maxSettles = optional(values['max-settles']);
+const maxHeld = optional(values['max-held']);
+const worker = new Worker({
+  store: timed,
+  tasks: TaskSpec,
+  executors: { Noop: () => { seen += 1; if (seen === jobs) drained(); } },
+  concurrency: Number(values.concurrency),
+  claimBatch: Number(values.batch),
+  ...(maxSettles === undefined ? {} : { maxSettles }),
+  ...(maxHeld === undefined ? {} : { maxHeld }),
+  log: () => undefined,
+});
+const started = performance.now();
+worker.start();
+await done;
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(`${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s\n`);
+for (const [op, entry] of calls) {
+  process.stdout.write(`  ${op}: ${String(entry.n)} calls, ${(entry.ms / entry.n).toFixed(2)} ms each, ${(entry.rows / entry.n).toFixed(1)} tasks each\n`);
+}
+await worker.stop({ deadlineMs: 2000 });
+await store.close();
+if (values.store !== 'sqlite') await dropDatabase(values.url, DB);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Store } from '../src/store.js';
+import { POSTGRES_MIGRATIONS_DIR } from '../src/stores/postgres/migrate.js';
+import { createSqliteStore } from '../src/stores/sqlite/index.js';
+import { SQLITE_MIGRATIONS_DIR } from '../src/stores/sqlite/migrate.js';
+import { dropSchema, freshSchema, newTask, openTestStore, requirePostgres, TEST_POSTGRES_URL } from './pg-helpers.js';
+
+// A database created by the first release (schema version 1, with tasks and events in it) upgrades
+// in place to the current schema: rows, event history and listing survive, and new work runs.
+const V1_TASK = { id: '0190a0a0-0000-7000-8000-000000000001', name: 'old.task' };
+
+async function exercise(store: Store): Promise<void> {
+  expect((await store.get(V1_TASK.id))?.state).toBe('queued');
+  expect((await store.events(V1_TASK.id)).map((event) => event.type)).toEqual(['enqueued']);
+  const fresh = newTask({ name: 'old.task' });
+  await store.enqueue([fresh]);
+  // Newest first: the task enqueued after the upgrade, then the one from version 1.
+  expect((await store.list({ name: 'old.task' })).map((task) => task.id)).toEqual([fresh.id, V1_TASK.id]);
+  const claimed = await store.claim({ owner: 'upgrade', names: ['old.task'], limit: 2, leaseMs: 5000 });
+  expect(claimed.map((task) => task.id)).toEqual([V1_TASK.id, fresh.id]);
+  expect(await store.settle(claimed.map((task) => ({ id: task.id, token: task.token, kind: 'done' as const, result: null })))).toEqual([true, true]);
+  const events = await store.events(V1_TASK.id);
+  expect(events.map((event) => event.type)).toEqual(['enqueued', 'started', 'done']);
+  // Event ids keep growing past the ones version 1 wrote, so `afterId` paging still works.
+  expect(await store.events(V1_TASK.id, events[0]?.id)).toEqual(events.slice(1));
+}
+
+describe('upgrade from schema version 1', () => {
+  const schema = freshSchema('pgupgrade');
+  afterAll(async () => {
+    await dropSchema(schema);
+  });
+
+  it('PostgreSQL: applies 0002 to a populated version-1 schema', async () => {
+    await requirePostgres();
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query(`SET LOCAL search_path TO "${schema}"`);
+      await client.query(readFileSync(join(POSTGRES_MIGRATIONS_DIR, '0001_init.sql'), 'utf8'));
+      await client.query('CREATE TABLE fleet_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      await client.query("INSERT INTO fleet_migrations (version, name) VALUES (1, '0001_init.sql')");
+      await client.query(
+        "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, created_at) VALUES ($1, $2, '{}', 'queued', now() - interval '1 hour', 3, 3, now() - interval '1 hour')",
+        [V1_TASK.id, V1_TASK.name],
+      );
+      await client.query("INSERT INTO fleet_events (task_id, type) VALUES ($1, 'enqueued')", [V1_TASK.id]);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const store = await openTestStore(schema);
+    try {
+      const check = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await check.connect();
+      try {
+        const versions = await check.query(`SELECT version FROM "${schema}".fleet_migrations ORDER BY version`);
+        expect(versions.rows.map((row: { version: number }) => row.version)).toEqual([1, 2]);
+        const indexes = await check.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema]);
+        const names = indexes.rows.map((row: { indexname: string }) => row.indexname);
+        expect(names).not.toContain('fleet_tasks_created');
+        expect(names).not.toContain('fleet_events_pkey');
+        expect(names).toContain('fleet_events_task');
+      } finally {
+        await check.end();
+      }
+      await exercise(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('SQLite: applies 0002 to a populated version-1 file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-upgrade-'));
+    const path = join(dir, 'fleet.db');
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(path);
+    db.exec(readFileSync(join(SQLITE_MIGRATIONS_DIR, '0001_init.sql'), 'utf8'));
+    db.exec('CREATE TABLE fleet_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    db.prepare('INSERT INTO fleet_migrations VALUES (1, ?, ?)').run('0001_init.sql', Date.now());
+    const hourAgo = Date.now() - 3_600_000;
+    db.prepare("INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, created_at, updated_at) VALUES (?, ?, '{}', 'queued', ?, 3, 3, ?, ?)").run(
+      V1_TASK.id,
+      V1_TASK.name,
+      hourAgo,
+      hourAgo,
+      hourAgo,
+    );
+    db.prepare("INSERT INTO fleet_events (task_id, type, at) VALUES (?, 'enqueued', ?)").run(V1_TASK.id, hourAgo);
+    db.close();
+    const store = await createSqliteStore({ path });
+    try {
+      await store.migrate();
+      const check = new DatabaseSync(path);
+      expect(check.prepare('SELECT version FROM fleet_migrations ORDER BY version').all().map((row) => row.version)).toEqual([1, 2]);
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'fleet_tasks_created'").all()).toEqual([]);
+      check.close();
+      await exercise(store);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
