@@ -13,8 +13,9 @@ import { hono } from './hono/index.js';
 import { koa } from './koa/index.js';
 import { nestjs } from './nestjs/index.js';
 import { nextjs } from './nextjs/index.js';
+import { trpc } from './trpc/index.js';
 
-export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, custom] as const;
+export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, trpc, custom] as const;
 
 /** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
 export type Framework = (typeof FRAMEWORKS)[number]['name'];

@@ -31,6 +31,22 @@ new Elysia()
 `,
     },
     {
+      name: 'trpc: awaited and returned work in procedures; a .query() outside tRPC is not a handler',
+      code: `
+import { protectedProcedure, createTRPCRouter } from '~/server/api/trpc';
+async function sendInvite(email: string) {}
+export const inviteRouter = createTRPCRouter({
+  send: protectedProcedure.mutation(async ({ input }) => {
+    await sendInvite(input.email);
+    return { ok: true };
+  }),
+  resend: protectedProcedure.mutation(({ input }) => sendInvite(input.email)),
+});
+const pool = { query: async (sql: string) => [] };
+export const warm = () => pool.query('SELECT 1');
+`,
+    },
+    {
       name: 'express: awaited work, awaited enqueue, returned promise',
       code: `
 import express from 'express';
@@ -648,6 +664,30 @@ export const admin = new Elysia({ prefix: '/admin' }).group('/search', (app) =>
       errors: [
         { messageId: 'timer', line: 7, column: 5, suggestions: null },
         { messageId: 'caughtPromise', line: 11, column: 7, suggestions: null },
+      ],
+    },
+    {
+      name: 'trpc: un-awaited work in a mutation procedure, and in a procedure middleware',
+      code: `
+import { initTRPC } from '@trpc/server';
+const t = initTRPC.create();
+async function sendInvite(email: string) {}
+async function audit(path: string) {}
+export const appRouter = t.router({
+  invite: t.procedure
+    .use(({ path, next }) => {
+      audit(path).catch(() => undefined);
+      return next();
+    })
+    .mutation(({ input }) => {
+      sendInvite(input.email);
+      return { ok: true };
+    }),
+});
+`,
+      errors: [
+        { messageId: 'caughtPromise', line: 9, column: 7, suggestions: null },
+        { messageId: 'floatingPromise', line: 13, column: 7, suggestions: null },
       ],
     },
     {
