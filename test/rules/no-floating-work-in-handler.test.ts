@@ -47,6 +47,17 @@ export const warm = () => pool.query('SELECT 1');
 `,
     },
     {
+      name: 'sveltekit: the same code outside src/routes is no endpoint',
+      filename: 'src/lib/server/reindex.ts',
+      code: `
+function reindex() {}
+export function POST() {
+  setTimeout(reindex, 1000);
+  return new Response(null, { status: 202 });
+}
+`,
+    },
+    {
       name: 'express: awaited work, awaited enqueue, returned promise',
       code: `
 import express from 'express';
@@ -689,6 +700,54 @@ export const appRouter = t.router({
         { messageId: 'caughtPromise', line: 9, column: 7, suggestions: null },
         { messageId: 'floatingPromise', line: 13, column: 7, suggestions: null },
       ],
+    },
+    {
+      name: 'sveltekit: un-awaited work in a +server endpoint and in a form action',
+      filename: 'src/routes/signup/+page.server.ts',
+      code: `
+async function sendWelcome(email: string) {}
+export const actions = {
+  default: async ({ request }) => {
+    const data = await request.formData();
+    sendWelcome(String(data.get('email')));
+    return { ok: true };
+  },
+};
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+async function sendWelcome(email: string) {}
+export const actions = {
+  default: async ({ request }) => {
+    const data = await request.formData();
+    await sendWelcome(String(data.get('email')));
+    return { ok: true };
+  },
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sveltekit: a timer in a +server endpoint',
+      filename: 'src/routes/api/reindex/+server.ts',
+      code: `
+function reindex() {}
+export function POST() {
+  setTimeout(reindex, 1000);
+  return new Response(null, { status: 202 });
+}
+`,
+      errors: [{ messageId: 'timer', line: 4, column: 3, suggestions: null }],
     },
     {
       name: 'nestjs: fire-and-forget in a controller method',

@@ -40,6 +40,16 @@ new Elysia()
 `,
     },
     {
+      name: 'sveltekit: a +server endpoint whose folder path is declared',
+      filename: 'test/fixtures/routes/basic/src/routes/api/runs/[id]/+server.ts',
+      code: `
+import { json } from '@sveltejs/kit';
+export async function GET({ params }) {
+  return json({ id: params.id });
+}
+`,
+    },
+    {
       name: 'express: a router mounted with a literal prefix in the same module',
       filename: BASIC,
       code: `
@@ -248,6 +258,15 @@ new Elysia()
         { messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 3, column: 17, suggestions: null },
         { messageId: 'undeclared', data: { route: 'PUT /api/articles/{slug}', manifest: MANIFEST }, line: 6, column: 27, suggestions: null },
       ],
+    },
+    {
+      name: 'sveltekit: an undeclared method of a +server endpoint, reported at its name',
+      filename: 'test/fixtures/routes/basic/src/routes/api/runs/[id]/+server.ts',
+      code: `
+export const GET = () => new Response('run');
+export const DELETE = () => new Response(null, { status: 204 });
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 3, column: 14, suggestions: null }],
     },
     {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',
