@@ -88,4 +88,8 @@ describe('fleet scan on the sample apps reports exactly the seeded hazards', () 
   it('sveltekit (TypeScript, type-aware)', async () => {
     await expectExactlyTheMarkers('sveltekit', 3, 4);
   });
+
+  it('nuxt (server/ routes, no tsconfig: without types)', async () => {
+    await expectExactlyTheMarkers('nuxt', 3, 0);
+  });
 });

@@ -58,6 +58,17 @@ export function POST() {
 `,
     },
     {
+      name: 'nitro: a defineEventHandler default export outside server/ is not a route file',
+      filename: 'src/utils/signup.ts',
+      code: `
+async function sendWelcome(email: string) {}
+export default defineEventHandler(async (event) => {
+  sendWelcome('x');
+  return { ok: true };
+});
+`,
+    },
+    {
       name: 'express: awaited work, awaited enqueue, returned promise',
       code: `
 import express from 'express';
@@ -748,6 +759,38 @@ export function POST() {
 }
 `,
       errors: [{ messageId: 'timer', line: 4, column: 3, suggestions: null }],
+    },
+    {
+      name: 'nitro: un-awaited work in a server/api handler (defineEventHandler is auto-imported)',
+      filename: 'server/api/signup.post.ts',
+      code: `
+async function sendWelcome(email: string) {}
+export default defineEventHandler(async (event) => {
+  const { email } = await readBody(event);
+  sendWelcome(email);
+  return { ok: true };
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+async function sendWelcome(email: string) {}
+export default defineEventHandler(async (event) => {
+  const { email } = await readBody(event);
+  await sendWelcome(email);
+  return { ok: true };
+});
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'nestjs: fire-and-forget in a controller method',

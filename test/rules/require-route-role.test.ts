@@ -50,6 +50,13 @@ export async function GET({ params }) {
 `,
     },
     {
+      name: 'nitro: a server/api route whose file path and method suffix are declared',
+      filename: 'test/fixtures/routes/basic/server/api/runs/[id].get.ts',
+      code: `
+export default defineEventHandler((event) => ({ id: getRouterParam(event, 'id') }));
+`,
+    },
+    {
       name: 'express: a router mounted with a literal prefix in the same module',
       filename: BASIC,
       code: `
@@ -267,6 +274,16 @@ export const GET = () => new Response('run');
 export const DELETE = () => new Response(null, { status: 204 });
 `,
       errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 3, column: 14, suggestions: null }],
+    },
+    {
+      name: 'nitro: an undeclared server/api route, reported at its default export',
+      filename: 'test/fixtures/routes/basic/server/api/runs/[id].delete.ts',
+      code: `
+export default defineEventHandler(async (event) => {
+  setResponseStatus(event, 204);
+});
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 2, column: 1, suggestions: null }],
     },
     {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',
