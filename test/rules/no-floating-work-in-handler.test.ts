@@ -69,6 +69,17 @@ export default defineEventHandler(async (event) => {
 `,
     },
     {
+      name: 'react-router: a clientAction runs in the browser, not per request',
+      filename: 'app/routes/signup.tsx',
+      code: `
+async function track(event: string) {}
+export async function clientAction() {
+  track('signup');
+  return null;
+}
+`,
+    },
+    {
       name: 'express: awaited work, awaited enqueue, returned promise',
       code: `
 import express from 'express';
@@ -786,6 +797,42 @@ export default defineEventHandler(async (event) => {
   await sendWelcome(email);
   return { ok: true };
 });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'react-router: un-awaited work in a route action',
+      filename: 'app/routes/signup.tsx',
+      code: `
+import { redirect } from 'react-router';
+async function sendWelcome(email: string) {}
+export async function action({ request }) {
+  const form = await request.formData();
+  sendWelcome(String(form.get('email')));
+  return redirect('/welcome');
+}
+export default function Signup() { return null; }
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+import { redirect } from 'react-router';
+async function sendWelcome(email: string) {}
+export async function action({ request }) {
+  const form = await request.formData();
+  await sendWelcome(String(form.get('email')));
+  return redirect('/welcome');
+}
+export default function Signup() { return null; }
 `,
             },
           ],

@@ -57,6 +57,16 @@ export default defineEventHandler((event) => ({ id: getRouterParam(event, 'id') 
 `,
     },
     {
+      name: 'react-router: a loader whose flat-routes path is declared',
+      filename: 'test/fixtures/routes/basic/app/routes/api.runs.$id.ts',
+      code: `
+import type { Route } from './+types/api.runs.$id';
+export async function loader({ params }: Route.LoaderArgs) {
+  return Response.json({ id: params.id });
+}
+`,
+    },
+    {
       name: 'express: a router mounted with a literal prefix in the same module',
       filename: BASIC,
       code: `
@@ -284,6 +294,15 @@ export default defineEventHandler(async (event) => {
 });
 `,
       errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 2, column: 1, suggestions: null }],
+    },
+    {
+      name: 'react-router: an action answers every non-GET method of its path, each must be declared',
+      filename: 'test/fixtures/routes/basic/app/routes/api.articles.ts',
+      code: `
+export async function loader() { return []; }
+export async function action({ request }) { return null; }
+`,
+      errors: ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ messageId: 'undeclared' as const, data: { route: `${method} /api/articles`, manifest: MANIFEST }, line: 3, column: 23, suggestions: null })),
     },
     {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',
