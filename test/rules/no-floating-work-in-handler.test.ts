@@ -840,6 +840,19 @@ export default function Signup() { return null; }
       ],
     },
     {
+      name: 'medusa: un-awaited work in a src/api route handler',
+      filename: 'src/api/store/reviews/route.ts',
+      code: `
+import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
+async function notifyModerators(id: string) {}
+export function POST(req: MedusaRequest, res: MedusaResponse) {
+  notifyModerators(req.body.id).catch(() => undefined);
+  res.status(201).json({ ok: true });
+}
+`,
+      errors: [{ messageId: 'caughtPromise', line: 5, column: 3, suggestions: null }],
+    },
+    {
       name: 'nestjs: fire-and-forget in a controller method',
       code: `
 import { Controller, Post } from '@nestjs/common';

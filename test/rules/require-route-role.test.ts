@@ -305,6 +305,16 @@ export async function action({ request }) { return null; }
       errors: ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ messageId: 'undeclared' as const, data: { route: `${method} /api/articles`, manifest: MANIFEST }, line: 3, column: 23, suggestions: null })),
     },
     {
+      name: 'medusa: a declared and an undeclared method of a src/api route file',
+      filename: 'test/fixtures/routes/basic/src/api/users/[id]/route.ts',
+      code: `
+import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
+export const GET = (req: MedusaRequest, res: MedusaResponse) => res.json({});
+export const DELETE = (req: MedusaRequest, res: MedusaResponse) => res.status(204).send();
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /users/{id}', manifest: MANIFEST }, line: 4, column: 14, suggestions: null }],
+    },
+    {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',
       filename: BASIC,
       code: `
