@@ -21,7 +21,9 @@ import { walk } from '../../handlers/walk.js';
 const SERVER = '@trpc/server';
 const PROCEDURES = new Set(['query', 'mutation', 'subscription']);
 const BUILDERS = new Set(['input', 'output', 'use', 'meta', 'concat', 'unstable_concat']);
+// Both a procedure (or middleware) call and a builder name: `db.query(...)` alone is not worth a walk.
 const CANDIDATE = /\.\s*(?:query|mutation|subscription|middleware)\s*\(/;
+const BUILDER = /procedure|@trpc\/server/i;
 
 /** The key a procedure is listed under in a router object (`create: publicProcedure…`). */
 function procedureKey(call: TSESTree.CallExpression): string | undefined {
@@ -59,7 +61,7 @@ function findings(ctx: DetectContext, nodes: readonly TSESTree.Node[], facts: { 
 
 /** Recognises tRPC procedures and middleware. */
 export const detectTrpc: Detector = (ctx) => {
-  if (ctx.text !== undefined && !CANDIDATE.test(ctx.text)) return [];
+  if (ctx.text !== undefined && !(CANDIDATE.test(ctx.text) && BUILDER.test(ctx.text))) return [];
   const server = ctx.imports.modules.has(SERVER);
   const handlers: HandlerFinding[] = [];
   walk(ctx.ast, (node) => {
