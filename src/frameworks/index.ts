@@ -11,10 +11,15 @@ import { express } from './express/index.js';
 import { fastify } from './fastify/index.js';
 import { hono } from './hono/index.js';
 import { koa } from './koa/index.js';
+import { medusa } from './medusa/index.js';
 import { nestjs } from './nestjs/index.js';
 import { nextjs } from './nextjs/index.js';
+import { nitro } from './nitro/index.js';
+import { reactRouter } from './react-router/index.js';
+import { sveltekit } from './sveltekit/index.js';
+import { trpc } from './trpc/index.js';
 
-export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, custom] as const;
+export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, trpc, sveltekit, nitro, reactRouter, medusa, custom] as const;
 
 /** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
 export type Framework = (typeof FRAMEWORKS)[number]['name'];

@@ -84,4 +84,12 @@ describe('fleet scan on the sample apps reports exactly the seeded hazards', () 
   it('elysia (TypeScript, type-aware)', async () => {
     await expectExactlyTheMarkers('elysia', 5, 4);
   });
+
+  it('sveltekit (TypeScript, type-aware)', async () => {
+    await expectExactlyTheMarkers('sveltekit', 3, 4);
+  });
+
+  it('nuxt (server/ routes, no tsconfig: without types)', async () => {
+    await expectExactlyTheMarkers('nuxt', 3, 0);
+  });
 });

@@ -19,7 +19,7 @@ app.listen(3000);
 `;
 
 describe('fleet routes --check on the sample apps', () => {
-  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia'])('%s passes with its manifest', async (name) => {
+  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia', 'sveltekit', 'nuxt'])('%s passes with its manifest', async (name) => {
     const run = await runCli(['routes', '--check', path.resolve('fixtures/apps', name)]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Check passed.');

@@ -6,7 +6,7 @@ describe('readFleetSettings', () => {
     const settings = readFleetSettings({ manifest: 'fleet.routes.yaml' });
     expect(settings.heuristics).toBe(true);
     expect(settings.callDepth).toBe(2);
-    expect(settings.frameworks).toEqual(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia', 'custom']);
+    expect(settings.frameworks).toEqual(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia', 'trpc', 'sveltekit', 'nitro', 'react-router', 'medusa', 'custom']);
     expect(settings.handlers).toEqual([]);
     expect(settings.manifest).toBe('fleet.routes.yaml');
     expect(readFleetSettings(undefined).callDepth).toBe(2);

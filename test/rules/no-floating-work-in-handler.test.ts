@@ -31,6 +31,55 @@ new Elysia()
 `,
     },
     {
+      name: 'trpc: awaited and returned work in procedures; a .query() outside tRPC is not a handler',
+      code: `
+import { protectedProcedure, createTRPCRouter } from '~/server/api/trpc';
+async function sendInvite(email: string) {}
+export const inviteRouter = createTRPCRouter({
+  send: protectedProcedure.mutation(async ({ input }) => {
+    await sendInvite(input.email);
+    return { ok: true };
+  }),
+  resend: protectedProcedure.mutation(({ input }) => sendInvite(input.email)),
+});
+const pool = { query: async (sql: string) => [] };
+export const warm = () => pool.query('SELECT 1');
+`,
+    },
+    {
+      name: 'sveltekit: the same code outside src/routes is no endpoint',
+      filename: 'src/lib/server/reindex.ts',
+      code: `
+function reindex() {}
+export function POST() {
+  setTimeout(reindex, 1000);
+  return new Response(null, { status: 202 });
+}
+`,
+    },
+    {
+      name: 'nitro: a defineEventHandler default export outside server/ is not a route file',
+      filename: 'src/utils/signup.ts',
+      code: `
+async function sendWelcome(email: string) {}
+export default defineEventHandler(async (event) => {
+  sendWelcome('x');
+  return { ok: true };
+});
+`,
+    },
+    {
+      name: 'react-router: a clientAction runs in the browser, not per request',
+      filename: 'app/routes/signup.tsx',
+      code: `
+async function track(event: string) {}
+export async function clientAction() {
+  track('signup');
+  return null;
+}
+`,
+    },
+    {
       name: 'express: awaited work, awaited enqueue, returned promise',
       code: `
 import express from 'express';
@@ -649,6 +698,159 @@ export const admin = new Elysia({ prefix: '/admin' }).group('/search', (app) =>
         { messageId: 'timer', line: 7, column: 5, suggestions: null },
         { messageId: 'caughtPromise', line: 11, column: 7, suggestions: null },
       ],
+    },
+    {
+      name: 'trpc: un-awaited work in a mutation procedure, and in a procedure middleware',
+      code: `
+import { initTRPC } from '@trpc/server';
+const t = initTRPC.create();
+async function sendInvite(email: string) {}
+async function audit(path: string) {}
+export const appRouter = t.router({
+  invite: t.procedure
+    .use(({ path, next }) => {
+      audit(path).catch(() => undefined);
+      return next();
+    })
+    .mutation(({ input }) => {
+      sendInvite(input.email);
+      return { ok: true };
+    }),
+});
+`,
+      errors: [
+        { messageId: 'caughtPromise', line: 9, column: 7, suggestions: null },
+        { messageId: 'floatingPromise', line: 13, column: 7, suggestions: null },
+      ],
+    },
+    {
+      name: 'sveltekit: un-awaited work in a +server endpoint and in a form action',
+      filename: 'src/routes/signup/+page.server.ts',
+      code: `
+async function sendWelcome(email: string) {}
+export const actions = {
+  default: async ({ request }) => {
+    const data = await request.formData();
+    sendWelcome(String(data.get('email')));
+    return { ok: true };
+  },
+};
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+async function sendWelcome(email: string) {}
+export const actions = {
+  default: async ({ request }) => {
+    const data = await request.formData();
+    await sendWelcome(String(data.get('email')));
+    return { ok: true };
+  },
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sveltekit: a timer in a +server endpoint',
+      filename: 'src/routes/api/reindex/+server.ts',
+      code: `
+function reindex() {}
+export function POST() {
+  setTimeout(reindex, 1000);
+  return new Response(null, { status: 202 });
+}
+`,
+      errors: [{ messageId: 'timer', line: 4, column: 3, suggestions: null }],
+    },
+    {
+      name: 'nitro: un-awaited work in a server/api handler (defineEventHandler is auto-imported)',
+      filename: 'server/api/signup.post.ts',
+      code: `
+async function sendWelcome(email: string) {}
+export default defineEventHandler(async (event) => {
+  const { email } = await readBody(event);
+  sendWelcome(email);
+  return { ok: true };
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+async function sendWelcome(email: string) {}
+export default defineEventHandler(async (event) => {
+  const { email } = await readBody(event);
+  await sendWelcome(email);
+  return { ok: true };
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'react-router: un-awaited work in a route action',
+      filename: 'app/routes/signup.tsx',
+      code: `
+import { redirect } from 'react-router';
+async function sendWelcome(email: string) {}
+export async function action({ request }) {
+  const form = await request.formData();
+  sendWelcome(String(form.get('email')));
+  return redirect('/welcome');
+}
+export default function Signup() { return null; }
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
+import { redirect } from 'react-router';
+async function sendWelcome(email: string) {}
+export async function action({ request }) {
+  const form = await request.formData();
+  await sendWelcome(String(form.get('email')));
+  return redirect('/welcome');
+}
+export default function Signup() { return null; }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'medusa: un-awaited work in a src/api route handler',
+      filename: 'src/api/store/reviews/route.ts',
+      code: `
+import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
+async function notifyModerators(id: string) {}
+export function POST(req: MedusaRequest, res: MedusaResponse) {
+  notifyModerators(req.body.id).catch(() => undefined);
+  res.status(201).json({ ok: true });
+}
+`,
+      errors: [{ messageId: 'caughtPromise', line: 5, column: 3, suggestions: null }],
     },
     {
       name: 'nestjs: fire-and-forget in a controller method',

@@ -40,6 +40,33 @@ new Elysia()
 `,
     },
     {
+      name: 'sveltekit: a +server endpoint whose folder path is declared',
+      filename: 'test/fixtures/routes/basic/src/routes/api/runs/[id]/+server.ts',
+      code: `
+import { json } from '@sveltejs/kit';
+export async function GET({ params }) {
+  return json({ id: params.id });
+}
+`,
+    },
+    {
+      name: 'nitro: a server/api route whose file path and method suffix are declared',
+      filename: 'test/fixtures/routes/basic/server/api/runs/[id].get.ts',
+      code: `
+export default defineEventHandler((event) => ({ id: getRouterParam(event, 'id') }));
+`,
+    },
+    {
+      name: 'react-router: a loader whose flat-routes path is declared',
+      filename: 'test/fixtures/routes/basic/app/routes/api.runs.$id.ts',
+      code: `
+import type { Route } from './+types/api.runs.$id';
+export async function loader({ params }: Route.LoaderArgs) {
+  return Response.json({ id: params.id });
+}
+`,
+    },
+    {
       name: 'express: a router mounted with a literal prefix in the same module',
       filename: BASIC,
       code: `
@@ -248,6 +275,44 @@ new Elysia()
         { messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 3, column: 17, suggestions: null },
         { messageId: 'undeclared', data: { route: 'PUT /api/articles/{slug}', manifest: MANIFEST }, line: 6, column: 27, suggestions: null },
       ],
+    },
+    {
+      name: 'sveltekit: an undeclared method of a +server endpoint, reported at its name',
+      filename: 'test/fixtures/routes/basic/src/routes/api/runs/[id]/+server.ts',
+      code: `
+export const GET = () => new Response('run');
+export const DELETE = () => new Response(null, { status: 204 });
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 3, column: 14, suggestions: null }],
+    },
+    {
+      name: 'nitro: an undeclared server/api route, reported at its default export',
+      filename: 'test/fixtures/routes/basic/server/api/runs/[id].delete.ts',
+      code: `
+export default defineEventHandler(async (event) => {
+  setResponseStatus(event, 204);
+});
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 2, column: 1, suggestions: null }],
+    },
+    {
+      name: 'react-router: an action answers every non-GET method of its path, each must be declared',
+      filename: 'test/fixtures/routes/basic/app/routes/api.articles.ts',
+      code: `
+export async function loader() { return []; }
+export async function action({ request }) { return null; }
+`,
+      errors: ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ messageId: 'undeclared' as const, data: { route: `${method} /api/articles`, manifest: MANIFEST }, line: 3, column: 23, suggestions: null })),
+    },
+    {
+      name: 'medusa: a declared and an undeclared method of a src/api route file',
+      filename: 'test/fixtures/routes/basic/src/api/users/[id]/route.ts',
+      code: `
+import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
+export const GET = (req: MedusaRequest, res: MedusaResponse) => res.json({});
+export const DELETE = (req: MedusaRequest, res: MedusaResponse) => res.status(204).send();
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /users/{id}', manifest: MANIFEST }, line: 4, column: 14, suggestions: null }],
     },
     {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',

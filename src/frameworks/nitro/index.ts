@@ -1,0 +1,14 @@
+/** Nitro (Nuxt's server engine, h3 handlers): `server/api`, `server/routes` and `server/middleware` files. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectNitro } from './detector.js';
+
+export const nitro: FrameworkDefinition<'nitro'> = {
+  name: 'nitro',
+  title: 'Nitro (Nuxt)',
+  detect: detectNitro,
+  answersBy: 'return',
+  // `[id]`, `[...slug]`: the bracket syntax Next.js uses too.
+  pathSyntax: 'next',
+  // Route files default-export their handler: the generic `export` word already keeps them.
+  mayRoute: [],
+};

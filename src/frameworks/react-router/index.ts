@@ -1,0 +1,14 @@
+/** React Router 7 (framework mode) and Remix: `loader` / `action` exports of `app/routes/**` route modules. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectReactRouter } from './detector.js';
+
+export const reactRouter: FrameworkDefinition<'react-router'> = {
+  name: 'react-router',
+  title: 'React Router 7 / Remix',
+  detect: detectReactRouter,
+  answersBy: 'return',
+  // `/users/:id`, `/files/*`, `/:lang?/about`: written in Express syntax by `routeModulePath`.
+  pathSyntax: 'express',
+  // Route modules export their loader and action: the generic `export` word already keeps them.
+  mayRoute: [],
+};

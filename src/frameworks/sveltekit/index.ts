@@ -1,0 +1,14 @@
+/** SvelteKit: `+server` endpoints, `+page.server` form actions and the `handle` hook, found by file convention. */
+import type { FrameworkDefinition } from '../framework.js';
+import { detectSvelteKit } from './detector.js';
+
+export const sveltekit: FrameworkDefinition<'sveltekit'> = {
+  name: 'sveltekit',
+  title: 'SvelteKit',
+  detect: detectSvelteKit,
+  answersBy: 'return',
+  // `[id]`, `[...rest]`, `(group)`: the folder syntax Next.js uses too.
+  pathSyntax: 'next',
+  // Endpoint files export their handlers: the generic `export` word already keeps them.
+  mayRoute: [],
+};
