@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { Project, SourceFile } from 'ts-morph';
 import type { ChangeSet } from '../shared/change-set.js';
+import { enqueueCall, variantName } from '../shared/enqueue-call.js';
 import { newlineOf } from '../shared/text-edit.js';
 import type { ReportedSite } from '../shared/find-sites.js';
 import type { Bail } from './bail.js';
@@ -16,7 +17,7 @@ import { executorSource, importFor } from './executor-source.js';
 import { executorTestSource } from './executor-test-source.js';
 import type { Runner } from './executor-test-source.js';
 import type { ExecutorRegistry } from './executor-registry.js';
-import { camelCase, kebabCase, pascalCase, specifierFor, usesJsExtensions } from './module-paths.js';
+import { camelCase, kebabCase, specifierFor, usesJsExtensions } from './module-paths.js';
 import { renderSchema } from './render-schema.js';
 import type { Validator } from './render-schema.js';
 import type { SiteReport } from './report.js';
@@ -71,7 +72,7 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   const callee = work.nameCall?.getExpression();
   const calleeName = callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
   if (!calleeName) return bail('no-name', 'The work has no named call to name the task after; move it into a named async function (`sendReport(...)`) and re-run.');
-  const variant = pascalCase(calleeName);
+  const variant = variantName(calleeName);
   const fields = found.filter((capture) => capture.shape !== undefined);
   const schema = renderSchema(context.validator, fields.map((capture) => ({ name: capture.name, shape: capture.shape!, optional: capture.optional ?? false })));
   const added = context.tasks.add(variant, schema);
@@ -108,10 +109,7 @@ function generated(created: boolean, file: string): string {
 }
 
 function callSite(tasks: string, variant: string, fields: readonly Capture[], delay: string | undefined): string {
-  const payload = fields.length > 0 ? `{ ${fields.map((capture) => capture.name).join(', ')} }` : '{}';
-  const key = fields.find((capture) => /(?:^id|Id)$/.test(capture.name) && (capture.shape?.kind === 'string' || capture.shape?.kind === 'number'));
-  const options = [...(key ? [`key: String(${key.name})`] : []), ...(delay ? [`runAt: ${delay}`] : [])];
-  return `await enqueue(${tasks}.${variant}(${payload})${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
+  return enqueueCall(tasks, variant, fields.map((capture) => ({ name: capture.name, scalar: capture.shape?.kind === 'string' || capture.shape?.kind === 'number' })), delay);
 }
 
 function addSiteImports(context: PlanContext, file: SourceFile, siteFile: string, js: boolean): void {
