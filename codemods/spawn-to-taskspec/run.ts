@@ -42,12 +42,15 @@ export interface SpawnToTaskspecOptions {
 /** Runs the codemod and returns its report (files are written unless `dry`). */
 export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promise<CodemodReport> {
   const started = performance.now();
-  const { sites, fatal } = await findSites({ root: options.root, files: options.files, ruleId: 'no-floating-work-in-handler', types: options.types, ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}) });
+  const tsconfig = path.join(options.root, 'tsconfig.json');
+  const project = existsSync(tsconfig) ? new Project({ tsConfigFilePath: tsconfig }) : new Project({ compilerOptions: { allowJs: true, strict: true } });
+  // One TypeScript program per run: the rule takes its types from the program the captures are
+  // analysed with (typescript-eslint `programs`), instead of a project service building its own.
+  const programs = options.types && existsSync(tsconfig) ? [project.getProgram().compilerObject] : undefined;
+  const { sites, fatal } = await findSites({ root: options.root, files: options.files, ruleId: 'no-floating-work-in-handler', types: options.types, ...(programs ? { programs } : {}), ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}) });
   const lintMs = performance.now() - started;
   const notes: string[] = [];
   const changes = new ChangeSet();
-  const tsconfig = path.join(options.root, 'tsconfig.json');
-  const project = existsSync(tsconfig) ? new Project({ tsConfigFilePath: tsconfig }) : new Project({ compilerOptions: { allowJs: true, strict: true } });
   const dependencies = readDependencies(options.root);
   const validator = (['zod', 'valibot', 'arktype'] as const).find((name) => dependencies.has(name));
   if (!validator && sites.length > 0) notes.push('no Standard Schema validator in package.json: schemas are written with zod; run `npm install zod`.');
