@@ -21,6 +21,7 @@ import { camelCase, kebabCase, specifierFor, usesJsExtensions } from './module-p
 import { renderSchema } from './render-schema.js';
 import type { Validator } from './render-schema.js';
 import type { SiteReport } from './report.js';
+import { passSignal, signalArgument } from './signal.js';
 import { siteWork } from './site-work.js';
 import type { TasksFile } from './tasks-file.js';
 
@@ -90,7 +91,9 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   changes.edit(site.file, { start: site.start, end: site.end, text: callSite(context.tasks.binding, variant, fields, work.delay) });
   addSiteImports(context, file, site.file, js);
   const binding = `${camelCase(variant)}Task`;
-  const source = executorSource({ variant, binding, file: executorFile, siteFile: site.file, siteLine: site.line, root: context.root, tasksFile: context.tasks.path, tasksBinding: context.tasks.binding, captures: found, body: work.body, jsExtensions: js }, imports);
+  const signal = work.nameCall && Node.isCallExpression(work.nameCall) ? signalArgument(work.nameCall) : undefined;
+  const body = (signal && work.nameCall && passSignal(work.body, work.nameCall, signal)) || work.body;
+  const source = executorSource({ variant, binding, file: executorFile, siteFile: site.file, siteLine: site.line, root: context.root, tasksFile: context.tasks.path, tasksBinding: context.tasks.binding, captures: found, body, jsExtensions: js, usesContext: body !== work.body }, imports);
   report.generated.push(generated(changes.create(executorFile, source), executorFile));
   if (!context.registry.register(variant, binding, executorFile)) report.message = `register \`${binding}\` in your \`createFleet({ executors })\``;
   const test = testFor(context, work.nameCall, found, { variant, binding, executorFile, js, siteFile: site.file });
