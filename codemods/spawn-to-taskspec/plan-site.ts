@@ -14,6 +14,7 @@ import { bail } from './bail.js';
 import { captures } from './captures.js';
 import type { Capture } from './captures.js';
 import { executorSource, importFor } from './executor-source.js';
+import { executorNodeTestSource, mockedNamedImport } from './executor-node-test-source.js';
 import { executorTestSource } from './executor-test-source.js';
 import type { Runner } from './executor-test-source.js';
 import type { ExecutorRegistry } from './executor-registry.js';
@@ -170,6 +171,9 @@ function testFor(context: PlanContext, nameCall: Node | undefined, found: readon
   const specifier = /from '([^']+)'/.exec(typeof mockedImport === 'string' ? mockedImport : '')?.[1];
   if (typeof mockedImport !== 'string' || specifier === undefined || specifier === 'fleet-runtime') return undefined;
   const payload = found.filter((entry) => entry.shape !== undefined).map((entry) => ({ name: entry.name, shape: entry.shape!, optional: entry.optional ?? false }));
-  const text = executorTestSource({ runner: context.runner, variant: target.variant, binding: target.binding, executorSpecifier: specifierFor(file, target.executorFile, target.js), tasksSpecifier: specifierFor(file, context.tasks.path, target.js), tasksBinding: context.tasks.binding, mockedImport, mockedSpecifier: specifier, callee: callee.getText(), payload });
-  return { file, text };
+  const input = { runner: context.runner, variant: target.variant, binding: target.binding, executorSpecifier: specifierFor(file, target.executorFile, target.js), tasksSpecifier: specifierFor(file, context.tasks.path, target.js), tasksBinding: context.tasks.binding, mockedImport, mockedSpecifier: specifier, callee: callee.getText(), payload };
+  if (context.runner !== 'node:test') return { file, text: executorTestSource(input) };
+  // node:test mocks a module by its named exports: only a call to a named import can be mocked.
+  const named = mockedNamedImport(mockedImport, callee.getText());
+  return named ? { file, text: executorNodeTestSource(input, named) } : undefined;
 }
