@@ -10,6 +10,7 @@ import { typeServices } from '../src/type-services.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
 import { matchesCalleePattern } from '../src/handlers/callee-pattern.js';
 import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
+import { enqueueRewrite } from './no-floating-work-in-handler/enqueue-suggestion.js';
 import type { FileContext } from './no-floating-work-in-handler/file-context.js';
 import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
 import type { FloatingKind } from './no-floating-work-in-handler/floating-work.js';
@@ -30,7 +31,7 @@ export type Options = [
 ];
 
 /** Message ids. */
-export type MessageIds = FloatingKind | SpawnKind | 'emptyAllowReason' | 'awaitIt';
+export type MessageIds = FloatingKind | SpawnKind | 'emptyAllowReason' | 'awaitIt' | 'enqueueTask';
 
 const CODEMOD = 'move it to a durable task with `npx fleet codemod spawn-to-taskspec`';
 
@@ -74,6 +75,7 @@ export default createRule<Options, MessageIds>({
       platformDeferral: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} runs work after the response but is not durable (no retry, lost on crash); ${CODEMOD}, or set \`allowPlatformDeferral\`.`,
       emptyAllowReason: 'The `fleet-allow-spawn` comment needs a reason after the colon, e.g. `// fleet-allow-spawn: sub-second metric`.',
       awaitIt: 'Await it.',
+      enqueueTask: 'Enqueue the existing task `{{task}}` instead (the rewrite of `npx fleet codemod spawn-to-taskspec`).',
     },
   },
   create(context, [options]) {
@@ -122,7 +124,7 @@ export default createRule<Options, MessageIds>({
       const work = floatingWorkOf(expression, file);
       if (!work || settlesEnclosingPromise(work, file) || isPartOfResponse(work, reach.handler, file)) return;
       if (isInsideSpawnCallback(work.node, file)) return;
-      report(work.node, work.kind, work.callee, work.path, reach, awaitSuggestion(work.node));
+      report(work.node, work.kind, work.callee, work.path, reach, withEnqueue(work.node, work.kind, awaitSuggestion(work.node)));
     }
 
     function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -130,7 +132,14 @@ export default createRule<Options, MessageIds>({
       if (!site || (site.kind === 'platformDeferral' && options.allowPlatformDeferral === true)) return;
       const reach = reachOf(node);
       if (!reach || endsWithRequest(site, file) || isInsideSpawnCallback(node, file)) return;
-      report(node, site.kind, site.callee, site.path, reach, null);
+      report(node, site.kind, site.callee, site.path, reach, withEnqueue(node, site.kind, null));
+    }
+
+    /** Adds the codemod's rewrite when it is one range onto an existing task variant. */
+    function withEnqueue(node: TSESTree.Node, kind: MessageIds, suggest: TSESLint.ReportSuggestionArray<MessageIds> | null): TSESLint.ReportSuggestionArray<MessageIds> | null {
+      const rewrite = enqueueRewrite(node, kind, sourceCode, context.physicalFilename);
+      if (!rewrite) return suggest;
+      return [...(suggest ?? []), { messageId: 'enqueueTask', data: { task: rewrite.task }, fix: (fixer) => fixer.replaceTextRange(rewrite.range, rewrite.text) }];
     }
 
     /** `await` is only valid directly in an async function, and only safe in front of a call. */

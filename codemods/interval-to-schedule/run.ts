@@ -16,7 +16,8 @@ import type { Bail } from '../spawn-to-taskspec/bail.js';
 import { captures } from '../spawn-to-taskspec/captures.js';
 import { ExecutorRegistry } from '../spawn-to-taskspec/executor-registry.js';
 import { executorSource, importFor } from '../spawn-to-taskspec/executor-source.js';
-import { camelCase, kebabCase, pascalCase, usesJsExtensions } from '../spawn-to-taskspec/module-paths.js';
+import { camelCase, kebabCase, usesJsExtensions } from '../spawn-to-taskspec/module-paths.js';
+import { variantName } from '../shared/enqueue-call.js';
 import { DEFAULT_FORBIDDEN } from '../spawn-to-taskspec/payload-shape.js';
 import { markBailout } from '../spawn-to-taskspec/plan-site.js';
 import { renderSchema } from '../spawn-to-taskspec/render-schema.js';
@@ -64,7 +65,7 @@ export async function runIntervalToSchedule(options: IntervalToScheduleOptions):
     const callee = work.nameCall?.getExpression();
     const calleeName = Node.isIdentifier(work.work) ? work.work.getText() : callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
     if (!calleeName) return bail('no-name', 'The recurring work has no named call to name the task after; move it into a named async function and re-run.');
-    const variant = pascalCase(calleeName);
+    const variant = variantName(calleeName);
     const name = kebabCase(variant);
     if (schedules.has(name)) return bail('name-conflict', `A schedule named \`${name}\` already exists; rename the function or the schedule, then re-run.`);
     if (tasks.add(variant, renderSchema('zod', [])) === 'conflict') return bail('name-conflict', `\`${tasks.binding}.${variant}\` already exists with a payload; rename the function or the variant, then re-run.`);

@@ -77,7 +77,12 @@ function isReference(id: Identifier): boolean {
 
 function isModuleLevel(declaration: Node): boolean {
   if (Node.isImportSpecifier(declaration) || Node.isImportClause(declaration) || Node.isNamespaceImport(declaration) || Node.isImportEqualsDeclaration(declaration)) return true;
-  const statement = Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration) ? declaration.getFirstAncestorByKind(SyntaxKind.VariableStatement) : declaration;
+  // `{ a: { b } }` in a declaration or a parameter: climb to what the pattern destructures. A
+  // parameter's binding is never module-level, even in a handler written inside `export const`.
+  let root: Node = declaration;
+  while (Node.isBindingElement(root)) root = root.getParentOrThrow().getParentOrThrow();
+  if (Node.isParameterDeclaration(root)) return false;
+  const statement = Node.isVariableDeclaration(root) ? root.getVariableStatement() : root;
   return Node.isSourceFile(statement?.getParent());
 }
 

@@ -21,6 +21,8 @@ export interface ExecutorInput {
   readonly captures: readonly Capture[];
   readonly body: readonly string[];
   readonly jsExtensions: boolean;
+  /** The body reads `ctx` (the task's signal is passed to the moved call). */
+  readonly usesContext?: boolean;
 }
 
 /** An import line the executor needs for a module-level capture, or why it cannot have one. */
@@ -53,9 +55,14 @@ export function executorSource(input: ExecutorInput, imports: readonly string[])
     `import type { ${input.tasksBinding} } from '${tasks}';`,
     '',
     `/** Runs \`${input.tasksBinding}.${input.variant}\`: the work ${from}:${input.siteLine} used to start without awaiting it. */`,
-    `export const ${input.binding}: NonNullable<Executors<typeof ${input.tasksBinding}>['${input.variant}']> = async (${fields.length > 0 ? `{ ${fields.join(', ')} }` : ''}) => {`,
+    `export const ${input.binding}: NonNullable<Executors<typeof ${input.tasksBinding}>['${input.variant}']> = async (${parameters(fields, input.usesContext === true)}) => {`,
     ...input.body.map((line) => (line === '' ? '' : `  ${line}`)),
     '};',
     '',
   ].join('\n');
+}
+
+function parameters(fields: readonly string[], usesContext: boolean): string {
+  const payload = fields.length > 0 ? `{ ${fields.join(', ')} }` : usesContext ? '_payload' : '';
+  return usesContext ? `${payload}, ctx` : payload;
 }

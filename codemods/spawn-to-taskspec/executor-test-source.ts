@@ -1,12 +1,13 @@
 /**
- * The text of a generated executor test for the project's runner (vitest or jest): the happy
+ * The text of a generated executor test for the project's runner (vitest or jest; `node:test` in
+ * executor-node-test-source.ts): the happy
  * path (the moved call runs), one failure mode (a failing call fails the attempt, so the worker
  * retries it), and enqueue idempotency on the project's real `TaskSpec` and an in-memory store.
  */
 import type { Shape } from './payload-shape.js';
 
 /** Test runners the codemod writes tests for. */
-export type Runner = 'vitest' | 'jest';
+export type Runner = 'vitest' | 'jest' | 'node:test';
 
 /** Inputs of {@link executorTestSource}. */
 export interface ExecutorTestInput {

@@ -27,11 +27,6 @@ export function moveSpecifier(specifier: string, fromFile: string, toFile: strin
   return relative;
 }
 
-/** `sendWelcomeEmail` → `SendWelcomeEmail`; `send-email` → `SendEmail`. */
-export function pascalCase(name: string): string {
-  return name.replace(/(?:^|[-_\s]+)([A-Za-z0-9])/g, (_, letter: string) => letter.toUpperCase()).replace(/[^\w$]/g, '');
-}
-
 /** `SendWelcomeEmail` → `send-welcome-email`. */
 export function kebabCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { Project, SourceFile } from 'ts-morph';
 import type { ChangeSet } from '../shared/change-set.js';
+import { enqueueCall, variantName } from '../shared/enqueue-call.js';
 import { newlineOf } from '../shared/text-edit.js';
 import type { ReportedSite } from '../shared/find-sites.js';
 import type { Bail } from './bail.js';
@@ -13,13 +14,15 @@ import { bail } from './bail.js';
 import { captures } from './captures.js';
 import type { Capture } from './captures.js';
 import { executorSource, importFor } from './executor-source.js';
+import { executorNodeTestSource, mockedNamedImport } from './executor-node-test-source.js';
 import { executorTestSource } from './executor-test-source.js';
 import type { Runner } from './executor-test-source.js';
 import type { ExecutorRegistry } from './executor-registry.js';
-import { camelCase, kebabCase, pascalCase, specifierFor, usesJsExtensions } from './module-paths.js';
+import { camelCase, kebabCase, specifierFor, usesJsExtensions } from './module-paths.js';
 import { renderSchema } from './render-schema.js';
 import type { Validator } from './render-schema.js';
 import type { SiteReport } from './report.js';
+import { passSignal, signalArgument } from './signal.js';
 import { siteWork } from './site-work.js';
 import type { TasksFile } from './tasks-file.js';
 
@@ -71,7 +74,7 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   const callee = work.nameCall?.getExpression();
   const calleeName = callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
   if (!calleeName) return bail('no-name', 'The work has no named call to name the task after; move it into a named async function (`sendReport(...)`) and re-run.');
-  const variant = pascalCase(calleeName);
+  const variant = variantName(calleeName);
   const fields = found.filter((capture) => capture.shape !== undefined);
   const schema = renderSchema(context.validator, fields.map((capture) => ({ name: capture.name, shape: capture.shape!, optional: capture.optional ?? false })));
   const added = context.tasks.add(variant, schema);
@@ -89,7 +92,9 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   changes.edit(site.file, { start: site.start, end: site.end, text: callSite(context.tasks.binding, variant, fields, work.delay) });
   addSiteImports(context, file, site.file, js);
   const binding = `${camelCase(variant)}Task`;
-  const source = executorSource({ variant, binding, file: executorFile, siteFile: site.file, siteLine: site.line, root: context.root, tasksFile: context.tasks.path, tasksBinding: context.tasks.binding, captures: found, body: work.body, jsExtensions: js }, imports);
+  const signal = work.nameCall && Node.isCallExpression(work.nameCall) ? signalArgument(work.nameCall) : undefined;
+  const body = (signal && work.nameCall && passSignal(work.body, work.nameCall, signal)) || work.body;
+  const source = executorSource({ variant, binding, file: executorFile, siteFile: site.file, siteLine: site.line, root: context.root, tasksFile: context.tasks.path, tasksBinding: context.tasks.binding, captures: found, body, jsExtensions: js, usesContext: body !== work.body }, imports);
   report.generated.push(generated(changes.create(executorFile, source), executorFile));
   if (!context.registry.register(variant, binding, executorFile)) report.message = `register \`${binding}\` in your \`createFleet({ executors })\``;
   const test = testFor(context, work.nameCall, found, { variant, binding, executorFile, js, siteFile: site.file });
@@ -108,10 +113,7 @@ function generated(created: boolean, file: string): string {
 }
 
 function callSite(tasks: string, variant: string, fields: readonly Capture[], delay: string | undefined): string {
-  const payload = fields.length > 0 ? `{ ${fields.map((capture) => capture.name).join(', ')} }` : '{}';
-  const key = fields.find((capture) => /(?:^id|Id)$/.test(capture.name) && (capture.shape?.kind === 'string' || capture.shape?.kind === 'number'));
-  const options = [...(key ? [`key: String(${key.name})`] : []), ...(delay ? [`runAt: ${delay}`] : [])];
-  return `await enqueue(${tasks}.${variant}(${payload})${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
+  return enqueueCall(tasks, variant, fields.map((capture) => ({ name: capture.name, scalar: capture.shape?.kind === 'string' || capture.shape?.kind === 'number' })), delay);
 }
 
 function addSiteImports(context: PlanContext, file: SourceFile, siteFile: string, js: boolean): void {
@@ -169,6 +171,9 @@ function testFor(context: PlanContext, nameCall: Node | undefined, found: readon
   const specifier = /from '([^']+)'/.exec(typeof mockedImport === 'string' ? mockedImport : '')?.[1];
   if (typeof mockedImport !== 'string' || specifier === undefined || specifier === 'fleet-runtime') return undefined;
   const payload = found.filter((entry) => entry.shape !== undefined).map((entry) => ({ name: entry.name, shape: entry.shape!, optional: entry.optional ?? false }));
-  const text = executorTestSource({ runner: context.runner, variant: target.variant, binding: target.binding, executorSpecifier: specifierFor(file, target.executorFile, target.js), tasksSpecifier: specifierFor(file, context.tasks.path, target.js), tasksBinding: context.tasks.binding, mockedImport, mockedSpecifier: specifier, callee: callee.getText(), payload });
-  return { file, text };
+  const input = { runner: context.runner, variant: target.variant, binding: target.binding, executorSpecifier: specifierFor(file, target.executorFile, target.js), tasksSpecifier: specifierFor(file, context.tasks.path, target.js), tasksBinding: context.tasks.binding, mockedImport, mockedSpecifier: specifier, callee: callee.getText(), payload };
+  if (context.runner !== 'node:test') return { file, text: executorTestSource(input) };
+  // node:test mocks a module by its named exports: only a call to a named import can be mocked.
+  const named = mockedNamedImport(mockedImport, callee.getText());
+  return named ? { file, text: executorNodeTestSource(input, named) } : undefined;
 }

@@ -42,17 +42,21 @@ export interface SpawnToTaskspecOptions {
 /** Runs the codemod and returns its report (files are written unless `dry`). */
 export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promise<CodemodReport> {
   const started = performance.now();
-  const { sites, fatal } = await findSites({ root: options.root, files: options.files, ruleId: 'no-floating-work-in-handler', types: options.types, ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}) });
+  const tsconfig = path.join(options.root, 'tsconfig.json');
+  const project = existsSync(tsconfig) ? new Project({ tsConfigFilePath: tsconfig }) : new Project({ compilerOptions: { allowJs: true, strict: true } });
+  // One TypeScript program per run: the rule takes its types from the program the captures are
+  // analysed with (typescript-eslint `programs`), instead of a project service building its own.
+  const programs = options.types && existsSync(tsconfig) ? [project.getProgram().compilerObject] : undefined;
+  const { sites, fatal } = await findSites({ root: options.root, files: options.files, ruleId: 'no-floating-work-in-handler', types: options.types, ...(programs ? { programs } : {}), ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}) });
   const lintMs = performance.now() - started;
   const notes: string[] = [];
   const changes = new ChangeSet();
-  const tsconfig = path.join(options.root, 'tsconfig.json');
-  const project = existsSync(tsconfig) ? new Project({ tsConfigFilePath: tsconfig }) : new Project({ compilerOptions: { allowJs: true, strict: true } });
   const dependencies = readDependencies(options.root);
   const validator = (['zod', 'valibot', 'arktype'] as const).find((name) => dependencies.has(name));
   if (!validator && sites.length > 0) notes.push('no Standard Schema validator in package.json: schemas are written with zod; run `npm install zod`.');
-  const runner: Runner | undefined = dependencies.has('vitest') ? 'vitest' : dependencies.has('jest') ? 'jest' : undefined;
-  if (!runner && sites.length > 0) notes.push('no vitest or jest in package.json: executor tests were not generated.');
+  const runner: Runner | undefined = dependencies.has('vitest') ? 'vitest' : dependencies.has('jest') ? 'jest' : usesNodeTest(options.root) ? 'node:test' : undefined;
+  if (!runner && sites.length > 0) notes.push('no vitest or jest in package.json and no `node --test` script: executor tests were not generated.');
+  if (runner === 'node:test' && sites.length > 0) notes.push('executor tests use node:test module mocks: run them with `node --test --experimental-test-module-mocks`.');
   const fallback = options.tasks ?? path.join(options.root, existsSync(path.join(options.root, 'src')) ? 'src' : '', 'tasks.ts');
   const context = {
     root: options.root,
@@ -107,4 +111,12 @@ function readDependencies(root: string): Set<string> {
   if (!existsSync(file)) return new Set();
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>;
   return new Set(['dependencies', 'devDependencies', 'peerDependencies'].flatMap((key) => Object.keys(json[key] ?? {})));
+}
+
+/** A `package.json` script that runs `node --test` (or `tsx --test`). */
+function usesNodeTest(root: string): boolean {
+  const file = path.join(root, 'package.json');
+  if (!existsSync(file)) return false;
+  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  return Object.values(scripts).some((script) => /\b(?:node|tsx)\b[^&|;]*\s--test\b/.test(script));
 }

@@ -23,6 +23,11 @@ export interface ScanConfigOptions {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** Also run the internal `fleet-scan/handlers` marker (the typed scan's first phase). Default `false`. */
   readonly markHandlers?: boolean;
+  /**
+   * With `typesRoot`: TypeScript programs to take types from instead of the project service
+   * (the codemod passes the one program it analyses with, so a run builds one program, not two).
+   */
+  readonly programs?: readonly unknown[];
 }
 
 /**
@@ -58,7 +63,9 @@ export function buildScanConfig(options: ScanConfigOptions): Linter.Config[] {
     rules: options.rules ?? (fleetRules as unknown as ScanRules),
   };
   const parserOptions: Linter.ParserOptions = { ecmaFeatures: { jsx: true } };
-  if (options.typesRoot !== undefined) {
+  if (options.typesRoot !== undefined && options.programs !== undefined) {
+    parserOptions['programs'] = options.programs;
+  } else if (options.typesRoot !== undefined) {
     parserOptions['projectService'] = true;
     parserOptions['tsconfigRootDir'] = options.typesRoot;
   }

@@ -37,6 +37,11 @@ export interface LintProjectOptions {
    * none given means every file is linted with types in one pass.
    */
   readonly typeAwareRuleIds?: readonly string[];
+  /**
+   * With `types`: TypeScript programs (`ts.Program`) to take types from instead of the project
+   * service; a file in none of them is linted without types. Default: the project service.
+   */
+  readonly programs?: readonly unknown[];
 }
 
 /** The syntactic first pass over every file, or the typed pass over the files with handlers. */
@@ -81,6 +86,7 @@ function configOf(options: LintProjectOptions, overrides: { ruleIds: readonly st
     ruleIds: overrides.ruleIds,
     typesRoot: overrides.typesRoot,
     ...(overrides.markHandlers ? { markHandlers: true } : {}),
+    ...(overrides.typesRoot !== undefined && options.programs ? { programs: options.programs } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Rule } from 'eslint';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { lintProject } from '../../src/cli/lint-project.js';
 import { makeProject } from './helpers.js';
@@ -76,6 +77,19 @@ describe('lintProject', () => {
       { file: 'scripts/out.ts', messages: ['1:1 fleet/types untyped'] },
       { file: 'scripts/plain.js', messages: ['1:1 fleet/types untyped'] },
       { file: 'src/in.ts', messages: ['1:1 fleet/types typed'] },
+    ]);
+    expect(outcome.typedFiles).toBe(1);
+  });
+
+  it('takes types from given programs instead of the project service; a file in none is linted without them', async () => {
+    // No tsconfig at all: only the program can give `src/in.ts` its types.
+    const root = makeProject({ 'src/in.ts': 'export const a = 1;\n', 'src/out.ts': 'export const b = 2;\n' });
+    const program = ts.createProgram([path.join(root, 'src/in.ts')], { strict: true, noEmit: true });
+    const files = ['src/in.ts', 'src/out.ts'].map((file) => path.join(root, file));
+    const outcome = await lintProject({ root, files, ruleIds: ['types'], types: true, rules, programs: [program] });
+    expect(summarise(root, outcome.results)).toEqual([
+      { file: 'src/in.ts', messages: ['1:1 fleet/types typed'] },
+      { file: 'src/out.ts', messages: ['1:1 fleet/types untyped'] },
     ]);
     expect(outcome.typedFiles).toBe(1);
   });

@@ -5,10 +5,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createSqliteStore } from 'fleet-runtime';
 import type { TaskRecord } from 'fleet-runtime';
+import { runCli } from '../cli/helpers.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -75,4 +76,56 @@ export async function settledTasks(file: string, count: number, timeoutMs = 20_0
   } finally {
     await store.close();
   }
+}
+
+/** What one run of a migrated app produced: its tasks once settled and the lines its work appended. */
+export interface Served {
+  readonly tasks: TaskRecord[];
+  readonly outbox: string[];
+}
+
+/**
+ * Starts the compiled `entry` of `app` on a fresh SQLite store, runs `call` against its base URL,
+ * waits for `taskCount` tasks to settle, stops the app, and returns the tasks and outbox lines.
+ */
+export async function serveAndSettle(app: string, entry: string, taskCount: number, call: (base: string) => Promise<void>): Promise<Served> {
+  const database = path.join(app, '.fleet/e2e.db');
+  // fleet-runtime creates only its default ./.fleet folder; a path in FLEET_DATABASE_URL must exist.
+  mkdirSync(path.dirname(database), { recursive: true });
+  const outbox = path.join(app, 'outbox.log');
+  const { child, port } = await start(app, entry, { FLEET_DATABASE_URL: `sqlite:${database}`, OUTBOX_FILE: outbox });
+  try {
+    await call(`http://127.0.0.1:${port}`);
+    const tasks = await settledTasks(database, taskCount);
+    const lines = existsSync(outbox) ? readFileSync(outbox, 'utf8').split('\n').filter(Boolean).sort() : [];
+    return { tasks, outbox: lines };
+  } finally {
+    await stop(child);
+  }
+}
+
+/** `POST <url>` with a JSON body; resolves to the response status. */
+export async function post(url: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<number> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** One site of the JSON report, as the e2e tests compare it: `line action variant-or-reason`. */
+export interface CodemodRun {
+  readonly code: number;
+  readonly sites: string[];
+}
+
+/** Runs `fleet codemod spawn-to-taskspec <target>` in `app` with `--format json`. */
+export async function migrate(app: string, target: string): Promise<CodemodRun> {
+  const run = await runCli(['codemod', 'spawn-to-taskspec', target, '--allow-dirty', '--format', 'json'], { cwd: app });
+  const report = JSON.parse(run.stdout) as { sites: { file: string; line: number; action: string; reason?: string; variant?: string }[] };
+  return { code: run.code, sites: report.sites.map((site) => `${path.relative(app, site.file)}:${site.line} ${site.action} ${site.variant ?? site.reason ?? ''}`) };
+}
+
+/** `file:line` of every `no-floating-work-in-handler` finding `fleet scan` reports in `app`. */
+export async function floatingWork(app: string): Promise<string[]> {
+  const scan = await runCli(['scan', app, '--rule', 'no-floating-work-in-handler', '--format', 'json', '--no-types']);
+  return (JSON.parse(scan.stdout) as { filePath: string; messages: { line: number }[] }[]).flatMap((result) => result.messages.map((message) => `${path.relative(app, result.filePath)}:${message.line}`));
 }
