@@ -77,6 +77,11 @@ export interface TaskRecord {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  /**
+   * Opaque, unique position of the task in `list` order (its insertion order). Pass the last
+   * task's `cursor` as `list({ before })` to read the next page.
+   */
+  cursor: string;
 }
 
 /** A task handed to a worker by `claim`, with the lease token that fences its writes. */
@@ -142,13 +147,25 @@ export interface TaskEvent {
   data: JsonValue | null;
 }
 
-/** Filter for `list`; `limit` defaults to 100, newest first, `before` pages by creation time. */
+/**
+ * Filter for `list`; `limit` defaults to 100, newest first (insertion order).
+ *
+ * `before` is where the page starts:
+ * - a `string`: the `cursor` of the last task of the previous page; the next page holds the tasks
+ *   listed after it. Cursors are unique, so paging neither skips nor repeats a task, also inside
+ *   one bulk enqueue (whose tasks share one `createdAt`).
+ * - a `Date` (the first form, kept working): tasks created strictly before it. Tasks of one
+ *   enqueue share a `createdAt`, so paging by `createdAt` of the last task skips the rest of a batch
+ *   that a page boundary cuts; use the cursor to page.
+ *
+ * Anything else (an empty or foreign string, an Invalid Date) throws a `TypeError`.
+ */
 export interface ListFilter {
   states?: readonly TaskState[];
   name?: string;
   tenant?: string;
   limit?: number;
-  before?: Date;
+  before?: string | Date | undefined;
 }
 
 /** Queue-wide numbers for metrics and admission control. */

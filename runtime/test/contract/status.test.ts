@@ -22,6 +22,79 @@ describe.each(storeFactories)('$name store: status and history', (factory) => {
     expect((await store.list({ limit: 1 })).map((task) => task.id)).toEqual([b.id]);
   });
 
+  it('pages through a bulk enqueue that shares one createdAt: no task skipped, none repeated', async () => {
+    // One enqueue call stamps every row with the same createdAt, so a page boundary falls inside
+    // the batch; paging by time skipped the rest of it. `before: lastOfPage.cursor` pages by the
+    // unique insertion order instead.
+    const batch = Array.from({ length: 250 }, (_, i) => newTask({ payload: { i } }));
+    await store.enqueue(batch);
+    const first = await store.list({ limit: 100 });
+    expect(new Set(first.map((task) => task.createdAt.getTime())).size).toBe(1);
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let before: string | undefined;
+    // Bounded: a cursor that does not advance must fail the test, not loop forever.
+    for (let i = 0; i < 10; i += 1) {
+      const page = await store.list({ limit: 100, ...(before === undefined ? {} : { before }) });
+      if (page.length === 0) break;
+      pages.push(page.length);
+      seen.push(...page.map((task) => task.id));
+      before = page.at(-1)?.cursor;
+    }
+    expect(pages).toEqual([100, 100, 50]);
+    expect(new Set(seen).size).toBe(seen.length);
+    // Newest first: the reverse of the batch order.
+    expect(seen).toEqual(batch.map((task) => task.id).reverse());
+  });
+
+  it('pages by cursor within the state, name and tenant filters', async () => {
+    const mine = Array.from({ length: 7 }, () => newTask({ name: 'mine', tenant: 't1' }));
+    const others = Array.from({ length: 5 }, () => newTask({ name: 'other', tenant: 't1' }));
+    // Interleave the two names in one batch so a cursor row of one name sits between rows of the other.
+    await store.enqueue(mine.flatMap((task, i) => [task, ...(others[i] ? [others[i]] : [])]));
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (let i = 0; i < 10; i += 1) {
+      const page = await store.list({ name: 'mine', tenant: 't1', states: ['queued'], limit: 3, ...(before === undefined ? {} : { before }) });
+      if (page.length === 0) break;
+      expect(page.length).toBeLessThanOrEqual(3);
+      seen.push(...page.map((task) => task.id));
+      before = page.at(-1)?.cursor;
+    }
+    expect(seen).toEqual(mine.map((task) => task.id).reverse());
+  });
+
+  it('gives get and list the same cursor, and a later task a cursor that lists before the earlier one', async () => {
+    const a = newTask();
+    const b = newTask();
+    await store.enqueue([a]);
+    await store.enqueue([b]);
+    const [listedB, listedA] = await store.list();
+    expect(listedB?.id).toBe(b.id);
+    expect((await store.get(a.id))?.cursor).toBe(listedA?.cursor);
+    expect(typeof listedA?.cursor).toBe('string');
+    expect((await store.list({ before: listedB?.cursor ?? '' })).map((task) => task.id)).toEqual([a.id]);
+    expect(await store.list({ before: listedA?.cursor ?? '' })).toEqual([]);
+  });
+
+  it('still accepts a Date as before: tasks created strictly earlier', async () => {
+    const a = newTask();
+    await store.enqueue([a]);
+    await sleep(5);
+    const b = newTask();
+    await store.enqueue([b]);
+    const createdB = (await store.get(b.id))?.createdAt ?? new Date(0);
+    expect((await store.list({ before: createdB })).map((task) => task.id)).toEqual([a.id]);
+    expect((await store.list({ before: new Date(createdB.getTime() + 1) })).map((task) => task.id)).toEqual([b.id, a.id]);
+  });
+
+  it('rejects a before that is neither a cursor nor a valid Date, naming the problem', async () => {
+    await store.enqueue([newTask()]);
+    await expect(store.list({ before: 'not-a-cursor' })).rejects.toThrow(/before.*cursor/);
+    await expect(store.list({ before: '' })).rejects.toThrow(/before.*cursor/);
+    await expect(store.list({ before: new Date(Number.NaN) })).rejects.toThrow(/before.*Invalid Date/);
+  });
+
   it('cancels queued tasks but not finished ones', async () => {
     const row = newTask();
     await store.enqueue([row]);

@@ -10,7 +10,7 @@ const json = (value: unknown): JsonValue | null => (value === undefined ? null :
 
 /** Columns selected for a full task record. */
 export const TASK_COLUMNS =
-  'id, name, payload, state, key, tenant, priority, run_at, attempts, max_attempts, lost_leases, max_lost_leases, lease_owner, lease_until, last_error, result, progress, schedule, created_at, updated_at, finished_at';
+  'id, name, payload, state, key, tenant, priority, run_at, attempts, max_attempts, lost_leases, max_lost_leases, lease_owner, lease_until, last_error, result, progress, schedule, created_at, updated_at, finished_at, seq';
 
 export function toTaskRecord(row: Row): TaskRecord {
   return {
@@ -35,6 +35,7 @@ export function toTaskRecord(row: Row): TaskRecord {
     createdAt: new Date(row.created_at as Date),
     updatedAt: new Date(row.updated_at as Date),
     finishedAt: date(row.finished_at),
+    cursor: String(row.seq),
   };
 }
 

@@ -12,7 +12,7 @@ const json = (value: unknown): JsonValue | null => (value === null || value === 
 
 /** Columns selected for a full task record. */
 export const TASK_COLUMNS =
-  'id, name, payload, state, key, tenant, priority, run_at, attempts, max_attempts, lost_leases, max_lost_leases, lease_owner, lease_until, last_error, result, progress, schedule, created_at, updated_at, finished_at';
+  'id, name, payload, state, key, tenant, priority, run_at, attempts, max_attempts, lost_leases, max_lost_leases, lease_owner, lease_until, last_error, result, progress, schedule, created_at, updated_at, finished_at, seq';
 
 export function toTaskRecord(row: Row): TaskRecord {
   return {
@@ -37,6 +37,7 @@ export function toTaskRecord(row: Row): TaskRecord {
     createdAt: new Date(num(row.created_at)),
     updatedAt: new Date(num(row.updated_at)),
     finishedAt: date(row.finished_at),
+    cursor: text(row.seq),
   };
 }
 
