@@ -9,7 +9,7 @@ import { readFleetSettings } from '../src/settings.js';
 import { typeServices } from '../src/type-services.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
 import { matchesCalleePattern } from '../src/handlers/callee-pattern.js';
-import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
+import { endsWithRequest, enclosingSpawnSites } from './no-floating-work-in-handler/ends-with-request.js';
 import type { FileContext } from './no-floating-work-in-handler/file-context.js';
 import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
 import type { FloatingKind } from './no-floating-work-in-handler/floating-work.js';
@@ -17,7 +17,7 @@ import { importedValueLookup } from './no-floating-work-in-handler/imported-valu
 import { spawnAliases } from './no-floating-work-in-handler/spawn-aliases.js';
 import { isPartOfResponse } from './no-floating-work-in-handler/part-of-response.js';
 import { spawnSiteOf } from './no-floating-work-in-handler/spawn-site.js';
-import type { SpawnKind } from './no-floating-work-in-handler/spawn-site.js';
+import type { SpawnKind, SpawnSite } from './no-floating-work-in-handler/spawn-site.js';
 
 /** Rule options. */
 export type Options = [
@@ -98,6 +98,24 @@ export default createRule<Options, MessageIds>({
       return reaches.reduce<HandlerReach | undefined>((best, reach) => (!best || reach.chain.length < best.chain.length ? reach : best), undefined);
     }
 
+    const isAllowedCall = (path: readonly string[] | undefined): boolean => path !== undefined && allowCalls.some((pattern) => matchesCalleePattern(path, pattern));
+
+    /**
+     * Whether work nested in the argument of a timer is already covered by the timer's own report
+     * (moving the timer to a task moves its callback). A timer that ends with the request (cleared,
+     * awaited) or is allowed covers nothing, and neither does `after()` / `waitUntil()`: the
+     * platform waits only for the promise it is given, so work the callback starts and does not
+     * join outlives even the deferral (`waitUntil(upload().then(() => { remove(old); }))`).
+     */
+    function isCoveredBySpawn(node: TSESTree.Node): boolean {
+      for (const site of enclosingSpawnSites(node, file)) if (coversItsCallback(site)) return true;
+      return false;
+    }
+
+    function coversItsCallback(site: SpawnSite): boolean {
+      return site.kind === 'timer' && !isAllowedCall(site.path) && !endsWithRequest(site, file);
+    }
+
     function report(
       node: TSESTree.Node,
       kind: MessageIds,
@@ -106,7 +124,7 @@ export default createRule<Options, MessageIds>({
       reach: HandlerReach,
       suggest: TSESLint.ReportSuggestionArray<MessageIds> | null,
     ): void {
-      if (path && allowCalls.some((pattern) => matchesCalleePattern(path, pattern))) return;
+      if (isAllowedCall(path)) return;
       const allow = allowComments.for(node);
       if (allow && allow.reason !== '') return;
       const via = reach.chain.length === 0 ? '' : ` (via \`${reach.chain.join('` → `')}\`)`;
@@ -121,7 +139,7 @@ export default createRule<Options, MessageIds>({
       if (!reach) return;
       const work = floatingWorkOf(expression, file);
       if (!work || settlesEnclosingPromise(work, file) || isPartOfResponse(work, reach.handler, file)) return;
-      if (isInsideSpawnCallback(work.node, file)) return;
+      if (isCoveredBySpawn(work.node)) return;
       report(work.node, work.kind, work.callee, work.path, reach, awaitSuggestion(work.node));
     }
 
@@ -129,7 +147,7 @@ export default createRule<Options, MessageIds>({
       const site = spawnSiteOf(node, file);
       if (!site || (site.kind === 'platformDeferral' && options.allowPlatformDeferral === true)) return;
       const reach = reachOf(node);
-      if (!reach || endsWithRequest(site, file) || isInsideSpawnCallback(node, file)) return;
+      if (!reach || endsWithRequest(site, file) || isCoveredBySpawn(node)) return;
       report(node, site.kind, site.callee, site.path, reach, null);
     }
 

@@ -30,16 +30,17 @@ export function endsWithRequest(site: SpawnSite, file: FileContext): boolean {
   return isContinuation(callback, file) || RESPONDS.test(file.sourceCode.getText(callback));
 }
 
-/** True when `node` sits, at any depth, in the argument of a timer, `after()` or `waitUntil()`, which is reported itself. */
-export function isInsideSpawnCallback(node: TSESTree.Node, file: FileContext): boolean {
-  // Any depth inside the argument: `waitUntil((async () => { ... })())`, `waitUntil(p.then(() => ...))`.
+/**
+ * The timers, `after()` and `waitUntil()` calls whose argument holds `node` at any depth
+ * (`waitUntil((async () => { ... })())`, `waitUntil(p.then(() => ...))`), innermost first.
+ */
+export function* enclosingSpawnSites(node: TSESTree.Node, file: FileContext): Generator<SpawnSite> {
   for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && (parent.arguments as readonly TSESTree.Node[]).includes(child)) {
       const site = spawnSiteOf(parent, file);
-      if (site?.kind === 'timer' || site?.kind === 'platformDeferral') return true;
+      if (site?.kind === 'timer' || site?.kind === 'platformDeferral') yield site;
     }
   }
-  return false;
 }
 
 function isInPromiseExecutor(node: TSESTree.Node): boolean {
