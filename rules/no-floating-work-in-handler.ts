@@ -16,6 +16,8 @@ import type { FloatingKind } from './no-floating-work-in-handler/floating-work.j
 import { importedValueLookup } from './no-floating-work-in-handler/imported-value.js';
 import { spawnAliases } from './no-floating-work-in-handler/spawn-aliases.js';
 import { isPartOfResponse } from './no-floating-work-in-handler/part-of-response.js';
+import { isDeclaredPromise, keptPromiseWork } from './no-floating-work-in-handler/kept-promise.js';
+import { isTestModule } from './no-floating-work-in-handler/test-module.js';
 import { spawnSiteOf } from './no-floating-work-in-handler/spawn-site.js';
 import type { SpawnKind, SpawnSite } from './no-floating-work-in-handler/spawn-site.js';
 
@@ -77,6 +79,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
+    // A test builds its own app around a handler; nothing it starts runs in production.
+    if (isTestModule(context.filename)) return {};
     const model = handlerModelFor(context);
     if (model.handlers.length === 0) return {};
     const { sourceCode } = context;
@@ -139,8 +143,19 @@ export default createRule<Options, MessageIds>({
       if (!reach) return;
       const work = floatingWorkOf(expression, file);
       if (!work || settlesEnclosingPromise(work, file) || isPartOfResponse(work, reach.handler, file)) return;
-      if (isCoveredBySpawn(work.node)) return;
+      // `p.catch(log)` on `const p = send()` is judged, and reported, at the declaration.
+      if (isCoveredBySpawn(work.node) || isDeclaredPromise(work, file)) return;
       report(work.node, work.kind, work.callee, work.path, reach, awaitSuggestion(work.node));
+    }
+
+    function checkDeclaration(declarator: TSESTree.VariableDeclarator): void {
+      if (!declarator.init) return;
+      const reach = reachOf(declarator);
+      if (!reach) return;
+      const work = keptPromiseWork(declarator, file, (drop) => settlesEnclosingPromise(drop, file) || isPartOfResponse(drop, reach.handler, file));
+      if (!work || isCoveredBySpawn(work.node)) return;
+      // Awaiting the initialiser would change what the variable holds: no suggestion.
+      report(work.node, work.kind, work.callee, work.path, reach, null);
     }
 
     function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -169,6 +184,7 @@ export default createRule<Options, MessageIds>({
       'ArrowFunctionExpression > UnaryExpression.body'(node: TSESTree.UnaryExpression) {
         checkStatement(node);
       },
+      VariableDeclarator: checkDeclaration,
       CallExpression: checkSpawn,
       NewExpression: checkSpawn,
     };

@@ -70,7 +70,9 @@ function isContinuation(callback: TSESTree.Node, file: FileContext): boolean {
 
 /**
  * Whether the handle a timer or worker returns is used beyond keeping it running: cleared,
- * awaited, returned, stored in an object or passed on. Only a bare statement, `void`, or a
+ * awaited, returned, stored in an object or passed on, anywhere but in the timer's own callback.
+ * A clear in a listener (`req.on('close', () => clearInterval(t))`) ends the timer with the
+ * connection, so an SSE heartbeat is part of the response. Only a bare statement, `void`, or a
  * `const` whose reads are `unref()`/`on()`/... in the same function leaves the work floating.
  */
 function isHandleKept(node: TSESTree.CallExpression | TSESTree.NewExpression, file: FileContext): boolean {
@@ -87,8 +89,12 @@ function isHandleKept(node: TSESTree.CallExpression | TSESTree.NewExpression, fi
   const variable = variableOf(file, holder.id);
   if (!variable) return true;
   const home = enclosingFunction(holder);
+  const [start, end] = node.range;
   return variable.references.some((reference) => {
     if (!reference.isRead()) return false;
+    // A poller that clears itself (`const t = setInterval(() => { if (done()) clearInterval(t); })`)
+    // runs until its own condition holds, whatever happened to the request.
+    if (reference.identifier.range[0] >= start && reference.identifier.range[1] <= end) return false;
     const use = reference.identifier.parent;
     const isNeutralCall =
       use.type === AST_NODE_TYPES.MemberExpression &&

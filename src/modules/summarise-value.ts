@@ -56,6 +56,7 @@ export class ValueSummariser {
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', members: this.objectMembers(node) };
     if (ts.isIdentifier(node)) return this.bindingValue(node.text);
     if (ts.isNewExpression(node)) return this.constructed(node.expression);
+    if (ts.isCallExpression(node)) return this.callResult(node);
     if (ts.isAwaitExpression(node)) {
       // `await makeWorkerUtils(...)`: a client made by an awaited package factory.
       const inner = skipWrappers(node.expression);
@@ -142,6 +143,28 @@ export class ValueSummariser {
       }
     }
     return this.packageInstance(target);
+  }
+
+  /**
+   * `createMailer()` of a same-module factory whose one way out returns an object literal or a
+   * `new` instance (`function createMailer() { return { async send() {} }; }`); otherwise the
+   * result of a package factory (`Redis.fromEnv()`, `twilio(sid, token)`) as an instance of it.
+   */
+  private callResult(node: TS.CallExpression): ValueSummary | undefined {
+    const callee = skipWrappers(node.expression);
+    const binding = ts.isIdentifier(callee) ? this.bindings.get(callee.text) : undefined;
+    if (binding?.kind !== 'value') return this.packageInstance(callee);
+    const fn = skipWrappers(binding.node);
+    if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return undefined;
+    if (!fn.body || fn.asteriskToken || hasModifier(fn, ts.SyntaxKind.AsyncKeyword)) return undefined;
+    let result: TS.Node | undefined = fn.body;
+    if (ts.isBlock(fn.body)) {
+      const returns: TS.ReturnStatement[] = [];
+      collectReturns(fn.body, returns);
+      result = returns.length === 1 && fn.body.statements.at(-1) === returns[0] ? returns[0]!.expression : undefined;
+    }
+    const value = result ? skipWrappers(result) : undefined;
+    return value && (ts.isObjectLiteralExpression(value) || ts.isNewExpression(value)) ? this.valueOf(value) : undefined;
   }
 
   private packageInstance(callee: TS.Node): ValueSummary | undefined {
