@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
@@ -18,6 +18,7 @@ import { spawnAliases } from './no-floating-work-in-handler/spawn-aliases.js';
 import { isPartOfResponse } from './no-floating-work-in-handler/part-of-response.js';
 import { isDeclaredPromise, keptPromiseWork } from './no-floating-work-in-handler/kept-promise.js';
 import { isTestModule } from './no-floating-work-in-handler/test-module.js';
+import { helperFloatOf } from './no-floating-work-in-handler/helper-float.js';
 import { spawnSiteOf } from './no-floating-work-in-handler/spawn-site.js';
 import type { SpawnKind, SpawnSite } from './no-floating-work-in-handler/spawn-site.js';
 
@@ -32,7 +33,7 @@ export type Options = [
 ];
 
 /** Message ids. */
-export type MessageIds = FloatingKind | SpawnKind | 'emptyAllowReason' | 'awaitIt';
+export type MessageIds = FloatingKind | SpawnKind | 'floatingInHelper' | 'emptyAllowReason' | 'awaitIt';
 
 const CODEMOD = 'move it to a durable task with `npx fleet codemod spawn-to-taskspec`';
 
@@ -74,6 +75,7 @@ export default createRule<Options, MessageIds>({
       detachedProcess: `A detached or unref'd child process (\`{{callee}}()\`) in handler \`{{handler}}\`{{via}} outlives the response with no retry or status; ${CODEMOD}.`,
       workerThread: `\`new {{callee}}()\` in handler \`{{handler}}\`{{via}} runs work that is not awaited and outlives the response; await its result, or ${CODEMOD}.`,
       platformDeferral: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} runs work after the response but is not durable (no retry, lost on crash); ${CODEMOD}, or set \`allowPlatformDeferral\`.`,
+      floatingInHelper: `\`{{callee}}\` in handler \`{{handler}}\`{{via}} starts work it does not wait for (\`{{work}}\` at {{site}}), which dies with the response; \`await\` it in the helper, or ${CODEMOD}.`,
       emptyAllowReason: 'The `fleet-allow-spawn` comment needs a reason after the colon, e.g. `// fleet-allow-spawn: sub-second metric`.',
       awaitIt: 'Await it.',
     },
@@ -94,6 +96,8 @@ export default createRule<Options, MessageIds>({
       importedValue: types ? undefined : importedValueLookup(context.physicalFilename, imports),
       spawnAliases: spawnAliases(imports),
     };
+    // Cross-module reach (floating work inside an imported helper) reads summaries in both modes.
+    const helperValue = file.importedValue ?? importedValueLookup(context.physicalFilename, imports);
     const allowComments = new AllowComments(sourceCode);
     const allowCalls = options.allowCalls ?? [];
 
@@ -127,13 +131,14 @@ export default createRule<Options, MessageIds>({
       path: readonly string[] | undefined,
       reach: HandlerReach,
       suggest: TSESLint.ReportSuggestionArray<MessageIds> | null,
+      extra: Record<string, string> = {},
     ): void {
       if (isAllowedCall(path)) return;
       const allow = allowComments.for(node);
       if (allow && allow.reason !== '') return;
       const via = reach.chain.length === 0 ? '' : ` (via \`${reach.chain.join('` → `')}\`)`;
       const labelContext = { model, ast: sourceCode.ast, filename: resolve(context.cwd, context.filename), projectRoot: context.cwd };
-      const data = { callee, handler: routeLabel(reach.handler, labelContext), via };
+      const data = { callee, handler: routeLabel(reach.handler, labelContext), via, ...extra };
       if (allow) context.report({ node: allow.comment, messageId: 'emptyAllowReason' });
       else context.report({ node, messageId: kind, data, ...(suggest ? { suggest } : {}) });
     }
@@ -156,6 +161,17 @@ export default createRule<Options, MessageIds>({
       if (!work || isCoveredBySpawn(work.node)) return;
       // Awaiting the initialiser would change what the variable holds: no suggestion.
       report(work.node, work.kind, work.callee, work.path, reach, null);
+    }
+
+    /** A call of a project helper from another module whose body floats work (one module away, from its cached summary). */
+    function checkHelperCall(node: TSESTree.CallExpression): void {
+      const helper = helperFloatOf(node, file, helperValue);
+      if (!helper) return;
+      const reach = reachOf(node);
+      if (!reach || isCoveredBySpawn(node)) return;
+      // Relative to the linted module, as its import names the helper (`../services/notify.ts:7`).
+      const site = `${relative(dirname(context.physicalFilename), helper.site.file).split('\\').join('/')}:${helper.site.line}`;
+      report(node, 'floatingInHelper', helper.callee, helper.path, reach, null, { work: helper.site.work, site });
     }
 
     function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -185,7 +201,10 @@ export default createRule<Options, MessageIds>({
         checkStatement(node);
       },
       VariableDeclarator: checkDeclaration,
-      CallExpression: checkSpawn,
+      CallExpression(node) {
+        checkSpawn(node);
+        checkHelperCall(node);
+      },
       NewExpression: checkSpawn,
     };
   },

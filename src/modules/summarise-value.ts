@@ -3,7 +3,8 @@ import { ts } from './typescript.js';
 import type { ModuleBinding } from './module-bindings.js';
 import { isRelativeSpecifier } from './resolve-module.js';
 import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, skipWrappers, textOf } from './ts-nodes.js';
-import type { ValueSummary } from './types.js';
+import type { FloatingSite, ValueSummary } from './types.js';
+import { floatingSiteOf } from './floating-site.js';
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject', 'try']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -25,6 +26,8 @@ export class ValueSummariser {
     private readonly bindings: ReadonlyMap<string, ModuleBinding>,
     /** Absolute path of a project module specifier (relative or alias), `undefined` when it does not resolve. */
     private readonly resolve: (specifier: string) => string | undefined,
+    /** The module's syntax tree, to place floating sites (see `floatingSiteOf`); none: not summarised. */
+    private readonly source?: TS.SourceFile,
   ) {}
 
   /** The summary of the value `node` evaluates to, `undefined` when unknown. */
@@ -50,7 +53,8 @@ export class ValueSummariser {
 
   private compute(node: TS.Node): ValueSummary | undefined {
     if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
-      return { kind: 'function', returnsPromise: this.returnsPromise(node) };
+      const floats = this.floatingSite(node);
+      return { kind: 'function', returnsPromise: this.returnsPromise(node), ...(floats ? { floats } : {}) };
     }
     if (ts.isClassLike(node)) return this.classOf(node);
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', members: this.objectMembers(node) };
@@ -63,6 +67,18 @@ export class ValueSummariser {
       return ts.isCallExpression(inner) ? this.packageInstance(inner.expression) : undefined;
     }
     return undefined;
+  }
+
+  private floatingSite(node: FunctionNode): FloatingSite | undefined {
+    if (!this.source || !node.body || !ts.isBlock(node.body)) return undefined;
+    return floatingSiteOf(node.body, node, this.source, {
+      returnsPromise: (call) => this.isPromise(call),
+      floats: (call) => {
+        const value = this.valueOf(call.expression);
+        return value?.kind === 'function' ? value.floats : undefined;
+      },
+      isBound: (name) => this.bindings.has(name),
+    });
   }
 
   private returnsPromise(node: FunctionNode): boolean {

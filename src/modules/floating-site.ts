@@ -1,0 +1,113 @@
+/**
+ * The first work a function of a project module starts and does not wait for, read from its own
+ * body without type information, so a handler calling it from another module can be told (issue 9
+ * §8). Deliberately narrow: statements of the function's own body (not of callbacks nested in it)
+ * that are `void <call>`, `<call>.catch(h)`, a `.then` chain, a call proven to return a promise,
+ * a bare global timer, or a call of a same-module function that floats work itself.
+ */
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
+import { skipWrappers } from './ts-nodes.js';
+import type { FloatingSite } from './types.js';
+
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** What the summariser knows about a call, for `floatingSiteOf`. */
+export interface CallFacts {
+  /** The call returns a proven promise (`fetch`, an `async` function of the module). */
+  readonly returnsPromise: (call: TS.CallExpression) => boolean;
+  /** The call is of a same-module function that floats work itself (bounded by the summariser). */
+  readonly floats: (call: TS.CallExpression) => FloatingSite | undefined;
+  /** The name is a top-level binding of the module (so `setTimeout` is not the global). */
+  readonly isBound: (name: string) => boolean;
+}
+
+/** The first floating site in `body`, `undefined` when none is proven. */
+export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, source: TS.SourceFile, facts: CallFacts): FloatingSite | undefined {
+  const params = new Set(fn.parameters.flatMap((param) => (ts.isIdentifier(param.name) ? [param.name.text] : [])));
+  let found: FloatingSite | undefined;
+  const at = (node: TS.Node, work: string): FloatingSite => ({
+    file: source.fileName,
+    line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+    work,
+  });
+  const visit = (node: TS.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isExpressionStatement(node)) {
+      found = statementSite(skipWrappers(node.expression), params, facts, at);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function statementSite(expression: TS.Node, params: ReadonlySet<string>, facts: CallFacts, at: (node: TS.Node, work: string) => FloatingSite): FloatingSite | undefined {
+  if (ts.isVoidExpression(expression)) {
+    const inner = skipWrappers(expression.expression);
+    // `void next()`: a parameter is a callback, not work.
+    if (!ts.isCallExpression(inner) || isParamCall(inner, params) || (isChain(inner) && mentions(inner, params))) return undefined;
+    return at(expression, `void ${calleeText(inner)}()`);
+  }
+  if (!ts.isCallExpression(expression)) return undefined;
+  const callee = skipWrappers(expression.expression);
+  if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !facts.isBound(callee.text)) return at(expression, `${callee.text}()`);
+  if (ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text)) {
+    // A chain whose callbacks use a parameter most likely answers the request (`p.then((x) => res.json(x))`).
+    if (mentions(expression, params)) return undefined;
+    return at(expression, `${calleeText(chainRoot(expression))}()${callee.name.text === 'catch' ? '.catch()' : '.then()'}`);
+  }
+  if (facts.returnsPromise(expression)) return at(expression, `${calleeText(expression)}()`);
+  const inner = facts.floats(expression);
+  return inner ? { ...at(expression, `${calleeText(expression)}()`), work: `${calleeText(expression)}() → ${inner.work}` } : undefined;
+}
+
+function isChain(call: TS.CallExpression): boolean {
+  const callee = skipWrappers(call.expression);
+  return ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text);
+}
+
+function isParamCall(call: TS.CallExpression, params: ReadonlySet<string>): boolean {
+  const callee = skipWrappers(call.expression);
+  return ts.isIdentifier(callee) && params.has(callee.text);
+}
+
+/** Whether an argument of any call of the chain names one of `params`. */
+function mentions(chain: TS.CallExpression, params: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && params.has(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  for (let call: TS.Node = chain; ts.isCallExpression(call); ) {
+    call.arguments.forEach(visit);
+    const callee = skipWrappers(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !CHAIN_METHODS.has(callee.name.text)) break;
+    call = skipWrappers(callee.expression);
+  }
+  return found;
+}
+
+function chainRoot(call: TS.CallExpression): TS.Node {
+  let current: TS.Node = call;
+  for (;;) {
+    if (!ts.isCallExpression(current)) return current;
+    const callee = skipWrappers(current.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !CHAIN_METHODS.has(callee.name.text)) return current;
+    current = skipWrappers(callee.expression);
+  }
+}
+
+function calleeText(node: TS.Node): string {
+  const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : node;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const object = skipWrappers(callee.expression);
+    const head = ts.isIdentifier(object) ? object.text : object.kind === ts.SyntaxKind.ThisKeyword ? 'this' : '…';
+    return `${head}.${callee.name.text}`;
+  }
+  return 'promise';
+}
