@@ -165,10 +165,9 @@ export default createRule<Options, MessageIds>({
 
     /** A call of a project helper from another module whose body floats work (one module away, from its cached summary). */
     function checkHelperCall(node: TSESTree.CallExpression): void {
-      const helper = helperFloatOf(node, file, helperValue);
-      if (!helper) return;
       const reach = reachOf(node);
-      if (!reach || isCoveredBySpawn(node)) return;
+      const helper = reach && helperFloatOf(node, file, helperValue);
+      if (!reach || !helper || isCoveredBySpawn(node)) return;
       // Relative to the linted module, as its import names the helper (`../services/notify.ts:7`).
       const site = `${relative(dirname(context.physicalFilename), helper.site.file).split('\\').join('/')}:${helper.site.line}`;
       report(node, 'floatingInHelper', helper.callee, helper.path, reach, null, { work: helper.site.work, site });

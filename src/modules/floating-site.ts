@@ -3,7 +3,8 @@
  * body without type information, so a handler calling it from another module can be told (issue 9
  * §8). Deliberately narrow: statements of the function's own body (not of callbacks nested in it)
  * that are `void <call>`, `<call>.catch(h)`, a `.then` chain, a call proven to return a promise,
- * a bare global timer, or a call of a same-module function that floats work itself.
+ * a bare global timer, or a call (awaited or not) of a function of the same module, or a method
+ * of the same class through `this`, that floats work itself.
  */
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
@@ -36,7 +37,14 @@ export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, sour
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isExpressionStatement(node)) {
       found = statementSite(skipWrappers(node.expression), params, facts, at);
-      return;
+      if (found) return;
+    } else if (ts.isCallExpression(node)) {
+      // Awaited, returned or assigned, a call of a function that floats work still floats it.
+      const inner = facts.floats(node);
+      if (inner) {
+        found = { ...at(node, ''), work: `${calleeText(node)}() → ${inner.work}` };
+        return;
+      }
     }
     ts.forEachChild(node, visit);
   };

@@ -21,6 +21,8 @@ type FunctionNode = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFun
  */
 export class ValueSummariser {
   private readonly inProgress = new Set<TS.Node>();
+  /** The classes whose members are being summarised, innermost last, for `this.method()` calls. */
+  private readonly classes: TS.ClassLikeDeclaration[] = [];
 
   constructor(
     private readonly bindings: ReadonlyMap<string, ModuleBinding>,
@@ -74,7 +76,7 @@ export class ValueSummariser {
     return floatingSiteOf(node.body, node, this.source, {
       returnsPromise: (call) => this.isPromise(call),
       floats: (call) => {
-        const value = this.valueOf(call.expression);
+        const value = this.valueOf(this.ownMethod(call.expression) ?? call.expression);
         return value?.kind === 'function' ? value.floats : undefined;
       },
       isBound: (name) => this.bindings.has(name),
@@ -115,7 +117,27 @@ export class ValueSummariser {
     return ts.isIdentifier(target) && target.text === name && !this.bindings.has(name);
   }
 
+  /** The method `this.name` names in the class being summarised (instance methods only). */
+  private ownMethod(callee: TS.Node): TS.MethodDeclaration | undefined {
+    const target = skipWrappers(callee);
+    const owner = this.classes.at(-1);
+    if (!owner || !ts.isPropertyAccessExpression(target) || target.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    return owner.members.find(
+      (member): member is TS.MethodDeclaration =>
+        ts.isMethodDeclaration(member) && member.body !== undefined && textOf(member.name) === target.name.text && !hasModifier(member, ts.SyntaxKind.StaticKeyword),
+    );
+  }
+
   private classOf(node: TS.ClassLikeDeclaration): ValueSummary {
+    this.classes.push(node);
+    try {
+      return this.classMembers(node);
+    } finally {
+      this.classes.pop();
+    }
+  }
+
+  private classMembers(node: TS.ClassLikeDeclaration): ValueSummary {
     const instance = new Map<string, ValueSummary>();
     const statics = new Map<string, ValueSummary>();
     for (const member of node.members) {

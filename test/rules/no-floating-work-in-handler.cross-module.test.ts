@@ -115,5 +115,26 @@ app.post('/x', (req, res) => {
         },
       ],
     },
+    {
+      name: 'an awaited method of an exported instance whose own method starts a timer',
+      filename,
+      code: `
+import express from 'express';
+import { notifier } from '../services/notify.js';
+const app = express();
+app.post('/x', async (req, res) => {
+  await notifier.notifyLater(req.body.user);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingInHelper',
+          line: 6,
+          column: 9,
+          data: { callee: 'notifier.notifyLater()', handler: 'POST /x', via: '', work: 'this.queueOne() → setTimeout()', site: '../services/notify.ts:28' },
+        },
+      ],
+    },
   ],
 });
