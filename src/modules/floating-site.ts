@@ -57,7 +57,7 @@ function statementSite(expression: TS.Node, params: ReadonlySet<string>, facts: 
     const inner = skipWrappers(expression.expression);
     // `void next()`: a parameter is a callback, not work.
     if (!ts.isCallExpression(inner) || isParamCall(inner, params) || (isChain(inner) && mentions(inner, params))) return undefined;
-    return at(expression, `void ${calleeText(inner)}()`);
+    return at(expression, `void ${isChain(inner) ? chainText(inner) : `${calleeText(inner)}()`}`);
   }
   if (!ts.isCallExpression(expression)) return undefined;
   const callee = skipWrappers(expression.expression);
@@ -65,7 +65,7 @@ function statementSite(expression: TS.Node, params: ReadonlySet<string>, facts: 
   if (ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text)) {
     // A chain whose callbacks use a parameter most likely answers the request (`p.then((x) => res.json(x))`).
     if (mentions(expression, params)) return undefined;
-    return at(expression, `${calleeText(chainRoot(expression))}()${callee.name.text === 'catch' ? '.catch()' : '.then()'}`);
+    return at(expression, chainText(expression));
   }
   if (facts.returnsPromise(expression)) return at(expression, `${calleeText(expression)}()`);
   const inner = facts.floats(expression);
@@ -99,6 +99,13 @@ function mentions(chain: TS.CallExpression, params: ReadonlySet<string>): boolea
   return found;
 }
 
+/** `send().catch()`, `Promise.allSettled().then()`: the start of a chain and how it ends. */
+function chainText(chain: TS.CallExpression): string {
+  const callee = skipWrappers(chain.expression);
+  const end = ts.isPropertyAccessExpression(callee) && callee.name.text === 'catch' ? '.catch()' : '.then()';
+  return `${calleeText(chainRoot(chain))}()${end}`;
+}
+
 function chainRoot(call: TS.CallExpression): TS.Node {
   let current: TS.Node = call;
   for (;;) {
@@ -114,7 +121,7 @@ function calleeText(node: TS.Node): string {
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) {
     const object = skipWrappers(callee.expression);
-    const head = ts.isIdentifier(object) ? object.text : object.kind === ts.SyntaxKind.ThisKeyword ? 'this' : '…';
+    const head = ts.isIdentifier(object) ? object.text : object.kind === ts.SyntaxKind.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(object) ? calleeText(object) : '…';
     return `${head}.${callee.name.text}`;
   }
   return 'promise';
