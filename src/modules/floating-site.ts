@@ -27,6 +27,9 @@ export interface CallFacts {
 /** The first floating site in `body`, `undefined` when none is proven. */
 export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, source: TS.SourceFile, facts: CallFacts): FloatingSite | undefined {
   const params = new Set(fn.parameters.flatMap((param) => (ts.isIdentifier(param.name) ? [param.name.text] : [])));
+  // Work that writes the stream the helper made the response body is the response (see `responseStreams`).
+  const streams = new Set(responseStreams(body, params));
+  for (const stream of streams) params.add(stream);
   let found: FloatingSite | undefined;
   const at = (node: TS.Node, work: string): FloatingSite => ({
     file: source.fileName,
@@ -36,7 +39,7 @@ export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, sour
   const visit = (node: TS.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isExpressionStatement(node)) {
-      found = statementSite(skipWrappers(node.expression), params, facts, at);
+      found = statementSite(skipWrappers(node.expression), params, streams, facts, at);
       if (found) return;
     } else if (ts.isCallExpression(node)) {
       // Awaited, returned or assigned, a call of a function that floats work still floats it.
@@ -52,11 +55,12 @@ export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, sour
   return found;
 }
 
-function statementSite(expression: TS.Node, params: ReadonlySet<string>, facts: CallFacts, at: (node: TS.Node, work: string) => FloatingSite): FloatingSite | undefined {
+function statementSite(expression: TS.Node, params: ReadonlySet<string>, streams: ReadonlySet<string>, facts: CallFacts, at: (node: TS.Node, work: string) => FloatingSite): FloatingSite | undefined {
   if (ts.isVoidExpression(expression)) {
     const inner = skipWrappers(expression.expression);
     // `void next()`: a parameter is a callback, not work.
     if (!ts.isCallExpression(inner) || isParamCall(inner, params) || (isChain(inner) && mentions(inner, params))) return undefined;
+    if (isIife(inner) && names(inner.expression, streams)) return undefined;
     return at(expression, `void ${isChain(inner) ? chainText(inner) : `${calleeText(inner)}()`}`);
   }
   if (!ts.isCallExpression(expression)) return undefined;
@@ -72,6 +76,40 @@ function statementSite(expression: TS.Node, params: ReadonlySet<string>, facts: 
   return inner ? { ...at(expression, `${calleeText(expression)}()`), work: `${calleeText(expression)}() → ${inner.work}` } : undefined;
 }
 
+/**
+ * Locals a helper hands to the response: `ctx.body = zip.outputStream` (Koa), `zip.pipe(res)`;
+ * an async IIFE that fills them streams the response (outline's `streamZipResponse`).
+ */
+function responseStreams(body: TS.Block, params: ReadonlySet<string>): string[] {
+  const streams: string[] = [];
+  const rootName = (node: TS.Node): string | undefined => {
+    let current = skipWrappers(node);
+    while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current)) current = skipWrappers(current.expression);
+    return ts.isIdentifier(current) ? current.text : undefined;
+  };
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'body') {
+      const target = rootName(node.left.expression);
+      const stream = rootName(node.right);
+      if (target !== undefined && params.has(target) && stream !== undefined && !params.has(stream)) streams.push(stream);
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'pipe') {
+      const [target] = node.arguments;
+      const stream = rootName(node.expression.expression);
+      if (target && params.has(rootName(target) ?? '') && stream !== undefined) streams.push(stream);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return streams;
+}
+
+/** `(async () => { ... })()`: an immediately invoked function. */
+function isIife(call: TS.CallExpression): boolean {
+  const callee = skipWrappers(call.expression);
+  return ts.isArrowFunction(callee) || ts.isFunctionExpression(callee);
+}
+
 function isChain(call: TS.CallExpression): boolean {
   const callee = skipWrappers(call.expression);
   return ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text);
@@ -80,6 +118,12 @@ function isChain(call: TS.CallExpression): boolean {
 function isParamCall(call: TS.CallExpression, params: ReadonlySet<string>): boolean {
   const callee = skipWrappers(call.expression);
   return ts.isIdentifier(callee) && params.has(callee.text);
+}
+
+/** Whether `node` names one of `wanted` anywhere inside it. */
+function names(node: TS.Node, wanted: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node)) return wanted.has(node.text);
+  return ts.forEachChild(node, (child) => (names(child, wanted) ? true : undefined)) === true;
 }
 
 /** Whether an argument of any call of the chain names one of `params`. */

@@ -29,6 +29,18 @@ app.post('/x', async (req, res) => {
 `,
     },
     {
+      name: 'a helper whose async IIFE fills the stream it made the response body (outline streamZipResponse)',
+      filename,
+      code: `
+import Koa from 'koa';
+import { streamZip } from '../services/notify.js';
+const app = new Koa();
+app.use(async (ctx) => {
+  streamZip(ctx, async (zip) => {});
+});
+`,
+    },
+    {
       name: 'a floating helper called outside any handler',
       filename,
       code: `
