@@ -123,6 +123,22 @@ async function processEvent(body: unknown) {}
       errors: [{ messageId: 'caughtPromise', line: 5, column: 19, data: { callee: 'processEvent()', handler: 'POST /slack', via: '' }, suggestions: null }],
     },
     {
+      name: 'promises kept in an array and only .catch()-ed in a loop',
+      code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.post('/run', (c) => {
+  const all: Promise<Response>[] = [];
+  all.push(fetch('https://checker.example.com/a'));
+  for (const result of all) {
+    result.catch((error: unknown) => console.warn(error));
+  }
+  return c.json([], 200);
+});
+`,
+      errors: [{ messageId: 'caughtPromise', line: 8, column: 5, data: { callee: 'result', handler: 'POST /run', via: '' }, suggestions: null }],
+    },
+    {
       name: 'a promise kept in a variable that is never read',
       code: `
 import express from 'express';
