@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
@@ -9,7 +9,7 @@ import { readFleetSettings } from '../src/settings.js';
 import { typeServices } from '../src/type-services.js';
 import { AllowComments } from './no-floating-work-in-handler/allow-comment.js';
 import { matchesCalleePattern } from '../src/handlers/callee-pattern.js';
-import { endsWithRequest, isInsideSpawnCallback } from './no-floating-work-in-handler/ends-with-request.js';
+import { endsWithRequest, enclosingSpawnSites } from './no-floating-work-in-handler/ends-with-request.js';
 import { enqueueRewrite } from './no-floating-work-in-handler/enqueue-suggestion.js';
 import type { FileContext } from './no-floating-work-in-handler/file-context.js';
 import { enclosingFunction, floatingWorkOf, settlesEnclosingPromise } from './no-floating-work-in-handler/floating-work.js';
@@ -17,8 +17,11 @@ import type { FloatingKind } from './no-floating-work-in-handler/floating-work.j
 import { importedValueLookup } from './no-floating-work-in-handler/imported-value.js';
 import { spawnAliases } from './no-floating-work-in-handler/spawn-aliases.js';
 import { isPartOfResponse } from './no-floating-work-in-handler/part-of-response.js';
+import { isDeclaredPromise, keptPromiseWork } from './no-floating-work-in-handler/kept-promise.js';
+import { isTestModule } from './no-floating-work-in-handler/test-module.js';
+import { helperFloatOf } from './no-floating-work-in-handler/helper-float.js';
 import { spawnSiteOf } from './no-floating-work-in-handler/spawn-site.js';
-import type { SpawnKind } from './no-floating-work-in-handler/spawn-site.js';
+import type { SpawnKind, SpawnSite } from './no-floating-work-in-handler/spawn-site.js';
 
 /** Rule options. */
 export type Options = [
@@ -31,7 +34,7 @@ export type Options = [
 ];
 
 /** Message ids. */
-export type MessageIds = FloatingKind | SpawnKind | 'emptyAllowReason' | 'awaitIt' | 'enqueueTask';
+export type MessageIds = FloatingKind | SpawnKind | 'floatingInHelper' | 'emptyAllowReason' | 'awaitIt' | 'enqueueTask';
 
 const CODEMOD = 'move it to a durable task with `npx fleet codemod spawn-to-taskspec`';
 
@@ -73,12 +76,15 @@ export default createRule<Options, MessageIds>({
       detachedProcess: `A detached or unref'd child process (\`{{callee}}()\`) in handler \`{{handler}}\`{{via}} outlives the response with no retry or status; ${CODEMOD}.`,
       workerThread: `\`new {{callee}}()\` in handler \`{{handler}}\`{{via}} runs work that is not awaited and outlives the response; await its result, or ${CODEMOD}.`,
       platformDeferral: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} runs work after the response but is not durable (no retry, lost on crash); ${CODEMOD}, or set \`allowPlatformDeferral\`.`,
+      floatingInHelper: `\`{{callee}}\` in handler \`{{handler}}\`{{via}} starts work it does not wait for (\`{{work}}\` at {{site}}), which dies with the response; \`await\` it in the helper, or ${CODEMOD}.`,
       emptyAllowReason: 'The `fleet-allow-spawn` comment needs a reason after the colon, e.g. `// fleet-allow-spawn: sub-second metric`.',
       awaitIt: 'Await it.',
       enqueueTask: 'Enqueue the existing task `{{task}}` instead (the rewrite of `npx fleet codemod spawn-to-taskspec`).',
     },
   },
   create(context, [options]) {
+    // A test builds its own app around a handler; nothing it starts runs in production.
+    if (isTestModule(context.filename)) return {};
     const model = handlerModelFor(context);
     if (model.handlers.length === 0) return {};
     const { sourceCode } = context;
@@ -92,12 +98,32 @@ export default createRule<Options, MessageIds>({
       importedValue: types ? undefined : importedValueLookup(context.physicalFilename, imports),
       spawnAliases: spawnAliases(imports),
     };
+    // Cross-module reach (floating work inside an imported helper) reads summaries in both modes.
+    const helperValue = file.importedValue ?? importedValueLookup(context.physicalFilename, imports);
     const allowComments = new AllowComments(sourceCode);
     const allowCalls = options.allowCalls ?? [];
 
     function reachOf(node: TSESTree.Node): HandlerReach | undefined {
       const reaches = model.reachesOf(node);
       return reaches.reduce<HandlerReach | undefined>((best, reach) => (!best || reach.chain.length < best.chain.length ? reach : best), undefined);
+    }
+
+    const isAllowedCall = (path: readonly string[] | undefined): boolean => path !== undefined && allowCalls.some((pattern) => matchesCalleePattern(path, pattern));
+
+    /**
+     * Whether work nested in the argument of a timer is already covered by the timer's own report
+     * (moving the timer to a task moves its callback). A timer that ends with the request (cleared,
+     * awaited) or is allowed covers nothing, and neither does `after()` / `waitUntil()`: the
+     * platform waits only for the promise it is given, so work the callback starts and does not
+     * join outlives even the deferral (`waitUntil(upload().then(() => { remove(old); }))`).
+     */
+    function isCoveredBySpawn(node: TSESTree.Node): boolean {
+      for (const site of enclosingSpawnSites(node, file)) if (coversItsCallback(site)) return true;
+      return false;
+    }
+
+    function coversItsCallback(site: SpawnSite): boolean {
+      return site.kind === 'timer' && !isAllowedCall(site.path) && !endsWithRequest(site, file);
     }
 
     function report(
@@ -107,13 +133,14 @@ export default createRule<Options, MessageIds>({
       path: readonly string[] | undefined,
       reach: HandlerReach,
       suggest: TSESLint.ReportSuggestionArray<MessageIds> | null,
+      extra: Record<string, string> = {},
     ): void {
-      if (path && allowCalls.some((pattern) => matchesCalleePattern(path, pattern))) return;
+      if (isAllowedCall(path)) return;
       const allow = allowComments.for(node);
       if (allow && allow.reason !== '') return;
       const via = reach.chain.length === 0 ? '' : ` (via \`${reach.chain.join('` → `')}\`)`;
       const labelContext = { model, ast: sourceCode.ast, filename: resolve(context.cwd, context.filename), projectRoot: context.cwd };
-      const data = { callee, handler: routeLabel(reach.handler, labelContext), via };
+      const data = { callee, handler: routeLabel(reach.handler, labelContext), via, ...extra };
       if (allow) context.report({ node: allow.comment, messageId: 'emptyAllowReason' });
       else context.report({ node, messageId: kind, data, ...(suggest ? { suggest } : {}) });
     }
@@ -123,15 +150,36 @@ export default createRule<Options, MessageIds>({
       if (!reach) return;
       const work = floatingWorkOf(expression, file);
       if (!work || settlesEnclosingPromise(work, file) || isPartOfResponse(work, reach.handler, file)) return;
-      if (isInsideSpawnCallback(work.node, file)) return;
+      // `p.catch(log)` on `const p = send()` is judged, and reported, at the declaration.
+      if (isCoveredBySpawn(work.node) || isDeclaredPromise(work, file)) return;
       report(work.node, work.kind, work.callee, work.path, reach, withEnqueue(work.node, work.kind, awaitSuggestion(work.node)));
+    }
+
+    function checkDeclaration(declarator: TSESTree.VariableDeclarator): void {
+      if (!declarator.init) return;
+      const reach = reachOf(declarator);
+      if (!reach) return;
+      const work = keptPromiseWork(declarator, file, (drop) => settlesEnclosingPromise(drop, file) || isPartOfResponse(drop, reach.handler, file));
+      if (!work || isCoveredBySpawn(work.node)) return;
+      // Awaiting the initialiser would change what the variable holds: no suggestion.
+      report(work.node, work.kind, work.callee, work.path, reach, null);
+    }
+
+    /** A call of a project helper from another module whose body floats work (one module away, from its cached summary). */
+    function checkHelperCall(node: TSESTree.CallExpression): void {
+      const reach = reachOf(node);
+      const helper = reach && helperFloatOf(node, file, helperValue);
+      if (!reach || !helper || isCoveredBySpawn(node)) return;
+      // Relative to the linted module, as its import names the helper (`../services/notify.ts:7`).
+      const site = `${relative(dirname(context.physicalFilename), helper.site.file).split('\\').join('/')}:${helper.site.line}`;
+      report(node, 'floatingInHelper', helper.callee, helper.path, reach, null, { work: helper.site.work, site });
     }
 
     function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const site = spawnSiteOf(node, file);
       if (!site || (site.kind === 'platformDeferral' && options.allowPlatformDeferral === true)) return;
       const reach = reachOf(node);
-      if (!reach || endsWithRequest(site, file) || isInsideSpawnCallback(node, file)) return;
+      if (!reach || endsWithRequest(site, file) || isCoveredBySpawn(node)) return;
       report(node, site.kind, site.callee, site.path, reach, withEnqueue(node, site.kind, null));
     }
 
@@ -160,7 +208,11 @@ export default createRule<Options, MessageIds>({
       'ArrowFunctionExpression > UnaryExpression.body'(node: TSESTree.UnaryExpression) {
         checkStatement(node);
       },
-      CallExpression: checkSpawn,
+      VariableDeclarator: checkDeclaration,
+      CallExpression(node) {
+        checkSpawn(node);
+        checkHelperCall(node);
+      },
       NewExpression: checkSpawn,
     };
   },

@@ -30,16 +30,17 @@ export function endsWithRequest(site: SpawnSite, file: FileContext): boolean {
   return isContinuation(callback, file) || RESPONDS.test(file.sourceCode.getText(callback));
 }
 
-/** True when `node` sits, at any depth, in the argument of a timer, `after()` or `waitUntil()`, which is reported itself. */
-export function isInsideSpawnCallback(node: TSESTree.Node, file: FileContext): boolean {
-  // Any depth inside the argument: `waitUntil((async () => { ... })())`, `waitUntil(p.then(() => ...))`.
+/**
+ * The timers, `after()` and `waitUntil()` calls whose argument holds `node` at any depth
+ * (`waitUntil((async () => { ... })())`, `waitUntil(p.then(() => ...))`), innermost first.
+ */
+export function* enclosingSpawnSites(node: TSESTree.Node, file: FileContext): Generator<SpawnSite> {
   for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && (parent.arguments as readonly TSESTree.Node[]).includes(child)) {
       const site = spawnSiteOf(parent, file);
-      if (site?.kind === 'timer' || site?.kind === 'platformDeferral') return true;
+      if (site?.kind === 'timer' || site?.kind === 'platformDeferral') yield site;
     }
   }
-  return false;
 }
 
 function isInPromiseExecutor(node: TSESTree.Node): boolean {
@@ -69,7 +70,9 @@ function isContinuation(callback: TSESTree.Node, file: FileContext): boolean {
 
 /**
  * Whether the handle a timer or worker returns is used beyond keeping it running: cleared,
- * awaited, returned, stored in an object or passed on. Only a bare statement, `void`, or a
+ * awaited, returned, stored in an object or passed on, anywhere but in the timer's own callback.
+ * A clear in a listener (`req.on('close', () => clearInterval(t))`) ends the timer with the
+ * connection, so an SSE heartbeat is part of the response. Only a bare statement, `void`, or a
  * `const` whose reads are `unref()`/`on()`/... in the same function leaves the work floating.
  */
 function isHandleKept(node: TSESTree.CallExpression | TSESTree.NewExpression, file: FileContext): boolean {
@@ -86,8 +89,12 @@ function isHandleKept(node: TSESTree.CallExpression | TSESTree.NewExpression, fi
   const variable = variableOf(file, holder.id);
   if (!variable) return true;
   const home = enclosingFunction(holder);
+  const [start, end] = node.range;
   return variable.references.some((reference) => {
     if (!reference.isRead()) return false;
+    // A poller that clears itself (`const t = setInterval(() => { if (done()) clearInterval(t); })`)
+    // runs until its own condition holds, whatever happened to the request.
+    if (reference.identifier.range[0] >= start && reference.identifier.range[1] <= end) return false;
     const use = reference.identifier.parent;
     const isNeutralCall =
       use.type === AST_NODE_TYPES.MemberExpression &&

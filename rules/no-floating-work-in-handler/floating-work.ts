@@ -112,7 +112,8 @@ function isAsyncIteration(node: TSESTree.CallExpression): boolean {
   return (name === 'forEach' || name === 'map') && callback !== undefined && isAsyncFunction(callback);
 }
 
-function finding(
+/** The work `outer` starts, reported at `node` (the statement's expression, or a declaration's initialiser). */
+export function finding(
   node: TSESTree.Expression,
   outer: TSESTree.CallExpression | TSESTree.NewExpression,
   kind: FloatingKind,

@@ -7,10 +7,12 @@ import { memberName } from '../../src/handlers/member-name.js';
 import { isPromiseAnnotation } from '../../src/modules/promise-annotation.js';
 import { importPath } from '../../src/handlers/import-path.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
+import { walk } from '../../src/handlers/walk.js';
 import type { FileContext } from './file-context.js';
 import { isGlobal, sourceOf, variableOf } from './file-context.js';
 import { isEnqueueCall } from './enqueue-call.js';
 import { receiverClassMethods } from './receiver-class.js';
+import { isPromiseClientCall } from './promise-clients.js';
 
 /**
  * Well-known promise APIs recognised without type information: module → exported paths
@@ -83,7 +85,8 @@ function isPromiseType(program: ts.Program, type: ts.Type): boolean {
   return program.getTypeChecker().getBaseTypes(target).some((base) => isPromiseType(program, base));
 }
 
-function isPromiseSyntactically(node: TSESTree.Node, file: FileContext): boolean {
+function isPromiseSyntactically(node: TSESTree.Node, file: FileContext, seen = new Set<TSESTree.Node>()): boolean {
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) return isPromiseSyntactically(unwrap(node.consequent), file, seen) && isPromiseSyntactically(unwrap(node.alternate), file, seen);
   if (node.type === AST_NODE_TYPES.NewExpression) {
     return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal(file, node.callee);
   }
@@ -101,13 +104,13 @@ function isPromiseSyntactically(node: TSESTree.Node, file: FileContext): boolean
   if (callee.type === AST_NODE_TYPES.MemberExpression && file.sourceCode.scopeManager) {
     // `this.send()`, `this.#send()`, `service.send()` on a class or object literal of this module.
     const member = memberFunction(file.sourceCode.scopeManager, callee);
-    if (member && returnsPromise(member.fn)) return true;
+    if (member && returnsProvenPromise(member.fn, file, seen)) return true;
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (callee.name === 'fetch' && isGlobal(file, callee)) return true;
-    if (isLocalAsyncFunction(callee, file)) return true;
+    if (isLocalAsyncFunction(callee, file, seen)) return true;
   }
-  return isWellKnownPromiseApi(callee, file) || isImportedAsyncFunction(callee, file) || isEnqueueCall(node, file) !== undefined;
+  return isWellKnownPromiseApi(callee, file) || isImportedAsyncFunction(callee, file) || isEnqueueCall(node, file) !== undefined || isPromiseClientCall(callee, file);
 }
 
 function isWellKnownPromiseApi(callee: TSESTree.Node, file: FileContext): boolean {
@@ -156,11 +159,37 @@ function returnsPromise(node: TSESTree.Node): boolean {
   return isAsyncFunction(node) || (isFunction(node) && !node.generator && isPromiseAnnotation(node.returnType));
 }
 
-/** `sendEmail()` where the module declares `async function sendEmail`, `const sendEmail = async () => ...` or `function sendEmail(): Promise<void>`. */
-export function isLocalAsyncFunction(callee: TSESTree.Identifier, file: FileContext): boolean {
+/**
+ * `sendEmail()` where the module declares `async function sendEmail`, `const sendEmail = async () => ...`,
+ * `function sendEmail(): Promise<void>`, or a plain function whose every way out returns a proven
+ * promise (`function notify(url) { return fetch(url) }`, `const save = (x) => db.then(...)`).
+ */
+export function isLocalAsyncFunction(callee: TSESTree.Identifier, file: FileContext, seen = new Set<TSESTree.Node>()): boolean {
   const def = variableOf(file, callee)?.defs[0];
   if (!def) return false;
-  if (def.type === DefinitionType.FunctionName) return returnsPromise(def.node);
-  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const') return returnsPromise(unwrap(def.node.init));
+  if (def.type === DefinitionType.FunctionName) return returnsProvenPromise(def.node, file, seen);
+  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const') return returnsProvenPromise(unwrap(def.node.init), file, seen);
   return false;
+}
+
+/**
+ * `returnsPromise`, or a synchronous function whose last statement and every other `return`
+ * hand back a promise proven the same way (the body proof module summaries make for imported
+ * functions). `seen` stops recursion through mutually calling helpers.
+ */
+function returnsProvenPromise(node: TSESTree.Node, file: FileContext, seen: Set<TSESTree.Node>): boolean {
+  if (returnsPromise(node)) return true;
+  if (!isFunction(node) || node.generator || seen.has(node)) return false;
+  seen.add(node);
+  const body = node.body;
+  if (!body) return false;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return isPromiseSyntactically(unwrap(body), file, seen);
+  if (body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const returns: TSESTree.ReturnStatement[] = [];
+  walk(body, (inner) => {
+    if (inner !== body && isFunction(inner)) return false;
+    if (inner.type === AST_NODE_TYPES.ReturnStatement) returns.push(inner);
+    return undefined;
+  });
+  return returns.every((statement) => statement.argument !== null && isPromiseSyntactically(unwrap(statement.argument), file, seen));
 }

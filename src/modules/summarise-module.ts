@@ -20,7 +20,7 @@ export function summariseModule(file: string, text: string): ModuleSummary {
   if (!mayExport(text)) return { file, exports, starFrom };
   const source = parseModule(file, text);
   const resolve = (specifier: string): string | undefined => resolveModule(file, specifier);
-  const values = new ValueSummariser(moduleBindings(source), resolve);
+  const values = new ValueSummariser(moduleBindings(source), resolve, source);
   const set = (name: string, value: ValueSummary | undefined): void => {
     if (value) exports.set(name, value);
   };

@@ -3,7 +3,8 @@ import { ts } from './typescript.js';
 import type { ModuleBinding } from './module-bindings.js';
 import { isRelativeSpecifier } from './resolve-module.js';
 import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, skipWrappers, textOf } from './ts-nodes.js';
-import type { ValueSummary } from './types.js';
+import type { FloatingSite, ValueSummary } from './types.js';
+import { floatingSiteOf } from './floating-site.js';
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject', 'try']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -20,11 +21,15 @@ type FunctionNode = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFun
  */
 export class ValueSummariser {
   private readonly inProgress = new Set<TS.Node>();
+  /** The classes whose members are being summarised, innermost last, for `this.method()` calls. */
+  private readonly classes: TS.ClassLikeDeclaration[] = [];
 
   constructor(
     private readonly bindings: ReadonlyMap<string, ModuleBinding>,
     /** Absolute path of a project module specifier (relative or alias), `undefined` when it does not resolve. */
     private readonly resolve: (specifier: string) => string | undefined,
+    /** The module's syntax tree, to place floating sites (see `floatingSiteOf`); none: not summarised. */
+    private readonly source?: TS.SourceFile,
   ) {}
 
   /** The summary of the value `node` evaluates to, `undefined` when unknown. */
@@ -50,18 +55,32 @@ export class ValueSummariser {
 
   private compute(node: TS.Node): ValueSummary | undefined {
     if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
-      return { kind: 'function', returnsPromise: this.returnsPromise(node) };
+      const floats = this.floatingSite(node);
+      return { kind: 'function', returnsPromise: this.returnsPromise(node), ...(floats ? { floats } : {}) };
     }
     if (ts.isClassLike(node)) return this.classOf(node);
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', members: this.objectMembers(node) };
     if (ts.isIdentifier(node)) return this.bindingValue(node.text);
     if (ts.isNewExpression(node)) return this.constructed(node.expression);
+    if (ts.isCallExpression(node)) return this.callResult(node);
     if (ts.isAwaitExpression(node)) {
       // `await makeWorkerUtils(...)`: a client made by an awaited package factory.
       const inner = skipWrappers(node.expression);
       return ts.isCallExpression(inner) ? this.packageInstance(inner.expression) : undefined;
     }
     return undefined;
+  }
+
+  private floatingSite(node: FunctionNode): FloatingSite | undefined {
+    if (!this.source || !node.body || !ts.isBlock(node.body)) return undefined;
+    return floatingSiteOf(node.body, node, this.source, {
+      returnsPromise: (call) => this.isPromise(call),
+      floats: (call) => {
+        const value = this.valueOf(this.ownMethod(call.expression) ?? call.expression);
+        return value?.kind === 'function' ? value.floats : undefined;
+      },
+      isBound: (name) => this.bindings.has(name),
+    });
   }
 
   private returnsPromise(node: FunctionNode): boolean {
@@ -98,7 +117,27 @@ export class ValueSummariser {
     return ts.isIdentifier(target) && target.text === name && !this.bindings.has(name);
   }
 
+  /** The method `this.name` names in the class being summarised (instance methods only). */
+  private ownMethod(callee: TS.Node): TS.MethodDeclaration | undefined {
+    const target = skipWrappers(callee);
+    const owner = this.classes.at(-1);
+    if (!owner || !ts.isPropertyAccessExpression(target) || target.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    return owner.members.find(
+      (member): member is TS.MethodDeclaration =>
+        ts.isMethodDeclaration(member) && member.body !== undefined && textOf(member.name) === target.name.text && !hasModifier(member, ts.SyntaxKind.StaticKeyword),
+    );
+  }
+
   private classOf(node: TS.ClassLikeDeclaration): ValueSummary {
+    this.classes.push(node);
+    try {
+      return this.classMembers(node);
+    } finally {
+      this.classes.pop();
+    }
+  }
+
+  private classMembers(node: TS.ClassLikeDeclaration): ValueSummary {
     const instance = new Map<string, ValueSummary>();
     const statics = new Map<string, ValueSummary>();
     for (const member of node.members) {
@@ -142,6 +181,28 @@ export class ValueSummariser {
       }
     }
     return this.packageInstance(target);
+  }
+
+  /**
+   * `createMailer()` of a same-module factory whose one way out returns an object literal or a
+   * `new` instance (`function createMailer() { return { async send() {} }; }`); otherwise the
+   * result of a package factory (`Redis.fromEnv()`, `twilio(sid, token)`) as an instance of it.
+   */
+  private callResult(node: TS.CallExpression): ValueSummary | undefined {
+    const callee = skipWrappers(node.expression);
+    const binding = ts.isIdentifier(callee) ? this.bindings.get(callee.text) : undefined;
+    if (binding?.kind !== 'value') return this.packageInstance(callee);
+    const fn = skipWrappers(binding.node);
+    if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return undefined;
+    if (!fn.body || fn.asteriskToken || hasModifier(fn, ts.SyntaxKind.AsyncKeyword)) return undefined;
+    let result: TS.Node | undefined = fn.body;
+    if (ts.isBlock(fn.body)) {
+      const returns: TS.ReturnStatement[] = [];
+      collectReturns(fn.body, returns);
+      result = returns.length === 1 && fn.body.statements.at(-1) === returns[0] ? returns[0]!.expression : undefined;
+    }
+    const value = result ? skipWrappers(result) : undefined;
+    return value && (ts.isObjectLiteralExpression(value) || ts.isNewExpression(value)) ? this.valueOf(value) : undefined;
   }
 
   private packageInstance(callee: TS.Node): ValueSummary | undefined {

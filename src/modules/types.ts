@@ -17,6 +17,8 @@ export type ValueSummary =
       /** A function; `returnsPromise` is true only when every call is proven to return a promise. */
       readonly kind: 'function';
       readonly returnsPromise: boolean;
+      /** The first work its body starts and does not wait for (see `floatingSiteOf`). */
+      readonly floats?: FloatingSite;
     }
   | {
       /** An object literal or an instance of a class of the same module, with its known members. */
@@ -40,6 +42,16 @@ export type ValueSummary =
       readonly file: string;
       readonly name: string;
     };
+
+/** Work a function of a project module starts and does not wait for. */
+export interface FloatingSite {
+  /** Absolute path of the module. */
+  readonly file: string;
+  /** 1-based line of the statement. */
+  readonly line: number;
+  /** The work as written, for messages (`void sendEmail()`, `setTimeout()`). */
+  readonly work: string;
+}
 
 /** The exports of one module. */
 export interface ModuleSummary {

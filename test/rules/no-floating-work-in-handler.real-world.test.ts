@@ -235,7 +235,7 @@ declare function notify(): Promise<void>;
       errors: [{ messageId: 'voidedPromise', line: 6, column: 27 }],
     },
     {
-      name: 'next.js: waitUntil() is reported once, not again for floating work nested in its argument',
+      name: 'next.js: work a waitUntil() chain starts and does not join outlives the deferral too',
       filename: 'app/api/customers/[id]/route.ts',
       code: `
 import { waitUntil } from '@vercel/functions';
@@ -250,7 +250,10 @@ export async function PATCH(req: Request) {
 declare function upload(req: Request): Promise<void>;
 declare function remove(key: string): Promise<void>;
 `,
-      errors: [{ messageId: 'platformDeferral', line: 4, column: 3, data: { callee: 'waitUntil', handler: 'PATCH /api/customers/{id}', via: '' } }],
+      errors: [
+        { messageId: 'platformDeferral', line: 4, column: 3, data: { callee: 'waitUntil', handler: 'PATCH /api/customers/{id}', via: '' } },
+        { messageId: 'floatingPromise', line: 6, column: 7, data: { callee: 'remove()', handler: 'PATCH /api/customers/{id}', via: '' }, suggestions: null },
+      ],
     },
     {
       name: 'a function registered on two routes is reported once, for its first route',

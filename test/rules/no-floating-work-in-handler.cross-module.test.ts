@@ -1,0 +1,152 @@
+// Reach across modules (issue 9 §8): a handler calling a helper of another project module that
+// floats work is reported at the handler's call, naming the helper's site.
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import noFloatingWorkInHandler from '../../rules/no-floating-work-in-handler.js';
+import type { MessageIds, Options } from '../../rules/no-floating-work-in-handler.js';
+
+// rule-tester brings its own @typescript-eslint/utils; the runtime objects are the same.
+const rule = noFloatingWorkInHandler as never;
+
+// Linted as a route module of the fixture project, so `../services/notify.js` resolves.
+const filename = path.resolve(import.meta.dirname, '../fixtures/modules/routes/users.ts');
+
+const ruleTester = new RuleTester();
+
+ruleTester.run<MessageIds, Options>('no-floating-work-in-handler (helpers in other modules)', rule, {
+  valid: [
+    {
+      name: 'a helper that awaits its work, and a helper whose chain answers through its parameter',
+      filename,
+      code: `
+import express from 'express';
+import { answer, notifyAwaited } from '../services/notify.js';
+const app = express();
+app.post('/x', async (req, res) => {
+  await notifyAwaited(req.body.user);
+  answer(res, Promise.resolve(1));
+});
+`,
+    },
+    {
+      name: 'a helper whose async IIFE fills the stream it made the response body (outline streamZipResponse)',
+      filename,
+      code: `
+import Koa from 'koa';
+import { streamZip } from '../services/notify.js';
+const app = new Koa();
+app.use(async (ctx) => {
+  streamZip(ctx, async (zip) => {});
+});
+`,
+    },
+    {
+      name: 'a floating helper called outside any handler',
+      filename,
+      code: `
+import { notifyAll } from '../services/notify.js';
+notifyAll(['startup@example.com']);
+`,
+    },
+    {
+      name: 'a floating helper call with a written justification',
+      filename,
+      code: `
+import express from 'express';
+import { notifyAll } from '../services/notify.js';
+const app = express();
+app.post('/x', (req, res) => {
+  // fleet-allow-spawn: best-effort notification, losing one is fine
+  notifyAll(req.body.users);
+  res.end();
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a helper that voids a promise, even when the call is awaited',
+      filename,
+      code: `
+import express from 'express';
+import { notifyAll } from '../services/notify.js';
+const app = express();
+app.post('/x', async (req, res) => {
+  await notifyAll(req.body.users);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingInHelper',
+          line: 6,
+          column: 9,
+          data: { callee: 'notifyAll()', handler: 'POST /x', via: '', work: 'void sendEmail()', site: '../services/notify.ts:7' },
+        },
+      ],
+    },
+    {
+      name: 'a helper that starts a timer, through a namespace import',
+      filename,
+      code: `
+import express from 'express';
+import * as notify from '../services/notify.js';
+const app = express();
+app.post('/x', (req, res) => {
+  notify.scheduleDigest(req.body.user);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingInHelper',
+          line: 6,
+          column: 3,
+          data: { callee: 'notify.scheduleDigest()', handler: 'POST /x', via: '', work: 'setTimeout()', site: '../services/notify.ts:11' },
+        },
+      ],
+    },
+    {
+      name: 'a helper that floats work through a same-module call of its own',
+      filename,
+      code: `
+import express from 'express';
+import { relay } from '../services/notify.js';
+const app = express();
+app.post('/x', (req, res) => {
+  relay(req.body.user);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingInHelper',
+          line: 6,
+          column: 3,
+          data: { callee: 'relay()', handler: 'POST /x', via: '', work: 'notifyAll() → void sendEmail()', site: '../services/notify.ts:19' },
+        },
+      ],
+    },
+    {
+      name: 'an awaited method of an exported instance whose own method starts a timer',
+      filename,
+      code: `
+import express from 'express';
+import { notifier } from '../services/notify.js';
+const app = express();
+app.post('/x', async (req, res) => {
+  await notifier.notifyLater(req.body.user);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'floatingInHelper',
+          line: 6,
+          column: 9,
+          data: { callee: 'notifier.notifyLater()', handler: 'POST /x', via: '', work: 'this.queueOne() → setTimeout()', site: '../services/notify.ts:28' },
+        },
+      ],
+    },
+  ],
+});
