@@ -25,7 +25,7 @@ function definerCall(program: TSESTree.Program): { call: TSESTree.CallExpression
   const registration = program.body.find((statement): statement is TSESTree.ExportDefaultDeclaration => statement.type === AST_NODE_TYPES.ExportDefaultDeclaration);
   if (!registration) return undefined;
   const call = unwrap(registration.declaration);
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || !DEFINERS.has(call.callee.name)) return undefined;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || !DEFINERS.has(call.callee.name)) return undefined;
   return { call, registration };
 }
 
