@@ -1,0 +1,28 @@
+/**
+ * Handlers registered by another module: a controller method, middleware or middleware factory
+ * exported here and registered elsewhere (`this.router.post('/libraries',
+ * LibraryController.create.bind(this))` in a router module, `app.use(rateLimit())`). Each such
+ * function is a handler of the registering framework, as sure as the registration is, with no
+ * route of its own in this module: the route belongs to the registering module's inventory.
+ */
+import path from 'node:path';
+import { mayExport } from '../modules/summarise-module.js';
+import type { DetectContext } from './detector.js';
+import { exportedFunctions } from './exported-functions.js';
+import { exportRegistrations } from './export-registrations.js';
+import { makeHandler } from './make-handler.js';
+import type { HandlerFinding } from './types.js';
+
+/** The handlers of `ctx`'s module that modules of the project at `projectRoot` (absolute) register. */
+export function registeredHandlers(ctx: DetectContext, projectRoot: string): HandlerFinding[] {
+  const filename = ctx.filename;
+  if (!path.isAbsolute(filename) || !filename.startsWith(projectRoot + path.sep) || (ctx.text !== undefined && !mayExport(ctx.text))) return [];
+  const handlers: HandlerFinding[] = [];
+  for (const registration of exportRegistrations(filename, projectRoot, ctx.settings)) {
+    const label = registration.methods === undefined ? undefined : `${registration.methods.join(',')} ${registration.path ?? '<unknown path>'}`;
+    for (const node of exportedFunctions(ctx.ast, ctx.scopeManager, registration.name, registration.members, registration.calls)) {
+      handlers.push(makeHandler({ node, framework: registration.framework, kind: registration.kind, confidence: registration.confidence, via: registration.via, label, filename }));
+    }
+  }
+  return handlers;
+}
