@@ -13,10 +13,12 @@ import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { FileVersionCache } from '../modules/file-version-cache.js';
 import { moduleSummaryOf } from '../modules/module-summary-cache.js';
 import { projectMounts } from '../routes/project-mounts.js';
+import type { ValueSummary } from '../modules/types.js';
 import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
 import { importRegistrations } from './import-registrations.js';
-import { getHandlerModel } from './model.js';
+import type { HandlerModelInput } from './model.js';
+import type { HandlerModel } from './types.js';
 
 // A module without one of these registers nothing a detector traces (as `fleet routes`' filter).
 const MAY_REGISTER = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options)\s*\(/;
@@ -24,8 +26,11 @@ const MAX_REEXPORT_HOPS = 3;
 
 const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
 
+/** Builds a module's handler model (`getHandlerModel`, passed in so this module does not import the model). */
+export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
+
 /** The registrations of imported values in `file`, for the project at `root` (cached per file version). */
-function registrationsIn(file: string, root: string, settings: FleetSettings): readonly ImportRegistration[] {
+function registrationsIn(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): readonly ImportRegistration[] {
   let cache = caches.get(root);
   if (!cache) {
     cache = new FileVersionCache((importer) => {
@@ -34,7 +39,7 @@ function registrationsIn(file: string, root: string, settings: FleetSettings): r
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);
       const scopeManager = analyze(ast, { sourceType: 'module' });
-      const model = getHandlerModel({ ast, scopeManager, filename: importer, settings, text });
+      const model = modelOf({ ast, scopeManager, filename: importer, settings, text });
       const label = path.relative(root, importer).split(path.sep).join('/');
       return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
     }, []);
@@ -43,27 +48,58 @@ function registrationsIn(file: string, root: string, settings: FleetSettings): r
   return cache.get(file);
 }
 
-/** The module and export a registration's import names, after re-exports: `undefined` when it leaves the project. */
-function origin(registration: ImportRegistration): { file: string; name: string; members: readonly string[] } | undefined {
-  let { file, name, members } = registration;
-  for (let hop = 0; hop < MAX_REEXPORT_HOPS; hop++) {
-    const summary = moduleSummaryOf(file);
-    if (!summary) return { file, name, members };
-    const lookup = name === '*' ? members[0] : name;
-    const value = lookup === undefined ? undefined : summary.exports.get(lookup);
-    if (value?.kind === 'reexport') {
-      // `export { x } from './x'` or `export * as ns from './ns'`.
-      file = value.file;
-      if (name === '*') members = members.slice(1);
-      name = value.name;
+interface ExportPath {
+  readonly file: string;
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
+/**
+ * One step towards the module that defines an imported value: through `export { x } from`,
+ * `export * from`, and objects whose members are whole modules (`module.exports = { authors:
+ * require('./authors') }`). `undefined` when `at` already names a value of its own module.
+ */
+function reexportStep(at: ExportPath): ExportPath | undefined {
+  const summary = moduleSummaryOf(at.file);
+  if (!summary) return undefined;
+  // A whole module (`require('./m')`, a namespace) is read through its first member, else as `module.exports`.
+  const starts: ExportPath[] = at.name === '*' ? [...(at.members[0] === undefined ? [] : [{ ...at, name: at.members[0], members: at.members.slice(1) }]), { ...at, name: 'default' }] : [at];
+  for (const start of starts) {
+    let value: ValueSummary | undefined = summary.exports.get(start.name);
+    if (value === undefined) {
+      if (start.name === 'default') continue;
+      const star = summary.starFrom.find((candidate) => moduleSummaryOf(candidate)?.exports.has(start.name));
+      if (star !== undefined) return { ...start, file: star };
       continue;
     }
-    if (value !== undefined || lookup === undefined || lookup === 'default') return { file, name, members };
-    const star = summary.starFrom.find((candidate) => moduleSummaryOf(candidate)?.exports.has(lookup));
-    if (star === undefined) return { file, name, members };
-    file = star;
+    for (const [index, member] of [...start.members, undefined].entries()) {
+      if (value.kind === 'reexport') return { file: value.file, name: value.name, members: start.members.slice(index) };
+      if (member === undefined || value.kind !== 'object') return undefined;
+      const next: ValueSummary | undefined = value.members.get(member);
+      if (next === undefined) return undefined;
+      value = next;
+    }
   }
-  return { file, name, members };
+  return undefined;
+}
+
+/** The module and export a registration's import names, after re-exports (at most {@link MAX_REEXPORT_HOPS}). */
+function origin(registration: ImportRegistration): ExportPath {
+  let at: ExportPath = registration;
+  for (let hop = 0; hop < MAX_REEXPORT_HOPS; hop++) {
+    const next = reexportStep(at);
+    if (!next) break;
+    at = next;
+  }
+  return at;
+}
+
+/** True when the module at `importer` re-exports something of `file` (see `reexportStep`). */
+function reexportsFrom(importer: string, file: string): boolean {
+  const summary = moduleSummaryOf(importer);
+  if (!summary) return false;
+  const names = (value: ValueSummary): boolean => (value.kind === 'reexport' && value.file === file) || (value.kind === 'object' && [...value.members.values()].some(names));
+  return summary.starFrom.includes(file) || [...summary.exports.values()].some(names);
 }
 
 /**
@@ -71,28 +107,26 @@ function origin(registration: ImportRegistration): { file: string; name: string;
  * the module at `file` (absolute), with `file`, `name` and `members` naming the export in that
  * module. Test files register nothing.
  */
-export function exportRegistrations(file: string, root: string, settings: FleetSettings): ImportRegistration[] {
+export function exportRegistrations(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): ImportRegistration[] {
   const index = projectMounts(root);
   const found: ImportRegistration[] = [];
   const importers = new Set(index.importersOf(file));
   // One hop of re-exporting modules (`controllers/index.js`): their importers may register our exports.
   for (const importer of [...importers]) {
-    const summary = moduleSummaryOf(importer);
-    const reexports = summary && ([...summary.exports.values()].some((value) => value.kind === 'reexport' && value.file === file) || summary.starFrom.includes(file));
-    if (reexports) for (const next of index.importersOf(importer)) importers.add(next);
+    if (reexportsFrom(importer, file)) for (const next of index.importersOf(importer)) importers.add(next);
   }
   importers.delete(file);
   for (const importer of importers) {
-    for (const registration of registrationsIn(importer, root, settings)) {
+    for (const registration of registrationsIn(importer, root, settings, modelOf)) {
       if (registration.file !== file && !importers.has(registration.file)) continue;
       const target = origin(registration);
-      if (target?.file === file) found.push({ ...registration, ...target });
+      if (target.file === file) found.push({ ...registration, ...target });
     }
   }
   return found;
 }
 
 /** Forgets every cached importer (tests). */
-export function clearImportRegistrations(): void {
+export function clearExportRegistrations(): void {
   caches.clear();
 }

@@ -30,6 +30,8 @@ export interface ImportRegistration {
   readonly methods: readonly string[] | undefined;
   /** The route's path as written at the registration. */
   readonly path: string | undefined;
+  /** The handler as the registration names it: `LibraryController.create`, `rateLimit()`. */
+  readonly handlerName: string;
   /** `` `LibraryController.create` registered with `.post()` on `express()` at server/routers/ApiRouter.js:62 `` */
   readonly via: string;
 }
@@ -91,19 +93,20 @@ export function importRegistrations(filename: string, label: string, model: Hand
       const source = model.imports.sourceOf(target.node);
       const file = source === undefined ? undefined : resolve(filename, source.module);
       if (source === undefined || file === undefined) continue;
-      const name = dottedName(target.node) ?? 'a handler';
+      const name = `${dottedName(target.node) ?? 'a handler'}${target.calls === 1 ? '()' : ''}`;
       const registration = external.route?.registration ?? target.node;
       result.push({
         file,
         name: source.name,
         members: source.members,
         calls: target.calls,
+        handlerName: name,
         kind: external.kind,
         framework: external.framework,
         confidence: external.confidence,
         methods: external.kind === 'route' ? external.route?.methods : undefined,
         path: external.kind === 'route' ? external.route?.path : undefined,
-        via: `\`${name}${target.calls === 1 ? '()' : ''}\` registered with ${external.via} at ${label}:${lineOf(registration)}`,
+        via: `\`${name}\` registered with ${external.via} at ${label}:${lineOf(registration)}`,
       });
     }
   }

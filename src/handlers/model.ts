@@ -91,7 +91,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     externalHandlers: [],
   };
   const found = detectors.flatMap((detect) => detect(ctx));
-  if (input.projectRoot !== undefined) found.push(...registeredHandlers(ctx, input.projectRoot));
+  if (input.projectRoot !== undefined) found.push(...registeredHandlers(ctx, input.projectRoot, getHandlerModel));
   const handlers = merge(found, input.settings);
   const externalRoutes = externals(ctx.externalRoutes, handlers, input.settings);
   const byNode = new Map<FunctionNode, Handler>(handlers.map((handler) => [handler.node, handler]));
