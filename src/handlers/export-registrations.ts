@@ -20,8 +20,15 @@ import { importRegistrations } from './import-registrations.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
 
-// A module without one of these registers nothing a detector traces (as `fleet routes`' filter).
-const MAY_REGISTER = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options)\s*\(/;
+// Only framework detectors record registrations of imported values, and they need the
+// framework's import (or a `settings.fleet.handlers` wrapper, or a Next.js route file's exports).
+const FRAMEWORK = /\b(?:express|koa|hono|fastify)\b|koa-router/;
+const REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options|on|param)\s*\(/;
+const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
+
+function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
+  return settings.handlers.length > 0 || NEXT_ROUTE.test(file) || (FRAMEWORK.test(text) && REGISTRATION.test(text));
+}
 const MAX_REEXPORT_HOPS = 3;
 
 const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
@@ -35,7 +42,7 @@ function registrationsIn(file: string, root: string, settings: FleetSettings, mo
   if (!cache) {
     cache = new FileVersionCache((importer) => {
       const text = readFileSync(importer, 'utf8');
-      if (!MAY_REGISTER.test(text)) return [];
+      if (!mayRegister(importer, text, settings)) return [];
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);
       const scopeManager = analyze(ast, { sourceType: 'module' });
