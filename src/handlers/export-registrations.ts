@@ -118,9 +118,12 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
   const index = projectMounts(root);
   const found: ImportRegistration[] = [];
   const importers = new Set(index.importersOf(file));
-  // One hop of re-exporting modules (`controllers/index.js`): their importers may register our exports.
+  // One hop of re-exporting modules (`controllers/index.js`): their importers may register our
+  // exports. Summarising every importer would parse most of the project; only an importer whose
+  // own exports something registers can pass ours on.
   for (const importer of [...importers]) {
-    if (reexportsFrom(importer, file)) for (const next of index.importersOf(importer)) importers.add(next);
+    const next = index.importersOf(importer).filter((candidate) => candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer));
+    if (next.length > 0 && reexportsFrom(importer, file)) for (const other of next) importers.add(other);
   }
   importers.delete(file);
   for (const importer of importers) {
