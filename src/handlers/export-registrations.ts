@@ -4,7 +4,8 @@
  * once per file version, with cross-module lookups off (so the question never recurses up the
  * import graph), and only when its text may register anything. Re-exports are followed from the
  * registering module's import to the module that defines the value (`export { x } from`,
- * `export * from`, up to three hops), so a registration through an `index` module counts too.
+ * `export * from`, `module.exports = { x: require('./x') }`, up to three hops), so a registration
+ * through a folder's `index` module counts too (other re-exporting modules are not searched).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,7 @@ function mayRegister(file: string, text: string, settings: FleetSettings): boole
   return settings.handlers.length > 0 || NEXT_ROUTE.test(file) || (FRAMEWORK.test(text) && REGISTRATION.test(text));
 }
 const MAX_REEXPORT_HOPS = 3;
+const INDEX_MODULE = /^index\.[cm]?[jt]sx?$/;
 
 const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
 
@@ -118,10 +120,12 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
   const index = projectMounts(root);
   const found: ImportRegistration[] = [];
   const importers = new Set(index.importersOf(file));
-  // One hop of re-exporting modules (`controllers/index.js`): their importers may register our
-  // exports. Summarising every importer would parse most of the project; only an importer whose
-  // own exports something registers can pass ours on.
+  // One hop of re-exporting modules: a folder's `index` module (`controllers/index.js`), whose
+  // importers may register our exports. Following every importer's importers would stat and
+  // summarise most of the project for every module; only an index that something registers
+  // from is summarised.
   for (const importer of [...importers]) {
+    if (!INDEX_MODULE.test(path.basename(importer))) continue;
     const next = index.importersOf(importer).filter((candidate) => candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer));
     if (next.length > 0 && reexportsFrom(importer, file)) for (const other of next) importers.add(other);
   }
