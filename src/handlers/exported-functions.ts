@@ -77,7 +77,7 @@ function assignedMember(scopeManager: ScopeManager, identifier: TSESTree.Identif
   const variable = variableOf(scopeManager, identifier);
   for (const reference of variable?.references ?? []) {
     const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== name) continue;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== name) continue;
     const assignment = member.parent;
     if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && assignment.operator === '=') return assignment.right;
   }

@@ -20,8 +20,13 @@ function clearCaches(): void {
 beforeAll(clearCaches);
 afterAll(clearCaches);
 
-/** The handlers of a fixture module: framework, kind, confidence, label, via and the function's line. */
-function handlersOf(file: string, { projectRoot = ROOT as string | null, fleet = {} } = {}) {
+/**
+ * The handlers of a fixture module: framework, kind, confidence, label, via and the function's
+ * line. `projectRoot: null` models it without a project root.
+ */
+function handlersOf(file: string, options: { readonly projectRoot?: string | null; readonly fleet?: Record<string, unknown> } = {}) {
+  const projectRoot = options.projectRoot === undefined ? ROOT : options.projectRoot;
+  const fleet = options.fleet ?? {};
   const filename = path.join(ROOT, file);
   const text = readFileSync(filename, 'utf8');
   const model = getHandlerModel({ ...parse(text, filename), filename, settings: readFleetSettings(fleet), projectRoot: projectRoot ?? undefined });
