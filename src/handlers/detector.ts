@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FleetSettings } from '../settings.js';
-import type { ExternalRoute, HandlerFinding, ImportIndex } from './types.js';
+import type { ExternalHandler, ExternalRoute, HandlerFinding, ImportIndex } from './types.js';
 
 /** Everything a detector may read. Built once per file by `getHandlerModel`. */
 export interface DetectContext {
@@ -24,6 +24,8 @@ export interface DetectContext {
    * stays one function returning what has a local function.
    */
   readonly externalRoutes: ExternalRoute[];
+  /** Where detectors put handler arguments that name no function of this module (see `ExternalHandler`). */
+  readonly externalHandlers: ExternalHandler[];
 }
 
 /** Recognises the handlers of one framework (or one convention) in a module. */

@@ -11,6 +11,7 @@ import type { DetectContext } from './detector.js';
 import { detectors } from './detectors/index.js';
 import { buildImportIndex } from './imports.js';
 import { computeReach } from './reach.js';
+import { registeredHandlers } from './registered-handlers.js';
 import { isFunction } from './resolve-function.js';
 import type { Confidence, ExternalRoute, Framework, FunctionNode, Handler, HandlerFinding, HandlerModel, HandlerReach, RouteInfo } from './types.js';
 
@@ -22,6 +23,11 @@ export interface HandlerModelInput {
   readonly settings: FleetSettings;
   /** The source text, when available: enables cheap text pre-filters. */
   readonly text?: string | undefined;
+  /**
+   * Absolute folder whose modules may register this module's exports as handlers (see
+   * `registeredHandlers`); without it only registrations in the module itself count.
+   */
+  readonly projectRoot?: string | undefined;
 }
 
 const cache = new WeakMap<TSESTree.Program, HandlerModel>();
@@ -82,14 +88,18 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     imports: buildImportIndex(input.ast, input.scopeManager),
     text: input.text,
     externalRoutes: [],
+    externalHandlers: [],
   };
-  const handlers = merge(detectors.flatMap((detect) => detect(ctx)), input.settings);
+  const found = detectors.flatMap((detect) => detect(ctx));
+  if (input.projectRoot !== undefined) found.push(...registeredHandlers(ctx, input.projectRoot, getHandlerModel));
+  const handlers = merge(found, input.settings);
   const externalRoutes = externals(ctx.externalRoutes, handlers, input.settings);
   const byNode = new Map<FunctionNode, Handler>(handlers.map((handler) => [handler.node, handler]));
   let reach: Map<FunctionNode, HandlerReach[]> | undefined;
   return {
     handlers,
     externalRoutes,
+    externalHandlers: ctx.externalHandlers.filter((external) => enabled(external, input.settings)),
     imports: ctx.imports,
     handlerOf: (fn) => byNode.get(fn),
     reachesOf(node) {
@@ -128,7 +138,7 @@ export function getHandlerModel(input: HandlerModelInput): HandlerModel {
 }
 
 /** The rule context fields `handlerModelFor` reads. */
-export type HandlerModelContext = Pick<Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, 'sourceCode' | 'filename' | 'settings'>;
+export type HandlerModelContext = Pick<Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, 'sourceCode' | 'filename' | 'settings'> & { readonly cwd?: string };
 
 /**
  * The handler model of the file an ESLint rule is linting. Reads `settings.fleet` (throws a
@@ -145,5 +155,6 @@ export function handlerModelFor(context: HandlerModelContext): HandlerModel {
     filename: context.filename,
     settings: readFleetSettings((context.settings as { fleet?: unknown }).fleet),
     text: sourceCode.text,
+    projectRoot: context.cwd,
   });
 }

@@ -26,7 +26,8 @@ export interface Registration {
 /**
  * Turns a registration into handlers: each function it runs becomes a `route` or `middleware`
  * (4-parameter Express-style functions become `error-middleware`), with the instance's prefix.
- * A route registration that runs no same-module function goes to `ctx.externalRoutes`.
+ * A route registration that runs no same-module function goes to `ctx.externalRoutes`, and every
+ * argument that names no same-module function to `ctx.externalHandlers`.
  */
 export function registerHandlers(ctx: DetectContext, tracker: Tracker, registration: Registration): HandlerFinding[] {
   const { instance, path } = registration;
@@ -41,8 +42,14 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
           registration: registration.call,
         };
   const handlers: HandlerFinding[] = [];
-  for (const arg of registration.args) {
-    for (const fn of handlerFunctions(ctx.scopeManager, arg, (node) => tracker.instanceAt(node) !== undefined)) {
+  for (const [index, arg] of registration.args.entries()) {
+    const functions = handlerFunctions(ctx.scopeManager, arg, (node) => tracker.instanceAt(node) !== undefined);
+    if (functions.length === 0 && !tracker.instanceAt(arg)) {
+      // An imported controller or middleware, or a factory's result: its module learns it is a handler.
+      const kind = registration.kind === 'route' && index === registration.args.length - 1 ? 'route' : 'middleware';
+      ctx.externalHandlers.push({ framework: instance.framework, kind, confidence: instance.confidence, via: registration.via, route, target: arg });
+    }
+    for (const fn of functions) {
       const kind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;
       handlers.push(
         makeHandler({

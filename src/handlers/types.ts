@@ -105,6 +105,25 @@ export interface ExternalRoute {
   readonly targetName: string | undefined;
 }
 
+/**
+ * One handler argument of a registration that names no function of this module: the imported
+ * controller of a route (`LibraryController.create.bind(this)`), an imported middleware
+ * (`app.use(auth)`), or a factory's result (`app.use(rateLimit())`). Other modules read these to
+ * learn that their exports are handlers (see `registeredHandlers`).
+ */
+export interface ExternalHandler {
+  readonly framework: Framework;
+  /** `route` for the last handler argument of a route registration, else `middleware`. */
+  readonly kind: 'route' | 'middleware';
+  readonly confidence: Confidence;
+  /** Provenance, as for `Handler.via`. */
+  readonly via: string;
+  /** The route of the registration, when it is a route registration. */
+  readonly route: RouteInfo | undefined;
+  /** The argument that names the handler. */
+  readonly target: TSESTree.Node;
+}
+
 /** Why a function that is not itself a handler still runs inside one. */
 export interface HandlerReach {
   readonly handler: Handler;
@@ -124,6 +143,11 @@ export interface HandlerModel {
    * (see `ExternalRoute`). The full route list of a module is the `route`-kind `handlers` plus these.
    */
   readonly externalRoutes: readonly ExternalRoute[];
+  /**
+   * Every handler argument of a route or middleware registration that names no function of this
+   * module, in source order (see `ExternalHandler`).
+   */
+  readonly externalHandlers: readonly ExternalHandler[];
   /** The module's imports, read once for the detectors; rules use this one instead of building their own. */
   readonly imports: ImportIndex;
   /** The handler whose function is exactly `fn`, if any. */

@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import type { ModuleBinding } from './module-bindings.js';
 import { isRelativeSpecifier } from './resolve-module.js';
-import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, skipWrappers, textOf } from './ts-nodes.js';
+import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, requiredModule, skipWrappers, textOf } from './ts-nodes.js';
 import type { FloatingSite, ValueSummary } from './types.js';
 import { floatingSiteOf } from './floating-site.js';
 
@@ -61,6 +61,12 @@ export class ValueSummariser {
     if (ts.isClassLike(node)) return this.classOf(node);
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', members: this.objectMembers(node) };
     if (ts.isIdentifier(node)) return this.bindingValue(node.text);
+    const required = requiredModule(node);
+    if (required !== undefined) {
+      // `{ authors: require('./authors') }`: the whole module, as a namespace.
+      const file = this.resolve(required);
+      return file === undefined ? undefined : { kind: 'reexport', file, name: '*' };
+    }
     if (ts.isNewExpression(node)) return this.constructed(node.expression);
     if (ts.isCallExpression(node)) return this.callResult(node);
     if (ts.isAwaitExpression(node)) {

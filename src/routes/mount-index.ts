@@ -38,6 +38,8 @@ export interface MountIndex {
   mountsOf(file: string, name: string, param: number | undefined, ownFacts?: ModuleFacts, member?: string): readonly LocatedMount[];
   /** The file a relative or workspace-package specifier in `fromFile` refers to. */
   resolve(fromFile: string, specifier: string): string | undefined;
+  /** Project files that may import `file` (see `ImportGraph.importersOf`), test files excluded. */
+  importersOf(file: string): readonly string[];
   /** Files `fastify start` loads as the root plugin (see `workspace-packages.ts`). */
   readonly fastifyRoots: ReadonlySet<string>;
   /** Every `setGlobalPrefix()` call of the project. */
@@ -161,6 +163,7 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, 
       return found.map(({ file: mountFile, edge }) => ({ file: mountFile, edge }));
     },
     resolve,
+    importersOf: (file) => graph.importersOf(file).filter((importer) => !testFiles.has(importer)),
     fastifyRoots: workspace.fastifyRoots,
     get globalPrefixes() {
       return nestCalls().prefixes;

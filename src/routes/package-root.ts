@@ -10,7 +10,9 @@ export function packageRoot(file: string, projectRoot: string): string {
   const cached = known.get(start);
   if (cached !== undefined) return cached;
   let folder = start;
-  while (folder !== projectRoot && folder.startsWith(projectRoot + path.sep) && !existsSync(path.join(folder, 'package.json'))) folder = path.dirname(folder);
+  // A root of `/` (ESLint's RuleTester) already ends with the separator.
+  const inside = projectRoot.endsWith(path.sep) ? projectRoot : projectRoot + path.sep;
+  while (folder !== projectRoot && folder.startsWith(inside) && !existsSync(path.join(folder, 'package.json'))) folder = path.dirname(folder);
   const root = folder.startsWith(projectRoot) ? folder : projectRoot;
   known.set(start, root);
   return root;

@@ -68,5 +68,5 @@ export function runDetector(detector: Detector, code: string, filename: string, 
     ecmaFeatures: { jsx: true },
   });
   const imports = buildImportIndex(ast, scopeManager);
-  return detector({ ast, scopeManager, filename, settings: readFleetSettings(fleet), imports, text: code, externalRoutes: [] });
+  return detector({ ast, scopeManager, filename, settings: readFleetSettings(fleet), imports, text: code, externalRoutes: [], externalHandlers: [] });
 }

@@ -1,0 +1,146 @@
+/**
+ * "Which exports of this module do other modules register as handlers?", answered from the
+ * modules that import it (the project's import graph, `projectMounts`). Each importer is parsed
+ * once per file version, with cross-module lookups off (so the question never recurses up the
+ * import graph), and only when its text may register anything. Re-exports are followed from the
+ * registering module's import to the module that defines the value (`export { x } from`,
+ * `export * from`, `module.exports = { x: require('./x') }`, up to three hops), so a registration
+ * through a folder's `index` module counts too (other re-exporting modules are not searched).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { FileVersionCache } from '../modules/file-version-cache.js';
+import { moduleSummaryOf } from '../modules/module-summary-cache.js';
+import { projectMounts } from '../routes/project-mounts.js';
+import type { ValueSummary } from '../modules/types.js';
+import type { FleetSettings } from '../settings.js';
+import type { ImportRegistration } from './import-registrations.js';
+import { importRegistrations } from './import-registrations.js';
+import type { HandlerModelInput } from './model.js';
+import type { HandlerModel } from './types.js';
+
+// Only framework detectors record registrations of imported values, and they need the
+// framework's import (or a `settings.fleet.handlers` wrapper, or a Next.js route file's exports).
+const FRAMEWORK = /\b(?:express|koa|hono|fastify)\b|koa-router/;
+const REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options|on|param)\s*\(/;
+const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
+
+function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
+  return settings.handlers.length > 0 || NEXT_ROUTE.test(file) || (FRAMEWORK.test(text) && REGISTRATION.test(text));
+}
+const MAX_REEXPORT_HOPS = 3;
+const INDEX_MODULE = /^index\.[cm]?[jt]sx?$/;
+
+const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
+
+/** Builds a module's handler model (`getHandlerModel`, passed in so this module does not import the model). */
+export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
+
+/** The registrations of imported values in `file`, for the project at `root` (cached per file version). */
+function registrationsIn(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): readonly ImportRegistration[] {
+  let cache = caches.get(root);
+  if (!cache) {
+    cache = new FileVersionCache((importer) => {
+      const text = readFileSync(importer, 'utf8');
+      if (!mayRegister(importer, text, settings)) return [];
+      const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
+      simpleTraverse(ast, { enter: () => undefined }, true);
+      const scopeManager = analyze(ast, { sourceType: 'module' });
+      const model = modelOf({ ast, scopeManager, filename: importer, settings, text });
+      const label = path.relative(root, importer).split(path.sep).join('/');
+      return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
+    }, []);
+    caches.set(root, cache);
+  }
+  return cache.get(file);
+}
+
+interface ExportPath {
+  readonly file: string;
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
+/**
+ * One step towards the module that defines an imported value: through `export { x } from`,
+ * `export * from`, and objects whose members are whole modules (`module.exports = { authors:
+ * require('./authors') }`). `undefined` when `at` already names a value of its own module.
+ */
+function reexportStep(at: ExportPath): ExportPath | undefined {
+  const summary = moduleSummaryOf(at.file);
+  if (!summary) return undefined;
+  // A whole module (`require('./m')`, a namespace) is read through its first member, else as `module.exports`.
+  const starts: ExportPath[] = at.name === '*' ? [...(at.members[0] === undefined ? [] : [{ ...at, name: at.members[0], members: at.members.slice(1) }]), { ...at, name: 'default' }] : [at];
+  for (const start of starts) {
+    let value: ValueSummary | undefined = summary.exports.get(start.name);
+    if (value === undefined) {
+      if (start.name === 'default') continue;
+      const star = summary.starFrom.find((candidate) => moduleSummaryOf(candidate)?.exports.has(start.name));
+      if (star !== undefined) return { ...start, file: star };
+      continue;
+    }
+    for (const [index, member] of [...start.members, undefined].entries()) {
+      if (value.kind === 'reexport') return { file: value.file, name: value.name, members: start.members.slice(index) };
+      if (member === undefined || value.kind !== 'object') return undefined;
+      const next: ValueSummary | undefined = value.members.get(member);
+      if (next === undefined) return undefined;
+      value = next;
+    }
+  }
+  return undefined;
+}
+
+/** The module and export a registration's import names, after re-exports (at most {@link MAX_REEXPORT_HOPS}). */
+function origin(registration: ImportRegistration): ExportPath {
+  let at: ExportPath = registration;
+  for (let hop = 0; hop < MAX_REEXPORT_HOPS; hop++) {
+    const next = reexportStep(at);
+    if (!next) break;
+    at = next;
+  }
+  return at;
+}
+
+/** True when the module at `importer` re-exports something of `file` (see `reexportStep`). */
+function reexportsFrom(importer: string, file: string): boolean {
+  const summary = moduleSummaryOf(importer);
+  if (!summary) return false;
+  const names = (value: ValueSummary): boolean => (value.kind === 'reexport' && value.file === file) || (value.kind === 'object' && [...value.members.values()].some(names));
+  return summary.starFrom.includes(file) || [...summary.exports.values()].some(names);
+}
+
+/**
+ * Every registration, in another module of the project at `root` (absolute), of an export of
+ * the module at `file` (absolute), with `file`, `name` and `members` naming the export in that
+ * module. Test files register nothing.
+ */
+export function exportRegistrations(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): ImportRegistration[] {
+  const index = projectMounts(root);
+  const found: ImportRegistration[] = [];
+  const importers = new Set(index.importersOf(file));
+  // One hop of re-exporting modules: a folder's `index` module (`controllers/index.js`), whose
+  // importers may register our exports. Following every importer's importers would stat and
+  // summarise most of the project for every module; only an index that something registers
+  // from is summarised.
+  for (const importer of [...importers]) {
+    if (!INDEX_MODULE.test(path.basename(importer))) continue;
+    const next = index.importersOf(importer).filter((candidate) => candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer));
+    if (next.length > 0 && reexportsFrom(importer, file)) for (const other of next) importers.add(other);
+  }
+  importers.delete(file);
+  for (const importer of importers) {
+    for (const registration of registrationsIn(importer, root, settings, modelOf)) {
+      if (registration.file !== file && !importers.has(registration.file)) continue;
+      const target = origin(registration);
+      if (target.file === file) found.push({ ...registration, ...target });
+    }
+  }
+  return found;
+}
+
+/** Forgets every cached importer (tests). */
+export function clearExportRegistrations(): void {
+  caches.clear();
+}
