@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { memberName } from './member-name.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /**
  * The callee as a dotted path (`this.router?.get` → `['this', 'router', 'get']`), optional
@@ -14,17 +15,17 @@ import { memberName } from './member-name.js';
  */
 export function calleePath(node: TSESTree.Node): string[] | undefined {
   switch (node.type) {
-    case 'Identifier':
+    case AST_NODE_TYPES.Identifier:
       return [node.name];
-    case 'ThisExpression':
+    case AST_NODE_TYPES.ThisExpression:
       return ['this'];
-    case 'Super':
+    case AST_NODE_TYPES.Super:
       return ['super'];
-    case 'ChainExpression':
-    case 'TSNonNullExpression':
-    case 'TSAsExpression':
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
       return calleePath(node.expression);
-    case 'MemberExpression': {
+    case AST_NODE_TYPES.MemberExpression: {
       const property = memberName(node);
       const object = property === undefined ? undefined : calleePath(node.object);
       return object && property !== undefined ? [...object, property] : undefined;

@@ -18,6 +18,7 @@ import { registrationSite } from './registration-site.js';
 import { registrationUnit, routePrefixes } from './route-prefixes.js';
 import { serverProperties, thisProperty } from './server-properties.js';
 import { isTestFile } from './test-file.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** One route of the inventory. A registration whose path has optional parts gives one entry per pattern. */
 export interface RouteEntry {
@@ -107,13 +108,13 @@ function routeSites(model: HandlerModel): RouteSite[] {
 
 /** `router.get(['/a', '/b'], …)`: the literal paths of an array path argument, else `undefined`. */
 function arrayPaths(registration: TSESTree.Node): string[] | undefined {
-  if (registration.type !== 'CallExpression') return undefined;
+  if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const first = registration.arguments[0];
-  if (first?.type !== 'ArrayExpression' || first.elements.length === 0) return undefined;
+  if (first?.type !== AST_NODE_TYPES.ArrayExpression || first.elements.length === 0) return undefined;
   const paths: string[] = [];
   for (const element of first.elements) {
-    if (element?.type === 'Literal' && typeof element.value === 'string') paths.push(element.value);
-    else if (element?.type === 'TemplateLiteral' && element.expressions.length === 0) paths.push(element.quasis[0]!.value.cooked ?? '');
+    if (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string') paths.push(element.value);
+    else if (element?.type === AST_NODE_TYPES.TemplateLiteral && element.expressions.length === 0) paths.push(element.quasis[0]!.value.cooked ?? '');
     else return undefined;
   }
   return paths;
@@ -161,9 +162,9 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
 
 /** `router` for a registration on `this.router` (`this.router.get('/x', …)`). */
 function registrationProperty(registration: TSESTree.Node): string | undefined {
-  if (registration.type !== 'CallExpression') return undefined;
+  if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = registration.callee;
-  return callee.type === 'MemberExpression' ? thisProperty(callee.object) : undefined;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? thisProperty(callee.object) : undefined;
 }
 
 function programOf(model: HandlerModel): TSESTree.Program {

@@ -9,6 +9,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { literalString, stringConstants } from './module-facts/literal-string.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const CONFIGS = ['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `next.config.${ext}`);
 const cache = new Map<string, { stamp: number; outcome: BasePath }>();
@@ -39,7 +40,7 @@ function readBasePath(configFile: string): BasePath {
   let outcome: BasePath = { basePath: '' };
   simpleTraverse(program, {
     enter(node) {
-      if (node.type !== 'Property' || node.computed || node.key.type !== 'Identifier' || node.key.name !== 'basePath' || node.parent.type !== 'ObjectExpression') return;
+      if (node.type !== AST_NODE_TYPES.Property || node.computed || node.key.type !== AST_NODE_TYPES.Identifier || node.key.name !== 'basePath' || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
       const value = literalString(node.value, constants);
       outcome = value === undefined ? { reason: `the \`basePath\` in ${path.basename(configFile)}:${node.loc.start.line} is not a static string` } : { basePath: value.replace(/\/$/, '') };
     },

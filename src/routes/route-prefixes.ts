@@ -8,12 +8,13 @@ import { unwrap } from '../handlers/unwrap.js';
 import type { PrefixOutcome } from './mount-prefixes.js';
 import type { MountPrefixes } from './mount-prefixes.js';
 import { unitOfExpression } from './module-facts/units.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The unit a registration call registers on (`router` in `router.get()`), if it can be followed. */
 export function registrationUnit(registration: TSESTree.Node): string | undefined {
-  if (registration.type !== 'CallExpression') return undefined;
+  if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = unwrap(registration.callee);
-  return callee.type === 'MemberExpression' ? unitOfExpression(callee.object) : undefined;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? unitOfExpression(callee.object) : undefined;
 }
 
 /**

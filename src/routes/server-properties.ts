@@ -7,14 +7,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../handlers/unwrap.js';
 import { walk } from '../handlers/walk.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const cache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
 
 /** `name` for `this.name` (not computed), else `undefined`. */
 export function thisProperty(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
-  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return undefined;
-  return unwrap(target.object).type === 'ThisExpression' ? target.property.name : undefined;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return unwrap(target.object).type === AST_NODE_TYPES.ThisExpression ? target.property.name : undefined;
 }
 
 /** The `this.<name>` properties `program` listens on or hands to `createServer`. Walks the module once; cached. */
@@ -23,9 +24,9 @@ export function serverProperties(program: TSESTree.Program): ReadonlySet<string>
   if (known) return known;
   const names = new Set<string>();
   walk(program, (node) => {
-    if (node.type !== 'CallExpression') return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrap(node.callee);
-    if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (callee.property.name === 'listen') {
       const name = thisProperty(callee.object);
       if (name !== undefined) names.add(name);

@@ -4,13 +4,14 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { lintProject } from '../../src/cli/lint-project.js';
 import { makeProject } from './helpers.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** Reports calls to `spawnWork()`; throws on an identifier named `boom` (a rule bug). */
 const spawnRule: Rule.RuleModule = {
   meta: { type: 'problem', schema: [], messages: { spawn: 'Do not call `spawnWork()`.' } },
   create: (context) => ({
     CallExpression(node) {
-      if (node.callee.type === 'Identifier' && node.callee.name === 'spawnWork') context.report({ node, messageId: 'spawn' });
+      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'spawnWork') context.report({ node, messageId: 'spawn' });
     },
     Identifier(node) {
       if (node.name === 'boom') throw new Error('cannot handle boom');

@@ -7,6 +7,7 @@ import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';
 import { parse, runDetector } from './parse.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const cwd = process.cwd();
 
@@ -27,10 +28,10 @@ function summary(handlers: HandlerFinding[], code: string) {
 function callee(code: string): string | undefined {
   const { ast } = parseForESLint(code, { range: true, sourceType: 'module', ecmaVersion: 'latest' });
   const statement = ast.body[0];
-  if (statement?.type !== 'ExpressionStatement') throw new Error('expected an expression statement');
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) throw new Error('expected an expression statement');
   // `a?.b()` parses as a ChainExpression around the call.
-  const call = statement.expression.type === 'ChainExpression' ? statement.expression.expression : statement.expression;
-  if (call.type !== 'CallExpression') throw new Error('expected a call');
+  const call = statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression;
+  if (call.type !== AST_NODE_TYPES.CallExpression) throw new Error('expected a call');
   return calleePath(call.callee)?.join('.');
 }
 

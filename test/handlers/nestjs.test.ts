@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { detectNestjs } from '../../src/frameworks/nestjs/detector.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
@@ -294,7 +295,7 @@ export class ReportsController {
     const model = getHandlerModel({ ast, scopeManager, filename: 'src/reports/reports.controller.ts', settings: readFleetSettings(undefined), text });
     expect(model.handlers.map((handler) => `${handler.framework} ${handler.label}`)).toEqual(['nestjs POST /reports']);
     const method = model.handlers[0]!.node;
-    if (method.body.type !== 'BlockStatement') throw new Error('expected a method body');
+    if (method.body.type !== AST_NODE_TYPES.BlockStatement) throw new Error('expected a method body');
     const voidStatement = method.body.body[0]!;
     expect(model.reachesOf(voidStatement).map((reach) => ({ label: reach.handler.label, chain: reach.chain }))).toEqual([
       { label: 'POST /reports', chain: [] },

@@ -13,6 +13,7 @@ import { moduleExports } from '../nextjs/module-exports.js';
 import { functionValue } from '../nextjs/function-value.js';
 import { visitAround } from '../nextjs/visit-around.js';
 import { makeExternalRoute } from '../../handlers/external-route.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /**
  * Detects user-declared handlers in one module.
@@ -53,7 +54,7 @@ function mayCall(ctx: DetectContext, declaration: HandlerDeclaration): boolean {
 function declaredCalls(ctx: DetectContext, declarations: readonly HandlerDeclaration[]): HandlerFinding[] {
   const handlers: HandlerFinding[] = [];
   visitAround(ctx.ast, calleeOffsets(ctx.ast, declarations), (node) => {
-    if (node.type !== 'CallExpression') return;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const path = calleePath(node.callee);
     const declaration = path === undefined ? undefined : declarations.find((candidate) => matchesCalleePattern(path, candidate.callee));
     if (path !== undefined && declaration !== undefined) handlers.push(...callHandlers(ctx, node, path.join('.'), declaration));
@@ -120,8 +121,8 @@ function routeOf(call: TSESTree.CallExpression, declaration: HandlerDeclaration)
 
 function stringAt(call: TSESTree.CallExpression, index: number): string | undefined {
   const argument = call.arguments[index];
-  if (argument?.type === 'Literal' && typeof argument.value === 'string') return argument.value;
-  if (argument?.type === 'TemplateLiteral' && argument.expressions.length === 0) return argument.quasis[0]?.value.cooked ?? undefined;
+  if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return argument.value;
+  if (argument?.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) return argument.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import type { HandlerFinding, RouteInfo } from '../../handlers/types.js';
 import { enhancerMethods, methodNamed } from './enhancer-method.js';
 import { nestDecorators, type NestReference } from './nest-decorator.js';
 import { joinRoutePath, routePaths } from './route-paths.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -74,7 +75,7 @@ function routeHandlers(ctx: DetectContext, node: ClassNode, classDecorators: rea
   const prefixes = controller === undefined ? undefined : routePaths(controller.args[0], ctx.scopeManager);
   const handlers: HandlerFinding[] = [];
   for (const member of node.body.body) {
-    if (member.type !== 'MethodDefinition' || member.value.type !== 'FunctionExpression') continue;
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
     const verbs = member.decorators.flatMap((decorator) => verbOf(decorator, ctx));
     const first = verbs[0];
     if (first === undefined) continue;
@@ -118,8 +119,8 @@ function topLevelClasses(program: TSESTree.Program): ClassNode[] {
   const classes: ClassNode[] = [];
   for (const statement of program.body) {
     const declaration =
-      statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
-    if (declaration?.type === 'ClassDeclaration' || declaration?.type === 'ClassExpression') classes.push(declaration);
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression) classes.push(declaration);
   }
   return classes;
 }
@@ -129,5 +130,5 @@ function className(node: ClassNode): string {
 }
 
 function memberName(member: TSESTree.MethodDefinition): string {
-  return member.key.type === 'Identifier' ? member.key.name : '(computed)';
+  return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : '(computed)';
 }

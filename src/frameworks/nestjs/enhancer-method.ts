@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Confidence } from '../../handlers/types.js';
 import type { ImportIndex } from '../../handlers/types.js';
 import { nestReference, type NestReference } from './nest-decorator.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The per-request method of a pipeline class and how we know the class is one. */
 export interface EnhancerMethod {
@@ -92,13 +93,13 @@ export function methodNamed(
 ): (TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression }) | undefined {
   for (const member of node.body.body) {
     if (
-      member.type === 'MethodDefinition' &&
+      member.type === AST_NODE_TYPES.MethodDefinition &&
       member.kind === 'method' &&
       !member.static &&
       !member.computed &&
-      member.key.type === 'Identifier' &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
       member.key.name === name &&
-      member.value.type === 'FunctionExpression'
+      member.value.type === AST_NODE_TYPES.FunctionExpression
     ) {
       return member as TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
     }

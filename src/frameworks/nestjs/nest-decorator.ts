@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importPath } from '../../handlers/import-path.js';
 import type { ImportIndex } from '../../handlers/types.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** A use of a NestJS export: `@Get(':id')` → `{ module: '@nestjs/common', name: 'Get', args: [':id' node] }`. */
 export interface NestReference {
@@ -18,7 +19,7 @@ export interface NestReference {
  * (`import { Get as HttpGet }`) and namespaces (`import * as common from '@nestjs/common'`).
  */
 export function nestReference(expression: TSESTree.Node, imports: ImportIndex): NestReference | undefined {
-  const call = expression.type === 'CallExpression' ? expression : undefined;
+  const call = expression.type === AST_NODE_TYPES.CallExpression ? expression : undefined;
   const source = imports.sourceOf(call === undefined ? expression : call.callee);
   if (source === undefined || !source.module.startsWith('@nestjs/')) return undefined;
   const path = importPath(source);

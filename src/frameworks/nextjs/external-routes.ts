@@ -9,6 +9,7 @@ import { makeExternalRoute } from '../../handlers/external-route.js';
 import type { ExternalRoute } from '../../handlers/types.js';
 import { bindingValue, functionValue } from './function-value.js';
 import { moduleExports } from './module-exports.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 interface Entry {
   readonly name: string;
@@ -23,9 +24,9 @@ interface Entry {
 function reExports(program: TSESTree.Program): Entry[] {
   const found: Entry[] = [];
   for (const statement of program.body) {
-    if (statement.type !== 'ExportNamedDeclaration' || statement.source == null) continue;
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source == null) continue;
     for (const specifier of statement.specifiers) {
-      const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+      const name = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
       found.push({ name, target: specifier.local, registration: specifier, fromModule: true });
     }
   }
@@ -45,7 +46,7 @@ export function externalNextRoutes(ctx: DetectContext, names: readonly string[],
     const { fromModule } = entry;
     if (!fromModule && functionValue(entry.target, ctx.scopeManager) !== undefined) continue;
     // Several names bound to one value are one handler.
-    const value = !fromModule && entry.target.type === 'Identifier' ? (bindingValue(entry.target, ctx.scopeManager) ?? entry.target) : entry.target;
+    const value = !fromModule && entry.target.type === AST_NODE_TYPES.Identifier ? (bindingValue(entry.target, ctx.scopeManager) ?? entry.target) : entry.target;
     const method = entry.name === 'default' ? '*' : entry.name;
     const known = byValue.get(value);
     if (known) known.methods.push(method);

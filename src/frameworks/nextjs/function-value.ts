@@ -6,6 +6,7 @@
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../handlers/types.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** How far `functionValue` may follow aliases and wrappers; deeper chains are not real code. */
 const MAX_DEPTH = 8;
@@ -34,8 +35,8 @@ export function bindingValue(identifier: TSESTree.Identifier, scopeManager: Scop
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (writes.length > 1) return undefined;
   const def = variable.defs[0]!;
-  if (def.node.type === 'FunctionDeclaration') return def.node;
-  if (def.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier') return def.node.init ?? undefined;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) return def.node.init ?? undefined;
   return undefined;
 }
 
@@ -57,18 +58,18 @@ export function functionValue(
 ): FunctionNode | undefined {
   if (node == null || depth > MAX_DEPTH) return undefined;
   switch (node.type) {
-    case 'ArrowFunctionExpression':
-    case 'FunctionDeclaration':
-    case 'FunctionExpression':
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
       return node;
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSNonNullExpression':
-    case 'TSTypeAssertion':
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
       return functionValue(node.expression, scopeManager, options, depth + 1);
-    case 'Identifier':
+    case AST_NODE_TYPES.Identifier:
       return functionValue(bindingValue(node, scopeManager), scopeManager, options, depth + 1);
-    case 'CallExpression': {
+    case AST_NODE_TYPES.CallExpression: {
       if (options.unwrapCalls === false) return undefined;
       for (const argument of node.arguments) {
         const found = functionValue(argument, scopeManager, options, depth + 1);

@@ -1,5 +1,6 @@
 /** The values a module exports by name, as written in the module itself (re-exports excluded). */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** One export of the module: its public name, the expression or declaration behind it, and the export statement. */
 export interface ModuleExport {
@@ -19,21 +20,21 @@ export interface ModuleExport {
 export function moduleExports(program: TSESTree.Program): ModuleExport[] {
   const found: ModuleExport[] = [];
   for (const statement of program.body) {
-    if (statement.type === 'ExportDefaultDeclaration') {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       found.push({ name: 'default', value: statement.declaration, registration: statement });
-    } else if (statement.type === 'ExportNamedDeclaration' && statement.source == null) {
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source == null) {
       const declaration = statement.declaration;
-      if (declaration?.type === 'FunctionDeclaration' && declaration.id !== null) {
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id !== null) {
         found.push({ name: declaration.id.name, value: declaration, registration: statement });
-      } else if (declaration?.type === 'VariableDeclaration') {
+      } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.init !== null) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init !== null) {
             found.push({ name: declarator.id.name, value: declarator.init, registration: statement });
           }
         }
       }
       for (const specifier of statement.specifiers) {
-        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
         found.push({ name: exported, value: specifier.local, registration: specifier });
       }
     }

@@ -9,12 +9,13 @@ import type { FunctionNode, HandlerFinding } from '../../handlers/types.js';
 import { moduleExports } from './module-exports.js';
 import { functionValue } from './function-value.js';
 import { visitAround } from './visit-around.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The directive prologue (`'use server'`, `'use client'`, `'use strict'`) of a program or function body. */
 export function directivesOf(body: readonly TSESTree.Node[]): Set<string> {
   const directives = new Set<string>();
   for (const statement of body) {
-    if (statement.type !== 'ExpressionStatement' || statement.directive == null) break;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive == null) break;
     directives.add(statement.directive);
   }
   return directives;
@@ -49,7 +50,7 @@ export function inlineServerActions(program: TSESTree.Program, text: string | un
   if (candidates !== undefined && candidates.length === 0) return [];
   const handlers: HandlerFinding[] = [];
   visitAround(program, candidates, (node, parent) => {
-    if (!isFunction(node) || node.body.type !== 'BlockStatement' || !directivesOf(node.body.body).has('use server')) return;
+    if (!isFunction(node) || node.body.type !== AST_NODE_TYPES.BlockStatement || !directivesOf(node.body.body).has('use server')) return;
     // `<form action={async () => { 'use server'; ... }}>` has no name: the line tells it apart.
     const name = functionName(node, parent) ?? `server action at line ${node.loc.start.line}`;
     handlers.push(serverAction(node, name, `\`'use server'\` directive in \`${name}\``));
@@ -87,13 +88,13 @@ function isUseServerToken(token: TSESTree.Token): boolean {
 }
 
 function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
 function functionName(node: FunctionNode, parent: TSESTree.Node | undefined): string | undefined {
   if (node.id != null) return node.id.name;
-  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
-  if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.key.type === 'Identifier') {
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
     return parent.key.name;
   }
   return undefined;

@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../handlers/unwrap.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -13,16 +14,16 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 function classUnit(node: ClassNode): string | undefined {
   if (node.id) return node.id.name;
   const parent = node.parent;
-  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
-  return parent.type === 'ExportDefaultDeclaration' ? '#default' : undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  return parent.type === AST_NODE_TYPES.ExportDefaultDeclaration ? '#default' : undefined;
 }
 
 /** The class whose `this` is in effect at `node` (through arrow functions, not through `function`s). */
 export function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassBody') return current.parent;
-    if (current.type === 'FunctionDeclaration') return undefined;
-    if (current.type === 'FunctionExpression' && current.parent.type !== 'MethodDefinition') return undefined;
+    if (current.type === AST_NODE_TYPES.ClassBody) return current.parent;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
   }
   return undefined;
 }
@@ -33,7 +34,7 @@ export function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
  */
 export function thisMemberUnit(node: TSESTree.Node, anchor: TSESTree.Node = node): string | undefined {
   const target = unwrap(node);
-  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier' || unwrap(target.object).type !== 'ThisExpression') return undefined;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const owner = enclosingClass(anchor);
   const name = owner && classUnit(owner);
   return name === undefined ? undefined : `${name}#${target.property.name}`;
@@ -42,8 +43,8 @@ export function thisMemberUnit(node: TSESTree.Node, anchor: TSESTree.Node = node
 /** The unit of a class property's initialiser: `router = Router()` (a field) or `this.router = Router()`. */
 export function propertyUnitOf(node: TSESTree.PropertyDefinition | TSESTree.AssignmentExpression): string | undefined {
   // Called on the way down a traversal that sets parent pointers: the assignment's are set, its children's not yet.
-  if (node.type === 'AssignmentExpression') return node.operator === '=' ? thisMemberUnit(node.left, node) : undefined;
-  if (node.computed || node.static || node.key.type !== 'Identifier') return undefined;
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) return node.operator === '=' ? thisMemberUnit(node.left, node) : undefined;
+  if (node.computed || node.static || node.key.type !== AST_NODE_TYPES.Identifier) return undefined;
   const name = classUnit(node.parent.parent);
   return name === undefined ? undefined : `${name}#${node.key.name}`;
 }
@@ -51,14 +52,14 @@ export function propertyUnitOf(node: TSESTree.PropertyDefinition | TSESTree.Assi
 /** `new C()` assigned to `this.name` (or a field `name = new C()`) in the class around `node`: `C`. */
 function propertyClass(owner: ClassNode, name: string): string | undefined {
   for (const member of owner.body.body) {
-    if (member.type === 'PropertyDefinition' && !member.computed && member.key.type === 'Identifier' && member.key.name === name && member.value) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name && member.value) {
       return newedClass(member.value);
     }
-    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
     for (const statement of member.value.body?.body ?? []) {
-      if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
       const { left, right } = statement.expression;
-      if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && !left.computed && left.property.type === 'Identifier' && left.property.name === name) {
+      if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name) {
         return newedClass(right);
       }
     }
@@ -68,7 +69,7 @@ function propertyClass(owner: ClassNode, name: string): string | undefined {
 
 function newedClass(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
-  return target.type === 'NewExpression' && target.callee.type === 'Identifier' ? target.callee.name : undefined;
+  return target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier ? target.callee.name : undefined;
 }
 
 /**
@@ -79,7 +80,7 @@ export function instanceClass(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
   const built = newedClass(target);
   if (built !== undefined) return built;
-  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier' || unwrap(target.object).type !== 'ThisExpression') return undefined;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const owner = enclosingClass(target);
   return owner && propertyClass(owner, target.property.name);
 }

@@ -6,16 +6,17 @@ import { unwrap } from '../../handlers/unwrap.js';
 import type { CreatedUnit } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { literalString } from './literal-string.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** What a constructor/factory callee creates, from the import it refers to, as a registered framework says. */
 function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>): Creation | undefined {
   let member: string | undefined;
   let base = unwrap(callee);
-  if (base.type === 'MemberExpression' && !base.computed && base.property.type === 'Identifier') {
+  if (base.type === AST_NODE_TYPES.MemberExpression && !base.computed && base.property.type === AST_NODE_TYPES.Identifier) {
     member = base.property.name;
     base = unwrap(base.object);
   }
-  if (base.type !== 'Identifier') return undefined;
+  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
   const from = imports.get(base.name);
   if (!from) return undefined;
   const imported = { specifier: from.specifier, name: member ?? from.name, member: member !== undefined, whole: from.name === 'default' || from.name === '*' };
@@ -29,9 +30,9 @@ function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImp
 function prefixOption(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
   if (options === undefined) return '';
   const object = unwrap(options);
-  if (object.type !== 'ObjectExpression') return undefined;
-  const property = object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'prefix');
-  if (!property) return object.properties.some((p) => p.type === 'SpreadElement') ? undefined : '';
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix');
+  if (!property) return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? undefined : '';
   return literalString(property.value, constants);
 }
 
@@ -40,13 +41,13 @@ export function createdBy(init: TSESTree.Node, imports: ReadonlyMap<string, Loca
   let own: string | undefined = '';
   const basePaths: (string | undefined)[] = [];
   let node = unwrap(init);
-  if (node.type === 'AwaitExpression') node = unwrap(node.argument);
-  while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
-    const method = node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
+  if (node.type === AST_NODE_TYPES.AwaitExpression) node = unwrap(node.argument);
+  while (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : undefined;
     if (method === 'basePath') basePaths.unshift(literalString(node.arguments[0], constants));
     node = unwrap(node.callee.object);
   }
-  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const creation = creationOf(node.callee, imports);
   if (creation === undefined) return undefined;
   if (creation.prefixOption) own = prefixOption(node.arguments[0], constants);

@@ -2,25 +2,26 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../handlers/unwrap.js';
 import { functionUnit, isFunctionNode } from './units.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The unit an exported expression stands for: a name, a function, or a function inside a wrapper call (`fp(fn)`). */
 export function unitOfExported(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
-  if (target.type === 'Identifier') return target.name;
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
   if (isFunctionNode(target)) return functionUnit(target);
-  if (target.type === 'CallExpression' && target.callee.type !== 'MemberExpression') {
-    const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === 'Identifier');
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type !== AST_NODE_TYPES.MemberExpression) {
+    const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
     return inner ? unitOfExported(inner) : undefined;
   }
   return undefined;
 }
 
 function commonJsExport(left: TSESTree.Node): string | undefined {
-  if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return undefined;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || left.computed || left.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const { object, property } = left;
-  if (object.type === 'Identifier' && object.name === 'module' && property.name === 'exports') return 'default';
-  if (object.type === 'Identifier' && object.name === 'exports') return property.name;
-  if (object.type === 'MemberExpression' && !object.computed && object.object.type === 'Identifier' && object.object.name === 'module' && object.property.type === 'Identifier' && object.property.name === 'exports') {
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && property.name === 'exports') return 'default';
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return property.name;
+  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module' && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === 'exports') {
     return property.name;
   }
   return undefined;
@@ -34,30 +35,30 @@ export function readExports(
   starExports: string[],
 ): void {
   for (const statement of program.body) {
-    if (statement.type === 'ExportDefaultDeclaration') {
-      const unit = statement.declaration.type === 'ClassDeclaration' ? statement.declaration.id?.name : unitOfExported(statement.declaration);
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const unit = statement.declaration.type === AST_NODE_TYPES.ClassDeclaration ? statement.declaration.id?.name : unitOfExported(statement.declaration);
       exports.set('default', unit ?? '#default');
-    } else if (statement.type === 'ExportNamedDeclaration') {
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
-      if (declaration?.type === 'VariableDeclaration') {
-        for (const d of declaration.declarations) if (d.id.type === 'Identifier') exports.set(d.id.name, d.id.name);
-      } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) exports.set(d.id.name, d.id.name);
+      } else if ((declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
         exports.set(declaration.id.name, declaration.id.name);
       }
       for (const specifier of statement.specifiers) {
-        const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
-        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
         if (statement.source) reexports.set(exported, { specifier: statement.source.value, name: local });
         else exports.set(exported, local);
       }
-    } else if (statement.type === 'ExportAllDeclaration' && statement.exported === null) {
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exported === null) {
       starExports.push(statement.source.value);
-    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
       const name = commonJsExport(statement.expression.left);
       const right = unwrap(statement.expression.right);
-      if (name === 'default' && right.type === 'ObjectExpression') {
+      if (name === 'default' && right.type === AST_NODE_TYPES.ObjectExpression) {
         for (const property of right.properties) {
-          if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
           const unit = unitOfExported(property.value);
           if (unit !== undefined) exports.set(property.key.name, unit);
         }

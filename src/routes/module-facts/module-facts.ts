@@ -15,16 +15,17 @@ import { propertyUnitOf } from './class-units.js';
 import { statementUnit } from './units.js';
 import { serverProperties } from '../server-properties.js';
 import { nestPrefixCall } from './nest-prefix-call.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
 
 function methodName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
 }
 
 function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  const property = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === name);
+  const property = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name);
   return property && unwrap(property.value);
 }
 
@@ -32,14 +33,14 @@ function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.No
 function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestVersioningCall | undefined {
   const line = call.loc.start.line;
   const options = call.arguments[0] && unwrap(call.arguments[0]);
-  if (options?.type !== 'ObjectExpression') return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
   const type = optionOf(options, 'type');
-  if (type?.type === 'MemberExpression' && type.property.type === 'Identifier' && type.property.name !== 'URI') return undefined;
+  if (type?.type === AST_NODE_TYPES.MemberExpression && type.property.type === AST_NODE_TYPES.Identifier && type.property.name !== 'URI') return undefined;
   const version = optionOf(options, 'defaultVersion');
-  const isNeutral = version?.type === 'Identifier' && version.name === 'VERSION_NEUTRAL';
+  const isNeutral = version?.type === AST_NODE_TYPES.Identifier && version.name === 'VERSION_NEUTRAL';
   const defaultVersion = version === undefined || isNeutral ? null : literalString(version, constants);
   const prefixNode = optionOf(options, 'prefix');
-  const prefix = prefixNode === undefined ? 'v' : prefixNode.type === 'Literal' && prefixNode.value === false ? '' : literalString(prefixNode, constants);
+  const prefix = prefixNode === undefined ? 'v' : prefixNode.type === AST_NODE_TYPES.Literal && prefixNode.value === false ? '' : literalString(prefixNode, constants);
   return { defaultVersion, prefix, line };
 }
 
@@ -59,19 +60,19 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
   simpleTraverse(program, {
     enter(node) {
-      if (node.type === 'CallExpression') calls.push(node);
-      else if (node.type === 'FunctionDeclaration' && node.id) functions.add(node.id.name);
-      else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+      if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+      else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
+      else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
         const init = unwrap(node.init);
-        if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.add(node.id.name);
+        if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) functions.add(node.id.name);
         const unit = createdBy(init, imports, constants);
         if (unit) created.set(node.id.name, unit);
-      } else if (node.type === 'ExpressionStatement') {
+      } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
         const unit = createdBy(node.expression, imports, constants);
         if (unit) created.set(statementUnit(node), unit);
-      } else if (node.type === 'AssignmentExpression' || node.type === 'PropertyDefinition') {
+      } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
         // `this.router = Router()` in a class, or the field `router = Router()`.
-        const value = node.type === 'AssignmentExpression' ? node.right : node.value;
+        const value = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.value;
         const unit = value ? createdBy(value, imports, constants) : undefined;
         const name = unit && propertyUnitOf(node);
         if (unit && name !== undefined) properties.set(name, unit);
@@ -85,7 +86,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const skipOverride = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
-    if (callee.type === 'Identifier' && imports.get(callee.name)?.specifier === 'fastify-plugin' && call.arguments[0]) {
+    if (callee.type === AST_NODE_TYPES.Identifier && imports.get(callee.name)?.specifier === 'fastify-plugin' && call.arguments[0]) {
       const unit = unitOfExported(call.arguments[0]);
       if (unit !== undefined) skipOverride.add(unit);
     }

@@ -16,6 +16,7 @@ import { literalString } from './literal-string.js';
 import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
 import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** What the mount extraction reads about the module. */
 export interface MountScope {
@@ -34,8 +35,8 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
   const target = unwrap(node);
   const specifier = requiredSpecifier(target);
   if (specifier !== undefined) return [{ kind: 'import', specifier, name: 'default', param }];
-  if (target.type === 'SpreadElement') return (listElements(target.argument) ?? []).flatMap((element) => childrenOf(element, scope, param));
-  if (target.type === 'Identifier') {
+  if (target.type === AST_NODE_TYPES.SpreadElement) return (listElements(target.argument) ?? []).flatMap((element) => childrenOf(element, scope, param));
+  if (target.type === AST_NODE_TYPES.Identifier) {
     const from = scope.imports.get(target.name);
     if (from) return from.name !== '*' ? [{ kind: 'import', specifier: from.specifier, name: from.name, param }] : [];
     const elements = iteratedElements(target);
@@ -43,10 +44,10 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const unit = unitOfExpression(target);
     return unit === undefined ? [] : [{ kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` }];
   }
-  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier') {
+  if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
     // `ns.router` of `import * as ns` / `require('./m').router`.
     const object = unwrap(target.object);
-    const from = object.type === 'Identifier' ? scope.imports.get(object.name) : undefined;
+    const from = object.type === AST_NODE_TYPES.Identifier ? scope.imports.get(object.name) : undefined;
     const required = requiredSpecifier(object);
     const base = from && (from.name === '*' || from.name === 'default') ? from.specifier : required;
     if (base !== undefined) return [{ kind: 'import', specifier: base, name: target.property.name, param }];
@@ -61,14 +62,14 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     return own === undefined ? [] : [{ kind: 'local', unit: own }];
   }
   if (isFunctionNode(target)) return [{ kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` }];
-  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && target.callee.property.type === 'Identifier') {
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && target.callee.property.type === AST_NODE_TYPES.Identifier) {
     // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
     const method = target.callee.property.name;
     return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
   }
-  if (target.type === 'CallExpression' && param !== undefined) {
+  if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
-    const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === 'Identifier');
+    const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
     return inner ? childrenOf(inner, scope, param) : [];
   }
   return [];
@@ -77,9 +78,9 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
 function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
   if (options === undefined) return '';
   const object = unwrap(options);
-  if (object.type !== 'ObjectExpression') return undefined;
-  const property = object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'prefix');
-  if (!property) return object.properties.some((p) => p.type === 'SpreadElement') ? undefined : '';
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix');
+  if (!property) return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? undefined : '';
   return literalString(property.value, constants);
 }
 
@@ -93,19 +94,19 @@ function usePath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string,
   const target = unwrap(node);
   const value = literalString(target, constants);
   if (value !== undefined) return value;
-  if (target.type === 'TemplateLiteral' || target.type === 'BinaryExpression' || (target.type === 'Literal' && 'regex' in target)) return undefined;
-  if (target.type === 'ArrayExpression' && target.elements.every((e) => e?.type === 'Literal' || e?.type === 'TemplateLiteral')) return undefined;
+  if (target.type === AST_NODE_TYPES.TemplateLiteral || target.type === AST_NODE_TYPES.BinaryExpression || (target.type === AST_NODE_TYPES.Literal && 'regex' in target)) return undefined;
+  if (target.type === AST_NODE_TYPES.ArrayExpression && target.elements.every((e) => e?.type === AST_NODE_TYPES.Literal || e?.type === AST_NODE_TYPES.TemplateLiteral)) return undefined;
   // `use(process.env.PREFIX ?? '/admin', router)`, `use(cond ? '/a' : '/b', router)`, `use(config.basePath, router)`:
   // a path Fleet cannot know, never a middleware.
-  if (target.type === 'LogicalExpression' || target.type === 'ConditionalExpression') return undefined;
-  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier' && /prefix|path|base|url|mount/i.test(target.property.name)) return undefined;
+  if (target.type === AST_NODE_TYPES.LogicalExpression || target.type === AST_NODE_TYPES.ConditionalExpression) return undefined;
+  if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier && /prefix|path|base|url|mount/i.test(target.property.name)) return undefined;
   return null;
 }
 
 /** `mount('/api', api)` / `mount(api)` of `koa-mount`: the mounted argument and its path. */
 function koaMount(node: TSESTree.Node, scope: MountScope): { child: TSESTree.Node; path: string | undefined } | undefined {
   const target = unwrap(node);
-  if (target.type !== 'CallExpression' || target.callee.type !== 'Identifier' || scope.imports.get(target.callee.name)?.specifier !== 'koa-mount') return undefined;
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.Identifier || scope.imports.get(target.callee.name)?.specifier !== 'koa-mount') return undefined;
   const [first, second] = target.arguments;
   if (first === undefined) return undefined;
   return second === undefined ? { child: first, path: '' } : { child: second, path: literalString(first, scope.constants) };
@@ -126,15 +127,15 @@ function frameworkMount(method: string, args: readonly TSESTree.CallExpressionAr
 export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): MountEdge[] {
   const callee = unwrap(call.callee);
   const args = call.arguments;
-  if (callee.type === 'Identifier' && (scope.functions.has(callee.name) || scope.imports.has(callee.name))) {
+  if (callee.type === AST_NODE_TYPES.Identifier && (scope.functions.has(callee.name) || scope.imports.has(callee.name))) {
     const edges: MountEdge[] = [];
     for (const [index, arg] of args.entries()) {
-      const parent = unwrap(arg).type === 'Identifier' ? unitOfExpression(arg) : undefined;
+      const parent = unwrap(arg).type === AST_NODE_TYPES.Identifier ? unitOfExpression(arg) : undefined;
       if (parent !== undefined) edges.push(...edge(parent, childrenOf(callee, scope, index), '', false, call));
     }
     return edges;
   }
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return [];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return [];
   const method = callee.property.name;
   const own = frameworkMount(method, args, scope);
   if (own) {
@@ -150,7 +151,7 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   if (method !== 'use') return [];
   const path = usePath(args[0], scope.constants);
   const children = path === null ? args : args.slice(1);
-  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === 'ArrayExpression' ? child.elements.filter((e) => e !== null) : [child]));
+  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === AST_NODE_TYPES.ArrayExpression ? child.elements.filter((e) => e !== null) : [child]));
   return flat.flatMap((child) => {
     if (isFunctionNode(unwrap(child))) return [];
     const mounted = koaMount(child, scope);

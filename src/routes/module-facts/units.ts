@@ -3,12 +3,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../handlers/unwrap.js';
 import { paramUnit } from '../facts.js';
 import { thisMemberUnit } from './class-units.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Whether `node` is a function. */
 export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 /**
@@ -16,15 +17,15 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
  * wrapper calls such as `fp(async (app) => {})`), else a name from its offset.
  */
 export function functionUnit(fn: FunctionNode): string {
-  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id.name;
   let node: TSESTree.Node = fn;
   // `parent` is typed as always present, but the Program's is not.
   let parent = node.parent as TSESTree.Node | undefined;
-  while (parent && ((parent.type === 'CallExpression' && parent.callee !== node) || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression')) {
+  while (parent && ((parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
     node = parent;
     parent = node.parent;
   }
-  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
   return `#fn@${fn.range[0]}`;
 }
 
@@ -33,8 +34,8 @@ function parameterOwner(node: TSESTree.Node, name: string): { fn: FunctionNode; 
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     const index = current.params.findIndex((param) => {
-      const target = param.type === 'AssignmentPattern' ? param.left : param;
-      return target.type === 'Identifier' && target.name === name;
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      return target.type === AST_NODE_TYPES.Identifier && target.name === name;
     });
     if (index !== -1) return { fn: current, index };
   }
@@ -49,13 +50,13 @@ function parameterOwner(node: TSESTree.Node, name: string): { fn: FunctionNode; 
  */
 export function unitOfExpression(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
-  if (target.type === 'Identifier') {
+  if (target.type === AST_NODE_TYPES.Identifier) {
     const owner = parameterOwner(target, target.name);
     return owner ? paramUnit(functionUnit(owner.fn), owner.index) : target.name;
   }
-  if (target.type === 'MemberExpression') return thisMemberUnit(target);
-  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression') return unitOfExpression(target.callee.object);
-  if (target.type === 'NewExpression' || target.type === 'CallExpression') return unitOfCreation(target);
+  if (target.type === AST_NODE_TYPES.MemberExpression) return thisMemberUnit(target);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) return unitOfExpression(target.callee.object);
+  if (target.type === AST_NODE_TYPES.NewExpression || target.type === AST_NODE_TYPES.CallExpression) return unitOfCreation(target);
   return undefined;
 }
 
@@ -70,15 +71,15 @@ export function unitOfCreation(creation: TSESTree.Node): string | undefined {
   for (;;) {
     const parent = node.parent;
     if (!parent) return undefined;
-    if (parent.type === 'MemberExpression' && parent.object === node && parent.parent.type === 'CallExpression' && parent.parent.callee === parent) {
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
       node = parent.parent;
-    } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TSSatisfiesExpression') {
+    } else if (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression) {
       node = parent;
-    } else if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+    } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
       return parent.id.name;
-    } else if (parent.type === 'ExportDefaultDeclaration') {
+    } else if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       return '#default';
-    } else if (parent.type === 'ExpressionStatement') {
+    } else if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
       // `new Elysia().use(users).listen(3000);`: an app never named.
       return statementUnit(parent);
     } else {
