@@ -62,11 +62,13 @@ function archiveFromMirror(dir, repo, commit) {
     path.join(dir, owner, `${base}.git`),
   ];
   const gitDir = candidates.find((c) => existsSync(path.join(c, 'HEAD')));
-  if (!gitDir) throw new Error(`no git directory for ${repo} under ${dir} (tried ${candidates.map((c) => path.relative(dir, c)).join(', ')}).`);
+  if (!gitDir)
+    throw new Error(`no git directory for ${repo} under ${dir} (tried ${candidates.map((c) => path.relative(dir, c)).join(', ')}).`);
   // A mirror may lack some blobs (snapshot stores leave out very large files such as fonts);
   // archive everything else rather than nothing, and say which files are left out.
   const missing = missingBlobs(gitDir, commit);
-  if (missing.length > 0) process.stdout.write(`${repo}: ${missing.length} file(s) absent from the mirror, left out: ${missing.join(', ')}\n`);
+  if (missing.length > 0)
+    process.stdout.write(`${repo}: ${missing.length} file(s) absent from the mirror, left out: ${missing.join(', ')}\n`);
   const pathspec = missing.length > 0 ? ['--', '.', ...missing.map((p) => `:(exclude,literal)${p}`)] : [];
   return execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit, ...pathspec], { maxBuffer: 1 << 30 });
 }
@@ -74,12 +76,21 @@ function archiveFromMirror(dir, repo, commit) {
 /** Paths of the commit's blobs that the git directory does not hold. */
 function missingBlobs(gitDir, commit) {
   const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 30 }).toString();
-  const blobs = tree.split('\0').filter(Boolean).map((line) => {
-    const [meta, file] = line.split('\t');
-    const [, type, oid] = meta.split(' ');
-    return { type, oid, file };
-  }).filter((b) => b.type === 'blob');
-  const check = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], { input: blobs.map((b) => b.oid).join('\n'), maxBuffer: 1 << 30 }).toString().split('\n');
+  const blobs = tree
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, file] = line.split('\t');
+      const [, type, oid] = meta.split(' ');
+      return { type, oid, file };
+    })
+    .filter((b) => b.type === 'blob');
+  const check = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], {
+    input: blobs.map((b) => b.oid).join('\n'),
+    maxBuffer: 1 << 30,
+  })
+    .toString()
+    .split('\n');
   return blobs.filter((b, i) => check[i]?.endsWith(' missing')).map((b) => b.file);
 }
 

@@ -20,8 +20,10 @@ export default createRule<Options, MessageIds>({
     },
     schema: [],
     messages: {
-      bailout: 'The codemod could not migrate the next site (`{{reason}}`); fix what the reason says and re-run `npx fleet codemod spawn-to-taskspec`, or migrate it by hand, then delete this marker.',
-      bailoutWithoutReason: 'A codemod left this site unmigrated; migrate it (see `npx fleet codemod spawn-to-taskspec --help`), then delete this marker.',
+      bailout:
+        'The codemod could not migrate the next site (`{{reason}}`); fix what the reason says and re-run `npx fleet codemod spawn-to-taskspec`, or migrate it by hand, then delete this marker.',
+      bailoutWithoutReason:
+        'A codemod left this site unmigrated; migrate it (see `npx fleet codemod spawn-to-taskspec --help`), then delete this marker.',
     },
   },
   create(context) {

@@ -56,13 +56,15 @@ export default createRule<Options, MessageIds>({
         properties: {
           allowPlatformDeferral: {
             type: 'boolean',
-            description: 'Allow `after()` (Next.js) and `waitUntil()` (Vercel, Workers): not durable, but bound to the platform request lifetime.',
+            description:
+              'Allow `after()` (Next.js) and `waitUntil()` (Vercel, Workers): not durable, but bound to the platform request lifetime.',
           },
           allowCalls: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
-            description: 'Dotted callee patterns that may run detached (`*` = one segment, `**` = any), e.g. `metrics.increment`, `logger.*`.',
+            description:
+              'Dotted callee patterns that may run detached (`*` = one segment, `**` = any), e.g. `metrics.increment`, `logger.*`.',
           },
         },
       },
@@ -71,7 +73,8 @@ export default createRule<Options, MessageIds>({
       floatingPromise: `\`{{callee}}\` in handler \`{{handler}}\`{{via}} is neither awaited nor returned, so it dies with the response; \`await\` it, or ${CODEMOD}.`,
       voidedPromise: `\`void\` silences the rejection of \`{{callee}}\` in handler \`{{handler}}\`{{via}} but does not keep the work alive; \`await\` it, or ${CODEMOD}.`,
       caughtPromise: `\`.catch()\` handles the rejection of \`{{callee}}\` in handler \`{{handler}}\`{{via}} but does not keep the work alive; \`await\` it, or ${CODEMOD}.`,
-      unawaitedEnqueue: 'The enqueue `{{callee}}` in handler `{{handler}}`{{via}} is not awaited, so the task may not be committed before the response; `await` it.',
+      unawaitedEnqueue:
+        'The enqueue `{{callee}}` in handler `{{handler}}`{{via}} is not awaited, so the task may not be committed before the response; `await` it.',
       timer: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} schedules work that outlives the response and is lost on redeploy or crash; run it inline with \`await\`, or ${CODEMOD}.`,
       detachedProcess: `A detached or unref'd child process (\`{{callee}}()\`) in handler \`{{handler}}\`{{via}} outlives the response with no retry or status; ${CODEMOD}.`,
       workerThread: `\`new {{callee}}()\` in handler \`{{handler}}\`{{via}} runs work that is not awaited and outlives the response; await its result, or ${CODEMOD}.`,
@@ -105,10 +108,14 @@ export default createRule<Options, MessageIds>({
 
     function reachOf(node: TSESTree.Node): HandlerReach | undefined {
       const reaches = model.reachesOf(node);
-      return reaches.reduce<HandlerReach | undefined>((best, reach) => (!best || reach.chain.length < best.chain.length ? reach : best), undefined);
+      return reaches.reduce<HandlerReach | undefined>(
+        (best, reach) => (!best || reach.chain.length < best.chain.length ? reach : best),
+        undefined,
+      );
     }
 
-    const isAllowedCall = (path: readonly string[] | undefined): boolean => path !== undefined && allowCalls.some((pattern) => matchesCalleePattern(path, pattern));
+    const isAllowedCall = (path: readonly string[] | undefined): boolean =>
+      path !== undefined && allowCalls.some((pattern) => matchesCalleePattern(path, pattern));
 
     /**
      * Whether work nested in the argument of a timer is already covered by the timer's own report
@@ -159,7 +166,11 @@ export default createRule<Options, MessageIds>({
       if (!declarator.init) return;
       const reach = reachOf(declarator);
       if (!reach) return;
-      const work = keptPromiseWork(declarator, file, (drop) => settlesEnclosingPromise(drop, file) || isPartOfResponse(drop, reach.handler, file));
+      const work = keptPromiseWork(
+        declarator,
+        file,
+        (drop) => settlesEnclosingPromise(drop, file) || isPartOfResponse(drop, reach.handler, file),
+      );
       if (!work || isCoveredBySpawn(work.node)) return;
       // Awaiting the initialiser would change what the variable holds: no suggestion.
       report(work.node, work.kind, work.callee, work.path, reach, null);
@@ -184,10 +195,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Adds the codemod's rewrite when it is one range onto an existing task variant. */
-    function withEnqueue(node: TSESTree.Node, kind: MessageIds, suggest: TSESLint.ReportSuggestionArray<MessageIds> | null): TSESLint.ReportSuggestionArray<MessageIds> | null {
+    function withEnqueue(
+      node: TSESTree.Node,
+      kind: MessageIds,
+      suggest: TSESLint.ReportSuggestionArray<MessageIds> | null,
+    ): TSESLint.ReportSuggestionArray<MessageIds> | null {
       const rewrite = enqueueRewrite(node, kind, sourceCode, context.physicalFilename);
       if (!rewrite) return suggest;
-      return [...(suggest ?? []), { messageId: 'enqueueTask', data: { task: rewrite.task }, fix: (fixer) => fixer.replaceTextRange(rewrite.range, rewrite.text) }];
+      return [
+        ...(suggest ?? []),
+        { messageId: 'enqueueTask', data: { task: rewrite.task }, fix: (fixer) => fixer.replaceTextRange(rewrite.range, rewrite.text) },
+      ];
     }
 
     /** `await` is only valid directly in an async function, and only safe in front of a call. */

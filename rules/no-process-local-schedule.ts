@@ -20,15 +20,18 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow recurring work scheduled in the process (`setInterval` at start-up, `node-cron`, `cron`), which runs once per replica',
+      description:
+        'Disallow recurring work scheduled in the process (`setInterval` at start-up, `node-cron`, `cron`), which runs once per replica',
       recommended: true,
       requiresTypeChecking: false,
     },
     schema: [],
     messages: {
-      interval: '`setInterval()` at start-up runs once per replica on a fleet (N replicas, N runs, none when scaled to zero); declare it with fleet-runtime\'s `defineSchedule({ name, task, every })`, or, if it only refreshes this process\'s memory, keep it and say so with `// fleet-allow-schedule: <reason>`.',
-      cron: '`{{callee}}` runs its job in every replica at once; declare it with fleet-runtime\'s `defineSchedule({ name, task, cron })`, which fires each slot exactly once across replicas, or mark a per-process job with `// fleet-allow-schedule: <reason>`.',
-      emptyAllowReason: 'The `fleet-allow-schedule` comment needs a reason after the colon, e.g. `// fleet-allow-schedule: refreshes this process\'s cache`.',
+      interval:
+        "`setInterval()` at start-up runs once per replica on a fleet (N replicas, N runs, none when scaled to zero); declare it with fleet-runtime's `defineSchedule({ name, task, every })`, or, if it only refreshes this process's memory, keep it and say so with `// fleet-allow-schedule: <reason>`.",
+      cron: "`{{callee}}` runs its job in every replica at once; declare it with fleet-runtime's `defineSchedule({ name, task, cron })`, which fires each slot exactly once across replicas, or mark a per-process job with `// fleet-allow-schedule: <reason>`.",
+      emptyAllowReason:
+        "The `fleet-allow-schedule` comment needs a reason after the colon, e.g. `// fleet-allow-schedule: refreshes this process's cache`.",
     },
   },
   create(context) {
@@ -37,7 +40,11 @@ export default createRule<Options, MessageIds>({
 
     function report(node: TSESTree.Node, messageId: 'interval' | 'cron', callee: string): void {
       const line = statementOf(node).loc.start.line;
-      const allow = sourceCode.getAllComments().find((comment) => ALLOW.test(comment.value) && (comment.loc.end.line === line - 1 || comment.loc.start.line === node.loc.start.line));
+      const allow = sourceCode
+        .getAllComments()
+        .find(
+          (comment) => ALLOW.test(comment.value) && (comment.loc.end.line === line - 1 || comment.loc.start.line === node.loc.start.line),
+        );
       if (!allow) {
         context.report({ node, messageId, data: { callee } });
         return;
@@ -65,14 +72,23 @@ export default createRule<Options, MessageIds>({
           else if (cron.get(callee.name) === 'schedule') report(node, 'cron', `${callee.name}()`);
           return;
         }
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+        if (
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          callee.object.type !== AST_NODE_TYPES.Identifier ||
+          callee.property.type !== AST_NODE_TYPES.Identifier
+        )
+          return;
         const binding = cron.get(callee.object.name);
-        if ((binding === 'namespace' && callee.property.name === 'schedule') || (binding === 'CronJob' && callee.property.name === 'from')) {
+        if (
+          (binding === 'namespace' && callee.property.name === 'schedule') ||
+          (binding === 'CronJob' && callee.property.name === 'from')
+        ) {
           report(node, 'cron', `${callee.object.name}.${callee.property.name}()`);
         }
       },
       NewExpression(node) {
-        if (node.callee.type === AST_NODE_TYPES.Identifier && cron.get(node.callee.name) === 'CronJob') report(node, 'cron', `new ${node.callee.name}()`);
+        if (node.callee.type === AST_NODE_TYPES.Identifier && cron.get(node.callee.name) === 'CronJob')
+          report(node, 'cron', `new ${node.callee.name}()`);
       },
     };
   },
@@ -89,11 +105,25 @@ function importedName(specifier: TSESTree.ImportSpecifier): string {
  */
 function atStartup(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+    if (
+      current.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      current.type !== AST_NODE_TYPES.FunctionExpression &&
+      current.type !== AST_NODE_TYPES.FunctionDeclaration
+    )
+      continue;
     const parent = current.parent;
-    const listenCallback = parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && parent.callee.property.type === AST_NODE_TYPES.Identifier && parent.callee.property.name === 'listen';
+    const listenCallback =
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+      parent.callee.property.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.property.name === 'listen';
     const iife = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current;
-    const named = current.type === AST_NODE_TYPES.FunctionDeclaration ? current.id?.name : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+    const named =
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+        ? current.id?.name
+        : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+          ? parent.id.name
+          : undefined;
     if (!listenCallback && !iife && !(named !== undefined && STARTUP_NAME.test(named))) return false;
   }
   return true;

@@ -53,7 +53,8 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
-            description: 'Globs of files that only serve replicas run: every function in them is checked. Default: `settings.fleet.serveFiles`.',
+            description:
+              'Globs of files that only serve replicas run: every function in them is checked. Default: `settings.fleet.serveFiles`.',
           },
         },
       },
@@ -83,7 +84,11 @@ export default createRule<Options, MessageIds>({
     const filename = resolve(context.cwd, context.filename);
     // One sink per call: a vendored `fs-extra` is both an fs module and a project module.
     const byCall = new Map<TSESTree.CallExpression, FsSink>();
-    for (const sink of [...(direct ? fsSinks(imports, scopeManager) : []), ...(sends ? responseSinks(sourceCode.ast, imports) : []), ...wrapperSinks(filename, imports)]) {
+    for (const sink of [
+      ...(direct ? fsSinks(imports, scopeManager) : []),
+      ...(sends ? responseSinks(sourceCode.ast, imports) : []),
+      ...wrapperSinks(filename, imports),
+    ]) {
       if (!byCall.has(sink.call)) byCall.set(sink.call, sink);
     }
     const sinks = [...byCall.values()];
@@ -132,8 +137,14 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const via = reason.reach.chain.length === 0 ? '' : ` (via \`${reason.reach.chain.join('` → `')}\`)`;
-      if (reason.kind === 'fleetOkRoute') context.report({ node: sink.call, messageId: 'fleetOkRoute', data: { callee, what, source, route: reason.route, via } });
-      else context.report({ node: sink.call, messageId: 'noManifest', data: { callee, what, source, handler: routeLabel(reason.reach.handler, labelContext), via } });
+      if (reason.kind === 'fleetOkRoute')
+        context.report({ node: sink.call, messageId: 'fleetOkRoute', data: { callee, what, source, route: reason.route, via } });
+      else
+        context.report({
+          node: sink.call,
+          messageId: 'noManifest',
+          data: { callee, what, source, handler: routeLabel(reason.reach.handler, labelContext), via },
+        });
     }
 
     return {
@@ -145,5 +156,10 @@ export default createRule<Options, MessageIds>({
 });
 
 function isCwd(property: TSESTree.ObjectLiteralElement): property is TSESTree.Property {
-  return property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'cwd';
+  return (
+    property.type === AST_NODE_TYPES.Property &&
+    !property.computed &&
+    property.key.type === AST_NODE_TYPES.Identifier &&
+    property.key.name === 'cwd'
+  );
 }

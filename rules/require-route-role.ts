@@ -48,7 +48,8 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       undeclared: `Route \`{{route}}\` has no role in \`{{manifest}}\`; declare it \`ide-only\` or \`fleet-ok\` there, e.g. with ${INIT} (which adds it as \`ide-only\`, reason \`unreviewed\`, for you to review).`,
-      unresolved: 'The full path of route `{{route}}` cannot be resolved statically ({{reason}}), so `{{manifest}}` cannot classify it; write the path and its prefixes as literals or constants, or declare the full path in the manifest by hand and disable this line.',
+      unresolved:
+        'The full path of route `{{route}}` cannot be resolved statically ({{reason}}), so `{{manifest}}` cannot classify it; write the path and its prefixes as literals or constants, or declare the full path in the manifest by hand and disable this line.',
       noManifest: `No route manifest (\`fleet.routes.yaml\`) applies to this file, so its {{count}} route(s) have no declared role; create one with ${INIT}, or point \`settings.fleet.manifest\` at it.`,
       brokenManifest: 'The route manifest is invalid, so the routes of this file cannot be classified: {{problems}}.',
     },
@@ -68,7 +69,9 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (lookup.kind === 'broken') {
-        const problems = lookup.error.issues.map((issue) => `${relative(context.cwd, issue.file)}:${issue.line}:${issue.column} ${issue.message.replace(/\.$/, '')}`);
+        const problems = lookup.error.issues.map(
+          (issue) => `${relative(context.cwd, issue.file)}:${issue.line}:${issue.column} ${issue.message.replace(/\.$/, '')}`,
+        );
         context.report({ node: firstNode, messageId: 'brokenManifest', data: { problems: problems.join('; ') } });
         return;
       }
@@ -76,7 +79,8 @@ export default createRule<Options, MessageIds>({
       for (const route of fileRoutes(model, context.sourceCode.ast, context.filename, lookup.projectRoot, 'all')) {
         const node = reportNode(route.registration);
         if (!route.resolved) {
-          if (options.reportUnresolved !== false) context.report({ node, messageId: 'unresolved', data: { route: route.label, reason: route.reason, manifest } });
+          if (options.reportUnresolved !== false)
+            context.report({ node, messageId: 'unresolved', data: { route: route.label, reason: route.reason, manifest } });
           continue;
         }
         for (const method of route.methods) {

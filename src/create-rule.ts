@@ -9,9 +9,7 @@ export interface FleetRuleDocs {
   requiresTypeChecking: boolean;
 }
 
-const creator = ESLintUtils.RuleCreator<FleetRuleDocs>(
-  (name) => `https://github.com/fleet-dev/fleet/blob/main/docs/rules/${name}.md`,
-);
+const creator = ESLintUtils.RuleCreator<FleetRuleDocs>((name) => `https://github.com/fleet-dev/fleet/blob/main/docs/rules/${name}.md`);
 
 /**
  * Creates a Fleet rule with `meta.docs.url` pointing at `docs/rules/<name>.md` on GitHub.

@@ -32,15 +32,36 @@ export type AnyFileRoute = FileRoute | (FileRouteSite & { readonly source: 'exte
  * also routes whose handler is imported or built by a package (`Ctl.create.bind(this)`,
  * `export default NextAuth(options)`).
  */
-export function fileRoutes(model: HandlerModel, ast: TSESTree.Program, filename: string, projectRoot: string, include?: 'handlers'): readonly FileRoute[];
-export function fileRoutes(model: HandlerModel, ast: TSESTree.Program, filename: string, projectRoot: string, include: 'all'): readonly AnyFileRoute[];
-export function fileRoutes(model: HandlerModel, ast: TSESTree.Program, filename: string, projectRoot: string, include: 'handlers' | 'all' = 'handlers'): readonly AnyFileRoute[] {
+export function fileRoutes(
+  model: HandlerModel,
+  ast: TSESTree.Program,
+  filename: string,
+  projectRoot: string,
+  include?: 'handlers',
+): readonly FileRoute[];
+export function fileRoutes(
+  model: HandlerModel,
+  ast: TSESTree.Program,
+  filename: string,
+  projectRoot: string,
+  include: 'all',
+): readonly AnyFileRoute[];
+export function fileRoutes(
+  model: HandlerModel,
+  ast: TSESTree.Program,
+  filename: string,
+  projectRoot: string,
+  include: 'handlers' | 'all' = 'handlers',
+): readonly AnyFileRoute[] {
   const hasHandlerRoute = model.handlers.some((handler) => handler.kind === 'route');
   if (!hasHandlerRoute && (include === 'handlers' || model.externalRoutes.length === 0)) return [];
   const routes: AnyFileRoute[] = [];
   for (const entry of routesOfFile({ model, ast, filename, projectRoot })) {
     const { methods, label, registration } = entry;
-    const resolution: RouteResolution = entry.complete && entry.pattern !== undefined ? { resolved: true, pattern: entry.pattern } : { resolved: false, reason: entry.unresolved ?? 'the path is not static' };
+    const resolution: RouteResolution =
+      entry.complete && entry.pattern !== undefined
+        ? { resolved: true, pattern: entry.pattern }
+        : { resolved: false, reason: entry.unresolved ?? 'the path is not static' };
     if (entry.handler) routes.push({ methods, label, registration, source: 'handler', handler: entry.handler, ...resolution });
     else if (include === 'all') routes.push({ methods, label, registration, source: 'external', handler: undefined, ...resolution });
   }

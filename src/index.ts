@@ -22,9 +22,7 @@ const TYPED_FILES = ['**/*.{ts,mts,cts,tsx}'];
 const ruleIds = Object.keys(rules);
 
 function severities(filter: (rule: (typeof rules)[string]) => boolean): Record<string, 'error'> {
-  return Object.fromEntries(
-    ruleIds.filter((id) => filter(rules[id]!)).map((id) => [`fleet/${id}`, 'error' as const]),
-  );
+  return Object.fromEntries(ruleIds.filter((id) => filter(rules[id]!)).map((id) => [`fleet/${id}`, 'error' as const]));
 }
 
 function isRecommended(rule: (typeof rules)[string]): boolean {
@@ -81,7 +79,10 @@ plugin.configs = {
       languageOptions: { parserOptions: { projectService: true } },
     },
   ],
-  strict: preset('fleet/strict', severities(() => true)),
+  strict: preset(
+    'fleet/strict',
+    severities(() => true),
+  ),
   'disable-type-checked': {
     name: 'fleet/disable-type-checked',
     languageOptions: { parserOptions: { project: false, projectService: false, program: null } },

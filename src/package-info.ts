@@ -31,7 +31,8 @@ export function packageRoot(): string {
       if (json.name === PACKAGE_NAME && typeof json.version === 'string') return dir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the ${PACKAGE_NAME} package.json above ${fileURLToPath(import.meta.url)}; reinstall the package.`);
+    if (parent === dir)
+      throw new Error(`Cannot find the ${PACKAGE_NAME} package.json above ${fileURLToPath(import.meta.url)}; reinstall the package.`);
     dir = parent;
   }
 }

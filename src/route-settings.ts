@@ -37,8 +37,20 @@ export interface RouteSettings {
  */
 export const DEFAULT_WORKSPACE_SOURCES: WorkspaceSources = {
   identifiers: [
-    'workspacePath', 'workspaceRoot', 'workspaceDir', 'workspaceDirectory', 'workspaceFolder', 'workspaceRootPath',
-    'repoRoot', 'repoPath', 'repoDir', 'repositoryRoot', 'repositoryPath', 'repositoryDir', 'checkoutDir', 'checkoutPath',
+    'workspacePath',
+    'workspaceRoot',
+    'workspaceDir',
+    'workspaceDirectory',
+    'workspaceFolder',
+    'workspaceRootPath',
+    'repoRoot',
+    'repoPath',
+    'repoDir',
+    'repositoryRoot',
+    'repositoryPath',
+    'repositoryDir',
+    'checkoutDir',
+    'checkoutPath',
   ],
   members: ['workspace.root', 'workspace.path', 'workspace.dir', 'workspace.rootPath', 'workspace.fsPath', 'repo.root', 'repo.dir'],
   calls: ['getWorkspacePath', 'getWorkspaceRoot', 'getWorkspaceDir', 'resolveWorkspacePath', 'getRepoRoot', 'getRepoPath'],
@@ -47,13 +59,13 @@ export const DEFAULT_WORKSPACE_SOURCES: WorkspaceSources = {
 
 const cache = new WeakMap<object, RouteSettings>();
 
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fail(key: string, found: unknown, expected: string): never {
-  const shown = typeof found === 'string' ? JSON.stringify(found) : Array.isArray(found) ? 'an array' : found === null ? 'null' : typeof found;
+  const shown =
+    typeof found === 'string' ? JSON.stringify(found) : Array.isArray(found) ? 'an array' : found === null ? 'null' : typeof found;
   throw new Error(`Invalid settings.fleet.${key}: found ${shown}; write ${expected}.`);
 }
 
@@ -66,7 +78,12 @@ function strings(value: unknown, key: string, example: string): readonly string[
 }
 
 const NO_SOURCES: WorkspaceSources = { identifiers: [], members: [], calls: [], env: [] };
-const EMPTY: RouteSettings = { manifest: undefined, serveFiles: [], workspaceSources: DEFAULT_WORKSPACE_SOURCES, bundleSources: NO_SOURCES };
+const EMPTY: RouteSettings = {
+  manifest: undefined,
+  serveFiles: [],
+  workspaceSources: DEFAULT_WORKSPACE_SOURCES,
+  bundleSources: NO_SOURCES,
+};
 
 /** Reads `settings.fleet.<key>` (`workspaceSources` or `bundleSources`): lists add to `defaults`. */
 function readSources(raw: unknown, key: string, defaults: WorkspaceSources): WorkspaceSources {
@@ -74,8 +91,10 @@ function readSources(raw: unknown, key: string, defaults: WorkspaceSources): Wor
   if (!isRecord(raw)) fail(key, raw, "an object such as `{ identifiers: ['wsRoot'], env: ['WS_DIR'] }`");
   const known = new Set(['identifiers', 'members', 'calls', 'env', 'defaults']);
   const unknown = Object.keys(raw).find((name) => !known.has(name));
-  if (unknown !== undefined) fail(`${key}.${unknown}`, raw[unknown], 'one of the keys `identifiers`, `members`, `calls`, `env`, `defaults`');
-  if (raw.defaults !== undefined && typeof raw.defaults !== 'boolean') fail(`${key}.defaults`, raw.defaults, '`true` (keep the built-in names) or `false`');
+  if (unknown !== undefined)
+    fail(`${key}.${unknown}`, raw[unknown], 'one of the keys `identifiers`, `members`, `calls`, `env`, `defaults`');
+  if (raw.defaults !== undefined && typeof raw.defaults !== 'boolean')
+    fail(`${key}.defaults`, raw.defaults, '`true` (keep the built-in names) or `false`');
   const base = raw.defaults === false ? NO_SOURCES : defaults;
   const dotted = /^(\*|[\w$]+)(\.(\*|[\w$]+))*$/;
   const members = strings(raw.members, `${key}.members`, "`['ctx.workspace.root', '*.wsPath']`");
@@ -117,5 +136,6 @@ export function readRouteSettings(raw: unknown): RouteSettings {
 export const MANIFEST_OPTION_SCHEMA = {
   type: 'string',
   minLength: 1,
-  description: 'Path of the route manifest, relative to the working directory. Default: `settings.fleet.manifest`, else the nearest `fleet.routes.yaml`.',
+  description:
+    'Path of the route manifest, relative to the working directory. Default: `settings.fleet.manifest`, else the nearest `fleet.routes.yaml`.',
 } as const;

@@ -47,7 +47,6 @@ export interface FleetSettings {
   readonly [key: string]: unknown;
 }
 
-
 const DEFAULTS: FleetSettings = {
   heuristics: true,
   callDepth: 2,
@@ -96,7 +95,11 @@ function readHandler(entry: unknown, index: number): HandlerDeclaration {
   if (!isRecord(entry)) fail(at, entry, "an object such as `{ callee: 'setupApiRoute', methodArg: 1, pathArg: 2 }`");
   const { callee, method, files } = entry;
   if (typeof callee !== 'string' || !/^(\*\*?|[\w$]+)(\.(\*\*?|[\w$]+))*$/.test(callee)) {
-    fail(`${at}.callee`, callee, "a dotted callee pattern where `*` matches one segment and `**` any number, e.g. `'setupApiRoute'` or `'*.route'`");
+    fail(
+      `${at}.callee`,
+      callee,
+      "a dotted callee pattern where `*` matches one segment and `**` any number, e.g. `'setupApiRoute'` or `'*.route'`",
+    );
   }
   if (method !== undefined && typeof method !== 'string') fail(`${at}.method`, method, "an HTTP method such as `'POST'`");
   const declaration: {

@@ -8,7 +8,9 @@ import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-es
  * their syntactic mode instead of crashing with "You have used a rule which requires type
  * information".
  */
-export function typeServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation | undefined {
+export function typeServices(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): ParserServicesWithTypeInformation | undefined {
   const services = (context.sourceCode as { parserServices?: Partial<ParserServicesWithTypeInformation> | null }).parserServices;
   if (!services?.program || !services.esTreeNodeToTSNodeMap || !services.tsNodeToESTreeNodeMap) return undefined;
   return services as ParserServicesWithTypeInformation;

@@ -34,9 +34,10 @@ if (options.mode === 'jscodeshift') {
   const { main } = await import(pathToFileURL(path.join(plugin, 'dist/src/cli/main.js')).href);
   let stdout = '';
   const io = { cwd: dir, stdout: { write: (text) => (stdout += text) }, stderr: sink };
-  const argv = options.mode === 'scan'
-    ? ['scan', dir, '--rule', 'no-floating-work-in-handler', '--format', 'json']
-    : ['codemod', 'spawn-to-taskspec', dir, '--dry', '--format', 'json', '--fail-on', 'none'];
+  const argv =
+    options.mode === 'scan'
+      ? ['scan', dir, '--rule', 'no-floating-work-in-handler', '--format', 'json']
+      : ['codemod', 'spawn-to-taskspec', dir, '--dry', '--format', 'json', '--fail-on', 'none'];
   const code = await main(argv, io);
   if (options.mode === 'scan') {
     const results = JSON.parse(stdout);
@@ -47,10 +48,14 @@ if (options.mode === 'jscodeshift') {
   }
 }
 const used = process.cpuUsage(cpu);
-process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, ...extra })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, ...extra })}\n`,
+);
 
 function topReasons(sites) {
   const counts = {};
   for (const site of sites) if (site.reason) counts[site.reason] = (counts[site.reason] ?? 0) + 1;
-  return Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
 }

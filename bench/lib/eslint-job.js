@@ -87,7 +87,13 @@ for (const result of results) {
       continue;
     }
     byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1;
-    findings.push({ file: path.relative(cwd, result.filePath), line: m.line, ruleId: m.ruleId, messageId: m.messageId, message: m.message });
+    findings.push({
+      file: path.relative(cwd, result.filePath),
+      line: m.line,
+      ruleId: m.ruleId,
+      messageId: m.messageId,
+      message: m.message,
+    });
   }
   for (const pass of result.stats?.times.passes ?? []) {
     parseMs += pass.parse.total;

@@ -55,7 +55,11 @@ const statsFile = path.join(work, `${mode}.time`);
 const loadBefore = os.loadavg()[0];
 const started = performance.now();
 const child = timed
-  ? spawnSync('/usr/bin/time', ['-o', statsFile, '-f', '%U %S %M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+  ? spawnSync('/usr/bin/time', ['-o', statsFile, '-f', '%U %S %M', process.execPath, ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    })
   : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
 const wallMs = performance.now() - started;
 if (child.error) throw child.error;
@@ -77,4 +81,6 @@ for (const diagnostic of diagnostics) {
   if (ruleId.startsWith('fleet/')) findings.push({ file: diagnostic.filename, line: diagnostic.labels[0]?.span.line ?? 0, ruleId });
 }
 if (typeof options.findings === 'string') await writeFile(options.findings, JSON.stringify(findings));
-process.stdout.write(`${JSON.stringify({ mode, wallMs, cpuMs, maxRssKiB, files: files ?? null, byRule, load: [loadBefore, os.loadavg()[0]] })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ mode, wallMs, cpuMs, maxRssKiB, files: files ?? null, byRule, load: [loadBefore, os.loadavg()[0]] })}\n`,
+);

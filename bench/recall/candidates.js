@@ -12,8 +12,14 @@ import path from 'node:path';
 
 const PATTERNS = [
   ['timer', /\b(setTimeout|setInterval|setImmediate|queueMicrotask|process\.nextTick)\s*\(/],
-  ['floating', /\bvoid\s+[\w.(]|\.then\s*\(|\.catch\s*\(|\.finally\s*\(|\bwaitUntil\s*\(|\bafter\s*\(|\b(spawn|exec|execFile|fork)\s*\(|new\s+Worker\s*\(|Promise\.(all|allSettled|race)\s*\(/],
-  ['fs', /\b(readFile|readFileSync|readdir|readdirSync|stat|statSync|lstat|lstatSync|exists|existsSync|access|accessSync|createReadStream|pathExists|readJson|opendir|realpath|glob|globSync|sendFile|download|sendfile|Bun\.file)\s*\(|\bsend\s*\(\s*ctx/],
+  [
+    'floating',
+    /\bvoid\s+[\w.(]|\.then\s*\(|\.catch\s*\(|\.finally\s*\(|\bwaitUntil\s*\(|\bafter\s*\(|\b(spawn|exec|execFile|fork)\s*\(|new\s+Worker\s*\(|Promise\.(all|allSettled|race)\s*\(/,
+  ],
+  [
+    'fs',
+    /\b(readFile|readFileSync|readdir|readdirSync|stat|statSync|lstat|lstatSync|exists|existsSync|access|accessSync|createReadStream|pathExists|readJson|opendir|realpath|glob|globSync|sendFile|download|sendfile|Bun\.file)\s*\(|\bsend\s*\(\s*ctx/,
+  ],
 ];
 
 const [dir, ...files] = process.argv.slice(2);

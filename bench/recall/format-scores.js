@@ -9,16 +9,24 @@ const RULES = {
 const fmt = (x) => (x === null ? '—' : x.toFixed(2));
 
 export function formatScores({ scores, counts, repositories, misses, falsePositives, unscored, crashes }) {
-  const out = [`Labelled repositories: ${repositories}; crashes: ${crashes.length}.`, '', '| rule | labels (positive) | TP | FN | FP | precision | recall |', '|---|---|---:|---:|---:|---:|---:|'];
+  const out = [
+    `Labelled repositories: ${repositories}; crashes: ${crashes.length}.`,
+    '',
+    '| rule | labels (positive) | TP | FN | FP | precision | recall |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
   for (const [category, title] of Object.entries(RULES)) {
     const s = scores[`rule:${category}`] ?? { tp: 0, fn: 0, fp: 0, precision: null, recall: null };
-    out.push(`| ${title} | ${counts[category].labels} (${counts[category].positive}) | ${s.tp} | ${s.fn} | ${s.fp} | ${fmt(s.precision)} | ${fmt(s.recall)} |`);
+    out.push(
+      `| ${title} | ${counts[category].labels} (${counts[category].positive}) | ${s.tp} | ${s.fn} | ${s.fp} | ${fmt(s.precision)} | ${fmt(s.recall)} |`,
+    );
   }
   const all = scores.all;
   if (all) out.push(`| **all** | | ${all.tp} | ${all.fn} | ${all.fp} | ${fmt(all.precision)} | ${fmt(all.recall)} |`);
   out.push('', '| framework | TP | FN | FP | precision | recall |', '|---|---:|---:|---:|---:|---:|');
   for (const [group, s] of Object.entries(scores)) {
-    if (group.startsWith('framework:')) out.push(`| ${group.slice('framework:'.length)} | ${s.tp} | ${s.fn} | ${s.fp} | ${fmt(s.precision)} | ${fmt(s.recall)} |`);
+    if (group.startsWith('framework:'))
+      out.push(`| ${group.slice('framework:'.length)} | ${s.tp} | ${s.fn} | ${s.fp} | ${fmt(s.precision)} | ${fmt(s.recall)} |`);
   }
   out.push('', `Misses (${misses.length}):`);
   for (const m of misses) out.push(`- ${m.repo} ${m.file}:${m.line} [${m.category}] ${m.why}`);

@@ -33,11 +33,14 @@ export async function readLabels(file, repos) {
     }
     const repo = repos.find((r) => r.name === label.repo);
     if (!repo) throw new Error(`${where}: repo "${label.repo}" is not in bench/repos.json; add it there first.`);
-    if (label.commit !== repo.commit) throw new Error(`${where}: commit ${label.commit} is not the pinned ${repo.commit} of ${label.repo}; re-label at the pinned commit.`);
-    if (typeof label.file !== 'string' || !Number.isInteger(label.line) || label.line < 1) throw new Error(`${where}: needs "file" (relative to the repository) and a positive integer "line".`);
+    if (label.commit !== repo.commit)
+      throw new Error(`${where}: commit ${label.commit} is not the pinned ${repo.commit} of ${label.repo}; re-label at the pinned commit.`);
+    if (typeof label.file !== 'string' || !Number.isInteger(label.line) || label.line < 1)
+      throw new Error(`${where}: needs "file" (relative to the repository) and a positive integer "line".`);
     const allowed = LABELS[label.category];
     if (!allowed) throw new Error(`${where}: category "${label.category}" is not one of ${CATEGORIES.join(', ')}.`);
-    if (!allowed.includes(label.label)) throw new Error(`${where}: label "${label.label}" is not one of ${allowed.join(', ')} for category ${label.category}.`);
+    if (!allowed.includes(label.label))
+      throw new Error(`${where}: label "${label.label}" is not one of ${allowed.join(', ')} for category ${label.category}.`);
     if (typeof label.why !== 'string' || label.why.length < 8) throw new Error(`${where}: "why" needs a one-line reason.`);
     const key = `${label.repo} ${label.file}:${label.line} ${label.category}`;
     if (seen.has(key)) throw new Error(`${where}: ${key} is labelled twice; keep one.`);

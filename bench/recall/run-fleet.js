@@ -43,7 +43,8 @@ export async function runFleet({ fleet, dir, name, types, routes, save, from }) 
     for (const result of JSON.parse(scan.stdout)) {
       for (const m of result.messages) {
         if (m.fatal) crashes.push({ kind: 'fatal', file: rel(result.filePath), line: m.line, detail: m.message });
-        else if (m.ruleId) findings.push({ file: rel(result.filePath), line: m.line, ruleId: m.ruleId, messageId: m.messageId, message: m.message });
+        else if (m.ruleId)
+          findings.push({ file: rel(result.filePath), line: m.line, ruleId: m.ruleId, messageId: m.messageId, message: m.message });
       }
     }
   } catch {
@@ -53,7 +54,8 @@ export async function runFleet({ fleet, dir, name, types, routes, save, from }) 
   const listed = [];
   if (inventory) {
     try {
-      for (const r of JSON.parse(inventory.stdout).routes) listed.push({ file: rel(r.file), line: r.line, message: `${r.method} ${r.pattern ?? r.rawPath}` });
+      for (const r of JSON.parse(inventory.stdout).routes)
+        listed.push({ file: rel(r.file), line: r.line, message: `${r.method} ${r.pattern ?? r.rawPath}` });
     } catch {
       crashes.push({ kind: 'routes: no-json-output', detail: inventory.stderr?.slice(-1000) ?? '' });
     }

@@ -46,14 +46,32 @@ export async function score(options, log = (m) => process.stderr.write(`${m}\n`)
   const crashes = [];
   for (const name of names) {
     const dir = path.join(reposDir, name);
-    if (!existsSync(path.join(dir, '.git'))) throw new Error(`recall: ${name} is not extracted in ${reposDir}; run \`node bench/checkout-repos.js\` first (see bench/recall/README.md).`);
+    if (!existsSync(path.join(dir, '.git')))
+      throw new Error(
+        `recall: ${name} is not extracted in ${reposDir}; run \`node bench/checkout-repos.js\` first (see bench/recall/README.md).`,
+      );
     const wantRoutes = labels.some((l) => l.repo === name && l.category === 'route');
-    const out = await runFleet({ fleet, dir, name, types: options.types === true, routes: wantRoutes, save: options.save, from: options.from });
-    log(`${name}: ${out.findings.length} findings, ${out.routes.length} routes, ${out.crashes.length} crashes, ${(out.wallMs / 1000).toFixed(1)} s`);
+    const out = await runFleet({
+      fleet,
+      dir,
+      name,
+      types: options.types === true,
+      routes: wantRoutes,
+      save: options.save,
+      from: options.from,
+    });
+    log(
+      `${name}: ${out.findings.length} findings, ${out.routes.length} routes, ${out.crashes.length} crashes, ${(out.wallMs / 1000).toFixed(1)} s`,
+    );
     findings.push(...out.findings.map((f) => ({ ...f, repo: name })), ...out.routes.map((r) => ({ ...r, repo: name, category: 'route' })));
     crashes.push(...out.crashes.map((c) => ({ ...c, repo: name })));
   }
-  return match(labels.filter((l) => names.includes(l.repo)), findings, crashes, repos);
+  return match(
+    labels.filter((l) => names.includes(l.repo)),
+    findings,
+    crashes,
+    repos,
+  );
 }
 
 function match(labels, findings, crashes, repos) {
@@ -100,9 +118,21 @@ function match(labels, findings, crashes, repos) {
   }
   const scores = {};
   for (const [group, t] of [...tally].sort()) {
-    scores[group] = { ...t, precision: t.tp + t.fp === 0 ? null : t.tp / (t.tp + t.fp), recall: t.tp + t.fn === 0 ? null : t.tp / (t.tp + t.fn) };
+    scores[group] = {
+      ...t,
+      precision: t.tp + t.fp === 0 ? null : t.tp / (t.tp + t.fp),
+      recall: t.tp + t.fn === 0 ? null : t.tp / (t.tp + t.fn),
+    };
   }
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { labels: labels.filter((l) => l.category === c).length, positive: labels.filter((l) => l.category === c && POSITIVE.has(l.label)).length }]));
+  const counts = Object.fromEntries(
+    CATEGORIES.map((c) => [
+      c,
+      {
+        labels: labels.filter((l) => l.category === c).length,
+        positive: labels.filter((l) => l.category === c && POSITIVE.has(l.label)).length,
+      },
+    ]),
+  );
   return { scores, counts, repositories: [...new Set(labels.map((l) => l.repo))].length, misses, falsePositives, unscored, crashes };
 }
 

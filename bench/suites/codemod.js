@@ -27,7 +27,20 @@ export default {
     const dir = path.join(workDir, 'synthetic');
     const generated = await generateBackend({ dir, files, seed });
     // The codemod reads the project's package.json (validator, test runner) and tsconfig.json.
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'synthetic', private: true, type: 'module', dependencies: { zod: '^4.0.0', 'fleet-runtime': '0.1.0' }, devDependencies: { vitest: '^5.0.0' } }, null, 2));
+    await writeFile(
+      path.join(dir, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'synthetic',
+          private: true,
+          type: 'module',
+          dependencies: { zod: '^4.0.0', 'fleet-runtime': '0.1.0' },
+          devDependencies: { vitest: '^5.0.0' },
+        },
+        null,
+        2,
+      ),
+    );
     log(`generated ${generated.files} files, ${generated.lines} lines in ${path.relative(root, dir)}`);
     const plugin = path.join(workDir, 'plugin');
     await rm(plugin, { recursive: true, force: true });
@@ -41,7 +54,9 @@ export default {
     for (let round = 1; round <= runs; round += 1) {
       for (const mode of modes) {
         const { wallMs, result } = await runNode(job, ['--mode', mode, '--cwd', dir, '--plugin', plugin], { cwd: root });
-        log(`run ${round}/${runs} ${mode}: ${(wallMs / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(result.maxRssKiB / 1024)} MiB peak RSS, ${result.files} files`);
+        log(
+          `run ${round}/${runs} ${mode}: ${(wallMs / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(result.maxRssKiB / 1024)} MiB peak RSS, ${result.files} files`,
+        );
         results[mode].push({ wallMs, ...result });
       }
     }
@@ -51,7 +66,8 @@ export default {
     const jscodeshift = best('jscodeshift');
     const ratio = scan && codemod ? codemod.wallMs / scan.wallMs : undefined;
     const rssGiB = codemod ? codemod.maxRssKiB / 1024 / 1024 : undefined;
-    const line = (name, run) => `${name.padEnd(12)} ${(run.wallMs / 1000).toFixed(2)} s  ${(run.files / (run.wallMs / 1000)).toFixed(0)} files/s  ${Math.round(run.maxRssKiB / 1024)} MiB`;
+    const line = (name, run) =>
+      `${name.padEnd(12)} ${(run.wallMs / 1000).toFixed(2)} s  ${(run.files / (run.wallMs / 1000)).toFixed(0)} files/s  ${Math.round(run.maxRssKiB / 1024)} MiB`;
     return {
       status: 'ok',
       files: generated.files,
@@ -65,8 +81,14 @@ export default {
         ...(scan ? [line('scan (typed)', scan)] : []),
         ...(codemod ? [line('codemod', codemod)] : []),
         ...(jscodeshift ? [line('jscodeshift', jscodeshift)] : []),
-        ...(ratio !== undefined ? [`codemod / typed scan: ${ratio.toFixed(2)}× (target ≤ ${TARGETS.codemodVsTypedScan}×: ${ratio <= TARGETS.codemodVsTypedScan ? 'met' : 'MISSED'})`] : []),
-        ...(rssGiB !== undefined ? [`codemod peak RSS ${rssGiB.toFixed(2)} GiB (target < ${TARGETS.maxRssGiB}: ${rssGiB < TARGETS.maxRssGiB ? 'met' : 'MISSED'})`] : []),
+        ...(ratio !== undefined
+          ? [
+              `codemod / typed scan: ${ratio.toFixed(2)}× (target ≤ ${TARGETS.codemodVsTypedScan}×: ${ratio <= TARGETS.codemodVsTypedScan ? 'met' : 'MISSED'})`,
+            ]
+          : []),
+        ...(rssGiB !== undefined
+          ? [`codemod peak RSS ${rssGiB.toFixed(2)} GiB (target < ${TARGETS.maxRssGiB}: ${rssGiB < TARGETS.maxRssGiB ? 'met' : 'MISSED'})`]
+          : []),
         ...(codemod ? [`sites: ${JSON.stringify(codemod.summary)}; top bails: ${JSON.stringify(codemod.topBails)}`] : []),
       ].join('\n'),
     };

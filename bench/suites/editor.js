@@ -29,7 +29,11 @@ export default {
       if (/\.(ts|tsx)$/.test(entry) && !entry.endsWith('.d.ts') && !entry.includes('node_modules')) files.push(path.join(appsDir, entry));
     }
     const modes = {
-      parser: new ESLint({ cwd: appsDir, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } }] }),
+      parser: new ESLint({
+        cwd: appsDir,
+        overrideConfigFile: true,
+        overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } }],
+      }),
       recommended: new ESLint({ cwd: appsDir, overrideConfigFile: true, overrideConfig: [fleet.configs.recommended] }),
     };
     const times = { parser: [], recommended: [] };

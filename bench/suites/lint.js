@@ -45,19 +45,33 @@ export default {
         const args = ['--mode', mode, '--cwd', dir, '--plugin', plugin];
         if (round === 0) args.push('--stats', '--findings', path.join(workDir, `findings-${mode}.json`));
         const { wallMs, result } = await runNode(job, args);
-        log(`${round === 0 ? 'warm-up' : `run ${round}/${runs}`} ${mode}: ${(result.lintMs / 1000).toFixed(2)} s lint, ${(wallMs / 1000).toFixed(2)} s wall, ${Math.round(result.maxRssKiB / 1024)} MiB`);
-        if (result.fatal.length > 0) log(`${mode}: ${result.fatal.length} files failed to parse, first: ${JSON.stringify(result.fatal[0])}`);
+        log(
+          `${round === 0 ? 'warm-up' : `run ${round}/${runs}`} ${mode}: ${(result.lintMs / 1000).toFixed(2)} s lint, ${(wallMs / 1000).toFixed(2)} s wall, ${Math.round(result.maxRssKiB / 1024)} MiB`,
+        );
+        if (result.fatal.length > 0)
+          log(`${mode}: ${result.fatal.length} files failed to parse, first: ${JSON.stringify(result.fatal[0])}`);
         if (round === 0) warmup[mode] = result;
-        else timings[mode].push({ lintMs: result.lintMs, lintCpuMs: result.lintCpuMs, wallMs, maxRssKiB: result.maxRssKiB, files: result.files, load: result.load });
+        else
+          timings[mode].push({
+            lintMs: result.lintMs,
+            lintCpuMs: result.lintCpuMs,
+            wallMs,
+            maxRssKiB: result.maxRssKiB,
+            files: result.files,
+            load: result.load,
+          });
       }
     }
 
     const medians = Object.fromEntries(
-      modes.map((m) => [m, {
-        lintMs: median(timings[m].map((t) => t.lintMs)),
-        lintCpuMs: median(timings[m].map((t) => t.lintCpuMs)),
-        wallMs: median(timings[m].map((t) => t.wallMs)),
-      }]),
+      modes.map((m) => [
+        m,
+        {
+          lintMs: median(timings[m].map((t) => t.lintMs)),
+          lintCpuMs: median(timings[m].map((t) => t.lintCpuMs)),
+          wallMs: median(timings[m].map((t) => t.wallMs)),
+        },
+      ]),
     );
     // Targets are judged on the lint phase's wall time; CPU-time ratios are reported beside them
     // because on a shared machine they are the steadier figure.

@@ -72,8 +72,21 @@ export default {
       onlyEslint: [...eslintKeys].filter((k) => !oxlintKeys.has(k)),
       onlyOxlint: [...oxlintKeys].filter((k) => !eslintKeys.has(k)),
     };
-    const accuracy = { 'eslint-recommended': compareFindings(generated.hazards, eslintFindings), 'oxlint-fleet': compareFindings(generated.hazards, oxlintFindings) };
-    const result = { status: 'ok', date: new Date().toISOString(), node: process.version, synthetic: { files: generated.files, lines: generated.lines, seed }, runs: timings, wall, ratios, agreement, accuracy };
+    const accuracy = {
+      'eslint-recommended': compareFindings(generated.hazards, eslintFindings),
+      'oxlint-fleet': compareFindings(generated.hazards, oxlintFindings),
+    };
+    const result = {
+      status: 'ok',
+      date: new Date().toISOString(),
+      node: process.version,
+      synthetic: { files: generated.files, lines: generated.lines, seed },
+      runs: timings,
+      wall,
+      ratios,
+      agreement,
+      accuracy,
+    };
     return { ...result, summary: summary(result) };
   },
 };
@@ -81,18 +94,33 @@ export default {
 function summary(r) {
   const s = (ms) => (ms / 1000).toFixed(2);
   const share = (ratio) => `${((ratio - 1) * 100).toFixed(1)} %`;
-  const out = [`Synthetic backend: ${r.synthetic.files} files, ${r.synthetic.lines} lines (seed ${r.synthetic.seed}); Node ${r.node}; ${r.date}`, ''];
-  out.push('| mode | process wall s (median) | each run, s | CPU s (median, oxlint) | peak RSS MiB | load at start |', '|---|---|---|---|---|---|');
+  const out = [
+    `Synthetic backend: ${r.synthetic.files} files, ${r.synthetic.lines} lines (seed ${r.synthetic.seed}); Node ${r.node}; ${r.date}`,
+    '',
+  ];
+  out.push(
+    '| mode | process wall s (median) | each run, s | CPU s (median, oxlint) | peak RSS MiB | load at start |',
+    '|---|---|---|---|---|---|',
+  );
   for (const [mode, runs] of Object.entries(r.runs)) {
     const cpu = runs.every((t) => t.cpuMs !== null) ? s(median(runs.map((t) => t.cpuMs))) : '–';
     const rss = Math.round(Math.max(...runs.map((t) => t.maxRssKiB ?? 0)) / 1024);
-    out.push(`| ${mode} | ${s(r.wall[mode])} | ${runs.map((t) => s(t.wallMs)).join(', ')} | ${cpu} | ${rss} | ${runs.map((t) => t.load?.[0]?.toFixed(1) ?? '?').join(', ')} |`);
+    out.push(
+      `| ${mode} | ${s(r.wall[mode])} | ${runs.map((t) => s(t.wallMs)).join(', ')} | ${cpu} | ${rss} | ${runs.map((t) => t.load?.[0]?.toFixed(1) ?? '?').join(', ')} |`,
+    );
   }
   out.push('');
-  out.push(`- Fleet's share under ESLint: recommended / parser = ${r.ratios.eslintRecommendedVsParser.toFixed(3)}× (${share(r.ratios.eslintRecommendedVsParser)})`);
-  out.push(`- Fleet's share under oxlint: fleet / no-op JS rule = ${r.ratios.oxlintFleetVsNoop.toFixed(3)}× (${share(r.ratios.oxlintFleetVsNoop)}); fleet / oxlint alone = ${r.ratios.oxlintFleetVsAlone.toFixed(3)}×`);
+  out.push(
+    `- Fleet's share under ESLint: recommended / parser = ${r.ratios.eslintRecommendedVsParser.toFixed(3)}× (${share(r.ratios.eslintRecommendedVsParser)})`,
+  );
+  out.push(
+    `- Fleet's share under oxlint: fleet / no-op JS rule = ${r.ratios.oxlintFleetVsNoop.toFixed(3)}× (${share(r.ratios.oxlintFleetVsNoop)}); fleet / oxlint alone = ${r.ratios.oxlintFleetVsAlone.toFixed(3)}×`,
+  );
   out.push(`- oxlint + Fleet / ESLint + recommended = ${r.ratios.oxlintFleetVsEslintRecommended.toFixed(3)}×`);
-  out.push(`- Findings: ESLint ${r.agreement.eslint}, oxlint ${r.agreement.oxlint}; only ESLint ${r.agreement.onlyEslint.length}, only oxlint ${r.agreement.onlyOxlint.length}`);
-  for (const [mode, a] of Object.entries(r.accuracy)) out.push(`- ${mode}: ${a.found}/${a.seeded} seeded hazards found, ${a.falsePositives.length} false positives`);
+  out.push(
+    `- Findings: ESLint ${r.agreement.eslint}, oxlint ${r.agreement.oxlint}; only ESLint ${r.agreement.onlyEslint.length}, only oxlint ${r.agreement.onlyOxlint.length}`,
+  );
+  for (const [mode, a] of Object.entries(r.accuracy))
+    out.push(`- ${mode}: ${a.found}/${a.seeded} seeded hazards found, ${a.falsePositives.length} false positives`);
   return out.join('\n');
 }

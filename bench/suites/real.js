@@ -24,7 +24,8 @@ export default {
     if (present.length === 0) {
       return {
         status: 'skipped',
-        reason: 'no repository extracted in bench/.repos/ (each needs its own .git, made by the checkout script); fetch the mirrors listed in bench/repos.json, then run `npm exec -- node bench/checkout-repos.js`.',
+        reason:
+          'no repository extracted in bench/.repos/ (each needs its own .git, made by the checkout script); fetch the mirrors listed in bench/repos.json, then run `npm exec -- node bench/checkout-repos.js`.',
       };
     }
     if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) {
@@ -44,7 +45,9 @@ export default {
           const entry = { name: label, repo: repo.repo, commit: repo.commit, framework: repo.framework, types, ...scan };
           entry.findings = await withSource(dir, scan.findings);
           results.push(entry);
-          log(`${label} (${types ? 'types' : 'no types'}): exit ${scan.exitCode}, ${scan.files} files, ${scan.findings.length} findings, ${scan.crashes.length} crashes, ${scan.notices.length} ESLint notices, ${(scan.wallMs / 1000).toFixed(2)} s`);
+          log(
+            `${label} (${types ? 'types' : 'no types'}): exit ${scan.exitCode}, ${scan.files} files, ${scan.findings.length} findings, ${scan.crashes.length} crashes, ${scan.notices.length} ESLint notices, ${(scan.wallMs / 1000).toFixed(2)} s`,
+          );
         }
       }
     }
@@ -102,15 +105,23 @@ async function withSource(dir, findings) {
 }
 
 function realSummary(results) {
-  const out = ['| scanned | commit | framework | types | files | s | s / 1,000 files | findings | crashes | ESLint notices |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const out = [
+    '| scanned | commit | framework | types | files | s | s / 1,000 files | findings | crashes | ESLint notices |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of results) {
     const per1k = r.files > 0 ? ((r.wallMs / 1000) * (1000 / r.files)).toFixed(1) : '–';
-    out.push(`| ${r.name} | ${r.commit.slice(0, 7)} | ${r.framework} | ${r.types ? 'yes' : 'no'} | ${r.files} | ${(r.wallMs / 1000).toFixed(2)} | ${per1k} | ${r.findings.length} | ${r.crashes.length} | ${r.notices.length} |`);
+    out.push(
+      `| ${r.name} | ${r.commit.slice(0, 7)} | ${r.framework} | ${r.types ? 'yes' : 'no'} | ${r.files} | ${(r.wallMs / 1000).toFixed(2)} | ${per1k} | ${r.findings.length} | ${r.crashes.length} | ${r.notices.length} |`,
+    );
   }
   const typed = results.filter((r) => r.types);
   const files = typed.reduce((a, r) => a + r.files, 0);
   const ms = typed.reduce((a, r) => a + r.wallMs, 0);
-  out.push('', `Default (type-aware where a tsconfig.json exists) total: ${files} files in ${(ms / 1000).toFixed(1)} s = ${(ms / files).toFixed(1)} s per 1,000 files (one process per scan, start-up included).`);
+  out.push(
+    '',
+    `Default (type-aware where a tsconfig.json exists) total: ${files} files in ${(ms / 1000).toFixed(1)} s = ${(ms / files).toFixed(1)} s per 1,000 files (one process per scan, start-up included).`,
+  );
   for (const r of results.filter((x) => x.findings.length > 0 || x.crashes.length > 0)) {
     out.push('', `${r.name} (${r.types ? 'types' : 'no types'}):`);
     for (const f of r.findings) out.push(`- finding ${f.file}:${f.line} ${f.messageId}: \`${f.source}\``);

@@ -18,11 +18,24 @@ export default {
   description: 'fleet-runtime vs graphile-worker vs pg-boss on local PostgreSQL, raw SKIP LOCKED ceiling, fleet-runtime on SQLite',
   async run({ root, workDir, options, log }) {
     const json = path.join(workDir, 'runtime.json');
-    const args = ['--experimental-transform-types', '--no-warnings', '--import', path.join(root, 'runtime/bench/ts-loader.mjs'), path.join(root, 'runtime/bench/main.ts'), '--json', json];
+    const args = [
+      '--experimental-transform-types',
+      '--no-warnings',
+      '--import',
+      path.join(root, 'runtime/bench/ts-loader.mjs'),
+      path.join(root, 'runtime/bench/main.ts'),
+      '--json',
+      json,
+    ];
     for (const key of ['jobs', 'concurrency', 'batch', 'pool', 'samples', 'rounds', 'only', 'url', 'peers']) {
       if (typeof options[key] === 'string') args.push(`--${key}`, options[key]);
     }
-    log(`node ${args.slice(4).map((a) => path.relative(root, a) || a).join(' ')}`);
+    log(
+      `node ${args
+        .slice(4)
+        .map((a) => path.relative(root, a) || a)
+        .join(' ')}`,
+    );
     const summary = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
@@ -32,7 +45,9 @@ export default {
         err += chunk;
         for (const line of String(chunk).split('\n')) if (line.trim() !== '') log(line.replace(/^\[runtime-bench\] /, ''));
       });
-      child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`runtime/bench/main.ts exited with ${String(code)}: ${err.slice(-2000)}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(out.trim()) : reject(new Error(`runtime/bench/main.ts exited with ${String(code)}: ${err.slice(-2000)}`)),
+      );
     });
     const result = JSON.parse(await readFile(json, 'utf8'));
     return { status: 'ok', summary, ...result };

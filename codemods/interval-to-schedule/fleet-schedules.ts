@@ -20,7 +20,9 @@ export class FleetSchedules {
 
   /** Finds the first `createFleet({...})` (path order). */
   static locate(project: Project): FleetSchedules {
-    const files = project.getSourceFiles().filter((file) => !file.getFilePath().includes('/node_modules/') && file.getFullText().includes('createFleet'));
+    const files = project
+      .getSourceFiles()
+      .filter((file) => !file.getFilePath().includes('/node_modules/') && file.getFullText().includes('createFleet'));
     for (const file of files.sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : 1))) {
       for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
         const [options] = call.getArguments();
@@ -37,7 +39,10 @@ export class FleetSchedules {
 
   /** True when a schedule of this name is declared in the fleet file or queued. */
   has(name: string): boolean {
-    return this.#pending.some((entry) => entry.includes(`name: '${name}'`)) || (this.#options?.getSourceFile().getFullText().includes(`name: '${name}'`) ?? false);
+    return (
+      this.#pending.some((entry) => entry.includes(`name: '${name}'`)) ||
+      (this.#options?.getSourceFile().getFullText().includes(`name: '${name}'`) ?? false)
+    );
   }
 
   /** Queues one `defineSchedule({...})` expression. */
@@ -56,15 +61,25 @@ export class FleetSchedules {
     if (array && Node.isArrayLiteralExpression(array)) {
       const last = array.getElements().at(-1);
       const at = last ? last.getEnd() : array.getStart() + 1;
-      changes.edit(file, { start: at, end: at, text: this.#pending.map((entry, index) => (last || index > 0 ? `, ${entry}` : entry)).join('') });
+      changes.edit(file, {
+        start: at,
+        end: at,
+        text: this.#pending.map((entry, index) => (last || index > 0 ? `, ${entry}` : entry)).join(''),
+      });
     } else if (!property) {
       insertProperties(changes, file, options, [`schedules: [${this.#pending.join(', ')}]`]);
     } else {
       throw new Error(`fleet codemod: \`schedules\` in ${file} is not an array literal; add the schedules by hand.`);
     }
     const after = source.getImportDeclarations().at(-1)?.getEnd() ?? 0;
-    const imports = (name: string) => source.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((named) => named.getName() === name));
+    const imports = (name: string) =>
+      source.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((named) => named.getName() === name));
     if (!imports('defineSchedule')) changes.addImport(file, "import { defineSchedule } from 'fleet-runtime';", after);
-    if (!imports(tasksBinding) && path.normalize(tasksFile) !== file) changes.addImport(file, `import { ${tasksBinding} } from '${specifierFor(file, tasksFile, usesJsExtensions(changes.original(file)))}';`, after);
+    if (!imports(tasksBinding) && path.normalize(tasksFile) !== file)
+      changes.addImport(
+        file,
+        `import { ${tasksBinding} } from '${specifierFor(file, tasksFile, usesJsExtensions(changes.original(file)))}';`,
+        after,
+      );
   }
 }

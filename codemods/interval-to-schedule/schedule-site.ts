@@ -24,24 +24,41 @@ export interface ScheduleWork {
 export function scheduleWork(file: SourceFile, start: number, end: number): ScheduleWork | Bail {
   const call = nodeAt(file, start, end);
   if (!call || !Node.isCallExpression(call)) {
-    return bail('unsupported-site', 'Only `setInterval(fn, ms)` and node-cron `schedule(expr, fn)` calls are moved; declare this schedule by hand.');
+    return bail(
+      'unsupported-site',
+      'Only `setInterval(fn, ms)` and node-cron `schedule(expr, fn)` calls are moved; declare this schedule by hand.',
+    );
   }
   const statement = statementOf(call);
-  if (!statement) return bail('unsupported-site', 'The timer handle is kept (assigned or passed on), so the code may clear or inspect it; remove that use and re-run.');
+  if (!statement)
+    return bail(
+      'unsupported-site',
+      'The timer handle is kept (assigned or passed on), so the code may clear or inspect it; remove that use and re-run.',
+    );
   const callee = call.getExpression().getText();
   const args = call.getArguments();
   const interval = callee === 'setInterval';
   const [fn, cadence, ...extra] = interval ? args : [args[1], args[0], ...args.slice(2)];
-  if (!fn || !cadence || extra.length > 0) return bail('timer-arguments', `\`${callee}()\` has ${extra.length > 0 ? 'options or extra arguments' : 'no callback or cadence'}; declare this schedule by hand.`);
+  if (!fn || !cadence || extra.length > 0)
+    return bail(
+      'timer-arguments',
+      `\`${callee}()\` has ${extra.length > 0 ? 'options or extra arguments' : 'no callback or cadence'}; declare this schedule by hand.`,
+    );
   // The schedule lives in another file, so a constant is replaced by its literal value.
   const literal = literalOf(cadence);
-  if (literal === undefined) return bail('unsupported-site', `The ${interval ? 'interval' : 'cron expression'} is computed; use a literal or a \`const\` initialised with one, and re-run.`);
+  if (literal === undefined)
+    return bail(
+      'unsupported-site',
+      `The ${interval ? 'interval' : 'cron expression'} is computed; use a literal or a \`const\` initialised with one, and re-run.`,
+    );
   const text = interval ? `every: ${literal}` : `cron: ${literal}`;
   if (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
-    if (fn.getParameters().length > 0) return bail('timer-arguments', 'The callback takes parameters; the codemod cannot tell what they receive.');
+    if (fn.getParameters().length > 0)
+      return bail('timer-arguments', 'The callback takes parameters; the codemod cannot tell what they receive.');
     return { statement, work: fn, body: functionBody(fn), cadence: text, nameCall: firstCall(fn) };
   }
-  if (Node.isIdentifier(fn) || Node.isPropertyAccessExpression(fn)) return { statement, work: fn, body: [`await ${fn.getText()}();`], cadence: text, nameCall: undefined };
+  if (Node.isIdentifier(fn) || Node.isPropertyAccessExpression(fn))
+    return { statement, work: fn, body: [`await ${fn.getText()}();`], cadence: text, nameCall: undefined };
   return bail('unsupported-site', 'The callback is not a function expression or a name; declare this schedule by hand.');
 }
 
@@ -49,7 +66,8 @@ export function scheduleWork(file: SourceFile, start: number, end: number): Sche
 function statementOf(call: CallExpression): Node | undefined {
   let current: Node = call;
   const parent = current.getParent();
-  if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'unref' && Node.isCallExpression(parent.getParent())) current = parent.getParentOrThrow();
+  if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'unref' && Node.isCallExpression(parent.getParent()))
+    current = parent.getParentOrThrow();
   const statement = current.getParent();
   return Node.isExpressionStatement(statement) ? statement : undefined;
 }

@@ -17,7 +17,13 @@ export function identityField<T extends CallField>(fields: readonly T[]): T | un
 }
 
 /** The call-site text; `delay` is a timer's delay expression, kept as `runAt`. */
-export function enqueueCall(tasks: string, variant: string, fields: readonly CallField[], delay: string | undefined, enqueue = 'enqueue'): string {
+export function enqueueCall(
+  tasks: string,
+  variant: string,
+  fields: readonly CallField[],
+  delay: string | undefined,
+  enqueue = 'enqueue',
+): string {
   const payload = fields.length > 0 ? `{ ${fields.map((field) => field.name).join(', ')} }` : '{}';
   const key = identityField(fields);
   const options = [...(key ? [`key: String(${key.name})`] : []), ...(delay ? [`runAt: ${delay}`] : [])];

@@ -29,8 +29,22 @@ export interface FoundSites {
 }
 
 /** Lints `files` with the rule `ruleId` and returns its reports, file by file in path order. */
-export async function findSites(options: { root: string; files: readonly string[]; ruleId: string; types: boolean; programs?: readonly unknown[]; onProgress?: (done: number, total: number) => void }): Promise<FoundSites> {
-  const { results } = await lintProject({ root: options.root, files: options.files, ruleIds: [options.ruleId], types: options.types, ...(options.programs ? { programs: options.programs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+export async function findSites(options: {
+  root: string;
+  files: readonly string[];
+  ruleId: string;
+  types: boolean;
+  programs?: readonly unknown[];
+  onProgress?: (done: number, total: number) => void;
+}): Promise<FoundSites> {
+  const { results } = await lintProject({
+    root: options.root,
+    files: options.files,
+    ruleIds: [options.ruleId],
+    types: options.types,
+    ...(options.programs ? { programs: options.programs } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const sites: ReportedSite[] = [];
   const fatal: { file: string; message: string }[] = [];
   for (const result of results) {

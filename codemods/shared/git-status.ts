@@ -11,9 +11,16 @@ import { execFileSync } from 'node:child_process';
 export function uncommittedChanges(root: string): string[] | undefined {
   let output: string;
   try {
-    output = execFileSync('git', ['status', '--porcelain', '--', '.'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    output = execFileSync('git', ['status', '--porcelain', '--', '.'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return undefined;
   }
-  return output.split('\n').filter((line) => line.trim() !== '').map((line) => line.slice(3));
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.slice(3));
 }

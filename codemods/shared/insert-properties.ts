@@ -17,7 +17,11 @@ export function insertProperties(changes: ChangeSet, file: string, object: Objec
     const lineStart = text.lastIndexOf('\n', object.getStart()) + 1;
     const base = /^[ \t]*/.exec(text.slice(lineStart))![0];
     const inner = `${base}  `;
-    changes.edit(file, { start: object.getStart() + 1, end: object.getEnd() - 1, text: `${newline}${entries.map((entry) => `${inner}${entry},`).join(newline)}${newline}${base}` });
+    changes.edit(file, {
+      start: object.getStart() + 1,
+      end: object.getEnd() - 1,
+      text: `${newline}${entries.map((entry) => `${inner}${entry},`).join(newline)}${newline}${base}`,
+    });
     return;
   }
   const indent = /[ \t]*$/.exec(text.slice(0, last.getStart()))![0];

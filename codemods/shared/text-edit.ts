@@ -15,7 +15,9 @@ export interface TextEdit {
  * Throws when two edits overlap, which is a planner bug, never a user error.
  */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
+  const sorted = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
   let out = '';
   let cursor = 0;
   for (const { edit } of sorted) {

@@ -10,7 +10,8 @@ import { classify } from './payload-shape.js';
 import type { Shape } from './payload-shape.js';
 
 /** The class of one captured binding, as the JSON report names it. */
-export type CaptureClass = 'module-level' | 'global' | 'json-safe' | 'untyped' | 'lossy' | 'forbidden' | 'written-inside' | 'reassigned-let';
+export type CaptureClass =
+  'module-level' | 'global' | 'json-safe' | 'untyped' | 'lossy' | 'forbidden' | 'written-inside' | 'reassigned-let';
 
 /** One binding the work reads from outside itself. */
 export interface Capture {
@@ -42,9 +43,17 @@ export function captures(file: SourceFile, nodes: readonly Node[], site: Node, f
   return [...byName.values()];
 }
 
-function captureOf(file: SourceFile, id: Identifier, inside: (node: Node) => boolean, site: Node, forbidden: readonly string[]): Capture | undefined {
+function captureOf(
+  file: SourceFile,
+  id: Identifier,
+  inside: (node: Node) => boolean,
+  site: Node,
+  forbidden: readonly string[],
+): Capture | undefined {
   const parent = id.getParent();
-  const symbol = Node.isShorthandPropertyAssignment(parent) ? file.getProject().getTypeChecker().getShorthandAssignmentValueSymbol(parent) : id.getSymbol();
+  const symbol = Node.isShorthandPropertyAssignment(parent)
+    ? file.getProject().getTypeChecker().getShorthandAssignmentValueSymbol(parent)
+    : id.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
   const name = id.getText();
   if (declarations.length === 0) return name === 'undefined' ? undefined : { name, class: 'global' };
@@ -52,15 +61,38 @@ function captureOf(file: SourceFile, id: Identifier, inside: (node: Node) => boo
   if (inside(declaration)) return undefined;
   if (declaration.getSourceFile() !== file) return { name, class: 'global' };
   if (isModuleLevel(declaration)) return { name, class: 'module-level', declaration };
-  if (isWritten(id) || writtenInside(id, inside)) return { name, class: 'written-inside', why: `\`${name}\` is assigned inside the deferred work; the write cannot reach the handler from a worker` };
+  if (isWritten(id) || writtenInside(id, inside))
+    return {
+      name,
+      class: 'written-inside',
+      why: `\`${name}\` is assigned inside the deferred work; the write cannot reach the handler from a worker`,
+    };
   const classified = classify(id.getType(), forbidden);
   if (classified.class === 'lossy' || classified.class === 'forbidden') {
-    return { name, class: classified.class, why: `${classified.why ?? ''}${classified.class === 'forbidden' ? `; ${projectionHint(id)}` : ''}` };
+    return {
+      name,
+      class: classified.class,
+      why: `${classified.why ?? ''}${classified.class === 'forbidden' ? `; ${projectionHint(id)}` : ''}`,
+    };
   }
   if (reassignedAfter(declaration, site)) {
-    return { name, class: 'reassigned-let', why: `\`let ${name}\` is reassigned after the site; the payload snapshots its value at enqueue time`, shape: classified.shape, optional: classified.optional };
+    return {
+      name,
+      class: 'reassigned-let',
+      why: `\`let ${name}\` is reassigned after the site; the payload snapshots its value at enqueue time`,
+      shape: classified.shape,
+      optional: classified.optional,
+    };
   }
-  return { name, class: classified.class, shape: classified.shape, optional: classified.optional, ...(classified.class === 'untyped' ? { why: `\`${name}\` has type \`any\`; the payload is not validated until you give it a type` } : {}) };
+  return {
+    name,
+    class: classified.class,
+    shape: classified.shape,
+    optional: classified.optional,
+    ...(classified.class === 'untyped'
+      ? { why: `\`${name}\` has type \`any\`; the payload is not validated until you give it a type` }
+      : {}),
+  };
 }
 
 /** Identifiers that read a binding (not property names, labels or declarations' own names). */
@@ -68,7 +100,11 @@ function isReference(id: Identifier): boolean {
   const parent = id.getParent();
   if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return false;
   if (Node.isPropertyAssignment(parent) && parent.getNameNode() === id) return false;
-  if ((Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent)) && parent.getNameNode() === id) return false;
+  if (
+    (Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent)) &&
+    parent.getNameNode() === id
+  )
+    return false;
   if (Node.isBindingElement(parent) && parent.getPropertyNameNode() === id) return false;
   if (Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) return false;
   if (Node.isJsxAttribute(parent) || Node.isTypeReference(parent) || Node.isQualifiedName(parent)) return false;
@@ -76,7 +112,13 @@ function isReference(id: Identifier): boolean {
 }
 
 function isModuleLevel(declaration: Node): boolean {
-  if (Node.isImportSpecifier(declaration) || Node.isImportClause(declaration) || Node.isNamespaceImport(declaration) || Node.isImportEqualsDeclaration(declaration)) return true;
+  if (
+    Node.isImportSpecifier(declaration) ||
+    Node.isImportClause(declaration) ||
+    Node.isNamespaceImport(declaration) ||
+    Node.isImportEqualsDeclaration(declaration)
+  )
+    return true;
   // `{ a: { b } }` in a declaration or a parameter: climb to what the pattern destructures. A
   // parameter's binding is never module-level, even in a handler written inside `export const`.
   let root: Node = declaration;
@@ -88,8 +130,12 @@ function isModuleLevel(declaration: Node): boolean {
 
 function isWritten(id: Node): boolean {
   const parent = id.getParent();
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === id) return /^(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=$/.test(parent.getOperatorToken().getText());
-  return (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken());
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === id)
+    return /^(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=$/.test(parent.getOperatorToken().getText());
+  return (
+    (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) &&
+    [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken())
+  );
 }
 
 /** Another write to the same binding inside the work (`count++` after a read of `count`). */
@@ -97,23 +143,29 @@ function writtenInside(id: Identifier, inside: (node: Node) => boolean): boolean
   const symbol = id.getSymbol();
   if (!symbol) return false;
   const scope = symbol.getDeclarations()[0]?.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isSourceFile(node));
-  return (scope?.getDescendantsOfKind(SyntaxKind.Identifier) ?? []).some((other) => other !== id && inside(other) && other.getText() === id.getText() && other.getSymbol() === symbol && isWritten(other));
+  return (scope?.getDescendantsOfKind(SyntaxKind.Identifier) ?? []).some(
+    (other) => other !== id && inside(other) && other.getText() === id.getText() && other.getSymbol() === symbol && isWritten(other),
+  );
 }
 
 function reassignedAfter(declaration: Node, site: Node): boolean {
   if (!Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== 'let') return false;
   const symbol = declaration.getSymbol();
   const scope = declaration.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isSourceFile(node));
-  return (scope?.getDescendantsOfKind(SyntaxKind.Identifier) ?? []).some((other) => other.getStart() >= site.getEnd() && other.getSymbol() === symbol && isWritten(other));
+  return (scope?.getDescendantsOfKind(SyntaxKind.Identifier) ?? []).some(
+    (other) => other.getStart() >= site.getEnd() && other.getSymbol() === symbol && isWritten(other),
+  );
 }
 
 /** "capture `const message = req.body.message` before the site, not `req`", from how the work uses it. */
 function projectionHint(id: Identifier): string {
   let top: Node = id;
-  for (let parent = top.getParent(); Node.isPropertyAccessExpression(parent) && parent.getExpression() === top; parent = top.getParent()) top = parent;
+  for (let parent = top.getParent(); Node.isPropertyAccessExpression(parent) && parent.getExpression() === top; parent = top.getParent())
+    top = parent;
   const parent = top.getParent();
   if (Node.isCallExpression(parent) && parent.getExpression() === top) top = parent;
-  if (top === id) return `capture the fields the work needs (e.g. \`const userId = ${id.getText()}.user.id\`) before the site, not \`${id.getText()}\``;
+  if (top === id)
+    return `capture the fields the work needs (e.g. \`const userId = ${id.getText()}.user.id\`) before the site, not \`${id.getText()}\``;
   const name = Node.isPropertyAccessExpression(top) ? top.getName() : 'value';
   return `capture \`const ${name} = ${top.getText()}\` before the site and use \`${name}\` in the work, not \`${id.getText()}\``;
 }

@@ -23,7 +23,10 @@ export function mockedNamedImport(line: string, callee: string): MockedNamedImpo
 
 /** The test file's text. */
 export function executorNodeTestSource(input: ExecutorTestInput, mocked: MockedNamedImport): string {
-  const payload = `{ ${input.payload.filter((field) => !field.optional).map((field) => `${field.name}: ${sample(field.shape, field.name)}`).join(', ')} }`;
+  const payload = `{ ${input.payload
+    .filter((field) => !field.optional)
+    .map((field) => `${field.name}: ${sample(field.shape, field.name)}`)
+    .join(', ')} }`;
   const fn = mocked.local;
   return [
     '// Created by `fleet codemod spawn-to-taskspec`. Yours to edit: the codemod never overwrites it.',

@@ -27,7 +27,9 @@ export class ExecutorRegistry {
 
   /** Finds the executors object of the first `createFleet({...})` call (path order). */
   static locate(project: Project): ExecutorRegistry {
-    const files = project.getSourceFiles().filter((file) => !file.getFilePath().includes('/node_modules/') && file.getFullText().includes('createFleet'));
+    const files = project
+      .getSourceFiles()
+      .filter((file) => !file.getFilePath().includes('/node_modules/') && file.getFullText().includes('createFleet'));
     for (const file of files.sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : 1))) {
       for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
         const [options] = call.getArguments();
@@ -62,16 +64,26 @@ export class ExecutorRegistry {
     const source: SourceFile = object.getSourceFile();
     const target = path.normalize(source.getFilePath());
     const js = usesJsExtensions(changes.original(target));
-    insertProperties(changes, target, object, this.#pending.map((entry) => `${entry.name}: ${entry.binding}`));
+    insertProperties(
+      changes,
+      target,
+      object,
+      this.#pending.map((entry) => `${entry.name}: ${entry.binding}`),
+    );
     const after = source.getImportDeclarations().at(-1)?.getEnd() ?? 0;
-    for (const entry of this.#pending) changes.addImport(target, `import { ${entry.binding} } from '${specifierFor(target, entry.file, js)}';`, after);
+    for (const entry of this.#pending)
+      changes.addImport(target, `import { ${entry.binding} } from '${specifierFor(target, entry.file, js)}';`, after);
   }
 }
 
 function executorsObject(property: Node | undefined): ObjectLiteralExpression | undefined {
   if (!property) return undefined;
   let value: Node | undefined = Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
-  let symbol = Node.isShorthandPropertyAssignment(property) ? property.getValueSymbol() : value && Node.isIdentifier(value) ? value.getSymbol() : undefined;
+  let symbol = Node.isShorthandPropertyAssignment(property)
+    ? property.getValueSymbol()
+    : value && Node.isIdentifier(value)
+      ? value.getSymbol()
+      : undefined;
   if (symbol?.isAlias() === true) symbol = symbol.getAliasedSymbol();
   if (symbol) value = symbol.getValueDeclaration();
   if (value && Node.isVariableDeclaration(value)) value = value.getInitializer();

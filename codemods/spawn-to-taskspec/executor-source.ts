@@ -26,9 +26,20 @@ export interface ExecutorInput {
 }
 
 /** An import line the executor needs for a module-level capture, or why it cannot have one. */
-export function importFor(capture: Capture, siteFile: string, executorFile: string, jsExtensions: boolean): string | { notExported: string } {
+export function importFor(
+  capture: Capture,
+  siteFile: string,
+  executorFile: string,
+  jsExtensions: boolean,
+): string | { notExported: string } {
   const declaration = capture.declaration!;
-  const declarationOf = Node.isImportSpecifier(declaration) ? declaration.getImportDeclaration() : Node.isImportClause(declaration) ? declaration.getParent() : Node.isNamespaceImport(declaration) ? declaration.getParent().getParent() : undefined;
+  const declarationOf = Node.isImportSpecifier(declaration)
+    ? declaration.getImportDeclaration()
+    : Node.isImportClause(declaration)
+      ? declaration.getParent()
+      : Node.isNamespaceImport(declaration)
+        ? declaration.getParent().getParent()
+        : undefined;
   if (declarationOf && Node.isImportDeclaration(declarationOf)) {
     const from = moveSpecifier(declarationOf.getModuleSpecifierValue(), siteFile, executorFile);
     if (Node.isImportSpecifier(declaration)) {

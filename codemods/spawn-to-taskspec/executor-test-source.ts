@@ -28,23 +28,45 @@ export interface ExecutorTestInput {
 /** A sample value of `shape`, as source text. */
 export function sample(shape: Shape, name: string): string {
   switch (shape.kind) {
-    case 'string': case 'any': return `'${name}-1'`;
-    case 'number': return '1';
-    case 'boolean': return 'true';
-    case 'null': return 'null';
-    case 'literal': return typeof shape.value === 'string' ? `'${shape.value}'` : String(shape.value);
-    case 'array': return `[${sample(shape.of, name)}]`;
-    case 'record': return `{ key: ${sample(shape.of, name)} }`;
-    case 'union': return sample(shape.of[0]!, name);
-    case 'object': return `{ ${shape.fields.filter((field) => !field.optional).map((field) => `${/^[A-Za-z_$][\w$]*$/.test(field.name) ? field.name : JSON.stringify(field.name)}: ${sample(field.shape, field.name)}`).join(', ')} }`;
+    case 'string':
+    case 'any':
+      return `'${name}-1'`;
+    case 'number':
+      return '1';
+    case 'boolean':
+      return 'true';
+    case 'null':
+      return 'null';
+    case 'literal':
+      return typeof shape.value === 'string' ? `'${shape.value}'` : String(shape.value);
+    case 'array':
+      return `[${sample(shape.of, name)}]`;
+    case 'record':
+      return `{ key: ${sample(shape.of, name)} }`;
+    case 'union':
+      return sample(shape.of[0]!, name);
+    case 'object':
+      return `{ ${shape.fields
+        .filter((field) => !field.optional)
+        .map(
+          (field) =>
+            `${/^[A-Za-z_$][\w$]*$/.test(field.name) ? field.name : JSON.stringify(field.name)}: ${sample(field.shape, field.name)}`,
+        )
+        .join(', ')} }`;
   }
 }
 
 /** The test file's text. */
 export function executorTestSource(input: ExecutorTestInput): string {
   const mock = input.runner === 'vitest' ? 'vi' : 'jest';
-  const globals = input.runner === 'vitest' ? "import { describe, expect, it, vi } from 'vitest';" : "import { describe, expect, it, jest } from '@jest/globals';";
-  const payload = `{ ${input.payload.filter((field) => !field.optional).map((field) => `${field.name}: ${sample(field.shape, field.name)}`).join(', ')} }`;
+  const globals =
+    input.runner === 'vitest'
+      ? "import { describe, expect, it, vi } from 'vitest';"
+      : "import { describe, expect, it, jest } from '@jest/globals';";
+  const payload = `{ ${input.payload
+    .filter((field) => !field.optional)
+    .map((field) => `${field.name}: ${sample(field.shape, field.name)}`)
+    .join(', ')} }`;
   return [
     `// Created by \`fleet codemod spawn-to-taskspec\`. Yours to edit: the codemod never overwrites it.`,
     "import { createSqliteStore, enqueue } from 'fleet-runtime';",

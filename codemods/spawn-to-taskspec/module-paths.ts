@@ -22,14 +22,20 @@ export function specifierFor(fromFile: string, target: string, jsExtensions: boo
 /** Re-points a relative specifier written in `fromFile` so it works from `toFile`; bare ones stay. */
 export function moveSpecifier(specifier: string, fromFile: string, toFile: string): string {
   if (!specifier.startsWith('.')) return specifier;
-  let relative = path.relative(path.dirname(toFile), path.resolve(path.dirname(fromFile), specifier)).split(path.sep).join('/');
+  let relative = path
+    .relative(path.dirname(toFile), path.resolve(path.dirname(fromFile), specifier))
+    .split(path.sep)
+    .join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
   return relative;
 }
 
 /** `SendWelcomeEmail` → `send-welcome-email`. */
 export function kebabCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** `SendWelcomeEmail` → `sendWelcomeEmail`. */

@@ -33,13 +33,59 @@ export interface Classified {
 
 /** Packages whose types never cross a queue: requests, responses, connections, clients, loggers. */
 export const DEFAULT_FORBIDDEN: readonly string[] = [
-  'express', 'express-serve-static-core', 'koa', 'fastify', 'hono', '@nestjs/common', 'next', 'http', 'net', 'stream', 'ws', 'socket.io',
-  'pg', 'mysql2', 'ioredis', 'redis', 'mongodb', 'mongoose', '@prisma/client', 'knex', 'drizzle-orm', 'typeorm', 'sequelize',
-  'winston', 'pino', 'bunyan', 'node#IncomingMessage', 'node#ServerResponse', 'node#Socket', 'node#EventEmitter', 'node#ChildProcess',
-  '*#AbortSignal', '*#Request', '*#Response', '*#ReadableStream', '*#WritableStream', '*#Headers',
+  'express',
+  'express-serve-static-core',
+  'koa',
+  'fastify',
+  'hono',
+  '@nestjs/common',
+  'next',
+  'http',
+  'net',
+  'stream',
+  'ws',
+  'socket.io',
+  'pg',
+  'mysql2',
+  'ioredis',
+  'redis',
+  'mongodb',
+  'mongoose',
+  '@prisma/client',
+  'knex',
+  'drizzle-orm',
+  'typeorm',
+  'sequelize',
+  'winston',
+  'pino',
+  'bunyan',
+  'node#IncomingMessage',
+  'node#ServerResponse',
+  'node#Socket',
+  'node#EventEmitter',
+  'node#ChildProcess',
+  '*#AbortSignal',
+  '*#Request',
+  '*#Response',
+  '*#ReadableStream',
+  '*#WritableStream',
+  '*#Headers',
 ];
 
-const LOSSY = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'URL', 'Buffer', 'Uint8Array', 'ArrayBuffer', 'Error', 'Promise']);
+const LOSSY = new Set([
+  'Date',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'RegExp',
+  'URL',
+  'Buffer',
+  'Uint8Array',
+  'ArrayBuffer',
+  'Error',
+  'Promise',
+]);
 const MAX_DEPTH = 6;
 
 /** Classifies `type`; `forbidden` entries are `package` or `package#TypeName` (`*` = any package). */
@@ -62,11 +108,20 @@ export function classify(type: Type, forbidden: readonly string[], depth = 0): C
     const element = type.isArray() ? type.getArrayElementTypeOrThrow() : undefined;
     if (!element) return { class: 'lossy', why: 'tuples are not supported in payloads yet; send an array' };
     const inner = classify(element, forbidden, depth + 1);
-    return inner.class === 'json-safe' || inner.class === 'untyped' ? { ...inner, shape: { kind: 'array', of: inner.shape! }, optional: false } : inner;
+    return inner.class === 'json-safe' || inner.class === 'untyped'
+      ? { ...inner, shape: { kind: 'array', of: inner.shape! }, optional: false }
+      : inner;
   }
   const name = (type.getAliasSymbol() ?? type.getSymbol())?.getName() ?? '';
-  if (LOSSY.has(name)) return { class: 'lossy', why: `a \`${name}\` does not survive JSON${name === 'Date' ? '; send `date.toISOString()`' : ''}` };
-  if (type.isClass() || type.getSymbol()?.getDeclarations().some((declaration) => Node.isClassDeclaration(declaration))) {
+  if (LOSSY.has(name))
+    return { class: 'lossy', why: `a \`${name}\` does not survive JSON${name === 'Date' ? '; send `date.toISOString()`' : ''}` };
+  if (
+    type.isClass() ||
+    type
+      .getSymbol()
+      ?.getDeclarations()
+      .some((declaration) => Node.isClassDeclaration(declaration))
+  ) {
     return { class: 'lossy', why: `a \`${name}\` instance loses its prototype in JSON; send its data fields` };
   }
   if (type.isObject()) return object(type, forbidden, depth);
@@ -99,7 +154,9 @@ function object(type: Type, forbidden: readonly string[], depth: number): Classi
   const index = type.getStringIndexType();
   if (index && type.getProperties().length === 0) {
     const inner = classify(index, forbidden, depth + 1);
-    return inner.class === 'json-safe' || inner.class === 'untyped' ? { ...inner, shape: { kind: 'record', of: inner.shape! }, optional: false } : inner;
+    return inner.class === 'json-safe' || inner.class === 'untyped'
+      ? { ...inner, shape: { kind: 'record', of: inner.shape! }, optional: false }
+      : inner;
   }
   const fields: Field[] = [];
   let untyped = false;
@@ -107,7 +164,8 @@ function object(type: Type, forbidden: readonly string[], depth: number): Classi
     const declaration = property.getValueDeclaration() ?? property.getDeclarations()[0];
     if (!declaration) return { class: 'lossy', why: `property \`${property.getName()}\` has no declaration to check` };
     const inner = classify(property.getTypeAtLocation(declaration), forbidden, depth + 1);
-    if (inner.class === 'lossy' || inner.class === 'forbidden') return { class: inner.class, why: `\`.${property.getName()}\`: ${inner.why ?? ''}` };
+    if (inner.class === 'lossy' || inner.class === 'forbidden')
+      return { class: inner.class, why: `\`.${property.getName()}\`: ${inner.why ?? ''}` };
     untyped ||= inner.class === 'untyped';
     fields.push({ name: property.getName(), shape: inner.shape!, optional: inner.optional === true || property.isOptional() });
   }
@@ -121,11 +179,13 @@ function forbiddenBy(type: Type, forbidden: readonly string[]): string | undefin
   const name = symbol.getName();
   for (const declaration of symbol.getDeclarations()) {
     const file = declaration.getSourceFile().getFilePath();
-    const pkg = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? (/\/lib\.[\w.]*d\.ts$/.test(file) ? 'lib' : undefined);
+    const pkg =
+      /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? (/\/lib\.[\w.]*d\.ts$/.test(file) ? 'lib' : undefined);
     if (pkg === undefined) continue;
     for (const entry of forbidden) {
       const [module, typeName] = entry.split('#') as [string, string | undefined];
-      if ((module === '*' || module === pkg) && (typeName === undefined || typeName === name)) return `\`${name}\` from \`${pkg}\` is request- or process-bound (${entry})`;
+      if ((module === '*' || module === pkg) && (typeName === undefined || typeName === name))
+        return `\`${name}\` from \`${pkg}\` is request- or process-bound (${entry})`;
     }
   }
   return undefined;

@@ -42,7 +42,15 @@ export interface PlanContext {
 
 /** Plans `site` into `context.changes` and returns its report entry. */
 export function planSite(context: PlanContext, site: ReportedSite): SiteReport {
-  const report: SiteReport = { file: site.file, line: site.line, column: site.column, messageId: site.messageId, action: 'rewritten', captures: [], generated: [] };
+  const report: SiteReport = {
+    file: site.file,
+    line: site.line,
+    column: site.column,
+    messageId: site.messageId,
+    action: 'rewritten',
+    captures: [],
+    generated: [],
+  };
   const file = context.project.getSourceFile(site.file) ?? context.project.addSourceFileAtPath(site.file);
   const outcome = plan(context, file, site, report);
   if ('reason' in outcome) {
@@ -62,30 +70,57 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   if ('reason' in asyncEdit) return asyncEdit;
   if ('awaitOnly' in work) {
     const node = work.site;
-    changes.edit(site.file, Node.isVoidExpression(node) ? { start: node.getStart(), end: node.getStart() + 4, text: 'await' } : { start: node.getStart(), end: node.getStart(), text: 'await ' });
+    changes.edit(
+      site.file,
+      Node.isVoidExpression(node)
+        ? { start: node.getStart(), end: node.getStart() + 4, text: 'await' }
+        : { start: node.getStart(), end: node.getStart(), text: 'await ' },
+    );
     if (asyncEdit.edit) changes.edit(site.file, asyncEdit.edit);
     report.message = 'awaited the enqueue';
     return { ok: true };
   }
   const found = captures(file, work.analysed, work.site, context.forbidden);
   report.captures = found.map(({ name, class: kind, why }) => ({ name, class: kind, ...(why ? { why } : {}) }));
-  const stop = found.find((capture) => capture.class === 'forbidden' || capture.class === 'written-inside' || (capture.class === 'lossy' && !context.allowLossy));
-  if (stop) return bail(stop.class === 'forbidden' ? 'forbidden-capture' : stop.class === 'lossy' ? 'lossy-capture' : 'written-inside', `\`${stop.name}\`: ${stop.why ?? stop.class}.`);
+  const stop = found.find(
+    (capture) => capture.class === 'forbidden' || capture.class === 'written-inside' || (capture.class === 'lossy' && !context.allowLossy),
+  );
+  if (stop)
+    return bail(
+      stop.class === 'forbidden' ? 'forbidden-capture' : stop.class === 'lossy' ? 'lossy-capture' : 'written-inside',
+      `\`${stop.name}\`: ${stop.why ?? stop.class}.`,
+    );
   const callee = work.nameCall?.getExpression();
-  const calleeName = callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
-  if (!calleeName) return bail('no-name', 'The work has no named call to name the task after; move it into a named async function (`sendReport(...)`) and re-run.');
+  const calleeName =
+    callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
+  if (!calleeName)
+    return bail(
+      'no-name',
+      'The work has no named call to name the task after; move it into a named async function (`sendReport(...)`) and re-run.',
+    );
   const variant = variantName(calleeName);
   const fields = found.filter((capture) => capture.shape !== undefined);
-  const schema = renderSchema(context.validator, fields.map((capture) => ({ name: capture.name, shape: capture.shape!, optional: capture.optional ?? false })));
+  const schema = renderSchema(
+    context.validator,
+    fields.map((capture) => ({ name: capture.name, shape: capture.shape!, optional: capture.optional ?? false })),
+  );
   const added = context.tasks.add(variant, schema);
-  if (added === 'conflict') return bail('name-conflict', `\`${context.tasks.binding}.${variant}\` already exists with a different payload; rename one of the calls or the existing variant, then re-run.`);
+  if (added === 'conflict')
+    return bail(
+      'name-conflict',
+      `\`${context.tasks.binding}.${variant}\` already exists with a different payload; rename one of the calls or the existing variant, then re-run.`,
+    );
   const tasksDir = path.dirname(context.tasks.path);
   const executorFile = path.join(tasksDir, 'executors', `${kebabCase(variant)}.ts`);
   const js = usesJsExtensions(changes.original(site.file));
   const imports: string[] = [];
   for (const capture of found.filter((entry) => entry.class === 'module-level')) {
     const line = importFor(capture, site.file, executorFile, js);
-    if (typeof line !== 'string') return bail('module-local', `\`${line.notExported}\` is a top-level binding of this file that is not exported, so the executor cannot import it; export it and re-run.`);
+    if (typeof line !== 'string')
+      return bail(
+        'module-local',
+        `\`${line.notExported}\` is a top-level binding of this file that is not exported, so the executor cannot import it; export it and re-run.`,
+      );
     imports.push(line);
   }
   if (asyncEdit.edit) changes.edit(site.file, asyncEdit.edit);
@@ -94,9 +129,26 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   const binding = `${camelCase(variant)}Task`;
   const signal = work.nameCall && Node.isCallExpression(work.nameCall) ? signalArgument(work.nameCall) : undefined;
   const body = (signal && work.nameCall && passSignal(work.body, work.nameCall, signal)) || work.body;
-  const source = executorSource({ variant, binding, file: executorFile, siteFile: site.file, siteLine: site.line, root: context.root, tasksFile: context.tasks.path, tasksBinding: context.tasks.binding, captures: found, body, jsExtensions: js, usesContext: body !== work.body }, imports);
+  const source = executorSource(
+    {
+      variant,
+      binding,
+      file: executorFile,
+      siteFile: site.file,
+      siteLine: site.line,
+      root: context.root,
+      tasksFile: context.tasks.path,
+      tasksBinding: context.tasks.binding,
+      captures: found,
+      body,
+      jsExtensions: js,
+      usesContext: body !== work.body,
+    },
+    imports,
+  );
   report.generated.push(generated(changes.create(executorFile, source), executorFile));
-  if (!context.registry.register(variant, binding, executorFile)) report.message = `register \`${binding}\` in your \`createFleet({ executors })\``;
+  if (!context.registry.register(variant, binding, executorFile))
+    report.message = `register \`${binding}\` in your \`createFleet({ executors })\``;
   const test = testFor(context, work.nameCall, found, { variant, binding, executorFile, js, siteFile: site.file });
   if (test) report.generated.push(generated(changes.create(test.file, test.text), test.file));
   report.variant = `${context.tasks.binding}.${variant}`;
@@ -113,14 +165,29 @@ function generated(created: boolean, file: string): string {
 }
 
 function callSite(tasks: string, variant: string, fields: readonly Capture[], delay: string | undefined): string {
-  return enqueueCall(tasks, variant, fields.map((capture) => ({ name: capture.name, scalar: capture.shape?.kind === 'string' || capture.shape?.kind === 'number' })), delay);
+  return enqueueCall(
+    tasks,
+    variant,
+    fields.map((capture) => ({ name: capture.name, scalar: capture.shape?.kind === 'string' || capture.shape?.kind === 'number' })),
+    delay,
+  );
 }
 
 function addSiteImports(context: PlanContext, file: SourceFile, siteFile: string, js: boolean): void {
   const declarations = file.getImportDeclarations();
   const after = declarations.at(-1)?.getEnd() ?? directivesEnd(file);
-  const imports = (module: string, name: string) => declarations.some((declaration) => declaration.getModuleSpecifierValue() === module && declaration.getNamedImports().some((named) => named.getName() === name));
-  if (!declarations.some((declaration) => declaration.getModuleSpecifierValue() === 'fleet-runtime' && declaration.getNamedImports().some((named) => named.getName() === 'enqueue'))) {
+  const imports = (module: string, name: string) =>
+    declarations.some(
+      (declaration) =>
+        declaration.getModuleSpecifierValue() === module && declaration.getNamedImports().some((named) => named.getName() === name),
+    );
+  if (
+    !declarations.some(
+      (declaration) =>
+        declaration.getModuleSpecifierValue() === 'fleet-runtime' &&
+        declaration.getNamedImports().some((named) => named.getName() === 'enqueue'),
+    )
+  ) {
     context.changes.addImport(siteFile, "import { enqueue } from 'fleet-runtime';", after);
   }
   const tasks = specifierFor(siteFile, context.tasks.path, js);
@@ -140,13 +207,24 @@ function directivesEnd(file: SourceFile): number {
 
 /** The enclosing function must be async for `await`; a route callback can simply become one. */
 function makeAsync(site: Node): Bail | { edit?: { start: number; end: number; text: string } } {
-  const fn = site.getFirstAncestor((node) => Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node));
-  if (!fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn))) {
+  const fn = site.getFirstAncestor(
+    (node) =>
+      Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node),
+  );
+  if (
+    !fn ||
+    !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn))
+  ) {
     return bail('sync-function', 'The site is not inside a function; `await` cannot be added here.');
   }
   if (fn.isAsync()) return {};
-  const callback = Node.isCallExpression(fn.getParent()) || (Node.isFunctionDeclaration(fn) && fn.isExported()) || Node.isMethodDeclaration(fn);
-  if (!callback) return bail('sync-function', 'The site is in a synchronous helper whose callers would not await it; make the helper `async`, await it in the handler, and re-run.');
+  const callback =
+    Node.isCallExpression(fn.getParent()) || (Node.isFunctionDeclaration(fn) && fn.isExported()) || Node.isMethodDeclaration(fn);
+  if (!callback)
+    return bail(
+      'sync-function',
+      'The site is in a synchronous helper whose callers would not await it; make the helper `async`, await it in the handler, and re-run.',
+    );
   const at = Node.isMethodDeclaration(fn) ? fn.getNameNode().getStart() : fn.getStart();
   const modifiers = Node.isFunctionDeclaration(fn) ? (fn.getFirstChildByKind(SyntaxKind.FunctionKeyword)?.getStart() ?? at) : at;
   return { edit: { start: modifiers, end: modifiers, text: 'async ' } };
@@ -160,7 +238,12 @@ export function markBailout(changes: ChangeSet, file: string, start: number, rea
   changes.edit(file, { start: lineStart, end: lineStart, text: `${indent}// fleet-codemod-bailout: ${reason}${newlineOf(text)}` });
 }
 
-function testFor(context: PlanContext, nameCall: Node | undefined, found: readonly Capture[], target: { variant: string; binding: string; executorFile: string; js: boolean; siteFile: string }) {
+function testFor(
+  context: PlanContext,
+  nameCall: Node | undefined,
+  found: readonly Capture[],
+  target: { variant: string; binding: string; executorFile: string; js: boolean; siteFile: string },
+) {
   if (!context.runner || !nameCall || !Node.isCallExpression(nameCall)) return undefined;
   const callee = nameCall.getExpression();
   const rootName = callee.getText().split('.')[0];
@@ -170,8 +253,21 @@ function testFor(context: PlanContext, nameCall: Node | undefined, found: readon
   const mockedImport = importFor(capture, target.siteFile, file, target.js);
   const specifier = /from '([^']+)'/.exec(typeof mockedImport === 'string' ? mockedImport : '')?.[1];
   if (typeof mockedImport !== 'string' || specifier === undefined || specifier === 'fleet-runtime') return undefined;
-  const payload = found.filter((entry) => entry.shape !== undefined).map((entry) => ({ name: entry.name, shape: entry.shape!, optional: entry.optional ?? false }));
-  const input = { runner: context.runner, variant: target.variant, binding: target.binding, executorSpecifier: specifierFor(file, target.executorFile, target.js), tasksSpecifier: specifierFor(file, context.tasks.path, target.js), tasksBinding: context.tasks.binding, mockedImport, mockedSpecifier: specifier, callee: callee.getText(), payload };
+  const payload = found
+    .filter((entry) => entry.shape !== undefined)
+    .map((entry) => ({ name: entry.name, shape: entry.shape!, optional: entry.optional ?? false }));
+  const input = {
+    runner: context.runner,
+    variant: target.variant,
+    binding: target.binding,
+    executorSpecifier: specifierFor(file, target.executorFile, target.js),
+    tasksSpecifier: specifierFor(file, context.tasks.path, target.js),
+    tasksBinding: context.tasks.binding,
+    mockedImport,
+    mockedSpecifier: specifier,
+    callee: callee.getText(),
+    payload,
+  };
   if (context.runner !== 'node:test') return { file, text: executorTestSource(input) };
   // node:test mocks a module by its named exports: only a call to a named import can be mocked.
   const named = mockedNamedImport(mockedImport, callee.getText());

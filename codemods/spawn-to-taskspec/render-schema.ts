@@ -32,7 +32,11 @@ function literal(value: string | number | boolean): string {
 
 function zod(shape: Shape): string {
   switch (shape.kind) {
-    case 'string': case 'number': case 'boolean': case 'null': case 'any':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'any':
       return `z.${shape.kind}()`;
     case 'literal':
       return `z.literal(${literal(shape.value)})`;
@@ -51,7 +55,11 @@ function zod(shape: Shape): string {
 
 function valibot(shape: Shape): string {
   switch (shape.kind) {
-    case 'string': case 'number': case 'boolean': case 'null': case 'any':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'any':
       return `v.${shape.kind === 'null' ? 'null_' : shape.kind}()`;
     case 'literal':
       return `v.literal(${literal(shape.value)})`;
@@ -82,12 +90,19 @@ function ark(shape: Shape): string {
 
 function inner(shape: Shape): string {
   switch (shape.kind) {
-    case 'any': return 'unknown';
-    case 'literal': return typeof shape.value === 'string' ? JSON.stringify(shape.value).replaceAll("'", "\\'") : String(shape.value);
-    case 'array': return `(${inner(shape.of)})[]`;
-    case 'record': return `Record<string, ${inner(shape.of)}>`;
-    case 'union': return shape.of.map(inner).join(' | ');
-    case 'object': return 'object';
-    default: return shape.kind;
+    case 'any':
+      return 'unknown';
+    case 'literal':
+      return typeof shape.value === 'string' ? JSON.stringify(shape.value).replaceAll("'", "\\'") : String(shape.value);
+    case 'array':
+      return `(${inner(shape.of)})[]`;
+    case 'record':
+      return `Record<string, ${inner(shape.of)}>`;
+    case 'union':
+      return shape.of.map(inner).join(' | ');
+    case 'object':
+      return 'object';
+    default:
+      return shape.kind;
   }
 }

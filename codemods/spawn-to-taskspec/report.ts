@@ -35,10 +35,14 @@ export interface CodemodReport {
 export function formatReport(report: CodemodReport): string {
   const lines = report.sites.map((site) => {
     const where = `${path.relative(report.root, site.file)}:${site.line}:${site.column}`;
-    const what = site.action === 'bailed' ? `bailed (${site.reason}): ${site.message}` : `${site.action}${site.variant ? ` → ${site.variant}` : ''}${site.message ? `: ${site.message}` : ''}`;
+    const what =
+      site.action === 'bailed'
+        ? `bailed (${site.reason}): ${site.message}`
+        : `${site.action}${site.variant ? ` → ${site.variant}` : ''}${site.message ? `: ${site.message}` : ''}`;
     return `${where}  ${what}`;
   });
-  for (const file of report.files.filter((entry) => entry.status === 'error')) lines.push(`${path.relative(report.root, file.file)}  error: ${file.error}`);
+  for (const file of report.files.filter((entry) => entry.status === 'error'))
+    lines.push(`${path.relative(report.root, file.file)}  error: ${file.error}`);
   const { rewritten, bailed, needsReview, errors, filesChanged } = report.summary;
   lines.push(...report.notes.map((note) => `note: ${note}`));
   lines.push(`${rewritten} rewritten, ${needsReview} need review, ${bailed} bailed, ${errors} errors; ${filesChanged} files changed.`);

@@ -43,20 +43,38 @@ export interface SpawnToTaskspecOptions {
 export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promise<CodemodReport> {
   const started = performance.now();
   const tsconfig = path.join(options.root, 'tsconfig.json');
-  const project = existsSync(tsconfig) ? new Project({ tsConfigFilePath: tsconfig }) : new Project({ compilerOptions: { allowJs: true, strict: true } });
+  const project = existsSync(tsconfig)
+    ? new Project({ tsConfigFilePath: tsconfig })
+    : new Project({ compilerOptions: { allowJs: true, strict: true } });
   // One TypeScript program per run: the rule takes its types from the program the captures are
   // analysed with (typescript-eslint `programs`), instead of a project service building its own.
   const programs = options.types && existsSync(tsconfig) ? [project.getProgram().compilerObject] : undefined;
-  const { sites, fatal } = await findSites({ root: options.root, files: options.files, ruleId: 'no-floating-work-in-handler', types: options.types, ...(programs ? { programs } : {}), ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}) });
+  const { sites, fatal } = await findSites({
+    root: options.root,
+    files: options.files,
+    ruleId: 'no-floating-work-in-handler',
+    types: options.types,
+    ...(programs ? { programs } : {}),
+    ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}),
+  });
   const lintMs = performance.now() - started;
   const notes: string[] = [];
   const changes = new ChangeSet();
   const dependencies = readDependencies(options.root);
   const validator = (['zod', 'valibot', 'arktype'] as const).find((name) => dependencies.has(name));
-  if (!validator && sites.length > 0) notes.push('no Standard Schema validator in package.json: schemas are written with zod; run `npm install zod`.');
-  const runner: Runner | undefined = dependencies.has('vitest') ? 'vitest' : dependencies.has('jest') ? 'jest' : usesNodeTest(options.root) ? 'node:test' : undefined;
-  if (!runner && sites.length > 0) notes.push('no vitest or jest in package.json and no `node --test` script: executor tests were not generated.');
-  if (runner === 'node:test' && sites.length > 0) notes.push('executor tests use node:test module mocks: run them with `node --test --experimental-test-module-mocks`.');
+  if (!validator && sites.length > 0)
+    notes.push('no Standard Schema validator in package.json: schemas are written with zod; run `npm install zod`.');
+  const runner: Runner | undefined = dependencies.has('vitest')
+    ? 'vitest'
+    : dependencies.has('jest')
+      ? 'jest'
+      : usesNodeTest(options.root)
+        ? 'node:test'
+        : undefined;
+  if (!runner && sites.length > 0)
+    notes.push('no vitest or jest in package.json and no `node --test` script: executor tests were not generated.');
+  if (runner === 'node:test' && sites.length > 0)
+    notes.push('executor tests use node:test module mocks: run them with `node --test --experimental-test-module-mocks`.');
   const fallback = options.tasks ?? path.join(options.root, existsSync(path.join(options.root, 'src')) ? 'src' : '', 'tasks.ts');
   const context = {
     root: options.root,
@@ -70,7 +88,10 @@ export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promi
     allowLossy: options.allowLossy,
     markBailouts: options.markBailouts,
   };
-  if (context.tasks.isNew && sites.length > 0) notes.push(`created the tasks file ${path.relative(options.root, context.tasks.path)}; start the runtime with \`createFleet({ tasks: ${context.tasks.binding}, executors })\` and register the executors there.`);
+  if (context.tasks.isNew && sites.length > 0)
+    notes.push(
+      `created the tasks file ${path.relative(options.root, context.tasks.path)}; start the runtime with \`createFleet({ tasks: ${context.tasks.binding}, executors })\` and register the executors there.`,
+    );
   const reports = sites.map((site, index) => {
     options.progress?.(`planning site ${index + 1}/${sites.length}`);
     return planSite(context, site);
@@ -81,13 +102,29 @@ export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promi
   const rejected = options.typecheck ? typecheckChanges(project, results) : new Map<string, string>();
   results = results.filter((entry) => !rejected.has(entry.file));
   for (const entry of results) {
-    if (options.dry) options.write(unifiedDiff(path.relative(options.root, entry.file).split(path.sep).join('/'), entry.before ?? '', entry.after).replace(/^--- a\/.*$/m, (line) => (entry.before === undefined ? '--- /dev/null' : line)));
+    if (options.dry)
+      options.write(
+        unifiedDiff(path.relative(options.root, entry.file).split(path.sep).join('/'), entry.before ?? '', entry.after).replace(
+          /^--- a\/.*$/m,
+          (line) => (entry.before === undefined ? '--- /dev/null' : line),
+        ),
+      );
     else writeAtomic(options.root, entry.file, entry.after);
   }
   const changed = new Set(results.map((entry) => entry.file));
   const siteFiles = new Set(sites.map((site) => site.file));
   const files = [
-    ...options.files.map((file) => ({ file, status: rejected.has(file) ? ('error' as const) : changed.has(file) ? ('ok' as const) : siteFiles.has(file) ? ('unchanged' as const) : ('skipped' as const), ...(rejected.has(file) ? { error: rejected.get(file)! } : {}) })),
+    ...options.files.map((file) => ({
+      file,
+      status: rejected.has(file)
+        ? ('error' as const)
+        : changed.has(file)
+          ? ('ok' as const)
+          : siteFiles.has(file)
+            ? ('unchanged' as const)
+            : ('skipped' as const),
+      ...(rejected.has(file) ? { error: rejected.get(file)! } : {}),
+    })),
     ...fatal.map((entry) => ({ file: entry.file, status: 'error' as const, error: entry.message })),
   ];
   for (const report of reports) {
@@ -101,8 +138,18 @@ export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promi
     files,
     sites: reports,
     notes,
-    summary: { rewritten: count('rewritten'), bailed: count('bailed'), needsReview: count('needs-review'), errors: files.filter((file) => file.status === 'error').length, filesChanged: results.length },
-    timings: { lintMs: Math.round(lintMs), analyseMs: Math.round(performance.now() - started - lintMs), totalMs: Math.round(performance.now() - started) },
+    summary: {
+      rewritten: count('rewritten'),
+      bailed: count('bailed'),
+      needsReview: count('needs-review'),
+      errors: files.filter((file) => file.status === 'error').length,
+      filesChanged: results.length,
+    },
+    timings: {
+      lintMs: Math.round(lintMs),
+      analyseMs: Math.round(performance.now() - started - lintMs),
+      totalMs: Math.round(performance.now() - started),
+    },
   };
 }
 

@@ -42,7 +42,13 @@ export function siteWork(file: SourceFile, messageId: string, start: number, end
     if (Node.isPropertyAccessExpression(callee) && handler && inner.getArguments().length === 1) {
       const work = callee.getExpression();
       const call = handlerCall(handler.getText());
-      return { site, analysed: [inner], body: ['try {', `  await ${work.getText()};`, '} catch (error) {', `  await ${call};`, '  throw error;', '}'], delay: undefined, nameCall: rootCall(work) };
+      return {
+        site,
+        analysed: [inner],
+        body: ['try {', `  await ${work.getText()};`, '} catch (error) {', `  await ${call};`, '  throw error;', '}'],
+        delay: undefined,
+        nameCall: rootCall(work),
+      };
     }
   }
   if (messageId === 'floatingPromise' || messageId === 'voidedPromise' || messageId === 'caughtPromise') {
@@ -50,23 +56,35 @@ export function siteWork(file: SourceFile, messageId: string, start: number, end
     if (iife) return { site, analysed: [iife], body: functionBody(iife), delay: undefined, nameCall: firstCall(iife) };
     return { site, analysed: [inner], body: [`await ${inner.getText()};`], delay: undefined, nameCall: rootCall(inner) };
   }
-  return bail('unsupported-site', `A \`${messageId}\` site (a child process, a worker thread) is not moved automatically; wrap its work in an async function and enqueue that by hand.`);
+  return bail(
+    'unsupported-site',
+    `A \`${messageId}\` site (a child process, a worker thread) is not moved automatically; wrap its work in an async function and enqueue that by hand.`,
+  );
 }
 
 function deferred(site: Node, call: Node): SiteWork | Bail {
   if (!Node.isCallExpression(call)) return bail('unsupported-site', 'This deferral is not a call; move its work to a task by hand.');
   const callee = call.getExpression();
   const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
-  if (name === 'setInterval') return bail('interval', 'A `setInterval` in a handler repeats per request and per replica; declare a schedule instead (`npx fleet codemod interval-to-schedule`).');
-  if (!DEFERRING_CALLS.has(name)) return bail('unsupported-site', `\`${name}()\` is not a deferral the codemod knows; move its work to a task by hand.`);
+  if (name === 'setInterval')
+    return bail(
+      'interval',
+      'A `setInterval` in a handler repeats per request and per replica; declare a schedule instead (`npx fleet codemod interval-to-schedule`).',
+    );
+  if (!DEFERRING_CALLS.has(name))
+    return bail('unsupported-site', `\`${name}()\` is not a deferral the codemod knows; move its work to a task by hand.`);
   const [work, delay, ...extra] = call.getArguments();
   if (!work) return bail('unsupported-site', `\`${name}()\` has no work to move.`);
   if (extra.length > 0 || (delay && name !== 'setTimeout')) {
-    return bail('timer-arguments', `\`${name}()\` passes extra arguments to its callback; pass them through a closure (\`() => work(a, b)\`) and re-run.`);
+    return bail(
+      'timer-arguments',
+      `\`${name}()\` passes extra arguments to its callback; pass them through a closure (\`() => work(a, b)\`) and re-run.`,
+    );
   }
   const delayText = delay && !(Node.isNumericLiteral(delay) && delay.getLiteralValue() === 0) ? delay.getText() : undefined;
   if (Node.isArrowFunction(work) || Node.isFunctionExpression(work)) {
-    if (work.getParameters().length > 0) return bail('timer-arguments', `The callback of \`${name}()\` takes parameters; the codemod cannot tell what they receive.`);
+    if (work.getParameters().length > 0)
+      return bail('timer-arguments', `The callback of \`${name}()\` takes parameters; the codemod cannot tell what they receive.`);
     return { site, analysed: [work], body: functionBody(work), delay: delayText, nameCall: firstCall(work) };
   }
   if (Node.isIdentifier(work) || Node.isPropertyAccessExpression(work)) {
@@ -129,7 +147,8 @@ function rootCall(node: Node): CallExpression | undefined {
   let current = unparen(node);
   while (Node.isCallExpression(current)) {
     const callee = current.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && ['then', 'catch', 'finally'].includes(callee.getName())) current = unparen(callee.getExpression());
+    if (Node.isPropertyAccessExpression(callee) && ['then', 'catch', 'finally'].includes(callee.getName()))
+      current = unparen(callee.getExpression());
     else return current;
   }
   if (Node.isAwaitExpression(current)) return rootCall(current.getExpression());

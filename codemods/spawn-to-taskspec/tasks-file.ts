@@ -32,7 +32,10 @@ export class TasksFile {
 
   /** Finds the first `defineTasks({...})` (path order) in `project`, else plans `fallback`. */
   static locate(project: Project, fallback: string, validator: Validator): TasksFile {
-    const files = project.getSourceFiles().filter((file) => !file.getFilePath().includes('/node_modules/')).sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : 1));
+    const files = project
+      .getSourceFiles()
+      .filter((file) => !file.getFilePath().includes('/node_modules/'))
+      .sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : 1));
     for (const file of files) {
       if (!file.getFullText().includes('defineTasks')) continue;
       for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -56,7 +59,7 @@ export class TasksFile {
     if (planned !== undefined) return same(planned, schema) ? 'reused' : 'conflict';
     const existing = this.#object?.getProperty(name);
     if (existing) {
-      const text = Node.isPropertyAssignment(existing) ? existing.getInitializer()?.getText() ?? '' : '';
+      const text = Node.isPropertyAssignment(existing) ? (existing.getInitializer()?.getText() ?? '') : '';
       return text.includes(schema) || same(text, `{ schema: ${schema} }`) ? 'reused' : 'conflict';
     }
     this.#planned.set(name, schema);
@@ -70,24 +73,34 @@ export class TasksFile {
     const object = this.#object;
     if (!object) {
       const validator = VALIDATORS[this.#validator];
-      changes.create(this.path, [
-        '// The task variants of this app (fleet-runtime). Created by `fleet codemod spawn-to-taskspec`; edit freely.',
-        "import { defineTasks } from 'fleet-runtime';",
-        validator.importText("'"),
-        '',
-        `export const ${this.binding} = defineTasks({`,
-        ...entries.map((entry) => `  ${entry}`),
-        '});',
-        '',
-      ].join('\n'));
+      changes.create(
+        this.path,
+        [
+          '// The task variants of this app (fleet-runtime). Created by `fleet codemod spawn-to-taskspec`; edit freely.',
+          "import { defineTasks } from 'fleet-runtime';",
+          validator.importText("'"),
+          '',
+          `export const ${this.binding} = defineTasks({`,
+          ...entries.map((entry) => `  ${entry}`),
+          '});',
+          '',
+        ].join('\n'),
+      );
       return;
     }
     const file = this.path;
     const text = changes.original(file);
-    insertProperties(changes, file, object, entries.map((entry) => entry.slice(0, -1)));
+    insertProperties(
+      changes,
+      file,
+      object,
+      entries.map((entry) => entry.slice(0, -1)),
+    );
     const binding = VALIDATORS[this.#validator].binding;
     const source = object.getSourceFile();
-    const hasBinding = source.getImportDeclarations().some((declaration) => declaration.getModuleSpecifierValue() === VALIDATORS[this.#validator].module);
+    const hasBinding = source
+      .getImportDeclarations()
+      .some((declaration) => declaration.getModuleSpecifierValue() === VALIDATORS[this.#validator].module);
     if (!hasBinding && !new RegExp(`\\b${binding}\\.`).test(text.slice(0, object.getStart()))) {
       changes.addImport(file, VALIDATORS[this.#validator].importText("'"), source.getImportDeclarations().at(-1)?.getEnd() ?? 0);
     }

@@ -45,7 +45,11 @@ export function analyzeRoutes<R extends RouteRef>(manifest: Manifest, routes: re
     if (declaration) classified.push({ route, declaration });
     else unclassified.push(route);
   }
-  const longest = Math.max(0, ...manifest.declarations.map((d) => d.pattern.segments.length), ...parsed.map((p) => p.pattern.segments.length));
+  const longest = Math.max(
+    0,
+    ...manifest.declarations.map((d) => d.pattern.segments.length),
+    ...parsed.map((p) => p.pattern.segments.length),
+  );
   const stale: Declaration[] = [];
   const shadowed: { declaration: Declaration; by: Declaration[] }[] = [];
   for (const declaration of manifest.declarations) {

@@ -28,7 +28,15 @@ export function appendDeclarations(sourceText: string, declarations: readonly Ne
   }
   const root = document.contents;
   if (!isMap(root)) {
-    throw new ManifestError('fleet.routes.yaml', [{ file: 'fleet.routes.yaml', line: 1, column: 1, code: 'shape', message: 'A manifest is a mapping that starts with `version: 1` and lists `routes:`.' }]);
+    throw new ManifestError('fleet.routes.yaml', [
+      {
+        file: 'fleet.routes.yaml',
+        line: 1,
+        column: 1,
+        code: 'shape',
+        message: 'A manifest is a mapping that starts with `version: 1` and lists `routes:`.',
+      },
+    ]);
   }
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'routes');
   const text = sourceText.endsWith('\n') ? sourceText : `${sourceText}\n`;
@@ -51,9 +59,10 @@ export function appendDeclarations(sourceText: string, declarations: readonly Ne
   const keyEnd = key.range?.[1] ?? 0;
   const lineEnd = text.indexOf('\n', keyEnd);
   const range = value?.range;
-  const head = range && range[1] > range[0] && range[0] >= keyEnd && range[1] <= lineEnd
-    ? text.slice(0, range[0]).trimEnd() + text.slice(range[1], lineEnd)
-    : text.slice(0, lineEnd);
+  const head =
+    range && range[1] > range[0] && range[0] >= keyEnd && range[1] <= lineEnd
+      ? text.slice(0, range[0]).trimEnd() + text.slice(range[1], lineEnd)
+      : text.slice(0, lineEnd);
   const keyIndent = ' '.repeat((key.range?.[0] ?? 0) - (text.lastIndexOf('\n', keyEnd - 1) + 1));
   return `${head}\n${lines(declarations, `${keyIndent}  `)}${text.slice(lineEnd + 1)}`;
 }

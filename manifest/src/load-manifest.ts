@@ -53,8 +53,9 @@ export function clearManifestCache(): void {
 
 function unreadable(file: string, error: unknown): ManifestResult {
   const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'ENOENT'
-    ? 'The route manifest does not exist; create it with `fleet routes --init` or point `settings.fleet` at the right file.'
-    : `The route manifest cannot be read (${code ?? String(error)}); check the path and its permissions.`;
+  const message =
+    code === 'ENOENT'
+      ? 'The route manifest does not exist; create it with `fleet routes --init` or point `settings.fleet` at the right file.'
+      : `The route manifest cannot be read (${code ?? String(error)}); check the path and its permissions.`;
   return { ok: false, error: new ManifestError(file, [{ file, line: 1, column: 1, code: 'unreadable', message }]) };
 }

@@ -1,15 +1,5 @@
 /** HTTP methods a declaration may name, besides `*` (any method). */
-export const HTTP_METHODS: readonly string[] = [
-  'GET',
-  'HEAD',
-  'POST',
-  'PUT',
-  'PATCH',
-  'DELETE',
-  'OPTIONS',
-  'TRACE',
-  'CONNECT',
-];
+export const HTTP_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'];
 
 /** Method of a request that matches only `*` declarations; used to stand for "any method" in analysis. */
 export const ANY_METHOD = '*';

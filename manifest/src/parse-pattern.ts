@@ -48,7 +48,9 @@ function parseSegment(part: string, isLast: boolean, text: string): Segment | st
       return `\`${part}\` needs a parameter name of letters, digits and \`_\`, e.g. \`{${star}id}\``;
     }
     if (star) {
-      return isLast ? { kind: 'rest', name } : `\`${part}\` matches the rest of the path, so it must be the last segment; use \`{${name}}\` for one segment`;
+      return isLast
+        ? { kind: 'rest', name }
+        : `\`${part}\` matches the rest of the path, so it must be the last segment; use \`{${name}}\` for one segment`;
     }
     return { kind: 'param', name };
   }

@@ -5,13 +5,19 @@ const unreviewed = { method: 'POST', path: '/api/items/{id}', role: 'ide-only', 
 
 describe('appendDeclarations', () => {
   it('appends to a block list keeping comments and formatting', () => {
-    const source = '# Route roles. Ask #platform before adding fleet-ok.\nversion: 1\nroutes:\n    # health checks\n    - { method: GET, path: /api/health, role: fleet-ok }   # probe\n    - method: GET\n      path: /api/files/{*path}\n      role: ide-only\n      reason: reads the checkout\n# end of routes\n';
+    const source =
+      '# Route roles. Ask #platform before adding fleet-ok.\nversion: 1\nroutes:\n    # health checks\n    - { method: GET, path: /api/health, role: fleet-ok }   # probe\n    - method: GET\n      path: /api/files/{*path}\n      role: ide-only\n      reason: reads the checkout\n# end of routes\n';
     expect(appendDeclarations(source, [unreviewed])).toBe(
       '# Route roles. Ask #platform before adding fleet-ok.\nversion: 1\nroutes:\n    # health checks\n    - { method: GET, path: /api/health, role: fleet-ok }   # probe\n    - method: GET\n      path: /api/files/{*path}\n      role: ide-only\n      reason: reads the checkout\n    - { method: POST, path: "/api/items/{id}", role: ide-only, reason: unreviewed }\n# end of routes\n',
     );
   });
   it('produces a manifest that parses with the new declaration', () => {
-    const result = parseManifest(appendDeclarations('version: 1\nroutes:\n  - { method: GET, path: /a, role: fleet-ok }', [unreviewed, { method: '*', path: '/b/{*rest}', role: 'fleet-ok' }]));
+    const result = parseManifest(
+      appendDeclarations('version: 1\nroutes:\n  - { method: GET, path: /a, role: fleet-ok }', [
+        unreviewed,
+        { method: '*', path: '/b/{*rest}', role: 'fleet-ok' },
+      ]),
+    );
     expect(result.ok && result.manifest.declarations.map((d) => `${d.method} ${d.path} ${d.role}`)).toEqual([
       'GET /a fleet-ok',
       'POST /api/items/{id} ide-only',
@@ -34,7 +40,9 @@ describe('appendDeclarations', () => {
     );
   });
   it('creates a manifest from empty text', () => {
-    expect(appendDeclarations('', [{ method: 'get', path: '/', role: 'fleet-ok' }])).toBe('version: 1\nroutes:\n  - { method: GET, path: /, role: fleet-ok }\n');
+    expect(appendDeclarations('', [{ method: 'get', path: '/', role: 'fleet-ok' }])).toBe(
+      'version: 1\nroutes:\n  - { method: GET, path: /, role: fleet-ok }\n',
+    );
   });
   it('quotes reasons YAML would misread', () => {
     expect(appendDeclarations('', [{ method: 'GET', path: '/x', role: 'ide-only', reason: 'reads: the checkout, #1' }])).toBe(

@@ -55,7 +55,13 @@ describe('loadManifest', () => {
     const file = join(dir, 'missing.yaml');
     const result = loadManifest(file);
     expect(result.ok ? [] : result.error.issues).toEqual([
-      { file, line: 1, column: 1, code: 'unreadable', message: 'The route manifest does not exist; create it with `fleet routes --init` or point `settings.fleet` at the right file.' },
+      {
+        file,
+        line: 1,
+        column: 1,
+        code: 'unreadable',
+        message: 'The route manifest does not exist; create it with `fleet routes --init` or point `settings.fleet` at the right file.',
+      },
     ]);
   });
   it('names the absolute file in validation errors', () => {

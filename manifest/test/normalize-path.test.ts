@@ -33,13 +33,15 @@ describe('normalizePath', () => {
     it('refuses a parameter with a literal suffix, which `{platform}` would widen', () => {
       expect(normalizePath('/ext/:platform-repo', 'express')).toEqual({
         ok: false,
-        reason: '`/ext/:platform-repo`: the segment `:platform-repo` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand',
+        reason:
+          '`/ext/:platform-repo`: the segment `:platform-repo` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand',
       });
     });
     it('refuses an Express 4 wildcard inside a segment instead of dropping its text', () => {
       expect(normalizePath('/cover*', 'express')).toEqual({
         ok: false,
-        reason: '`/cover*`: the segment `cover*` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand',
+        reason:
+          '`/cover*`: the segment `cover*` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand',
       });
     });
     it('turns an Express 4 bare `*` into the root and every path below it', () => {

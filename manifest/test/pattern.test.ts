@@ -43,7 +43,10 @@ describe('parsePattern', () => {
     expect(parsePattern('/users/:id')).toEqual({ ok: false, reason: '`:id` is framework syntax; write `{id}`' });
   });
   it('suggests `{*rest}` for `*`', () => {
-    expect(parsePattern('/files/*')).toEqual({ ok: false, reason: '`*` is framework syntax; write `{*rest}` (one or more trailing segments)' });
+    expect(parsePattern('/files/*')).toEqual({
+      ok: false,
+      reason: '`*` is framework syntax; write `{*rest}` (one or more trailing segments)',
+    });
   });
   it('suggests `{*slug}` for `[...slug]`', () => {
     expect(parsePattern('/docs/[...slug]')).toEqual({ ok: false, reason: '`[...slug]` is Next.js syntax; write `{*slug}`' });

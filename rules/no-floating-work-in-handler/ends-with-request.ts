@@ -36,7 +36,10 @@ export function endsWithRequest(site: SpawnSite, file: FileContext): boolean {
  */
 export function* enclosingSpawnSites(node: TSESTree.Node, file: FileContext): Generator<SpawnSite> {
   for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && (parent.arguments as readonly TSESTree.Node[]).includes(child)) {
+    if (
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+      (parent.arguments as readonly TSESTree.Node[]).includes(child)
+    ) {
       const site = spawnSiteOf(parent, file);
       if (site?.kind === 'timer' || site?.kind === 'platformDeferral') yield site;
     }

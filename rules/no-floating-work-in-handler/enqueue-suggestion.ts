@@ -25,7 +25,12 @@ export interface EnqueueRewrite {
 const DEFERRING = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick', 'after', 'waitUntil']);
 
 /** The rewrite of the reported `site` (of message `kind`) in `filename`, or `undefined`. */
-export function enqueueRewrite(site: TSESTree.Node, kind: string, sourceCode: Readonly<TSESLint.SourceCode>, filename: string): EnqueueRewrite | undefined {
+export function enqueueRewrite(
+  site: TSESTree.Node,
+  kind: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+): EnqueueRewrite | undefined {
   if (enclosingFunction(site)?.async !== true) return undefined;
   const enqueue = importedName(sourceCode.ast, 'fleet-runtime', 'enqueue');
   const work = enqueue === undefined ? undefined : workOf(site, kind, sourceCode);
@@ -33,8 +38,13 @@ export function enqueueRewrite(site: TSESTree.Node, kind: string, sourceCode: Re
   const variant = variantName(work.name);
   const tasks = tasksBinding(sourceCode.ast, filename, variant);
   const captured = tasks?.fields && captures(work.node, sourceCode);
-  if (!tasks?.fields || !captured || captured.size !== tasks.fields.length || tasks.fields.some((field) => !captured.has(field.name))) return undefined;
-  return { range: site.range, text: enqueueCall(tasks.local, variant, tasks.fields, work.delay, enqueue), task: `${tasks.local}.${variant}` };
+  if (!tasks?.fields || !captured || captured.size !== tasks.fields.length || tasks.fields.some((field) => !captured.has(field.name)))
+    return undefined;
+  return {
+    range: site.range,
+    text: enqueueCall(tasks.local, variant, tasks.fields, work.delay, enqueue),
+    task: `${tasks.local}.${variant}`,
+  };
 }
 
 interface Work {
@@ -52,7 +62,14 @@ function workOf(site: TSESTree.Node, kind: string, sourceCode: Readonly<TSESLint
   if (kind !== 'floatingPromise' && kind !== 'voidedPromise' && kind !== 'caughtPromise') return undefined;
   const callee = inner.callee;
   // `work(x).catch(h)`: the executor maps `h` to its failure path, the task is named after `work`.
-  const root = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'catch' && inner.arguments.length === 1 ? callee.object : inner;
+  const root =
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'catch' &&
+    inner.arguments.length === 1
+      ? callee.object
+      : inner;
   const name = root.type === AST_NODE_TYPES.CallExpression ? calleeName(root.callee) : undefined;
   return name ? { node: inner, name, delay: undefined } : undefined;
 }
@@ -80,26 +97,42 @@ function deferred(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.S
 
 function calleeName(callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier)
+    return callee.property.name;
   return undefined;
 }
 
 /** The local name of `name` imported from `module`, if the file imports it. */
 function importedName(program: TSESTree.Program, module: string, name: string): string | undefined {
   for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module || statement.importKind === 'type') continue;
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module || statement.importKind === 'type')
+      continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type' && specifier.imported.type === AST_NODE_TYPES.Identifier && specifier.imported.name === name) return specifier.local.name;
+      if (
+        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+        specifier.importKind !== 'type' &&
+        specifier.imported.type === AST_NODE_TYPES.Identifier &&
+        specifier.imported.name === name
+      )
+        return specifier.local.name;
     }
   }
   return undefined;
 }
 
 /** The imported `defineTasks` binding that has `variant`, with the variant's payload fields. */
-function tasksBinding(program: TSESTree.Program, filename: string, variant: string): { local: string; fields: readonly CallField[] | undefined } | undefined {
+function tasksBinding(
+  program: TSESTree.Program,
+  filename: string,
+  variant: string,
+): { local: string; fields: readonly CallField[] | undefined } | undefined {
   for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !statement.source.value.startsWith('.')) continue;
-    const specifiers = statement.specifiers.filter((specifier): specifier is TSESTree.ImportSpecifier => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type');
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !statement.source.value.startsWith('.'))
+      continue;
+    const specifiers = statement.specifiers.filter(
+      (specifier): specifier is TSESTree.ImportSpecifier =>
+        specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type',
+    );
     if (specifiers.length === 0) continue;
     const file = resolveModule(filename, statement.source.value);
     const bindings = file === undefined ? undefined : taskVariantsOf(file);

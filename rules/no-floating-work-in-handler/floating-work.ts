@@ -122,7 +122,8 @@ export function finding(
   const chain: TSESTree.CallExpression[] = [];
   const root = chainRoot(outer, chain);
   const enqueue = root.type === AST_NODE_TYPES.CallExpression ? isEnqueueCall(root, file) : undefined;
-  const path = root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression ? calleePath(unwrap(root.callee)) : undefined;
+  const path =
+    root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression ? calleePath(unwrap(root.callee)) : undefined;
   return { kind: enqueue === undefined ? kind : 'unawaitedEnqueue', node, callee: describe(root), path, root, chain: chain.reverse() };
 }
 

@@ -17,7 +17,11 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
  * `isJoined`); any other read (awaited, returned, passed on, stored, put in the response) keeps
  * the work. Reported at the initialiser, where the work starts.
  */
-export function keptPromiseWork(declarator: TSESTree.VariableDeclarator, file: FileContext, isJoined: (drop: FloatingWork) => boolean): FloatingWork | undefined {
+export function keptPromiseWork(
+  declarator: TSESTree.VariableDeclarator,
+  file: FileContext,
+  isJoined: (drop: FloatingWork) => boolean,
+): FloatingWork | undefined {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
   const init = unwrap(declarator.init);
   if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return undefined;

@@ -17,7 +17,9 @@ const RESPONSE_METHODS = 'json|send|sendStatus|end|redirect|render|writeHead|sta
  */
 export function isPartOfResponse(work: FloatingWork, handler: Handler, file: FileContext): boolean {
   const response = responseParam(handler);
-  const responds = new RegExp(`\\bnext\\b${response === undefined ? '' : `|\\b${response.replaceAll('$', '\\$')}\\.(?:${RESPONSE_METHODS})\\b`}`);
+  const responds = new RegExp(
+    `\\bnext\\b${response === undefined ? '' : `|\\b${response.replaceAll('$', '\\$')}\\.(?:${RESPONSE_METHODS})\\b`}`,
+  );
   if (work.chain.some((call) => call.arguments.some((argument) => responds.test(file.sourceCode.getText(argument))))) {
     return true;
   }

@@ -21,7 +21,27 @@ interface PromiseClient {
 }
 
 // Event-emitter plumbing and builders of Redis clients that return no promise.
-const REDIS_SYNC = new Set(['on', 'once', 'off', 'addListener', 'removeListener', 'removeAllListeners', 'emit', 'setMaxListeners', 'pipeline', 'multi', 'duplicate', 'defineCommand', 'disconnect', 'scanStream', 'sscanStream', 'hscanStream', 'zscanStream', 'nodes', 'createStream']);
+const REDIS_SYNC = new Set([
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'removeListener',
+  'removeAllListeners',
+  'emit',
+  'setMaxListeners',
+  'pipeline',
+  'multi',
+  'duplicate',
+  'defineCommand',
+  'disconnect',
+  'scanStream',
+  'sscanStream',
+  'hscanStream',
+  'zscanStream',
+  'nodes',
+  'createStream',
+]);
 
 const CLIENTS: readonly PromiseClient[] = [
   { module: 'ioredis', paths: [[], ['Redis'], ['Cluster']], depth: 'one', except: REDIS_SYNC },
@@ -51,7 +71,8 @@ export function isPromiseClientCall(callee: TSESTree.Node, file: FileContext): b
   const origin = receiverOrigin(receiver, file);
   if (!origin) return false;
   const path = importPath(origin);
-  if (AWS_CLIENT.test(origin.module)) return path.length === 1 && path[0]!.endsWith('Client') && members.length === 1 && members[0] === 'send';
+  if (AWS_CLIENT.test(origin.module))
+    return path.length === 1 && path[0]!.endsWith('Client') && members.length === 1 && members[0] === 'send';
   return CLIENTS.some(
     (client) =>
       client.module === origin.module &&

@@ -82,11 +82,15 @@ function isPromiseType(program: ts.Program, type: ts.Type): boolean {
   // `Job<void>` is a reference to the generic class `Job<T>`, whose base types the checker knows.
   const target = (type as Partial<ts.TypeReference>).target ?? type;
   if (!target.isClassOrInterface()) return false;
-  return program.getTypeChecker().getBaseTypes(target).some((base) => isPromiseType(program, base));
+  return program
+    .getTypeChecker()
+    .getBaseTypes(target)
+    .some((base) => isPromiseType(program, base));
 }
 
 function isPromiseSyntactically(node: TSESTree.Node, file: FileContext, seen = new Set<TSESTree.Node>()): boolean {
-  if (node.type === AST_NODE_TYPES.ConditionalExpression) return isPromiseSyntactically(unwrap(node.consequent), file, seen) && isPromiseSyntactically(unwrap(node.alternate), file, seen);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression)
+    return isPromiseSyntactically(unwrap(node.consequent), file, seen) && isPromiseSyntactically(unwrap(node.alternate), file, seen);
   if (node.type === AST_NODE_TYPES.NewExpression) {
     return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal(file, node.callee);
   }
@@ -110,7 +114,12 @@ function isPromiseSyntactically(node: TSESTree.Node, file: FileContext, seen = n
     if (callee.name === 'fetch' && isGlobal(file, callee)) return true;
     if (isLocalAsyncFunction(callee, file, seen)) return true;
   }
-  return isWellKnownPromiseApi(callee, file) || isImportedAsyncFunction(callee, file) || isEnqueueCall(node, file) !== undefined || isPromiseClientCall(callee, file);
+  return (
+    isWellKnownPromiseApi(callee, file) ||
+    isImportedAsyncFunction(callee, file) ||
+    isEnqueueCall(node, file) !== undefined ||
+    isPromiseClientCall(callee, file)
+  );
 }
 
 function isWellKnownPromiseApi(callee: TSESTree.Node, file: FileContext): boolean {
@@ -168,7 +177,8 @@ export function isLocalAsyncFunction(callee: TSESTree.Identifier, file: FileCont
   const def = variableOf(file, callee)?.defs[0];
   if (!def) return false;
   if (def.type === DefinitionType.FunctionName) return returnsProvenPromise(def.node, file, seen);
-  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const') return returnsProvenPromise(unwrap(def.node.init), file, seen);
+  if (def.type === DefinitionType.Variable && def.node.init && def.parent.kind === 'const')
+    return returnsProvenPromise(unwrap(def.node.init), file, seen);
   return false;
 }
 

@@ -39,7 +39,12 @@ function classReference(receiver: TSESTree.Node, file: FileContext): TSESTree.No
   while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
   if (!classBody || name === undefined) return undefined;
   for (const member of classBody.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.computed &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === name
+    ) {
       const init = member.value ? unwrap(member.value) : undefined;
       return init?.type === AST_NODE_TYPES.NewExpression ? init.callee : typeName(member.typeAnnotation);
     }

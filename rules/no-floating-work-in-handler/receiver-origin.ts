@@ -23,7 +23,8 @@ export function receiverOrigin(receiver: TSESTree.Node, file: FileContext): Impo
     const def = variableOf(file, receiver)?.defs[0];
     if (!def) return undefined;
     if (def.type === DefinitionType.Variable) return originOf(def.node.init, def.node.id.typeAnnotation, file);
-    if (def.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) return originOf(null, def.name.typeAnnotation, file);
+    if (def.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier)
+      return originOf(null, def.name.typeAnnotation, file);
     return undefined;
   }
   if (receiver.type !== AST_NODE_TYPES.MemberExpression || unwrap(receiver.object).type !== AST_NODE_TYPES.ThisExpression) {
@@ -34,7 +35,12 @@ export function receiverOrigin(receiver: TSESTree.Node, file: FileContext): Impo
   while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
   if (!classBody || name === undefined) return undefined;
   for (const member of classBody.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.computed &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === name
+    ) {
       return originOf(member.value, member.typeAnnotation, file);
     }
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {

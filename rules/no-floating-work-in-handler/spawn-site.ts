@@ -24,14 +24,30 @@ export interface SpawnSite {
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window']);
 const PROCESS_FUNCTIONS = new Set(['spawn', 'fork', 'exec', 'execFile']);
-const CANDIDATE_NAMES = new Set([...TIMERS, ...PROCESS_FUNCTIONS, 'nextTick', 'unref', 'after', 'unstable_after', 'waitUntil', 'Worker', 'execa']);
+const CANDIDATE_NAMES = new Set([
+  ...TIMERS,
+  ...PROCESS_FUNCTIONS,
+  'nextTick',
+  'unref',
+  'after',
+  'unstable_after',
+  'waitUntil',
+  'Worker',
+  'execa',
+]);
 
 /** What `node` starts, before asking whether it ends with the request (see `endsWithRequest`). */
 export function spawnSiteOf(node: TSESTree.CallExpression | TSESTree.NewExpression, file: FileContext): SpawnSite | undefined {
   const callee = unwrap(node.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(callee)
+        : undefined;
   // Every call passes through here: bail out on the name before any scope or import lookup.
-  if (name === undefined || !(CANDIDATE_NAMES.has(name) || (callee.type === AST_NODE_TYPES.Identifier && file.spawnAliases.has(name)))) return undefined;
+  if (name === undefined || !(CANDIDATE_NAMES.has(name) || (callee.type === AST_NODE_TYPES.Identifier && file.spawnAliases.has(name))))
+    return undefined;
   const path = calleePath(callee);
   const site = (kind: SpawnKind): SpawnSite => ({ kind, node, callee: path?.join('.') ?? name, path });
   const source = sourceOf(file, callee);

@@ -30,7 +30,8 @@ export function readVariants(file: string, text: string): ReadonlyMap<string, Va
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
       const init = declaration.initializer;
-      if (!ts.isIdentifier(declaration.name) || !init || !ts.isCallExpression(init) || init.expression.getText(source) !== 'defineTasks') continue;
+      if (!ts.isIdentifier(declaration.name) || !init || !ts.isCallExpression(init) || init.expression.getText(source) !== 'defineTasks')
+        continue;
       const [object] = init.arguments;
       if (object && ts.isObjectLiteralExpression(object)) bindings.set(declaration.name.text, variantsOf(object, source));
     }
@@ -43,9 +44,10 @@ function variantsOf(object: TS.ObjectLiteralExpression, source: TS.SourceFile): 
   for (const property of object.properties) {
     const name = propertyName(property);
     if (name === undefined) continue;
-    const schema = ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)
-      ? property.initializer.properties.find((entry) => propertyName(entry) === 'schema')
-      : undefined;
+    const schema =
+      ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)
+        ? property.initializer.properties.find((entry) => propertyName(entry) === 'schema')
+        : undefined;
     variants.set(name, schema && ts.isPropertyAssignment(schema) ? fieldsOf(schema.initializer, source) : undefined);
   }
   return variants;

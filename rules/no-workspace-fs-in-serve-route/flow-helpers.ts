@@ -20,7 +20,8 @@ export function either(a: Verdict, b: Verdict): Verdict {
 }
 
 export function flattenPlus(node: TSESTree.Node): TSESTree.Node[] {
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return [...flattenPlus(node.left), ...flattenPlus(node.right)];
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')
+    return [...flattenPlus(node.left), ...flattenPlus(node.right)];
   return [node];
 }
 
@@ -31,7 +32,12 @@ export function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): stri
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.range[0] > name.range[0] || property.range[1] < name.range[1]) continue;
-    const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    const key =
+      !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
     const rest = key === undefined ? undefined : keyPath(property.value, name);
     return rest && key !== undefined ? [key, ...rest] : undefined;
   }
@@ -42,6 +48,7 @@ export function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): stri
 export function functionVariable(scopeManager: ScopeManager, fn: FunctionNode): Variable | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableOf(scopeManager, fn.id);
   const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) return variableOf(scopeManager, parent.id);
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier)
+    return variableOf(scopeManager, parent.id);
   return undefined;
 }

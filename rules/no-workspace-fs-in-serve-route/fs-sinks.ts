@@ -33,25 +33,81 @@ const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-f
 function isFsModule(module: string): boolean {
   if (FS_MODULES.includes(module)) return true;
   if (!module.startsWith('.')) return false;
-  const last = module.split('/').pop()!.replace(/\.[cm]?js$/, '').replace(/[^a-z]/gi, '').toLowerCase();
+  const last = module
+    .split('/')
+    .pop()!
+    .replace(/\.[cm]?js$/, '')
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase();
   return last === 'fsextra' || last === 'gracefulfs';
 }
 const GLOB_MODULES = ['glob', 'fast-glob', 'globby', 'tinyglobby'];
 
 /** Reads, listings and watchers (writes are out of scope: they are a different hazard). */
 const FS_READS = new Set([
-  'readFile', 'readFileSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync',
-  'access', 'accessSync', 'exists', 'existsSync', 'opendir', 'opendirSync', 'realpath', 'realpathSync',
-  'createReadStream', 'watch', 'watchFile', 'open', 'openSync', 'openAsBlob', 'readlink', 'readlinkSync',
+  'readFile',
+  'readFileSync',
+  'readdir',
+  'readdirSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'access',
+  'accessSync',
+  'exists',
+  'existsSync',
+  'opendir',
+  'opendirSync',
+  'realpath',
+  'realpathSync',
+  'createReadStream',
+  'watch',
+  'watchFile',
+  'open',
+  'openSync',
+  'openAsBlob',
+  'readlink',
+  'readlinkSync',
   // fs-extra
-  'readJson', 'readJSON', 'readJsonSync', 'readJSONSync', 'pathExists', 'pathExistsSync',
+  'readJson',
+  'readJSON',
+  'readJsonSync',
+  'readJSONSync',
+  'pathExists',
+  'pathExistsSync',
 ]);
 const FS_GLOBS = new Set(['glob', 'globSync']);
 const GLOB_CALLS = new Set([
-  'glob', 'globSync', 'globStream', 'globStreamSync', 'globIterate', 'globIterateSync', 'sync', 'async', 'stream',
-  'globby', 'globbySync', 'globbyStream',
+  'glob',
+  'globSync',
+  'globStream',
+  'globStreamSync',
+  'globIterate',
+  'globIterateSync',
+  'sync',
+  'async',
+  'stream',
+  'globby',
+  'globbySync',
+  'globbyStream',
 ]);
-const DENO_READS = new Set(['readTextFile', 'readTextFileSync', 'readFile', 'readFileSync', 'readDir', 'readDirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'realPath', 'realPathSync', 'open', 'openSync']);
+const DENO_READS = new Set([
+  'readTextFile',
+  'readTextFileSync',
+  'readFile',
+  'readFileSync',
+  'readDir',
+  'readDirSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'realPath',
+  'realPathSync',
+  'open',
+  'openSync',
+]);
 
 /** The call a use of an import ends in: `fs.promises.readFile(...)` from the `fs` identifier. */
 function callOf(use: TSESTree.Node): TSESTree.CallExpression | undefined {
@@ -87,13 +143,18 @@ function globalCalls(scopeManager: ScopeManager, name: string): TSESTree.CallExp
 
 function runtimeSink(call: TSESTree.CallExpression, reads: ReadonlySet<string>): FsSink | undefined {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   return reads.has(callee.property.name) ? { call, callee, path: call.arguments[0], options: undefined } : undefined;
 }
 
 /** True when the file can contain a sink at all (cheap: the import index is already built). */
 export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
-  return [...imports.modules].some((module) => isFsModule(module) || GLOB_MODULES.includes(module)) || text.includes('Bun.file') || text.includes('Deno.');
+  return (
+    [...imports.modules].some((module) => isFsModule(module) || GLOB_MODULES.includes(module)) ||
+    text.includes('Bun.file') ||
+    text.includes('Deno.')
+  );
 }
 
 /** Every file read or listing of the module, in source order. */

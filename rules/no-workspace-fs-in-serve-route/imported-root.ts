@@ -53,7 +53,9 @@ function calleeImport(callee: TS.Node, bindings: Bindings): { module: string; na
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name) || !ts.isIdentifier(callee.expression)) return undefined;
   if (callee.expression.text === 'process') return { module: 'process', name: callee.name.text };
   const binding = bindings.get(callee.expression.text);
-  return binding?.kind === 'import' && (binding.name === '*' || binding.name === 'default') ? { module: binding.module, name: callee.name.text } : undefined;
+  return binding?.kind === 'import' && (binding.name === '*' || binding.name === 'default')
+    ? { module: binding.module, name: callee.name.text }
+    : undefined;
 }
 
 function rootOf(node: TS.Node, bindings: Bindings, depth: number): MachineRoot | undefined {
@@ -66,7 +68,11 @@ function rootOf(node: TS.Node, bindings: Bindings, depth: number): MachineRoot |
   }
   if (ts.isPropertyAccessExpression(target)) {
     const meta = target.expression;
-    return ts.isMetaProperty(meta) && meta.keywordToken === ts.SyntaxKind.ImportKeyword && ['dirname', 'filename', 'url'].includes(target.name.text) ? 'bundle' : undefined;
+    return ts.isMetaProperty(meta) &&
+      meta.keywordToken === ts.SyntaxKind.ImportKeyword &&
+      ['dirname', 'filename', 'url'].includes(target.name.text)
+      ? 'bundle'
+      : undefined;
   }
   if (ts.isTemplateExpression(target)) {
     const [first] = target.templateSpans;
@@ -88,7 +94,13 @@ function rootOf(node: TS.Node, bindings: Bindings, depth: number): MachineRoot |
 
 /** What ESTree calls a `Literal`: a string, number, boolean, `null` or regex literal. */
 function isLiteral(node: TS.Node): boolean {
-  return ts.isNumericLiteral(node) || ts.isRegularExpressionLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword;
+  return (
+    ts.isNumericLiteral(node) ||
+    ts.isRegularExpressionLiteral(node) ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword
+  );
 }
 
 /**

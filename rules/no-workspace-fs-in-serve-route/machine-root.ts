@@ -17,7 +17,8 @@ const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-f
 const TEMP_CALLS = new Set(['mkdtemp', 'mkdtempSync', 'mkdtempDisposable', 'mkdtempDisposableSync']);
 
 function isTmpLiteral(node: TSESTree.Node): boolean {
-  const text = node.type === AST_NODE_TYPES.Literal ? node.value : node.type === AST_NODE_TYPES.TemplateElement ? node.value.cooked : undefined;
+  const text =
+    node.type === AST_NODE_TYPES.Literal ? node.value : node.type === AST_NODE_TYPES.TemplateElement ? node.value.cooked : undefined;
   return typeof text === 'string' && (text === '/tmp' || text.startsWith('/tmp/'));
 }
 
@@ -31,8 +32,12 @@ export function machineRoot(node: TSESTree.Node, imports: ImportIndex): MachineR
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const { callee } = node;
   if (
-    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'cwd' &&
-    callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'process'
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'cwd' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process'
   ) {
     return 'bundle';
   }

@@ -22,18 +22,26 @@ export function mayHaveResponseSinks(text: string, imports: ImportIndex): boolea
 function rootOption(options: TSESTree.Node | undefined): TSESTree.Node | undefined {
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const root = options.properties.find(
-    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'root',
+    (p): p is TSESTree.Property =>
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'root',
   );
   return root?.value;
 }
 
 function sendFileSink(call: TSESTree.CallExpression): FsSink | undefined {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   const [path, second] = call.arguments;
   if (callee.property.name === 'sendFile') {
     // Fastify: `reply.sendFile(name, rootPath)`; Express: `res.sendFile(path, { root })`.
-    const root = second && second.type !== AST_NODE_TYPES.ObjectExpression && second.type !== AST_NODE_TYPES.ArrowFunctionExpression && second.type !== AST_NODE_TYPES.FunctionExpression ? second : rootOption(second);
+    const root =
+      second &&
+      second.type !== AST_NODE_TYPES.ObjectExpression &&
+      second.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      second.type !== AST_NODE_TYPES.FunctionExpression
+        ? second
+        : rootOption(second);
     return { call, callee, path, options: undefined, root };
   }
   if (callee.property.name === 'download' && callee.object.type === AST_NODE_TYPES.Identifier && RESPONSE_NAMES.has(callee.object.name)) {

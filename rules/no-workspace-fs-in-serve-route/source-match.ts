@@ -8,7 +8,10 @@ function fold(name: string): string {
 }
 
 function globRegExp(glob: string): RegExp {
-  const body = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`);
 }
 
@@ -27,9 +30,12 @@ export function chainOf(node: TSESTree.Node): string[] {
   if (node.type === AST_NODE_TYPES.Identifier) return [node.name];
   if (node.type === AST_NODE_TYPES.ThisExpression) return ['this'];
   if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const key = !node.computed && node.property.type === AST_NODE_TYPES.Identifier
-      ? node.property.name
-      : node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string' ? node.property.value : undefined;
+    const key =
+      !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+        ? node.property.name
+        : node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
+          ? node.property.value
+          : undefined;
     return key === undefined ? ['?'] : [...chainOf(node.object), key];
   }
   if (node.type === AST_NODE_TYPES.ChainExpression || node.type === AST_NODE_TYPES.TSNonNullExpression) return chainOf(node.expression);

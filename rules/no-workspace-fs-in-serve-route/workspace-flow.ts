@@ -95,7 +95,9 @@ export class WorkspaceFlow {
         return this.call(node, depth);
       case AST_NODE_TYPES.NewExpression:
         // `new URL('./x', import.meta.url)` resolves against the module's own location.
-        return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'URL' && node.arguments[1] ? this.bundleOnly(this.of(node.arguments[1], depth)) : undefined;
+        return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'URL' && node.arguments[1]
+          ? this.bundleOnly(this.of(node.arguments[1], depth))
+          : undefined;
       case AST_NODE_TYPES.TemplateLiteral:
         return this.combine(node.quasis[0]?.value.raw === '' ? node.expressions : [node.quasis[0]!, ...node.expressions], depth, false);
       case AST_NODE_TYPES.BinaryExpression:
@@ -138,7 +140,13 @@ export class WorkspaceFlow {
    * be absolute, as `path.resolve` does; a literal tail (`'..'`, `'static'`) keeps the root.
    */
   private combine(parts: readonly TSESTree.Node[], depth: number, rightmostWins: boolean): Verdict {
-    const verdicts = parts.map((part) => (part.type === AST_NODE_TYPES.SpreadElement ? this.local(part) : part.type === AST_NODE_TYPES.TemplateElement && part.value.cooked === '' ? undefined : this.of(part, depth)));
+    const verdicts = parts.map((part) =>
+      part.type === AST_NODE_TYPES.SpreadElement
+        ? this.local(part)
+        : part.type === AST_NODE_TYPES.TemplateElement && part.value.cooked === ''
+          ? undefined
+          : this.of(part, depth),
+    );
     const workspace = verdicts.find((verdict) => verdict?.kind === 'workspace');
     const local = verdicts.find((verdict, index) => verdict?.kind === 'local' && !(rightmostWins && isLiteral(parts[index]!)));
     const first = verdicts.find((verdict) => verdict !== undefined);
@@ -184,7 +192,8 @@ export class WorkspaceFlow {
     for (const reference of variable.references) {
       const parent = reference.identifier.parent;
       // `x = a` and `x += a` both leave a workspace path in `x` when `a` is one.
-      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) values.push(this.of(parent.right, depth));
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier)
+        values.push(this.of(parent.right, depth));
     }
     return values;
   }
@@ -249,10 +258,12 @@ export class WorkspaceFlow {
       const name = path[path.length - 1];
       if (name === 'join') return this.combine(node.arguments, depth, false);
       if (name === 'resolve') return this.combine(node.arguments, depth, true);
-      if ((name === 'normalize' || name === 'dirname' || name === 'toNamespacedPath') && node.arguments[0]) return this.of(node.arguments[0], depth);
+      if ((name === 'normalize' || name === 'dirname' || name === 'toNamespacedPath') && node.arguments[0])
+        return this.of(node.arguments[0], depth);
       return undefined;
     }
-    if (source?.module === 'url' && importPath(source).join('.') === 'fileURLToPath' && node.arguments[0]) return this.of(node.arguments[0], depth);
+    if (source?.module === 'url' && importPath(source).join('.') === 'fileURLToPath' && node.arguments[0])
+      return this.of(node.arguments[0], depth);
     const chain = chainOf(node.callee);
     if (!chain.includes('?') && this.input.sources.isCall(chain)) return this.workspace(node);
     if (!chain.includes('?') && this.input.bundle.isCall(chain)) return BUNDLE;

@@ -10,9 +10,30 @@ export type WrapperSummary = ReadonlyMap<string, { readonly param: number; reado
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 const READS = new Set([
-  'readFile', 'readFileSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'access', 'accessSync',
-  'exists', 'existsSync', 'opendir', 'opendirSync', 'realpath', 'realpathSync', 'createReadStream', 'open', 'openSync',
-  'readJson', 'readJSON', 'readJsonSync', 'pathExists', 'pathExistsSync',
+  'readFile',
+  'readFileSync',
+  'readdir',
+  'readdirSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'access',
+  'accessSync',
+  'exists',
+  'existsSync',
+  'opendir',
+  'opendirSync',
+  'realpath',
+  'realpathSync',
+  'createReadStream',
+  'open',
+  'openSync',
+  'readJson',
+  'readJSON',
+  'readJsonSync',
+  'pathExists',
+  'pathExistsSync',
 ]);
 
 type Fn = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration;
@@ -25,7 +46,9 @@ function moduleName(node: TS.Expression | undefined): string | undefined {
 function requireOf(node: TS.Expression | undefined): string | undefined {
   if (!node) return undefined;
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'promises') return requireOf(node.expression);
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' ? moduleName(node.arguments[0]) : undefined;
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require'
+    ? moduleName(node.arguments[0])
+    : undefined;
 }
 
 /** The module's fs bindings: namespaces (`fs`, `fsp`) and imported read functions (`readFile`). */
@@ -51,7 +74,12 @@ function fsBindings(source: TS.SourceFile): { spaces: Set<string>; reads: Set<st
         if (ts.isIdentifier(declaration.name)) spaces.add(declaration.name.text);
         else if (ts.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
-            const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : '';
+            const imported =
+              element.propertyName && ts.isIdentifier(element.propertyName)
+                ? element.propertyName.text
+                : ts.isIdentifier(element.name)
+                  ? element.name.text
+                  : '';
             if (ts.isIdentifier(element.name) && READS.has(imported)) reads.add(element.name.text);
           }
         }
@@ -76,8 +104,10 @@ function namesIn(node: TS.Node, out: Set<string>): Set<string> {
 function collect(source: TS.SourceFile): { functions: Map<string, Fn>; exports: Map<string, Fn | string> } {
   const functions = new Map<string, Fn>();
   const exports = new Map<string, Fn | string>();
-  const isExported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const isDefault = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  const isExported = (node: TS.Node): boolean =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = (node: TS.Node): boolean =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
   const object = (prefix: string, literal: TS.ObjectLiteralExpression): void => {
     for (const property of literal.properties) {
       const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
@@ -106,9 +136,18 @@ function collect(source: TS.SourceFile): { functions: Map<string, Fn>; exports: 
       }
     } else if (ts.isExportAssignment(statement)) {
       value('', statement.expression);
-    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      !statement.moduleSpecifier &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) exports.set(element.name.text, (element.propertyName ?? element.name).text);
-    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (
+      ts.isExpressionStatement(statement) &&
+      ts.isBinaryExpression(statement.expression) &&
+      statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       // CommonJS: `module.exports = …`, `module.exports.x = …`, `exports.x = …`.
       const left = statement.expression.left.getText(source);
       const match = /^(?:module\.)?exports(?:\.([\w$]+))?$/.exec(left);
@@ -127,7 +166,8 @@ export function wrapperSummary(source: TS.SourceFile): WrapperSummary {
   const isRead = (call: TS.CallExpression): string | undefined => {
     const callee = call.expression;
     if (ts.isIdentifier(callee) && reads.has(callee.text)) return callee.text;
-    if (ts.isPropertyAccessExpression(callee) && READS.has(callee.name.text) && spaces.has(rootName(callee.expression) ?? '')) return callee.getText(source);
+    if (ts.isPropertyAccessExpression(callee) && READS.has(callee.name.text) && spaces.has(rootName(callee.expression) ?? ''))
+      return callee.getText(source);
     const local = ts.isIdentifier(callee) ? functions.get(callee.text) : undefined;
     return local && wrappers.has(local) && ts.isIdentifier(callee) ? callee.text : undefined;
   };

@@ -42,13 +42,20 @@ export function fleetSystem(backend: FleetBackend, config: BenchConfig): BenchSy
       await enqueue(TaskSpec.Noop(payload), { store: opened() });
     },
     async enqueueBulk(payloads) {
-      await enqueueMany(payloads.map((payload) => TaskSpec.Noop(payload)), { store: opened() });
+      await enqueueMany(
+        payloads.map((payload) => TaskSpec.Noop(payload)),
+        { store: opened() },
+      );
     },
     async startWorker(onJob) {
       const running = new Worker({
         store: opened(),
         tasks: TaskSpec,
-        executors: { Noop: (payload) => { onJob(payload); } },
+        executors: {
+          Noop: (payload) => {
+            onJob(payload);
+          },
+        },
         concurrency: config.concurrency,
         claimBatch: config.claimBatch,
         log: () => undefined,

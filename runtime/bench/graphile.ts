@@ -33,12 +33,23 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
   return {
     name: 'graphile-worker',
     version,
-    settings: { peers: config.peers, concurrency, localQueueSize: localQueue.size, refetchDelayMs: own ? OWN.refetchDelayMs : 0, completeJobBatchDelay: 0, maxPoolSize: poolSize, pollInterval: 2000, notify: true },
+    settings: {
+      peers: config.peers,
+      concurrency,
+      localQueueSize: localQueue.size,
+      refetchDelayMs: own ? OWN.refetchDelayMs : 0,
+      completeJobBatchDelay: 0,
+      maxPoolSize: poolSize,
+      pollInterval: 2000,
+      notify: true,
+    },
     async setup() {
       // Our own pool (graphile-worker accepts one) so an idle connection that the database drop at
       // teardown terminates is logged, not an unhandled 'error' that kills the whole run.
       pool = new pg.Pool({ connectionString: await freshDatabase(config.url, DB), max: poolSize });
-      pool.on('error', (error) => { process.stderr.write(`[runtime-bench] graphile-worker: idle connection failed (${error.message})\n`); });
+      pool.on('error', (error) => {
+        process.stderr.write(`[runtime-bench] graphile-worker: idle connection failed (${error.message})\n`);
+      });
       utils = await makeWorkerUtils({ pgPool: pool, logger });
       await utils.migrate();
     },

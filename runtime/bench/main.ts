@@ -90,7 +90,9 @@ const matched = Math.max(1, Math.ceil(config.concurrency / config.claimBatch));
 // Raw loops, each with durable claims and with asynchronously committed claims (fleet-runtime's
 // default): `matched` connections (the worker's claims in flight: the same jobs in flight and batch),
 // 4 (the best this 2-core box did in earlier runs) and the pool size (every connection the systems may use).
-const rawLoops = wanted('raw') ? [...new Set([matched, 4, config.poolSize])].flatMap((loops) => (['durable', 'async'] as const).map((mode) => ({ loops, mode }))) : [];
+const rawLoops = wanted('raw')
+  ? [...new Set([matched, 4, config.poolSize])].flatMap((loops) => (['durable', 'async'] as const).map((mode) => ({ loops, mode })))
+  : [];
 
 // Rounds rotate the order, so slow drift of a shared machine does not always hit the same system;
 // the report shows each metric's median over the rounds.
@@ -108,6 +110,16 @@ for (let round = 0; round < config.rounds; round += 1) {
 }
 const results = medianResults(rounds.map((r) => r.results));
 const raw = medianRaw(rounds.map((r) => r.raw));
-const output = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: loadavg().map((n) => Number(n.toFixed(1))), server: facts, config, results, raw, rounds };
+const output = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  load: loadavg().map((n) => Number(n.toFixed(1))),
+  server: facts,
+  config,
+  results,
+  raw,
+  rounds,
+};
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(output, null, 2)}\n`);
 process.stdout.write(`${report(output)}\n`);

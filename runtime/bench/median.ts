@@ -14,18 +14,20 @@ const medianOrNull = (values: readonly (number | null)[]): number | null => {
 /** Per system (by name), the median of every metric over the rounds. */
 export function medianResults(rounds: readonly SystemResult[][]): SystemResult[] {
   const first = rounds[0] ?? [];
-  return first.map((template) => {
-    const runs = rounds.flatMap((round) => round.filter((r) => r.system === template.system));
-    return {
-      ...template,
-      enqueueSinglePerSec: medianOrNull(runs.map((r) => r.enqueueSinglePerSec)),
-      enqueueBulkPerSec: medianOrNull(runs.map((r) => r.enqueueBulkPerSec)),
-      drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),
-      drainSeconds: Number(median(runs.map((r) => r.drainSeconds)).toFixed(3)),
-      latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
-      latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
-    };
-  }).sort((a, b) => order(a.system) - order(b.system));
+  return first
+    .map((template) => {
+      const runs = rounds.flatMap((round) => round.filter((r) => r.system === template.system));
+      return {
+        ...template,
+        enqueueSinglePerSec: medianOrNull(runs.map((r) => r.enqueueSinglePerSec)),
+        enqueueBulkPerSec: medianOrNull(runs.map((r) => r.enqueueBulkPerSec)),
+        drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),
+        drainSeconds: Number(median(runs.map((r) => r.drainSeconds)).toFixed(3)),
+        latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
+        latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
+      };
+    })
+    .sort((a, b) => order(a.system) - order(b.system));
 }
 
 const ORDER = ['fleet-runtime (postgres)', 'graphile-worker', 'pg-boss', 'fleet-runtime (sqlite)'];

@@ -27,11 +27,21 @@ export function pgBossSystem(config: BenchConfig): BenchSystem {
   return {
     name: 'pg-boss',
     version,
-    settings: { peers: config.peers, batchSize, localConcurrency: loops, max: poolSize, burstWhenBatchFull: true, notify: true, pollingIntervalSeconds: 0.5 },
+    settings: {
+      peers: config.peers,
+      batchSize,
+      localConcurrency: loops,
+      max: poolSize,
+      burstWhenBatchFull: true,
+      notify: true,
+      pollingIntervalSeconds: 0.5,
+    },
     async setup() {
       const url = await freshDatabase(config.url, DB);
       boss = new PgBoss({ connectionString: url, max: poolSize, useListenNotify: true });
-      boss.on('error', (error) => { console.error(`pg-boss: ${String(error)}`); });
+      boss.on('error', (error) => {
+        console.error(`pg-boss: ${String(error)}`);
+      });
       await boss.start();
       await boss.createQueue('noop', { notify: true });
     },
@@ -39,7 +49,10 @@ export function pgBossSystem(config: BenchConfig): BenchSystem {
       await boss?.send('noop', payload);
     },
     async enqueueBulk(payloads: readonly BenchPayload[]) {
-      await boss?.insert('noop', payloads.map((data) => ({ data })));
+      await boss?.insert(
+        'noop',
+        payloads.map((data) => ({ data })),
+      );
     },
     async startWorker(onJob) {
       await boss?.work<BenchPayload>(

@@ -37,13 +37,19 @@ const jobs = Number(values.jobs);
 const optional = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
 const dir = mkdtempSync(join(tmpdir(), 'fleet-profile-'));
 const store: Store =
-  values.store === 'sqlite' ? await createSqliteStore({ path: join(dir, 'fleet.db') }) : await createPostgresStore({ url: await freshDatabase(values.url, DB), poolSize: 8 });
+  values.store === 'sqlite'
+    ? await createSqliteStore({ path: join(dir, 'fleet.db') })
+    : await createPostgresStore({ url: await freshDatabase(values.url, DB), poolSize: 8 });
 await store.migrate();
 
-const schema: StandardSchemaV1<{ i: number }> = { '~standard': { version: 1, vendor: 'bench', validate: (value) => ({ value: value as { i: number } }) } };
+const schema: StandardSchemaV1<{ i: number }> = {
+  '~standard': { version: 1, vendor: 'bench', validate: (value) => ({ value: value as { i: number } }) },
+};
 const TaskSpec = defineTasks({ Noop: { schema, name: 'noop' } });
 for (let i = 0; i < jobs; i += 1000) {
-  await store.enqueue(await Promise.all(Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => toNewTask(TaskSpec.Noop({ i: i + k })))));
+  await store.enqueue(
+    await Promise.all(Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => toNewTask(TaskSpec.Noop({ i: i + k })))),
+  );
 }
 
 const calls = new Map<string, { n: number; ms: number; rows: number }>();
@@ -70,7 +76,12 @@ const maxHeld = optional(values['max-held']);
 const worker = new Worker({
   store: timed,
   tasks: TaskSpec,
-  executors: { Noop: () => { seen += 1; if (seen === jobs) drained(); } },
+  executors: {
+    Noop: () => {
+      seen += 1;
+      if (seen === jobs) drained();
+    },
+  },
   concurrency: Number(values.concurrency),
   claimBatch: Number(values.batch),
   ...(maxSettles === undefined ? {} : { maxSettles }),
@@ -83,7 +94,9 @@ await done;
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s\n`);
 for (const [op, entry] of calls) {
-  process.stdout.write(`  ${op}: ${String(entry.n)} calls, ${(entry.ms / entry.n).toFixed(2)} ms each, ${(entry.rows / entry.n).toFixed(1)} tasks each\n`);
+  process.stdout.write(
+    `  ${op}: ${String(entry.n)} calls, ${(entry.ms / entry.n).toFixed(2)} ms each, ${(entry.rows / entry.n).toFixed(1)} tasks each\n`,
+  );
 }
 await worker.stop({ deadlineMs: 2000 });
 await store.close();

@@ -33,7 +33,9 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
   const url = await freshDatabase(config.url, DB);
   const pool = new pg.Pool({ connectionString: url, max: loops });
   // An idle connection that dies emits 'error' on the pool; unhandled it would kill the whole run.
-  pool.on('error', (error) => { process.stderr.write(`[runtime-bench] raw loop: idle connection failed (${error.message})\n`); });
+  pool.on('error', (error) => {
+    process.stderr.write(`[runtime-bench] raw loop: idle connection failed (${error.message})\n`);
+  });
   try {
     await pool.query(`CREATE TABLE jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, state smallint NOT NULL DEFAULT 0,
       run_at timestamptz NOT NULL DEFAULT now(), owner text, payload jsonb NOT NULL)`);

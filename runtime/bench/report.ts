@@ -26,8 +26,14 @@ export function report(output: BenchOutput): string {
     '',
     '| system | version | enqueue single/s | enqueue bulk/s | drain jobs/s | p50 enqueue→start ms | p99 ms |',
     '|---|---|---:|---:|---:|---:|---:|',
-    ...output.results.map((r) => `| ${r.system} | ${r.version} | ${cell(r.enqueueSinglePerSec)} | ${cell(r.enqueueBulkPerSec)} | ${cell(r.drainPerSec)} | ${cell(r.latencyP50Ms)} | ${cell(r.latencyP99Ms)} |`),
-    ...output.raw.map((r) => `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}, ${r.claimCommit} claims) | – | – | – | ${cell(r.drainPerSec)} | – | – |`),
+    ...output.results.map(
+      (r) =>
+        `| ${r.system} | ${r.version} | ${cell(r.enqueueSinglePerSec)} | ${cell(r.enqueueBulkPerSec)} | ${cell(r.drainPerSec)} | ${cell(r.latencyP50Ms)} | ${cell(r.latencyP99Ms)} |`,
+    ),
+    ...output.raw.map(
+      (r) =>
+        `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}, ${r.claimCommit} claims) | – | – | – | ${cell(r.drainPerSec)} | – | – |`,
+    ),
   ];
   const fleet = output.results.find((r) => r.system === 'fleet-runtime (postgres)');
   if (fleet !== undefined) {
@@ -37,7 +43,8 @@ export function report(output: BenchOutput): string {
         `- ${peer.system}: drain ${ratio(fleet.drainPerSec, peer.drainPerSec)}, single enqueue ${ratio(fleet.enqueueSinglePerSec ?? 0, peer.enqueueSinglePerSec ?? undefined)}, bulk enqueue ${ratio(fleet.enqueueBulkPerSec ?? 0, peer.enqueueBulkPerSec ?? undefined)}, p50 latency ${ratio(fleet.latencyP50Ms ?? 0, peer.latencyP50Ms ?? undefined)}`,
       );
     }
-    for (const r of output.raw) lines.push(`- raw loop, ${String(r.loops)} connection(s), ${r.claimCommit} claims: drain ${ratio(fleet.drainPerSec, r.drainPerSec)}`);
+    for (const r of output.raw)
+      lines.push(`- raw loop, ${String(r.loops)} connection(s), ${r.claimCommit} claims: drain ${ratio(fleet.drainPerSec, r.drainPerSec)}`);
   }
   return lines.join('\n');
 }

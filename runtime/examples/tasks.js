@@ -4,7 +4,10 @@ import { defineSchedule, defineTasks, NotYetError } from 'fleet-runtime';
 
 export const TaskSpec = defineTasks({
   // Payloads carry references (`reportRef`), never secrets or large blobs.
-  BuildReport: { schema: z.object({ reportRef: z.string(), pages: z.number().int().min(1).max(50) }), policy: { attempts: 5, timeoutMs: 60_000 } },
+  BuildReport: {
+    schema: z.object({ reportRef: z.string(), pages: z.number().int().min(1).max(50) }),
+    policy: { attempts: 5, timeoutMs: 60_000 },
+  },
   PurgeOldReports: { schema: z.object({ olderThanDays: z.number().int().min(1) }) },
 });
 
@@ -27,7 +30,12 @@ export const executors = {
 };
 
 export const schedules = [
-  defineSchedule({ name: 'purge-old-reports', cron: '0 3 * * *', timeZone: 'Europe/Paris', task: TaskSpec.PurgeOldReports({ olderThanDays: 30 }) }),
+  defineSchedule({
+    name: 'purge-old-reports',
+    cron: '0 3 * * *',
+    timeZone: 'Europe/Paris',
+    task: TaskSpec.PurgeOldReports({ olderThanDays: 30 }),
+  }),
 ];
 
 // Worker tuning read by `fleet-runtime worker --tasks examples/tasks.js`.

@@ -27,12 +27,16 @@ export function assertJsonSafe(value: unknown, where: string): asserts value is 
       throw new TaskInputError(`${path} is ${String(item)}, which JSON cannot represent; send a finite number or null.`);
     }
     if (typeof item !== 'object') {
-      throw new TaskInputError(`${path} is ${describe(item)}, which does not survive JSON; send plain data (strings, numbers, booleans, null, arrays, plain objects).`);
+      throw new TaskInputError(
+        `${path} is ${describe(item)}, which does not survive JSON; send plain data (strings, numbers, booleans, null, arrays, plain objects).`,
+      );
     }
     if (seen.has(item)) throw new TaskInputError(`${path} refers back to one of its parents; JSON cannot hold cycles.`);
     seen.add(item);
     if (Array.isArray(item)) {
-      item.forEach((element, index) => { visit(element, `${path}[${String(index)}]`, seen); });
+      item.forEach((element, index) => {
+        visit(element, `${path}[${String(index)}]`, seen);
+      });
     } else {
       const proto = Object.getPrototypeOf(item) as unknown;
       if (proto !== Object.prototype && proto !== null) {

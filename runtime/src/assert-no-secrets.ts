@@ -12,7 +12,9 @@ const SECRET_KEY = /(password|passwd|passphrase|secret|token|apikey|privatekey|c
  */
 export function assertNoSecrets(value: unknown, where: string): void {
   if (Array.isArray(value)) {
-    value.forEach((element, index) => { assertNoSecrets(element, `${where}[${String(index)}]`); });
+    value.forEach((element, index) => {
+      assertNoSecrets(element, `${where}[${String(index)}]`);
+    });
     return;
   }
   if (typeof value !== 'object' || value === null) return;

@@ -28,7 +28,15 @@ export async function connect(options: ConnectOptions = {}): Promise<Store> {
   parseDatabaseUrl(url);
   const attempts = options.attempts ?? 8;
   const { logger } = options;
-  const log = options.log ?? (logger === undefined ? (message: string) => { console.error(message); } : (message: string) => { logger('warn', message); });
+  const log =
+    options.log ??
+    (logger === undefined
+      ? (message: string) => {
+          console.error(message);
+        }
+      : (message: string) => {
+          logger('warn', message);
+        });
   let delay = options.retryDelayMs ?? 500;
   const shown = redactUrl(url ?? 'sqlite:.fleet/fleet.db');
   for (let attempt = 1; ; attempt += 1) {
@@ -42,12 +50,17 @@ export async function connect(options: ConnectOptions = {}): Promise<Store> {
       const reason = error instanceof Error ? error.message : String(error);
       if (!isTransientStartupError(error)) {
         const fix = startupFix(error);
-        throw new Error(`fleet-runtime: cannot use the database ${shown}: ${reason.replace(/\.$/, '')}${fix === undefined ? '' : ` — ${fix}`}.`, { cause: error });
+        throw new Error(
+          `fleet-runtime: cannot use the database ${shown}: ${reason.replace(/\.$/, '')}${fix === undefined ? '' : ` — ${fix}`}.`,
+          { cause: error },
+        );
       }
       if (attempt >= attempts) {
         throw new Error(`fleet-runtime: cannot use the database ${shown} after ${String(attempts)} attempts: ${reason}`, { cause: error });
       }
-      log(`fleet-runtime: database ${shown} unavailable (${reason}); retrying in ${String(delay)} ms (attempt ${String(attempt)}/${String(attempts)}).`);
+      log(
+        `fleet-runtime: database ${shown} unavailable (${reason}); retrying in ${String(delay)} ms (attempt ${String(attempt)}/${String(attempts)}).`,
+      );
       await new Promise((done) => setTimeout(done, delay));
       delay = Math.min(delay * 2, 15_000);
     }

@@ -64,13 +64,16 @@ export function defineTasks<const D extends Record<string, TaskDeclaration>>(dec
     // Checked at run time too: JavaScript callers get no compile-time check.
     const standard = (declaration.schema as Partial<StandardSchemaV1> | undefined)?.['~standard'];
     if (typeof standard?.validate !== 'function') {
-      throw new TaskInputError(`Task ${key}: \`schema\` is not a Standard Schema validator (no \`~standard.validate\`); pass a zod, valibot or arktype schema.`);
+      throw new TaskInputError(
+        `Task ${key}: \`schema\` is not a Standard Schema validator (no \`~standard.validate\`); pass a zod, valibot or arktype schema.`,
+      );
     }
     if (!/^[\w.:-]{1,200}$/.test(name)) {
       throw new TaskInputError(`Task ${key}: name ${JSON.stringify(name)} must be 1–200 letters, digits, \`_ . : -\`.`);
     }
     const clash = names.get(name);
-    if (clash !== undefined) throw new TaskInputError(`Tasks ${clash} and ${key} share the name ${JSON.stringify(name)}; task names must be unique.`);
+    if (clash !== undefined)
+      throw new TaskInputError(`Tasks ${clash} and ${key} share the name ${JSON.stringify(name)}; task names must be unique.`);
     names.set(name, key);
     const definition: TaskDefinition = {
       name,
@@ -80,7 +83,9 @@ export function defineTasks<const D extends Record<string, TaskDeclaration>>(dec
       maxPayloadBytes: declaration.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
     };
     if (!Number.isInteger(definition.maxPayloadBytes) || definition.maxPayloadBytes < 1) {
-      throw new TaskInputError(`Task ${key}: maxPayloadBytes is ${String(definition.maxPayloadBytes)}; it must be a positive integer (bytes).`);
+      throw new TaskInputError(
+        `Task ${key}: maxPayloadBytes is ${String(definition.maxPayloadBytes)}; it must be a positive integer (bytes).`,
+      );
     }
     specs[key] = Object.assign((payload: unknown): TaskRequest => ({ definition, payload }), { definition });
   }

@@ -68,14 +68,29 @@ export async function createFleet<S extends AnyTaskSpecs>(options: FleetOptions<
   const log = options.log ?? defaultLogger;
   const role = options.role ?? readRole();
   // The store's own reconnect messages go to the same `log` as everything else.
-  const settings = { logger: log, ...(options.postgres === undefined ? {} : { postgres: options.postgres }), ...(options.sqlite === undefined ? {} : { sqlite: options.sqlite }) };
+  const settings = {
+    logger: log,
+    ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
+    ...(options.sqlite === undefined ? {} : { sqlite: options.sqlite }),
+  };
   const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), ...settings }));
   useStore(store);
   const declared = [...definitionsOf(options.tasks).keys()];
   const active = runsWorkers(role);
   if (!active) log('info', 'role serve: this process enqueues only; run a worker (FLEET_ROLE=worker) to drain the queue.');
-  const worker = active && options.executors !== undefined ? new Worker({ ...options.worker, store, tasks: options.tasks, executors: options.executors, log }) : undefined;
-  const scheduler = active && (options.schedules?.length ?? 0) > 0 ? new Scheduler({ store, schedules: options.schedules ?? [], log, ...(options.tickIntervalMs === undefined ? {} : { tickIntervalMs: options.tickIntervalMs }) }) : undefined;
+  const worker =
+    active && options.executors !== undefined
+      ? new Worker({ ...options.worker, store, tasks: options.tasks, executors: options.executors, log })
+      : undefined;
+  const scheduler =
+    active && (options.schedules?.length ?? 0) > 0
+      ? new Scheduler({
+          store,
+          schedules: options.schedules ?? [],
+          log,
+          ...(options.tickIntervalMs === undefined ? {} : { tickIntervalMs: options.tickIntervalMs }),
+        })
+      : undefined;
   const sides = new AbortController();
   const sideTasks = [...(options.sideTasks ?? []), ...(options.retention === false ? [] : [retentionSideTask(store, options.retention)])];
   const sideRuns = active ? sideTasks.map((task) => trackSideRun(task.name, runSideTask(task, sides.signal, log))) : [];

@@ -4,7 +4,16 @@ export { assertJsonSafe } from './assert-json-safe.js';
 export { assertNoSecrets } from './assert-no-secrets.js';
 export { connect, type ConnectOptions } from './connect.js';
 export { defaultStore, resetDefaultStore, useStore } from './default-store.js';
-export { defineTasks, definitionsOf, type AnyTaskSpecs, type TaskDeclaration, type TaskDefinition, type TaskFactory, type TaskRequest, type TaskSpecs } from './define-tasks.js';
+export {
+  defineTasks,
+  definitionsOf,
+  type AnyTaskSpecs,
+  type TaskDeclaration,
+  type TaskDefinition,
+  type TaskFactory,
+  type TaskRequest,
+  type TaskSpecs,
+} from './define-tasks.js';
 export { createRoleGuard, type GuardDecision, type RoleGuard, type RoleGuardOptions } from './guard/role-guard.js';
 export { expressRoleGuard, fastifyRoleGuard, honoRoleGuard, koaRoleGuard, withRoleGuard } from './guard/middleware.js';
 export { currentRequestScope, type RequestScope } from './guard/request-scope.js';
@@ -15,7 +24,16 @@ export { createFleet, type Fleet, type FleetOptions } from './fleet.js';
 export type { JsonValue } from './json.js';
 export { defaultLogger, type Logger } from './logger.js';
 export { METRICS_CONTENT_TYPE, renderMetrics } from './metrics.js';
-export { DEFAULT_SQLITE_PATH, openStore, parseDatabaseUrl, redactUrl, type PostgresSettings, type SqliteSettings, type StoreLocation, type StoreSettings } from './open-store.js';
+export {
+  DEFAULT_SQLITE_PATH,
+  openStore,
+  parseDatabaseUrl,
+  redactUrl,
+  type PostgresSettings,
+  type SqliteSettings,
+  type StoreLocation,
+  type StoreSettings,
+} from './open-store.js';
 export { backoffDelay, DEFAULT_POLICY, resolvePolicy, type ResolvedPolicy, type TaskPolicy } from './policy.js';
 export { createPulse, type Pulse, type PulseOptions, type PulseResult } from './pulse/pulse.js';
 export type { DrainCounts, DrainEnd } from './pulse/drain-batch.js';

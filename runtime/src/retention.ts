@@ -23,10 +23,14 @@ export function retentionSideTask(store: Store, options: RetentionOptions = {}):
         await store.purge(new Date(Date.now() - keep));
         await new Promise<void>((done) => {
           const timer = setTimeout(done, interval);
-          signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            done();
-          }, { once: true });
+          signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              done();
+            },
+            { once: true },
+          );
         });
       }
     },

@@ -18,7 +18,12 @@ export interface SideTask {
  * to between half and all of the backoff, so replicas that failed together do not restart in
  * lockstep. Resolves when stopped; never rejects. `random` is the jitter source (tests).
  */
-export async function runSideTask(task: SideTask, signal: AbortSignal, log: Logger = defaultLogger, random: () => number = Math.random): Promise<void> {
+export async function runSideTask(
+  task: SideTask,
+  signal: AbortSignal,
+  log: Logger = defaultLogger,
+  random: () => number = Math.random,
+): Promise<void> {
   const min = task.minBackoffMs ?? 1000;
   const max = task.maxBackoffMs ?? 60_000;
   let backoff = min;
@@ -40,10 +45,14 @@ export async function runSideTask(task: SideTask, signal: AbortSignal, log: Logg
     log(failure.startsWith('failed') ? 'error' : 'warn', `side task ${task.name} ${failure}; restarting in ${String(wait)} ms.`);
     await new Promise<void>((done) => {
       const timer = setTimeout(done, wait);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        done();
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          done();
+        },
+        { once: true },
+      );
     });
     backoff = Math.min(max, backoff * 2);
   }

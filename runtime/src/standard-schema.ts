@@ -13,8 +13,7 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
 
 /** Result of a Standard Schema `validate`. */
 export type StandardResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: readonly StandardIssue[] };
+  { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly StandardIssue[] };
 
 /** One validation issue. */
 export interface StandardIssue {

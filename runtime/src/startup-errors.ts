@@ -4,8 +4,9 @@ import { isConnectionError } from './stores/postgres/connection-errors.js';
 const FIXES: Record<string, string> = {
   '3D000': 'the database does not exist; create it (`createdb <name>`) or fix the database name in FLEET_DATABASE_URL',
   '28P01': 'the password was refused; fix the user and password in FLEET_DATABASE_URL',
-  '28000': 'the server refused this user; fix the user in FLEET_DATABASE_URL or the server\'s pg_hba.conf',
-  '42501': 'the user may not create the runtime\'s schema or tables; grant it CREATE on the database (or run the migrations as an owner once)',
+  '28000': "the server refused this user; fix the user in FLEET_DATABASE_URL or the server's pg_hba.conf",
+  '42501':
+    "the user may not create the runtime's schema or tables; grant it CREATE on the database (or run the migrations as an owner once)",
   ENOTFOUND: 'the host name does not resolve; fix the host in FLEET_DATABASE_URL',
 };
 

@@ -10,7 +10,9 @@ export interface SideRun {
 /** Track `done` so a shutdown can name the side tasks that are still running. */
 export function trackSideRun(name: string, done: Promise<void>): SideRun {
   const run: SideRun = { name, done, finished: false };
-  void done.finally(() => { run.finished = true; });
+  void done.finally(() => {
+    run.finished = true;
+  });
   return run;
 }
 
@@ -21,11 +23,16 @@ export function trackSideRun(name: string, done: Promise<void>): SideRun {
  */
 export async function stopSideTasks(runs: readonly SideRun[], graceMs: number, log: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const grace = new Promise<void>((done) => { timer = setTimeout(done, graceMs); });
+  const grace = new Promise<void>((done) => {
+    timer = setTimeout(done, graceMs);
+  });
   await Promise.race([Promise.all(runs.map((run) => run.done)), grace]);
   clearTimeout(timer);
   const stuck = runs.filter((run) => !run.finished);
   if (stuck.length > 0) {
-    log('warn', `side tasks ${stuck.map((run) => run.name).join(', ')} did not stop within ${String(graceMs)} ms of the shutdown; continuing without them (make them return when their signal aborts).`);
+    log(
+      'warn',
+      `side tasks ${stuck.map((run) => run.name).join(', ')} did not stop within ${String(graceMs)} ms of the shutdown; continuing without them (make them return when their signal aborts).`,
+    );
   }
 }

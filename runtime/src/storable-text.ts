@@ -17,8 +17,10 @@ function loneSurrogateAt(text: string): number {
  */
 export function unstorableText(text: string): string | null {
   const nul = text.indexOf('\u0000');
-  if (nul !== -1) return `contains a NUL character (\\u0000) at index ${String(nul)}, which PostgreSQL cannot store; remove it, or send binary data base64-encoded`;
+  if (nul !== -1)
+    return `contains a NUL character (\\u0000) at index ${String(nul)}, which PostgreSQL cannot store; remove it, or send binary data base64-encoded`;
   const lone = loneSurrogateAt(text);
-  if (lone !== -1) return `contains an unpaired UTF-16 surrogate at index ${String(lone)}, which is not valid Unicode; fix the string (e.g. \`text.toWellFormed()\`)`;
+  if (lone !== -1)
+    return `contains an unpaired UTF-16 surrogate at index ${String(lone)}, which is not valid Unicode; fix the string (e.g. \`text.toWellFormed()\`)`;
   return null;
 }

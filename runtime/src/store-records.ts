@@ -232,9 +232,7 @@ export interface ScheduleAdvance {
 
 /** What `advanceSchedule` did. */
 export type ScheduleAdvanceResult =
-  | { won: false }
-  | { won: true; fired: true; taskId: string }
-  | { won: true; fired: false; skippedBecause: string };
+  { won: false } | { won: true; fired: true; taskId: string } | { won: true; fired: false; skippedBecause: string };
 
 /** Result of one enqueued row. */
 export interface EnqueueResult {
@@ -252,4 +250,3 @@ export interface StoreEnqueueOptions {
    */
   tx?: unknown;
 }
-

@@ -16,14 +16,17 @@ const shown = (value: unknown): string => (value === null ? 'null' : Array.isArr
 export function assertTaskRequest(request: unknown): asserts request is TaskRequest {
   const name: unknown = (request as { definition?: { name?: unknown } } | null | undefined)?.definition?.name;
   if (typeof name !== 'string') {
-    throw new TaskInputError(`enqueue expects a task request built by a TaskSpec, e.g. \`enqueue(TaskSpec.SendEmail({ to }))\`; got ${shown(request)} without a task definition.`);
+    throw new TaskInputError(
+      `enqueue expects a task request built by a TaskSpec, e.g. \`enqueue(TaskSpec.SendEmail({ to }))\`; got ${shown(request)} without a task definition.`,
+    );
   }
 }
 
 function text(task: string, field: string, value: unknown, max: number): void {
   if (value === undefined) return;
   if (typeof value !== 'string') throw new TaskInputError(`Task ${task}: ${field} must be a string, got ${shown(value)}.`);
-  if (value === '' || value.length > max) throw new TaskInputError(`Task ${task}: ${field} must be 1–${String(max)} characters, got ${String(value.length)}.`);
+  if (value === '' || value.length > max)
+    throw new TaskInputError(`Task ${task}: ${field} must be 1–${String(max)} characters, got ${String(value.length)}.`);
   const problem = unstorableText(value);
   if (problem !== null) throw new TaskInputError(`Task ${task}: ${field} ${problem}.`);
 }
@@ -34,7 +37,9 @@ export function assertEnqueueOptions(task: string, options: EnqueueOptions): voi
   text(task, 'tenant', options.tenant, 200);
   const { priority, runAt } = options;
   if (priority !== undefined && (!Number.isInteger(priority) || Math.abs(priority) > MAX_PRIORITY)) {
-    throw new TaskInputError(`Task ${task}: priority is ${String(priority)}; it must be an integer between -${String(MAX_PRIORITY)} and ${String(MAX_PRIORITY)}.`);
+    throw new TaskInputError(
+      `Task ${task}: priority is ${String(priority)}; it must be an integer between -${String(MAX_PRIORITY)} and ${String(MAX_PRIORITY)}.`,
+    );
   }
   if (runAt !== undefined && !(runAt instanceof Date) && !(typeof runAt === 'number' && Number.isFinite(runAt))) {
     throw new TaskInputError(`Task ${task}: runAt must be a Date or a delay in milliseconds, got ${shown(runAt)}.`);

@@ -5,7 +5,10 @@ import { TaskInputError } from './errors.js';
 import type { JsonValue } from './json.js';
 
 const pathOf = (path: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined): string =>
-  (path ?? []).map((part) => (typeof part === 'object' ? part.key : part)).map((key) => (typeof key === 'number' ? `[${String(key)}]` : `.${String(key)}`)).join('');
+  (path ?? [])
+    .map((part) => (typeof part === 'object' ? part.key : part))
+    .map((key) => (typeof key === 'number' ? `[${String(key)}]` : `.${String(key)}`))
+    .join('');
 
 /**
  * Validate a payload with the task's schema, then check that the validated value is JSON-safe and
@@ -14,7 +17,10 @@ const pathOf = (path: readonly (PropertyKey | { readonly key: PropertyKey })[] |
 export async function validatePayload(definition: TaskDefinition, payload: unknown): Promise<JsonValue> {
   const result = await definition.schema['~standard'].validate(payload);
   if (result.issues !== undefined) {
-    const detail = result.issues.slice(0, 5).map((issue) => `payload${pathOf(issue.path)}: ${issue.message}`).join('; ');
+    const detail = result.issues
+      .slice(0, 5)
+      .map((issue) => `payload${pathOf(issue.path)}: ${issue.message}`)
+      .join('; ');
     throw new TaskInputError(`Invalid payload for task ${definition.name}: ${detail}.`);
   }
   const where = `Task ${definition.name}: payload`;
@@ -23,7 +29,9 @@ export async function validatePayload(definition: TaskDefinition, payload: unkno
   const bytes = Buffer.byteLength(JSON.stringify(result.value));
   const max = definition.maxPayloadBytes;
   if (bytes > max) {
-    throw new TaskInputError(`${where} is ${String(bytes)} bytes of JSON, over the task's limit of ${String(max)}; store the data elsewhere and pass a reference, or raise \`maxPayloadBytes\` on the task.`);
+    throw new TaskInputError(
+      `${where} is ${String(bytes)} bytes of JSON, over the task's limit of ${String(max)}; store the data elsewhere and pass a reference, or raise \`maxPayloadBytes\` on the task.`,
+    );
   }
   return result.value;
 }

@@ -22,7 +22,10 @@ async function exercise(store: Store): Promise<void> {
   expect((await store.list({ name: 'old.task' })).map((task) => task.id)).toEqual([fresh.id, V1_TASK.id]);
   const claimed = await store.claim({ owner: 'upgrade', names: ['old.task'], limit: 2, leaseMs: 5000 });
   expect(claimed.map((task) => task.id)).toEqual([V1_TASK.id, fresh.id]);
-  expect(await store.settle(claimed.map((task) => ({ id: task.id, token: task.token, kind: 'done' as const, result: null })))).toEqual([true, true]);
+  expect(await store.settle(claimed.map((task) => ({ id: task.id, token: task.token, kind: 'done' as const, result: null })))).toEqual([
+    true,
+    true,
+  ]);
   const events = await store.events(V1_TASK.id);
   expect(events.map((event) => event.type)).toEqual(['enqueued', 'started', 'done']);
   // Event ids keep growing past the ones version 1 wrote, so `afterId` paging still works.
@@ -44,7 +47,9 @@ describe('upgrade from schema version 1', () => {
       await client.query(`CREATE SCHEMA "${schema}"`);
       await client.query(`SET LOCAL search_path TO "${schema}"`);
       await client.query(readFileSync(join(POSTGRES_MIGRATIONS_DIR, '0001_init.sql'), 'utf8'));
-      await client.query('CREATE TABLE fleet_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE fleet_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       await client.query("INSERT INTO fleet_migrations (version, name) VALUES (1, '0001_init.sql')");
       await client.query(
         "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, created_at) VALUES ($1, $2, '{}', 'queued', now() - interval '1 hour', 3, 3, now() - interval '1 hour')",
@@ -85,20 +90,21 @@ describe('upgrade from schema version 1', () => {
     db.exec('CREATE TABLE fleet_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
     db.prepare('INSERT INTO fleet_migrations VALUES (1, ?, ?)').run('0001_init.sql', Date.now());
     const hourAgo = Date.now() - 3_600_000;
-    db.prepare("INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, created_at, updated_at) VALUES (?, ?, '{}', 'queued', ?, 3, 3, ?, ?)").run(
-      V1_TASK.id,
-      V1_TASK.name,
-      hourAgo,
-      hourAgo,
-      hourAgo,
-    );
+    db.prepare(
+      "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, created_at, updated_at) VALUES (?, ?, '{}', 'queued', ?, 3, 3, ?, ?)",
+    ).run(V1_TASK.id, V1_TASK.name, hourAgo, hourAgo, hourAgo);
     db.prepare("INSERT INTO fleet_events (task_id, type, at) VALUES (?, 'enqueued', ?)").run(V1_TASK.id, hourAgo);
     db.close();
     const store = await createSqliteStore({ path });
     try {
       await store.migrate();
       const check = new DatabaseSync(path);
-      expect(check.prepare('SELECT version FROM fleet_migrations ORDER BY version').all().map((row) => row.version)).toEqual([1, 2]);
+      expect(
+        check
+          .prepare('SELECT version FROM fleet_migrations ORDER BY version')
+          .all()
+          .map((row) => row.version),
+      ).toEqual([1, 2]);
       expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'fleet_tasks_created'").all()).toEqual([]);
       check.close();
       await exercise(store);

@@ -21,7 +21,9 @@ function binDir(): string {
     const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
     const found = versions.map((v) => join(root, v, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
     if (found === undefined) {
-      throw new Error('The PostgreSQL restart test needs the server binaries (initdb, pg_ctl): install postgresql (e.g. `apt-get install postgresql`) or put pg_config on PATH.');
+      throw new Error(
+        'The PostgreSQL restart test needs the server binaries (initdb, pg_ctl): install postgresql (e.g. `apt-get install postgresql`) or put pg_config on PATH.',
+      );
     }
     return found;
   }
@@ -62,8 +64,12 @@ export async function startPrivateServer(): Promise<PrivateServer> {
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const options = `-p ${String(port)} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=40 -c shared_buffers=16MB`;
-  const start = () => { run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '30', 'start']); };
-  const stop = (mode: string) => { run('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '30', 'stop']); };
+  const start = () => {
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '30', 'start']);
+  };
+  const stop = (mode: string) => {
+    run('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '30', 'stop']);
+  };
   start();
   let destroyed = false;
   return {

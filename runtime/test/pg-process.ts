@@ -37,7 +37,9 @@ const payload: StandardSchemaV1<{ ms: number }> = {
   '~standard': { version: 1, vendor: 'test', validate: (value) => ({ value: value as { ms: number } }) },
 };
 const leaseMs = Number(env('FLEET_PROC_LEASE_MS', '1500'));
-const TaskSpec = defineTasks({ Sleep: { schema: payload, name: 'proc.sleep', policy: { leaseMs, attempts: 5, backoff: { baseMs: 100, maxMs: 500 } } } });
+const TaskSpec = defineTasks({
+  Sleep: { schema: payload, name: 'proc.sleep', policy: { leaseMs, attempts: 5, backoff: { baseMs: 100, maxMs: 500 } } },
+});
 
 const store = await createPostgresStore({
   url: env('FLEET_PROC_URL'),
@@ -84,7 +86,10 @@ if (mode === 'worker') {
     log: (level, message) => process.stderr.write(`${level}: ${message}\n`),
   });
   process.on('SIGTERM', () => {
-    void scheduler.stop().then(() => store.close()).then(() => process.exit(0));
+    void scheduler
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
   await scheduler.start();
   say('ready');

@@ -40,10 +40,12 @@ export function spawnPgProcess(settings: Record<string, string>): PgProcess {
     }
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => {
-    spawned.delete(child);
-    resolve(code ?? signal ?? 'unknown');
-  }));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => {
+      spawned.delete(child);
+      resolve(code ?? signal ?? 'unknown');
+    }),
+  );
   return {
     child,
     lines,
@@ -63,7 +65,11 @@ export function spawnPgProcess(settings: Record<string, string>): PgProcess {
         };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`timed out after ${String(timeoutMs)} ms waiting for ${what}; stdout: ${lines.join(' | ')}; stderr: ${stderr.slice(-2000)}`));
+          reject(
+            new Error(
+              `timed out after ${String(timeoutMs)} ms waiting for ${what}; stdout: ${lines.join(' | ')}; stderr: ${stderr.slice(-2000)}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(waiter);
       });

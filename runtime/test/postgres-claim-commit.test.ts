@@ -12,14 +12,27 @@ async function openDb(durableClaims: boolean): Promise<PostgresDb> {
   await requirePostgres();
   const schema = freshSchema('claimcommit');
   // One connection, so the statement after the claim runs on the very connection the claim used.
-  const db = new PostgresDb({ connectionString: TEST_POSTGRES_URL, schema, poolSize: 1, reconnectTimeoutMs: 5000, logger: () => undefined, durableClaims, queryTimeoutMs: 30_000, connectTimeoutMs: 10_000 });
+  const db = new PostgresDb({
+    connectionString: TEST_POSTGRES_URL,
+    schema,
+    poolSize: 1,
+    reconnectTimeoutMs: 5000,
+    logger: () => undefined,
+    durableClaims,
+    queryTimeoutMs: 30_000,
+    connectTimeoutMs: 10_000,
+  });
   opened.push({ db, schema });
   await migrate(db);
   return db;
 }
 
-const setting = async (db: PostgresDb): Promise<string> => (await db.pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]?.synchronous_commit ?? '?';
-const claimStatement = (db: PostgresDb, key: string) => db.statement(key, () => { throw new Error(`the ${key} statement was not built by a claim yet`); });
+const setting = async (db: PostgresDb): Promise<string> =>
+  (await db.pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]?.synchronous_commit ?? '?';
+const claimStatement = (db: PostgresDb, key: string) =>
+  db.statement(key, () => {
+    throw new Error(`the ${key} statement was not built by a claim yet`);
+  });
 
 afterEach(async () => {
   for (const { db, schema } of opened.splice(0)) {

@@ -8,12 +8,20 @@ const schema = freshSchema('pgcrash');
 let store: Store;
 const LEASE_MS = 1500;
 const worker = (extra: Record<string, string> = {}) =>
-  spawnPgProcess({ FLEET_PROC_MODE: 'worker', FLEET_PROC_URL: TEST_POSTGRES_URL, FLEET_PROC_SCHEMA: schema, FLEET_PROC_LEASE_MS: String(LEASE_MS), ...extra });
+  spawnPgProcess({
+    FLEET_PROC_MODE: 'worker',
+    FLEET_PROC_URL: TEST_POSTGRES_URL,
+    FLEET_PROC_SCHEMA: schema,
+    FLEET_PROC_LEASE_MS: String(LEASE_MS),
+    ...extra,
+  });
 
 beforeAll(async () => {
   store = await openTestStore(schema);
 });
-afterEach(() => { killAllPgProcesses(); });
+afterEach(() => {
+  killAllPgProcesses();
+});
 async function waitForState(id: string, state: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await store.get(id))?.state !== state) {

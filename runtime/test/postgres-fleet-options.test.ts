@@ -14,7 +14,10 @@ async function tablesIn(schema: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
-    const result = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
+    const result = await client.query<{ table_name: string }>(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+      [schema],
+    );
     return result.rows.map((row) => row.table_name);
   } finally {
     await client.end();
@@ -34,12 +37,20 @@ describe('createFleet on PostgreSQL: store settings and logging', () => {
     await requirePostgres();
     const schema = freshSchema('fleetopts');
     cleanups.push(() => dropSchema(schema));
-    fleet = await createFleet({ tasks: TaskSpec, url: TEST_POSTGRES_URL, role: 'serve', postgres: { schema, durableClaims: true, poolSize: 2, reconnectTimeoutMs: 5000, queryTimeoutMs: 5000 }, log: () => undefined });
+    fleet = await createFleet({
+      tasks: TaskSpec,
+      url: TEST_POSTGRES_URL,
+      role: 'serve',
+      postgres: { schema, durableClaims: true, poolSize: 2, reconnectTimeoutMs: 5000, queryTimeoutMs: 5000 },
+      log: () => undefined,
+    });
     expect(await tablesIn(schema)).toContain('fleet_tasks');
   });
 
   it('exports createPostgresStore as fleet-runtime/postgres', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, { default?: string }> };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, { default?: string }>;
+    };
     expect(manifest.exports['./postgres']?.default).toBe('./dist/stores/postgres/index.js');
   });
 
@@ -66,6 +77,10 @@ describe('createFleet on PostgreSQL: store settings and logging', () => {
     // The worker's LISTEN connection is open once the first wake-up hint arrives after connect.
     await new Promise((done) => setTimeout(done, 300));
     await proxy.close();
-    await waitFor('a connection warning in the fleet log', () => logs.some((line) => /^warn: fleet-runtime: (LISTEN connection to|an idle PostgreSQL connection to|PostgreSQL at) 127\.0\.0\.1:\d+\/test/.test(line)));
+    await waitFor('a connection warning in the fleet log', () =>
+      logs.some((line) =>
+        /^warn: fleet-runtime: (LISTEN connection to|an idle PostgreSQL connection to|PostgreSQL at) 127\.0\.0\.1:\d+\/test/.test(line),
+      ),
+    );
   });
 });

@@ -6,12 +6,15 @@ import { killAllPgProcesses, spawnPgProcess, type PgProcess } from './pg-spawn.j
 // Several real processes racing on one PostgreSQL schema: schedule replicas and keyed enqueues.
 const schema = freshSchema('pgreplicas');
 let store: Store;
-const proc = (settings: Record<string, string>): PgProcess => spawnPgProcess({ FLEET_PROC_URL: TEST_POSTGRES_URL, FLEET_PROC_SCHEMA: schema, ...settings });
+const proc = (settings: Record<string, string>): PgProcess =>
+  spawnPgProcess({ FLEET_PROC_URL: TEST_POSTGRES_URL, FLEET_PROC_SCHEMA: schema, ...settings });
 
 beforeAll(async () => {
   store = await openTestStore(schema);
 });
-afterEach(() => { killAllPgProcesses(); });
+afterEach(() => {
+  killAllPgProcesses();
+});
 afterAll(async () => {
   await store.close();
   await dropSchema(schema);
@@ -20,7 +23,9 @@ afterAll(async () => {
 describe('replica processes on PostgreSQL', () => {
   it('fires each slot of a 1 s schedule exactly once while 3 replicas tick it every 50 ms', async () => {
     const replicas = [1, 2, 3].map(() => proc({ FLEET_PROC_MODE: 'scheduler' }));
-    await Promise.all(replicas.map((replica, i) => replica.waitFor((line) => line === 'ready', 20_000, `replica ${String(i + 1)} to start`)));
+    await Promise.all(
+      replicas.map((replica, i) => replica.waitFor((line) => line === 'ready', 20_000, `replica ${String(i + 1)} to start`)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 4_500));
     for (const replica of replicas) replica.child.kill('SIGTERM');
     await Promise.all(replicas.map((replica) => replica.exited));
@@ -44,8 +49,12 @@ describe('replica processes on PostgreSQL', () => {
 
   it('creates one task when 6 processes enqueue the same key at the same moment', async () => {
     const startAt = String(Date.now() + 2_500);
-    const enqueuers = [1, 2, 3, 4, 5, 6].map(() => proc({ FLEET_PROC_MODE: 'enqueue', FLEET_PROC_START_AT: startAt, FLEET_PROC_KEY: 'one-key' }));
-    const lines = await Promise.all(enqueuers.map((p, i) => p.waitFor((line) => line.startsWith('enqueued '), 20_000, `enqueuer ${String(i + 1)}`)));
+    const enqueuers = [1, 2, 3, 4, 5, 6].map(() =>
+      proc({ FLEET_PROC_MODE: 'enqueue', FLEET_PROC_START_AT: startAt, FLEET_PROC_KEY: 'one-key' }),
+    );
+    const lines = await Promise.all(
+      enqueuers.map((p, i) => p.waitFor((line) => line.startsWith('enqueued '), 20_000, `enqueuer ${String(i + 1)}`)),
+    );
     const ids = new Set(lines.map((line) => line.slice('enqueued '.length)));
     expect(lines).toHaveLength(6);
     expect(ids.size).toBe(1);

@@ -25,9 +25,17 @@ afterAll(async () => {
 
 describe('PostgreSQL restarted during a run', () => {
   it('keeps the worker process alive: it says it is reconnecting, reconnects and completes every task', async () => {
-    const tasks = Array.from({ length: 24 }, () => newTask({ name: 'proc.sleep', payload: { ms: 300 }, maxAttempts: 10, maxLostLeases: 10 }));
+    const tasks = Array.from({ length: 24 }, () =>
+      newTask({ name: 'proc.sleep', payload: { ms: 300 }, maxAttempts: 10, maxLostLeases: 10 }),
+    );
     await store.enqueue(tasks);
-    const worker = spawnPgProcess({ FLEET_PROC_MODE: 'worker', FLEET_PROC_URL: server.url, FLEET_PROC_SCHEMA: schema, FLEET_PROC_LEASE_MS: '2000', FLEET_PROC_CONCURRENCY: '2' });
+    const worker = spawnPgProcess({
+      FLEET_PROC_MODE: 'worker',
+      FLEET_PROC_URL: server.url,
+      FLEET_PROC_SCHEMA: schema,
+      FLEET_PROC_LEASE_MS: '2000',
+      FLEET_PROC_CONCURRENCY: '2',
+    });
     await worker.waitFor((line) => line.startsWith('started '), 20_000, 'the worker to start work');
     // Precondition: work is still outstanding when the server goes away.
     const before = await Promise.all(tasks.map(async (task) => (await store.get(task.id))?.state));
@@ -40,7 +48,8 @@ describe('PostgreSQL restarted during a run', () => {
     for (;;) {
       states = await Promise.all(tasks.map(async (task) => (await store.get(task.id))?.state));
       if (states.every((state) => state === 'done')) break;
-      if (Date.now() > deadline) throw new Error(`not all tasks done after the restart: ${states.join(', ')}; worker stderr: ${worker.stderr().slice(-3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`not all tasks done after the restart: ${states.join(', ')}; worker stderr: ${worker.stderr().slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     // The worker process survived the outage and said what it was doing.

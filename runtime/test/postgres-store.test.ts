@@ -63,7 +63,9 @@ describe('PostgreSQL store', () => {
     const claimers = await Promise.all(Array.from({ length: 4 }, () => openTestStore(schema)));
     try {
       const batches = await Promise.all(
-        claimers.flatMap((s, i) => [1, 2, 3].map((round) => s.claim({ owner: `w${String(i)}-${String(round)}`, names: ['claim.race'], limit: 20, leaseMs: 30_000 }))),
+        claimers.flatMap((s, i) =>
+          [1, 2, 3].map((round) => s.claim({ owner: `w${String(i)}-${String(round)}`, names: ['claim.race'], limit: 20, leaseMs: 30_000 })),
+        ),
       );
       const ids = batches.flat().map((task) => task.id);
       expect(ids).toHaveLength(200);
@@ -105,7 +107,16 @@ describe('PostgreSQL store', () => {
       // Let the LISTEN connection come up before the enqueue.
       await new Promise((resolve) => setTimeout(resolve, 300));
       await other.enqueue([newTask({ name: 'notify.task' })]);
-      await expect(Promise.race([woken.then(() => 'woken'), new Promise((r) => setTimeout(() => { r('timeout'); }, 3_000))])).resolves.toBe('woken');
+      await expect(
+        Promise.race([
+          woken.then(() => 'woken'),
+          new Promise((r) =>
+            setTimeout(() => {
+              r('timeout');
+            }, 3_000),
+          ),
+        ]),
+      ).resolves.toBe('woken');
       unsubscribe();
     } finally {
       await other.close();
@@ -138,7 +149,9 @@ describe('PostgreSQL store', () => {
       await Promise.all(stores.map((s) => s.close()));
       const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();
-      const { rows } = await client.query(`SELECT version, count(*)::int AS n FROM "${fresh}".fleet_migrations GROUP BY version ORDER BY version`);
+      const { rows } = await client.query(
+        `SELECT version, count(*)::int AS n FROM "${fresh}".fleet_migrations GROUP BY version ORDER BY version`,
+      );
       await client.end();
       expect(rows).toEqual([
         { version: 1, n: 1 },

@@ -21,23 +21,38 @@ describe('PostgreSQL store: bounded waits', () => {
     url.port = String(proxy.port);
     const schema = freshSchema('timeouts');
     cleanups.push(() => dropSchema(schema));
-    const store: Store = await createPostgresStore({ url: url.toString(), schema, queryTimeoutMs: 500, reconnectTimeoutMs: 1000, logger: () => undefined });
+    const store: Store = await createPostgresStore({
+      url: url.toString(),
+      schema,
+      queryTimeoutMs: 500,
+      reconnectTimeoutMs: 1000,
+      logger: () => undefined,
+    });
     cleanups.push(() => store.close());
     await store.migrate();
     await store.enqueue([newTask()]);
     proxy.freeze();
     const began = Date.now();
-    await expect(store.enqueue([newTask()])).rejects.toThrow(/^fleet-runtime: PostgreSQL at 127\.0\.0\.1:\d+\/test did not answer fleet_insert_tasks_\w+ within 500 ms \(queryTimeoutMs\); the server may be hung or the network partitioned\./);
+    await expect(store.enqueue([newTask()])).rejects.toThrow(
+      /^fleet-runtime: PostgreSQL at 127\.0\.0\.1:\d+\/test did not answer fleet_insert_tasks_\w+ within 500 ms \(queryTimeoutMs\); the server may be hung or the network partitioned\./,
+    );
     expect(Date.now() - began).toBeLessThan(5000);
   });
 
   it('gives up on a server that accepts TCP but never answers within reconnectTimeoutMs', async () => {
     const silent = await startSilentServer();
     cleanups.push(() => silent.close());
-    const store = await createPostgresStore({ url: `postgres://postgres@127.0.0.1:${String(silent.port)}/test`, connectTimeoutMs: 200, reconnectTimeoutMs: 1000, logger: () => undefined });
+    const store = await createPostgresStore({
+      url: `postgres://postgres@127.0.0.1:${String(silent.port)}/test`,
+      connectTimeoutMs: 200,
+      reconnectTimeoutMs: 1000,
+      logger: () => undefined,
+    });
     cleanups.push(() => store.close());
     const began = Date.now();
-    await expect(store.enqueue([newTask()])).rejects.toThrow(/stayed unreachable for 1000 ms \(.*timeout.*\); check that the server is running/);
+    await expect(store.enqueue([newTask()])).rejects.toThrow(
+      /stayed unreachable for 1000 ms \(.*timeout.*\); check that the server is running/,
+    );
     expect(Date.now() - began).toBeLessThan(5000);
   });
 });

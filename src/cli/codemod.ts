@@ -51,30 +51,38 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   const [name, ...paths] = positionals;
   if (name === undefined || !(CODEMODS as readonly string[]).includes(name)) {
-    throw new UsageError(`fleet codemod: ${name === undefined ? 'name a codemod' : `unknown codemod "${name}"`}. Codemods: ${CODEMODS.join(', ')}. Run \`fleet codemod --help\`.`);
+    throw new UsageError(
+      `fleet codemod: ${name === undefined ? 'name a codemod' : `unknown codemod "${name}"`}. Codemods: ${CODEMODS.join(', ')}. Run \`fleet codemod --help\`.`,
+    );
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`fleet codemod: unknown format "${format}". Use --format text or --format json.`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`fleet codemod: unknown format "${format}". Use --format text or --format json.`);
   const failOn = values['fail-on'] ?? 'bail';
-  if (!['bail', 'review', 'none'].includes(failOn)) throw new UsageError(`fleet codemod: --fail-on must be bail, review or none, got "${failOn}".`);
+  if (!['bail', 'review', 'none'].includes(failOn))
+    throw new UsageError(`fleet codemod: --fail-on must be bail, review or none, got "${failOn}".`);
   const targets = (paths.length > 0 ? paths : ['.']).map((entry) => path.resolve(io.cwd, entry));
-  for (const target of targets) if (!existsSync(target)) throw new UsageError(`fleet codemod: path not found: ${target}. Pass files or folders of your project.`);
+  for (const target of targets)
+    if (!existsSync(target)) throw new UsageError(`fleet codemod: path not found: ${target}. Pass files or folders of your project.`);
   const { runCodemodCommand } = await import('./run-codemod.js');
-  return runCodemodCommand({
-    codemod: name as (typeof CODEMODS)[number],
-    targets,
-    format,
-    failOn: failOn as 'bail' | 'review' | 'none',
-    dry: values.dry === true,
-    allowDirty: values['allow-dirty'] === true,
-    typecheck: values.typecheck === true,
-    markBailouts: values['mark-bailouts'] === true,
-    allowLossy: values['allow-lossy'] === true,
-    tasks: values.tasks === undefined ? undefined : path.resolve(io.cwd, values.tasks),
-    forbid: values.forbid ?? [],
-    types: values.types ?? true,
-    progress: values.progress === true,
-  }, io);
+  return runCodemodCommand(
+    {
+      codemod: name as (typeof CODEMODS)[number],
+      targets,
+      format,
+      failOn: failOn as 'bail' | 'review' | 'none',
+      dry: values.dry === true,
+      allowDirty: values['allow-dirty'] === true,
+      typecheck: values.typecheck === true,
+      markBailouts: values['mark-bailouts'] === true,
+      allowLossy: values['allow-lossy'] === true,
+      tasks: values.tasks === undefined ? undefined : path.resolve(io.cwd, values.tasks),
+      forbid: values.forbid ?? [],
+      types: values.types ?? true,
+      progress: values.progress === true,
+    },
+    io,
+  );
 }
 
 function parse(args: readonly string[]) {

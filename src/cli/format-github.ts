@@ -27,7 +27,9 @@ export function formatGithub(findings: readonly Finding[], options: { readonly s
   }
   if (overflow > 0) {
     const where = options.summaryWritten ? 'in this log and in the job summary' : 'in this log';
-    lines.push(`::notice title=Fleet::${escapeData(`${findings.length} Fleet findings; GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step, the other ${overflow} are listed ${where}.`)}`);
+    lines.push(
+      `::notice title=Fleet::${escapeData(`${findings.length} Fleet findings; GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step, the other ${overflow} are listed ${where}.`)}`,
+    );
   }
   if (findings.length === 0) lines.push('No new Fleet findings.');
   return `${lines.join('\n')}\n`;

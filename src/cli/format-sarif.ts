@@ -19,7 +19,9 @@ const ROOT_ID = '%SRCROOT%';
 /** The SARIF log as pretty-printed JSON (with a final newline). */
 export function formatSarif(report: CiReport): string {
   const { version } = packageInfo();
-  const ruleIds = [...new Set([...report.ruleIds, ...report.findings.filter((finding) => !finding.fatal).map((finding) => finding.ruleId)])].sort();
+  const ruleIds = [
+    ...new Set([...report.ruleIds, ...report.findings.filter((finding) => !finding.fatal).map((finding) => finding.ruleId)]),
+  ].sort();
   const rules = ruleIds.map((id) => {
     const info = ruleInfo(id);
     return {
@@ -33,28 +35,34 @@ export function formatSarif(report: CiReport): string {
       properties: { tags: ['fleet', 'reliability'] },
     };
   });
-  const results = report.findings.filter((finding) => !finding.fatal).map((finding) => ({
-    ruleId: finding.ruleId,
-    ruleIndex: ruleIds.indexOf(finding.ruleId),
-    level: finding.severity,
-    message: { text: finding.message },
-    locations: [location(finding)],
-    partialFingerprints: { [FINGERPRINT_VERSION]: finding.fingerprint },
-    ...(report.baselined ? baselineFields(report.known.has(finding.fingerprint)) : {}),
-  }));
-  const notifications = report.findings.filter((finding) => finding.fatal).map((finding) => ({
-    level: 'error',
-    message: { text: finding.message },
-    locations: [location(finding)],
-    descriptor: { id: finding.ruleId },
-  }));
+  const results = report.findings
+    .filter((finding) => !finding.fatal)
+    .map((finding) => ({
+      ruleId: finding.ruleId,
+      ruleIndex: ruleIds.indexOf(finding.ruleId),
+      level: finding.severity,
+      message: { text: finding.message },
+      locations: [location(finding)],
+      partialFingerprints: { [FINGERPRINT_VERSION]: finding.fingerprint },
+      ...(report.baselined ? baselineFields(report.known.has(finding.fingerprint)) : {}),
+    }));
+  const notifications = report.findings
+    .filter((finding) => finding.fatal)
+    .map((finding) => ({
+      level: 'error',
+      message: { text: finding.message },
+      locations: [location(finding)],
+      descriptor: { id: finding.ruleId },
+    }));
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'fleet', semanticVersion: version, informationUri: 'https://github.com/fleet-dev/fleet', rules } },
-        invocations: [{ executionSuccessful: notifications.length === 0, exitCode: report.exitCode, toolExecutionNotifications: notifications }],
+        invocations: [
+          { executionSuccessful: notifications.length === 0, exitCode: report.exitCode, toolExecutionNotifications: notifications },
+        ],
         originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(report.root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results,

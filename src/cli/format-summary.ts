@@ -32,14 +32,16 @@ export function formatSummary(input: SummaryInput): string {
     input.fixed ? `${input.fixed} baseline ${input.fixed === 1 ? 'entry' : 'entries'} fixed` : '',
   ].filter(Boolean);
   const files = new Set(input.findings.map((finding) => finding.file)).size;
-  const headline = input.findings.length === 0 ? 'No new findings' : `**${plural(input.findings.length, 'new finding')}** in ${plural(files, 'file')}`;
+  const headline =
+    input.findings.length === 0 ? 'No new findings' : `**${plural(input.findings.length, 'new finding')}** in ${plural(files, 'file')}`;
   out.push(`${headline}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}.`, '');
   if (input.findings.length === 0) return `${out.join('\n')}\n`;
 
   const byRule = new Map<string, number>();
   for (const finding of input.findings) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
   out.push('| Rule | Findings |', '| --- | ---: |');
-  for (const [rule, count] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) out.push(`| [\`${rule}\`](${ruleInfo(rule).helpUri}) | ${count} |`);
+  for (const [rule, count] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)))
+    out.push(`| [\`${rule}\`](${ruleInfo(rule).helpUri}) | ${count} |`);
   out.push('', findingsTable(input.findings, MAX_ROWS));
   return `${out.join('\n')}\n`;
 }
@@ -47,7 +49,12 @@ export function formatSummary(input: SummaryInput): string {
 /** A Markdown table of findings (most severe first), at most `limit` rows plus a "more" line. */
 export function findingsTable(findings: readonly Finding[], limit: number): string {
   const sorted = [...findings].sort(bySeverity);
-  const rows = sorted.slice(0, limit).map((finding) => `| \`${cell(finding.file)}:${finding.start.line}\` | ${finding.severity} | \`${finding.ruleId}\` | ${cell(finding.message)} |`);
+  const rows = sorted
+    .slice(0, limit)
+    .map(
+      (finding) =>
+        `| \`${cell(finding.file)}:${finding.start.line}\` | ${finding.severity} | \`${finding.ruleId}\` | ${cell(finding.message)} |`,
+    );
   const more = sorted.length > limit ? [``, `…and ${sorted.length - limit} more (see the log).`] : [];
   return ['| Where | Severity | Rule | Finding |', '| --- | --- | --- | --- |', ...rows, ...more].join('\n');
 }

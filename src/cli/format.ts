@@ -79,7 +79,8 @@ export function formatText(report: ScanReport): string {
  */
 export function formatProgress(done: number, total: number, terminal: boolean, phase: 'syntax' | 'types' = 'syntax'): string {
   // The typed phase only visits the files that hold handlers: say so, or 40/40 after 4000/4000 looks like a restart.
-  const text = phase === 'types' ? `fleet scan: type information for ${done}/${total} files with handlers` : `fleet scan: ${done}/${total} files`;
+  const text =
+    phase === 'types' ? `fleet scan: type information for ${done}/${total} files with handlers` : `fleet scan: ${done}/${total} files`;
   return terminal ? `\r${text}${done === total ? '\n' : ''}` : `${text}\n`;
 }
 

@@ -64,8 +64,15 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   // Two phases: every file without types (fast), then types only where they can matter: the
   // type-aware rules, in the files that hold handlers. One project service serves every tsconfig.
   const typedRuleIds = options.ruleIds.filter((id) => typeAware.includes(id));
-  const syntactic = await lintFiles(options, createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, markHandlers: typedRuleIds.length > 0 })), options.files, 'syntax');
-  const handlerFiles = syntactic.filter((result) => result.messages.some((m) => m.ruleId === HANDLERS_MARKER)).map((result) => result.filePath);
+  const syntactic = await lintFiles(
+    options,
+    createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, markHandlers: typedRuleIds.length > 0 })),
+    options.files,
+    'syntax',
+  );
+  const handlerFiles = syntactic
+    .filter((result) => result.messages.some((m) => m.ruleId === HANDLERS_MARKER))
+    .map((result) => result.filePath);
   const byFile = new Map(syntactic.map((result) => [result.filePath, keepFleetMessages(result)]));
   let typedFiles = 0;
   if (handlerFiles.length > 0 && typedRuleIds.length > 0) {
@@ -81,7 +88,10 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   return { results: sortByPath([...byFile.values()]), typedFiles };
 }
 
-function configOf(options: LintProjectOptions, overrides: { ruleIds: readonly string[]; typesRoot?: string; markHandlers?: boolean }): Linter.Config[] {
+function configOf(
+  options: LintProjectOptions,
+  overrides: { ruleIds: readonly string[]; typesRoot?: string; markHandlers?: boolean },
+): Linter.Config[] {
   return buildScanConfig({
     ruleIds: overrides.ruleIds,
     typesRoot: overrides.typesRoot,
@@ -93,7 +103,12 @@ function configOf(options: LintProjectOptions, overrides: { ruleIds: readonly st
 }
 
 /** Lints in batches with progress; raw results (the caller filters them). */
-async function lintFiles(options: LintProjectOptions, eslint: ESLint, files: readonly string[], phase: ScanPhase): Promise<ESLint.LintResult[]> {
+async function lintFiles(
+  options: LintProjectOptions,
+  eslint: ESLint,
+  files: readonly string[],
+  phase: ScanPhase,
+): Promise<ESLint.LintResult[]> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const results: ESLint.LintResult[] = [];
   for (let start = 0; start < files.length; start += batchSize) {
@@ -106,7 +121,9 @@ async function lintFiles(options: LintProjectOptions, eslint: ESLint, files: rea
 /** Every file in one pass: without types, or with types everywhere (rules injected by tests). */
 async function lintInOnePass(options: LintProjectOptions): Promise<LintProjectOutcome> {
   const untyped = createEslint(options.root, configOf(options, { ruleIds: options.ruleIds }));
-  const typed = options.types ? createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, typesRoot: options.root })) : undefined;
+  const typed = options.types
+    ? createEslint(options.root, configOf(options, { ruleIds: options.ruleIds, typesRoot: options.root }))
+    : undefined;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const results: ESLint.LintResult[] = [];
   let typedFiles = 0;

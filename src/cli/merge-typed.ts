@@ -7,7 +7,9 @@ import type { ESLint, Linter } from 'eslint';
  */
 export function mergeTyped(syntactic: ESLint.LintResult, typed: ESLint.LintResult, typedRuleIds: ReadonlySet<string>): ESLint.LintResult {
   const fromTypes = (message: Linter.LintMessage) => message.ruleId !== null && typedRuleIds.has(message.ruleId);
-  const messages = [...syntactic.messages.filter((m) => !fromTypes(m)), ...typed.messages.filter(fromTypes)].sort((a, b) => a.line - b.line || a.column - b.column);
+  const messages = [...syntactic.messages.filter((m) => !fromTypes(m)), ...typed.messages.filter(fromTypes)].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
   const suppressedMessages = [...syntactic.suppressedMessages.filter((m) => !fromTypes(m)), ...typed.suppressedMessages.filter(fromTypes)];
   const count = (predicate: (message: Linter.LintMessage) => boolean) => messages.filter(predicate).length;
   return {

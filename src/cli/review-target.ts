@@ -29,15 +29,22 @@ export function reviewTarget(args: ReviewArgs, env: Env): ReviewTarget {
     const headRef = args.head ?? env['GITHUB_SHA'] ?? 'HEAD';
     const headSha = commit(top, headRef, '--head');
     if (commit(top, 'HEAD', 'HEAD') !== headSha) {
-      throw new UsageError(`fleet review: the working tree is not at the head ${headRef} (${headSha.slice(0, 12)}); check it out first (actions/checkout with ref: the pull request's head SHA).`);
+      throw new UsageError(
+        `fleet review: the working tree is not at the head ${headRef} (${headSha.slice(0, 12)}); check it out first (actions/checkout with ref: the pull request's head SHA).`,
+      );
     }
     const baseRef = args.base ?? (env['GITHUB_BASE_REF'] ? `origin/${env['GITHUB_BASE_REF']}` : undefined);
-    if (baseRef === undefined) throw new UsageError('fleet review: no base to compare with; pass --base <ref> (in GitHub Actions, GITHUB_BASE_REF gives it on pull_request events).');
+    if (baseRef === undefined)
+      throw new UsageError(
+        'fleet review: no base to compare with; pass --base <ref> (in GitHub Actions, GITHUB_BASE_REF gives it on pull_request events).',
+      );
     const baseSha = mergeBase(top, commit(top, baseRef, '--base'), headSha);
     const pr = pullRequest(args, env);
     const token = env['GITHUB_TOKEN'] || undefined;
     if (!args.dry && (pr === undefined || token === undefined)) {
-      throw new UsageError(`fleet review: ${pr === undefined ? 'no pull request; pass --repo <owner/name> and --pr <number>' : 'GITHUB_TOKEN is not set; give the job `pull-requests: write` and pass the token'} (or use --dry to print the review).`);
+      throw new UsageError(
+        `fleet review: ${pr === undefined ? 'no pull request; pass --repo <owner/name> and --pr <number>' : 'GITHUB_TOKEN is not set; give the job `pull-requests: write` and pass the token'} (or use --dry to print the review).`,
+      );
     }
     return { top, headSha, baseSha, pr, token, apiUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com' };
   } catch (error) {
@@ -50,7 +57,9 @@ function commit(top: string, ref: string, option: string): string {
   try {
     return resolveCommit(top, ref);
   } catch {
-    throw new UsageError(`fleet review: ${option} ${ref} is not a commit of the repository at ${top}; fetch it first (actions/checkout with fetch-depth: 0).`);
+    throw new UsageError(
+      `fleet review: ${option} ${ref} is not a commit of the repository at ${top}; fetch it first (actions/checkout with fetch-depth: 0).`,
+    );
   }
 }
 

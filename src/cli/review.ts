@@ -62,7 +62,8 @@ Exit codes: 0 done, 1 findings with --fail-on-findings, 2 bad usage, git or GitH
 export function parseReviewArgs(args: readonly string[], cwd: string): ReviewArgs | 'help' {
   const { values, positionals } = parseOrExplain(args);
   if (values.help === true) return 'help';
-  if (positionals.length > 1) throw new UsageError(`fleet review takes one directory, got ${positionals.length} (${positionals.join(', ')}).`);
+  if (positionals.length > 1)
+    throw new UsageError(`fleet review takes one directory, got ${positionals.length} (${positionals.join(', ')}).`);
   const filterMode = values['filter-mode'] ?? 'added';
   if (!(FILTER_MODES as readonly string[]).includes(filterMode)) {
     throw new UsageError(`fleet review: unknown --filter-mode "${filterMode}". Use one of: ${FILTER_MODES.join(', ')}.`);
@@ -83,7 +84,8 @@ export function parseReviewArgs(args: readonly string[], cwd: string): ReviewArg
 
 function positiveInteger(option: string, raw: string, zeroAllowed = false): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || (!zeroAllowed && value === 0)) throw new UsageError(`fleet review: ${option} needs a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${raw}".`);
+  if (!/^\d+$/.test(raw) || (!zeroAllowed && value === 0))
+    throw new UsageError(`fleet review: ${option} needs a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${raw}".`);
   return value;
 }
 

@@ -62,18 +62,23 @@ export function parseRoutesArgs(args: readonly string[], cwd: string): RoutesArg
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const option = /'(-[^']*)'/.exec(message)?.[1];
-    throw new UsageError(`fleet routes: ${option ? `unknown or malformed option ${option}` : message}. Run \`fleet routes --help\` for the options.`);
+    throw new UsageError(
+      `fleet routes: ${option ? `unknown or malformed option ${option}` : message}. Run \`fleet routes --help\` for the options.`,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
-  if (positionals.length > 1) throw new UsageError(`fleet routes takes one directory, got ${positionals.length} (${positionals.join(', ')}).`);
+  if (positionals.length > 1)
+    throw new UsageError(`fleet routes takes one directory, got ${positionals.length} (${positionals.join(', ')}).`);
   const root = path.resolve(cwd, positionals[0] ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`fleet routes: ${root} is not a directory. Pass the project folder, e.g. \`fleet routes .\`.`);
   }
   const format = values.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`fleet routes: unknown format "${format}". Use --format ${FORMATS.join(' or --format ')}.`);
-  if (values.check === true && values.init === true) throw new UsageError('fleet routes: use --init or --check, not both (run --init, review the manifest, then --check).');
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`fleet routes: unknown format "${format}". Use --format ${FORMATS.join(' or --format ')}.`);
+  if (values.check === true && values.init === true)
+    throw new UsageError('fleet routes: use --init or --check, not both (run --init, review the manifest, then --check).');
   return {
     root,
     format: format as FormatName,

@@ -36,12 +36,17 @@ export async function runCodemodCommand(args: CodemodArgs, io: CliIo): Promise<n
   const root = projectRoot(statSync(first).isDirectory() ? first : path.dirname(first));
   const dirty = args.dry || args.allowDirty ? undefined : uncommittedChanges(root);
   if (dirty && dirty.length > 0) {
-    throw new UsageError(`fleet codemod: ${dirty.length} uncommitted change(s) under ${root} (e.g. ${dirty[0]}); commit or stash them so \`git diff\` shows only the codemod's edits, or pass --allow-dirty.`);
+    throw new UsageError(
+      `fleet codemod: ${dirty.length} uncommitted change(s) under ${root} (e.g. ${dirty[0]}); commit or stash them so \`git diff\` shows only the codemod's edits, or pass --allow-dirty.`,
+    );
   }
-  const files = [...new Set(args.targets.flatMap((target) => (statSync(target).isDirectory() ? discoverFiles(target).files : [target])))].filter((file) => !/\.d\.[cm]?ts$/.test(file));
-  const runCodemod = args.codemod === 'spawn-to-taskspec'
-    ? (await import('../../codemods/spawn-to-taskspec/run.js')).runSpawnToTaskspec
-    : (await import('../../codemods/interval-to-schedule/run.js')).runIntervalToSchedule;
+  const files = [
+    ...new Set(args.targets.flatMap((target) => (statSync(target).isDirectory() ? discoverFiles(target).files : [target]))),
+  ].filter((file) => !/\.d\.[cm]?ts$/.test(file));
+  const runCodemod =
+    args.codemod === 'spawn-to-taskspec'
+      ? (await import('../../codemods/spawn-to-taskspec/run.js')).runSpawnToTaskspec
+      : (await import('../../codemods/interval-to-schedule/run.js')).runIntervalToSchedule;
   const { formatReport } = await import('../../codemods/spawn-to-taskspec/report.js');
   const diff: string[] = [];
   let report;
@@ -61,7 +66,9 @@ export async function runCodemodCommand(args: CodemodArgs, io: CliIo): Promise<n
       progress: args.progress ? (message) => io.stderr.write(`fleet codemod: ${message}\n`) : undefined,
     });
   } catch (error) {
-    io.stderr.write(`fleet codemod: internal error, please report it with this output:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `fleet codemod: internal error, please report it with this output:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_ERRORS;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(args.dry ? { ...report, diff: diff.join('') } : report, null, 2)}\n`);

@@ -34,7 +34,9 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   } catch (error) {
     const { status, message } = (error ?? {}) as { status?: unknown; message?: unknown };
     if (typeof status !== 'number') throw error;
-    throw new UsageError(`fleet review: GitHub answered ${status}: ${String(message)}. Check --repo, --pr, GITHUB_API_URL and the token's permissions.`);
+    throw new UsageError(
+      `fleet review: GitHub answered ${status}: ${String(message)}. Check --repo, --pr, GITHUB_API_URL and the token's permissions.`,
+    );
   }
 }
 
@@ -53,13 +55,20 @@ async function review(args: ReviewArgs, io: CliIo): Promise<number> {
   const octokit = createGithubClient({
     token: target.token,
     baseUrl: target.apiUrl,
-    onRetry: (status, waitMs, attempt) => io.stderr.write(`fleet review: GitHub answered ${status}; retry ${attempt} in ${Math.ceil(waitMs / 1000)} s.\n`),
+    onRetry: (status, waitMs, attempt) =>
+      io.stderr.write(`fleet review: GitHub answered ${status}; retry ${attempt} in ${Math.ceil(waitMs / 1000)} s.\n`),
   });
   const state = await forbiddenAsUndefined(() => readPosted(octokit, pr));
-  const plan = planReview(findings, changedOf(target), { mode: args.filterMode, maxComments: args.maxComments, posted: state?.posted ?? new Set() });
+  const plan = planReview(findings, changedOf(target), {
+    mode: args.filterMode,
+    maxComments: args.maxComments,
+    posted: state?.posted ?? new Set(),
+  });
   if (!state) return fallback(plan, io, env, done);
 
-  const deleted = await forbiddenAsUndefined(() => deleteStale(octokit, pr, state, new Set(findings.map(({ finding }) => finding.fingerprint))));
+  const deleted = await forbiddenAsUndefined(() =>
+    deleteStale(octokit, pr, state, new Set(findings.map(({ finding }) => finding.fingerprint))),
+  );
   if (!deleted) return fallback(plan, io, env, done);
   const stale = deleted.length > 0 ? `; deleted ${plural(deleted.length, 'stale comment')}` : '';
   if (plan.comments.length === 0 && plan.overflow.length === 0) {
@@ -81,7 +90,12 @@ async function scanChanged(args: ReviewArgs, target: ReviewTarget): Promise<Revi
   const { files } = discoverFiles(args.root);
   const selected = args.filterMode === 'nofilter' ? files : files.filter((file) => changed.has(repoPath(file)));
   if (selected.length === 0) return [];
-  const outcome = await lintProject({ root: args.root, files: selected, ruleIds: defaultRuleIds(), types: args.types && hasTsconfig(args.root, files) });
+  const outcome = await lintProject({
+    root: args.root,
+    files: selected,
+    ruleIds: defaultRuleIds(),
+    types: args.types && hasTsconfig(args.root, files),
+  });
   const { results } = withoutMissingManifest(outcome.results);
   return findingsOf(target.top, results).map((finding) => ({ finding, path: finding.file }));
 }
@@ -99,13 +113,24 @@ function changedOf(target: ReviewTarget): ReturnType<typeof changedLines> {
 
 function payload(target: ReviewTarget, plan: ReviewPlan): ReviewPayload {
   const findings = (items: readonly ReviewFinding[]) => items.map((item) => item.finding);
-  return { commit_id: target.headSha, event: 'COMMENT', body: reviewBody(findings(plan.commented), findings(plan.overflow)), comments: plan.comments };
+  return {
+    commit_id: target.headSha,
+    event: 'COMMENT',
+    body: reviewBody(findings(plan.commented), findings(plan.overflow)),
+    comments: plan.comments,
+  };
 }
 
 /** The token cannot write (or read) the pull request: annotations and a job summary instead. */
-function fallback(plan: ReviewPlan, io: CliIo, env: Readonly<Record<string, string | undefined>>, done: (plan: ReviewPlan) => number): number {
+function fallback(
+  plan: ReviewPlan,
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>>,
+  done: (plan: ReviewPlan) => number,
+): number {
   const findings = plan.inScope.map(({ finding }) => finding);
-  const note = 'The token cannot write pull-request reviews here (a pull request from a fork, or a job without `pull-requests: write`), so the findings are shown as annotations instead.';
+  const note =
+    'The token cannot write pull-request reviews here (a pull request from a fork, or a job without `pull-requests: write`), so the findings are shown as annotations instead.';
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) appendFileSync(summaryFile, formatSummary({ title: 'Fleet review', findings, note }));
   io.stderr.write(`fleet review: ${note}\n`);

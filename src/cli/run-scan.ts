@@ -41,7 +41,9 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     ruleIds,
     types,
     ...(settings.fleet ? { settings: settings.fleet } : {}),
-    ...(showProgress ? { onProgress: (done: number, total: number, phase: ScanPhase) => io.stderr.write(formatProgress(done, total, terminal, phase)) } : {}),
+    ...(showProgress
+      ? { onProgress: (done: number, total: number, phase: ScanPhase) => io.stderr.write(formatProgress(done, total, terminal, phase)) }
+      : {}),
   });
   // Asked for by name, `require-route-role` reports everything; picked by default, it stays quiet
   // where no manifest applies (a repository new to Fleet) and one note says so.
@@ -52,14 +54,29 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const findings = findingsOf(base, results);
   const baseline = args.baseline === undefined ? undefined : applyBaseline(args.baseline, io.cwd, findings, args.updateBaseline);
   const known = baseline?.known ?? new Set<string>();
-  const ci = { root: base, findings, known, baselined: baseline !== undefined, ruleIds: ruleIds.map((id) => `fleet/${id}`), exitCode: EXIT.clean };
+  const ci = {
+    root: base,
+    findings,
+    known,
+    baselined: baseline !== undefined,
+    ruleIds: ruleIds.map((id) => `fleet/${id}`),
+    exitCode: EXIT.clean,
+  };
   const fresh = freshFindings(ci);
   const exitCode = fresh.length > 0 ? EXIT.findings : EXIT.clean;
-  const scan = { root: args.root, typedFiles: outcome.typedFiles, results: suppressKnown(results, findings, known), minifiedSkipped: minified.length };
+  const scan = {
+    root: args.root,
+    typedFiles: outcome.typedFiles,
+    results: suppressKnown(results, findings, known),
+    minifiedSkipped: minified.length,
+  };
 
   const summaryFile = args.format === 'github' ? (io.env ?? process.env)['GITHUB_STEP_SUMMARY'] : undefined;
   if (summaryFile) {
-    appendFileSync(summaryFile, formatSummary({ title: 'Fleet scan', findings: fresh, known: known.size, fixed: baseline?.fixed.length ?? 0 }));
+    appendFileSync(
+      summaryFile,
+      formatSummary({ title: 'Fleet scan', findings: fresh, known: known.size, fixed: baseline?.fixed.length ?? 0 }),
+    );
   }
   const text = await formatReport(args.format, { scan, ci: { ...ci, exitCode }, summaryWritten: summaryFile !== undefined });
   if (args.output === undefined) {
@@ -77,7 +94,9 @@ function writeReport(file: string, text: string): void {
   try {
     writeFileSync(file, text);
   } catch (error) {
-    throw new UsageError(`fleet scan: cannot write the report to ${file} (${error instanceof Error ? error.message : String(error)}); check that its folder exists and is writable.`);
+    throw new UsageError(
+      `fleet scan: cannot write the report to ${file} (${error instanceof Error ? error.message : String(error)}); check that its folder exists and is writable.`,
+    );
   }
 }
 

@@ -39,26 +39,43 @@ export function applyBaseline(file: string, cwd: string, findings: readonly Find
     throw error;
   }
   if (!entries && !update) {
-    throw new UsageError(`fleet scan: baseline file not found: ${file}. Create it with \`fleet scan --baseline ${shown} --update-baseline\`.`);
+    throw new UsageError(
+      `fleet scan: baseline file not found: ${file}. Create it with \`fleet scan --baseline ${shown} --update-baseline\`.`,
+    );
   }
   const before = compareWithBaseline(findings, entries ?? []);
   const notes: string[] = [];
   if (update) {
     writeBaseline(file, findings);
     const accepted = findings.filter((finding) => !finding.fatal).length;
-    notes.push(`Baseline ${shown}: wrote ${plural(accepted, 'finding')} (${before.fresh.filter((finding) => !finding.fatal).length} added, ${before.fixed.length} fixed pruned).`);
+    notes.push(
+      `Baseline ${shown}: wrote ${plural(accepted, 'finding')} (${before.fresh.filter((finding) => !finding.fatal).length} added, ${before.fixed.length} fixed pruned).`,
+    );
     for (const entry of before.fixed) notes.push(`  fixed: ${describe(entry)}`);
     // The new baseline is exactly the current findings (less parse errors and crashes).
-    return { known: new Set(findings.filter((finding) => !finding.fatal).map((finding) => finding.fingerprint)), fixed: before.fixed, notes };
+    return {
+      known: new Set(findings.filter((finding) => !finding.fatal).map((finding) => finding.fingerprint)),
+      fixed: before.fixed,
+      notes,
+    };
   }
-  notes.push(`Baseline ${shown}: ${plural(before.known.length, 'finding')} accepted, ${before.fresh.length} new, ${before.fixed.length} fixed.`);
+  notes.push(
+    `Baseline ${shown}: ${plural(before.known.length, 'finding')} accepted, ${before.fresh.length} new, ${before.fixed.length} fixed.`,
+  );
   for (const entry of before.fixed) notes.push(`  fixed: ${describe(entry)}`);
-  if (before.fixed.length > 0) notes.push(`Prune the fixed ${before.fixed.length === 1 ? 'entry' : 'entries'} with \`fleet scan --baseline ${shown} --update-baseline\`.`);
+  if (before.fixed.length > 0)
+    notes.push(
+      `Prune the fixed ${before.fixed.length === 1 ? 'entry' : 'entries'} with \`fleet scan --baseline ${shown} --update-baseline\`.`,
+    );
   return { known: new Set(before.known.map((finding) => finding.fingerprint)), fixed: before.fixed, notes };
 }
 
 /** The results with every message whose finding is accepted moved to `suppressedMessages`. */
-export function suppressKnown(results: readonly ESLint.LintResult[], findings: readonly Finding[], known: ReadonlySet<string>): ESLint.LintResult[] {
+export function suppressKnown(
+  results: readonly ESLint.LintResult[],
+  findings: readonly Finding[],
+  known: ReadonlySet<string>,
+): ESLint.LintResult[] {
   if (known.size === 0) return [...results];
   let index = 0;
   return results.map((result) => {

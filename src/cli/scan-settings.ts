@@ -44,7 +44,9 @@ function parseJson(file: string, label: string): unknown {
 
 function validate(fleet: unknown, label: string): Record<string, unknown> {
   if (typeof fleet !== 'object' || fleet === null || Array.isArray(fleet)) {
-    throw new UsageError(`fleet scan: ${label} must hold an object of Fleet settings, e.g. { "workspaceSources": { "identifiers": ["projectPath"] } }.`);
+    throw new UsageError(
+      `fleet scan: ${label} must hold an object of Fleet settings, e.g. { "workspaceSources": { "identifiers": ["projectPath"] } }.`,
+    );
   }
   try {
     readFleetSettings(fleet);
@@ -60,12 +62,17 @@ export function loadScanSettings(root: string, configFile?: string): ScanSetting
   const notes: string[] = [];
   if (configFile !== undefined) {
     const file = path.resolve(root, configFile);
-    if (!existsSync(file)) throw new UsageError(`fleet scan: --config ${configFile}: no such file; pass a JSON file holding the settings.fleet object.`);
-    if (!file.endsWith('.json')) throw new UsageError(`fleet scan: --config ${configFile}: only JSON is read (a scan never executes configuration code); write the settings as JSON.`);
+    if (!existsSync(file))
+      throw new UsageError(`fleet scan: --config ${configFile}: no such file; pass a JSON file holding the settings.fleet object.`);
+    if (!file.endsWith('.json'))
+      throw new UsageError(
+        `fleet scan: --config ${configFile}: only JSON is read (a scan never executes configuration code); write the settings as JSON.`,
+      );
     return { fleet: validate(parseJson(file, configFile), configFile), source: path.relative(root, file), notes };
   }
   const json = path.join(root, 'fleet.config.json');
-  if (existsSync(json)) return { fleet: validate(parseJson(json, 'fleet.config.json'), 'fleet.config.json'), source: 'fleet.config.json', notes };
+  if (existsSync(json))
+    return { fleet: validate(parseJson(json, 'fleet.config.json'), 'fleet.config.json'), source: 'fleet.config.json', notes };
   const pkg = path.join(root, 'package.json');
   if (existsSync(pkg)) {
     const manifest = parseJson(pkg, 'package.json');
@@ -76,7 +83,10 @@ export function loadScanSettings(root: string, configFile?: string): ScanSetting
     const file = path.join(root, name);
     if (!existsSync(file)) continue;
     const mentionsFleet = CODE_CONFIGS.includes(name) || /\bfleet\s*:\s*\{/.test(readFileSync(file, 'utf8'));
-    if (mentionsFleet) notes.push(`fleet scan: ${name} was not read (a scan never executes configuration code); put its settings.fleet object in fleet.config.json or package.json#fleet to use it here.`);
+    if (mentionsFleet)
+      notes.push(
+        `fleet scan: ${name} was not read (a scan never executes configuration code); put its settings.fleet object in fleet.config.json or package.json#fleet to use it here.`,
+      );
   }
   return { fleet: undefined, source: undefined, notes };
 }

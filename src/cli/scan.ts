@@ -71,10 +71,13 @@ export function parseScanArgs(args: readonly string[], cwd: string): ScanArgs | 
   const { values, positionals } = parseOrExplain(args);
   if (values.help === true) return 'help';
   if (positionals.length > 1) {
-    throw new UsageError(`fleet scan takes one directory, got ${positionals.length} (${positionals.join(', ')}); scan their common parent instead.`);
+    throw new UsageError(
+      `fleet scan takes one directory, got ${positionals.length} (${positionals.join(', ')}); scan their common parent instead.`,
+    );
   }
   const root = path.resolve(cwd, positionals[0] ?? '.');
-  if (!existsSync(root)) throw new UsageError(`fleet scan: directory not found: ${root}. Pass an existing directory, e.g. \`fleet scan .\`.`);
+  if (!existsSync(root))
+    throw new UsageError(`fleet scan: directory not found: ${root}. Pass an existing directory, e.g. \`fleet scan .\`.`);
   if (!statSync(root).isDirectory()) {
     throw new UsageError(`fleet scan: ${root} is not a directory. Pass the folder to scan, e.g. \`fleet scan ${path.dirname(root)}\`.`);
   }

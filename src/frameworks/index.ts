@@ -19,7 +19,21 @@ import { reactRouter } from './react-router/index.js';
 import { sveltekit } from './sveltekit/index.js';
 import { trpc } from './trpc/index.js';
 
-export const FRAMEWORKS = [express, fastify, koa, hono, nestjs, nextjs, elysia, trpc, sveltekit, nitro, reactRouter, medusa, custom] as const;
+export const FRAMEWORKS = [
+  express,
+  fastify,
+  koa,
+  hono,
+  nestjs,
+  nextjs,
+  elysia,
+  trpc,
+  sveltekit,
+  nitro,
+  reactRouter,
+  medusa,
+  custom,
+] as const;
 
 /** The framework a handler belongs to; `custom` = declared in `settings.fleet`. */
 export type Framework = (typeof FRAMEWORKS)[number]['name'];

@@ -34,7 +34,11 @@ function* moduleVariables(scopeManager: ScopeManager, ast: TSESTree.Program): It
     if (scope.type !== ScopeType.global) yield* scope.variables;
   }
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.FunctionDeclaration || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ClassDeclaration) {
+    if (
+      statement.type === AST_NODE_TYPES.FunctionDeclaration ||
+      statement.type === AST_NODE_TYPES.VariableDeclaration ||
+      statement.type === AST_NODE_TYPES.ClassDeclaration
+    ) {
       for (const variable of scopeManager.getDeclaredVariables(statement)) if (variable.scope.type === ScopeType.global) yield variable;
     }
   }

@@ -72,7 +72,10 @@ function reexportStep(at: ExportPath): ExportPath | undefined {
   const summary = moduleSummaryOf(at.file);
   if (!summary) return undefined;
   // A whole module (`require('./m')`, a namespace) is read through its first member, else as `module.exports`.
-  const starts: ExportPath[] = at.name === '*' ? [...(at.members[0] === undefined ? [] : [{ ...at, name: at.members[0], members: at.members.slice(1) }]), { ...at, name: 'default' }] : [at];
+  const starts: ExportPath[] =
+    at.name === '*'
+      ? [...(at.members[0] === undefined ? [] : [{ ...at, name: at.members[0], members: at.members.slice(1) }]), { ...at, name: 'default' }]
+      : [at];
   for (const start of starts) {
     let value: ValueSummary | undefined = summary.exports.get(start.name);
     if (value === undefined) {
@@ -107,7 +110,8 @@ function origin(registration: ImportRegistration): ExportPath {
 function reexportsFrom(importer: string, file: string): boolean {
   const summary = moduleSummaryOf(importer);
   if (!summary) return false;
-  const names = (value: ValueSummary): boolean => (value.kind === 'reexport' && value.file === file) || (value.kind === 'object' && [...value.members.values()].some(names));
+  const names = (value: ValueSummary): boolean =>
+    (value.kind === 'reexport' && value.file === file) || (value.kind === 'object' && [...value.members.values()].some(names));
   return summary.starFrom.includes(file) || [...summary.exports.values()].some(names);
 }
 
@@ -126,7 +130,12 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
   // from is summarised.
   for (const importer of [...importers]) {
     if (!INDEX_MODULE.test(path.basename(importer))) continue;
-    const next = index.importersOf(importer).filter((candidate) => candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer));
+    const next = index
+      .importersOf(importer)
+      .filter(
+        (candidate) =>
+          candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer),
+      );
     if (next.length > 0 && reexportsFrom(importer, file)) for (const other of next) importers.add(other);
   }
   importers.delete(file);

@@ -23,7 +23,12 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** `module.exports` or `exports`. */
 function isModuleExports(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'exports';
-  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module' && memberName(node) === 'exports';
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    memberName(node) === 'exports'
+  );
 }
 
 /** The values the module exports as `name` (`default` = `export default` / `module.exports =`). */
@@ -34,18 +39,29 @@ function exportValues(program: TSESTree.Program, name: string): TSESTree.Node[] 
       if (name === 'default') values.push(statement.declaration);
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source == null) {
       const declaration = statement.declaration;
-      if ((declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) values.push(declaration);
+      if (
+        (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) &&
+        declaration.id?.name === name
+      )
+        values.push(declaration);
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) values.push(declarator.init);
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init)
+            values.push(declarator.init);
       }
       for (const specifier of statement.specifiers) {
         const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
         if (exported === name) values.push(specifier.local);
       }
-    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression && statement.expression.operator === '=') {
+    } else if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement.expression.operator === '='
+    ) {
       const { left, right } = statement.expression;
       if (name === 'default' && isModuleExports(left) && left.type === AST_NODE_TYPES.MemberExpression) values.push(right);
-      else if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left.object) && memberName(left) === name) values.push(right);
+      else if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left.object) && memberName(left) === name)
+        values.push(right);
     }
   }
   return values;
@@ -65,7 +81,8 @@ function bound(scopeManager: ScopeManager, identifier: TSESTree.Identifier): TSE
 function classMember(node: ClassNode, name: string, isStatic: boolean): TSESTree.Node | undefined {
   for (const element of node.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (element.static !== isStatic || element.computed || element.key.type !== AST_NODE_TYPES.Identifier || element.key.name !== name) continue;
+    if (element.static !== isStatic || element.computed || element.key.type !== AST_NODE_TYPES.Identifier || element.key.name !== name)
+      continue;
     if (element.type === AST_NODE_TYPES.MethodDefinition) return element.kind === 'method' ? element.value : undefined;
     return element.value ?? undefined;
   }
@@ -79,7 +96,8 @@ function assignedMember(scopeManager: ScopeManager, identifier: TSESTree.Identif
     const member = reference.identifier.parent;
     if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== name) continue;
     const assignment = member.parent;
-    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && assignment.operator === '=') return assignment.right;
+    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && assignment.operator === '=')
+      return assignment.right;
   }
   return undefined;
 }
@@ -101,7 +119,9 @@ function memberOf(scopeManager: ScopeManager, value: TSESTree.Node, name: string
     case AST_NODE_TYPES.NewExpression: {
       const callee = unwrap(node.callee);
       const made = callee.type === AST_NODE_TYPES.Identifier ? bound(scopeManager, callee) : callee;
-      return made?.type === AST_NODE_TYPES.ClassDeclaration || made?.type === AST_NODE_TYPES.ClassExpression ? classMember(made, name, false) : undefined;
+      return made?.type === AST_NODE_TYPES.ClassDeclaration || made?.type === AST_NODE_TYPES.ClassExpression
+        ? classMember(made, name, false)
+        : undefined;
     }
     default:
       return undefined;
@@ -121,7 +141,12 @@ function returnedFunctions(scopeManager: ScopeManager, fn: FunctionNode): Functi
 }
 
 /** The export's value after `members`, names followed to what they are bound to, or `undefined`. */
-function exportedValue(program: TSESTree.Program, scopeManager: ScopeManager, name: string, members: readonly string[]): TSESTree.Node | undefined {
+function exportedValue(
+  program: TSESTree.Program,
+  scopeManager: ScopeManager,
+  name: string,
+  members: readonly string[],
+): TSESTree.Node | undefined {
   for (const exported of exportValues(program, name)) {
     let value: TSESTree.Node | undefined = exported;
     for (const member of members) value = value && memberOf(scopeManager, value, member, 0);
@@ -136,7 +161,13 @@ function exportedValue(program: TSESTree.Program, scopeManager: ScopeManager, na
  * whole module, `default` for `module.exports`), member path `members`, called `calls` times.
  * CommonJS interop both ways: `require('./m').list` is `exports.list` or `module.exports.list`.
  */
-export function exportedFunctions(program: TSESTree.Program, scopeManager: ScopeManager, name: string, members: readonly string[], calls: 0 | 1): FunctionNode[] {
+export function exportedFunctions(
+  program: TSESTree.Program,
+  scopeManager: ScopeManager,
+  name: string,
+  members: readonly string[],
+  calls: 0 | 1,
+): FunctionNode[] {
   const [first, ...rest] = members;
   const candidates: [string, readonly string[]][] = [];
   if (name === '*' || name === 'default') {

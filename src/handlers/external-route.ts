@@ -47,5 +47,14 @@ export function dottedName(node: TSESTree.Node, depth = 0): string | undefined {
 /** Builds an ExternalRoute; the label is `POST /users` or `POST <unknown path>`. */
 export function makeExternalRoute(facts: ExternalRouteFacts): ExternalRoute {
   const label = facts.label ?? `${facts.route.methods.join(',')} ${facts.route.path ?? '<unknown path>'}`;
-  return { framework: facts.framework, kind: 'route', confidence: facts.confidence, via: facts.via, route: facts.route, label, target: facts.target, targetName: dottedName(facts.target) };
+  return {
+    framework: facts.framework,
+    kind: 'route',
+    confidence: facts.confidence,
+    via: facts.via,
+    route: facts.route,
+    label,
+    target: facts.target,
+    targetName: dottedName(facts.target),
+  };
 }

@@ -13,7 +13,12 @@ export function functionName(node: FunctionNode): string | undefined {
     parent = isChainedCall(parent) ? undefined : parentOf(parent);
   }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
+  if (
+    (parent?.type === AST_NODE_TYPES.Property ||
+      parent?.type === AST_NODE_TYPES.MethodDefinition ||
+      parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  ) {
     return parent.key.name;
   }
   return undefined;

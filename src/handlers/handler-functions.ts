@@ -29,19 +29,24 @@ export function handlerFunctions(
       return fn ? [fn] : [];
     }
     case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? handlerFunctions(scopeManager, element, skip, depth + 1) : []));
+      return node.elements.flatMap((element) =>
+        element && element.type !== AST_NODE_TYPES.SpreadElement ? handlerFunctions(scopeManager, element, skip, depth + 1) : [],
+      );
     case AST_NODE_TYPES.MemberExpression: {
       const member = memberFunction(scopeManager, node);
       return member ? [member.fn] : [];
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') return handlerFunctions(scopeManager, callee.object, skip, depth + 1);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind')
+        return handlerFunctions(scopeManager, callee.object, skip, depth + 1);
       // A wrapper's function arguments are the handler; a factory call with no function arguments
       // (`cors()`, `express.json()`) returns middleware we cannot see.
       return node.arguments.flatMap((arg) => {
         const inner = unwrap(arg);
-        return isFunction(inner) || inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.ArrayExpression ? handlerFunctions(scopeManager, inner, skip, depth + 1) : [];
+        return isFunction(inner) || inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.ArrayExpression
+          ? handlerFunctions(scopeManager, inner, skip, depth + 1)
+          : [];
       });
     }
     default:

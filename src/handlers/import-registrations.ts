@@ -55,13 +55,17 @@ function targetsOf(argument: TSESTree.Node, depth = 0): Target[] {
     case AST_NODE_TYPES.MemberExpression:
       return [{ node, calls: 0 }];
     case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? targetsOf(element, depth + 1) : []));
+      return node.elements.flatMap((element) =>
+        element && element.type !== AST_NODE_TYPES.SpreadElement ? targetsOf(element, depth + 1) : [],
+      );
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') return targetsOf(callee.object, depth + 1);
       const wrapped = node.arguments.flatMap((arg) => {
         const inner = unwrap(arg);
-        return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression ? targetsOf(inner, depth + 1) : [];
+        return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression
+          ? targetsOf(inner, depth + 1)
+          : [];
       });
       return [{ node: callee, calls: 1 }, ...wrapped];
     }
@@ -79,12 +83,24 @@ function lineOf(node: TSESTree.Node): number {
  * from a project module (`resolve` finds it: relative, tsconfig `paths` or workspace specifier);
  * package imports are skipped. `label` names the module in `via` (a project-relative path).
  */
-export function importRegistrations(filename: string, label: string, model: HandlerModel, resolve: (from: string, specifier: string) => string | undefined): ImportRegistration[] {
+export function importRegistrations(
+  filename: string,
+  label: string,
+  model: HandlerModel,
+  resolve: (from: string, specifier: string) => string | undefined,
+): ImportRegistration[] {
   const result: ImportRegistration[] = [];
   const seen = new Set<TSESTree.Node>();
   const externals = [
     ...model.externalHandlers,
-    ...model.externalRoutes.map((external) => ({ framework: external.framework, kind: 'route' as const, confidence: external.confidence, via: external.via, route: external.route, target: external.target })),
+    ...model.externalRoutes.map((external) => ({
+      framework: external.framework,
+      kind: 'route' as const,
+      confidence: external.confidence,
+      via: external.via,
+      route: external.route,
+      target: external.target,
+    })),
   ];
   for (const external of externals) {
     for (const target of targetsOf(external.target)) {

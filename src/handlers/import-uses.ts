@@ -20,7 +20,11 @@ export function importUses(ctx: DetectContext, modules: readonly string[]): Impo
   for (const module of modules) {
     for (const start of ctx.imports.usesOf(module)) {
       let node: TSESTree.Node = start;
-      while (node.parent && ((node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) || (node.parent.type === AST_NODE_TYPES.TSQualifiedName && node.parent.left === node))) {
+      while (
+        node.parent &&
+        ((node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) ||
+          (node.parent.type === AST_NODE_TYPES.TSQualifiedName && node.parent.left === node))
+      ) {
         node = node.parent;
       }
       const source = ctx.imports.sourceOf(node);

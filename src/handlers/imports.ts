@@ -142,12 +142,18 @@ function seedImports(builder: Builder, scopeManager: ScopeManager, ast: TSESTree
         const variable = scopeManager.getDeclaredVariables(specifier)[0];
         builder.bindVariable(variable, { module, name, members: [] });
       }
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
       const module = literalString(statement.moduleReference.expression);
       if (module === undefined) continue;
       builder.modules.add(normalise(module));
       builder.bindVariable(scopeManager.getDeclaredVariables(statement)[0], { module: normalise(module), name: '*', members: [] });
-    } else if ((statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) && statement.source) {
+    } else if (
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
+      statement.source
+    ) {
       builder.modules.add(normalise(statement.source.value));
     }
   }
@@ -187,7 +193,14 @@ export function buildImportIndex(ast: TSESTree.Program, scopeManager: ScopeManag
   for (const [node, source] of byIdentifier) {
     // Declarations are not uses: skip the binding identifiers themselves.
     const parent = node.parent;
-    if (parent && (parent.type === AST_NODE_TYPES.ImportSpecifier || parent.type === AST_NODE_TYPES.ImportDefaultSpecifier || parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier || parent.type === AST_NODE_TYPES.TSImportEqualsDeclaration)) continue;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.ImportSpecifier ||
+        parent.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
+        parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+        parent.type === AST_NODE_TYPES.TSImportEqualsDeclaration)
+    )
+      continue;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) continue;
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) continue;
     const list = uses.get(source.module) ?? [];

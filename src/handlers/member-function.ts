@@ -38,7 +38,9 @@ function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
 function className(node: ClassNode): string {
   if (node.id) return node.id.name;
   const parent = node.parent;
-  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : '(anonymous class)';
+  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+    ? parent.id.name
+    : '(anonymous class)';
 }
 
 /** A method (not a getter, setter or constructor) or function-valued field of `node`, static or not. */
@@ -46,13 +48,23 @@ function classMethod(node: ClassNode, name: string, isStatic: boolean): MemberFu
   for (const element of node.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
     if (element.static !== isStatic || keyName(element.key, element.computed) !== name) continue;
-    const value = element.type === AST_NODE_TYPES.MethodDefinition ? (element.kind === 'method' ? element.value : undefined) : element.value && unwrap(element.value);
+    const value =
+      element.type === AST_NODE_TYPES.MethodDefinition
+        ? element.kind === 'method'
+          ? element.value
+          : undefined
+        : element.value && unwrap(element.value);
     return isFunction(value) ? { fn: value, name: `${className(node)}.${name}` } : undefined;
   }
   return undefined;
 }
 
-function objectMethod(scopeManager: ScopeManager, object: TSESTree.ObjectExpression, name: string, owner: string): MemberFunction | undefined {
+function objectMethod(
+  scopeManager: ScopeManager,
+  object: TSESTree.ObjectExpression,
+  name: string,
+  owner: string,
+): MemberFunction | undefined {
   const value = propertyValue(object, name);
   if (!value || (value.parent as TSESTree.Property).kind !== 'init') return undefined;
   const fn = resolveFunction(scopeManager, value);
@@ -90,12 +102,20 @@ function classOf(scopeManager: ScopeManager, identifier: TSESTree.Identifier): C
   const variable = variableOf(scopeManager, identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
-  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+  if (
+    def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.node.parent.kind === 'const' &&
+    def.node.init?.type === AST_NODE_TYPES.ClassExpression
+  )
+    return def.node.init;
   return undefined;
 }
 
 /** A local class (its static side), a `const` object literal, or a `const x = new LocalClass()` instance. */
-function receiverOf(scopeManager: ScopeManager, identifier: TSESTree.Identifier): { class: ClassNode; isStatic: boolean } | { object: TSESTree.ObjectExpression } | undefined {
+function receiverOf(
+  scopeManager: ScopeManager,
+  identifier: TSESTree.Identifier,
+): { class: ClassNode; isStatic: boolean } | { object: TSESTree.ObjectExpression } | undefined {
   const own = classOf(scopeManager, identifier);
   if (own) return { class: own, isStatic: true };
   const variable = variableOf(scopeManager, identifier);
@@ -116,10 +136,14 @@ export function memberFunction(scopeManager: ScopeManager, member: TSESTree.Memb
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const owner = thisOwner(member);
     if (!owner) return undefined;
-    return 'class' in owner ? classMethod(owner.class, name, owner.isStatic) : objectMethod(scopeManager, owner.object, name, objectName(owner.object));
+    return 'class' in owner
+      ? classMethod(owner.class, name, owner.isStatic)
+      : objectMethod(scopeManager, owner.object, name, objectName(owner.object));
   }
   if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const receiver = receiverOf(scopeManager, object);
   if (!receiver) return undefined;
-  return 'class' in receiver ? classMethod(receiver.class, name, receiver.isStatic) : objectMethod(scopeManager, receiver.object, name, object.name);
+  return 'class' in receiver
+    ? classMethod(receiver.class, name, receiver.isStatic)
+    : objectMethod(scopeManager, receiver.object, name, object.name);
 }

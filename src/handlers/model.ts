@@ -13,7 +13,17 @@ import { buildImportIndex } from './imports.js';
 import { computeReach } from './reach.js';
 import { registeredHandlers } from './registered-handlers.js';
 import { isFunction } from './resolve-function.js';
-import type { Confidence, ExternalRoute, Framework, FunctionNode, Handler, HandlerFinding, HandlerModel, HandlerReach, RouteInfo } from './types.js';
+import type {
+  Confidence,
+  ExternalRoute,
+  Framework,
+  FunctionNode,
+  Handler,
+  HandlerFinding,
+  HandlerModel,
+  HandlerReach,
+  RouteInfo,
+} from './types.js';
 
 /** What `getHandlerModel` reads. The AST must carry `parent` pointers (ESLint sets them). */
 export interface HandlerModelInput {
@@ -138,7 +148,10 @@ export function getHandlerModel(input: HandlerModelInput): HandlerModel {
 }
 
 /** The rule context fields `handlerModelFor` reads. */
-export type HandlerModelContext = Pick<Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, 'sourceCode' | 'filename' | 'settings'> & { readonly cwd?: string };
+export type HandlerModelContext = Pick<
+  Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  'sourceCode' | 'filename' | 'settings'
+> & { readonly cwd?: string };
 
 /**
  * The handler model of the file an ESLint rule is linting. Reads `settings.fleet` (throws a
@@ -148,7 +161,8 @@ export function handlerModelFor(context: HandlerModelContext): HandlerModel {
   const { sourceCode } = context;
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
-  if (!sourceCode.scopeManager) throw new Error('Fleet needs a scope manager: lint with a parser that provides one (espree or @typescript-eslint/parser).');
+  if (!sourceCode.scopeManager)
+    throw new Error('Fleet needs a scope manager: lint with a parser that provides one (espree or @typescript-eslint/parser).');
   return getHandlerModel({
     ast: sourceCode.ast,
     scopeManager: sourceCode.scopeManager,

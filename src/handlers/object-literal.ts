@@ -22,7 +22,9 @@ export function propertyValue(object: TSESTree.ObjectExpression, name: string): 
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = property.key;
-    const matches = property.computed ? key.type === AST_NODE_TYPES.Literal && key.value === name : (key.type === AST_NODE_TYPES.Identifier && key.name === name) || (key.type === AST_NODE_TYPES.Literal && key.value === name);
+    const matches = property.computed
+      ? key.type === AST_NODE_TYPES.Literal && key.value === name
+      : (key.type === AST_NODE_TYPES.Identifier && key.name === name) || (key.type === AST_NODE_TYPES.Literal && key.value === name);
     if (matches) return property.value;
   }
   return undefined;

@@ -12,7 +12,13 @@ import { callEdges } from './call-edges.js';
  * the handlers reaching it with the shortest chain (breadth first). `text` (the module source)
  * lets the call graph skip a tree walk when no `this.` member occurs.
  */
-export function computeReach(scopeManager: ScopeManager, ast: TSESTree.Program, handlers: readonly Handler[], callDepth: number, text?: string): Map<FunctionNode, HandlerReach[]> {
+export function computeReach(
+  scopeManager: ScopeManager,
+  ast: TSESTree.Program,
+  handlers: readonly Handler[],
+  callDepth: number,
+  text?: string,
+): Map<FunctionNode, HandlerReach[]> {
   const reach = new Map<FunctionNode, HandlerReach[]>();
   if (handlers.length === 0 || callDepth <= 0) return reach;
   const edges = callEdges(scopeManager, ast, text);

@@ -47,7 +47,14 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
     if (functions.length === 0 && !tracker.instanceAt(arg)) {
       // An imported controller or middleware, or a factory's result: its module learns it is a handler.
       const kind = registration.kind === 'route' && index === registration.args.length - 1 ? 'route' : 'middleware';
-      ctx.externalHandlers.push({ framework: instance.framework, kind, confidence: instance.confidence, via: registration.via, route, target: arg });
+      ctx.externalHandlers.push({
+        framework: instance.framework,
+        kind,
+        confidence: instance.confidence,
+        via: registration.via,
+        route,
+        target: arg,
+      });
     }
     for (const fn of functions) {
       const kind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;
@@ -67,7 +74,9 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
   const last = registration.args.at(-1);
   if (handlers.length === 0 && route && registration.kind === 'route' && last && !tracker.instanceAt(last)) {
     // No same-module function runs here (`router.get('/x', users.list)`): still a route.
-    ctx.externalRoutes.push(makeExternalRoute({ framework: instance.framework, confidence: instance.confidence, via: registration.via, route, target: last }));
+    ctx.externalRoutes.push(
+      makeExternalRoute({ framework: instance.framework, confidence: instance.confidence, via: registration.via, route, target: last }),
+    );
   }
   return handlers;
 }

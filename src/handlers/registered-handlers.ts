@@ -24,12 +24,31 @@ import type { HandlerFinding } from './types.js';
 export function registeredHandlers(ctx: DetectContext, projectRoot: string, modelOf: ModelBuilder): HandlerFinding[] {
   const filename = ctx.filename;
   const relative = path.relative(projectRoot, filename);
-  if (!path.isAbsolute(filename) || relative.startsWith('..') || path.isAbsolute(relative) || (ctx.text !== undefined && !mayExport(ctx.text))) return [];
+  if (
+    !path.isAbsolute(filename) ||
+    relative.startsWith('..') ||
+    path.isAbsolute(relative) ||
+    (ctx.text !== undefined && !mayExport(ctx.text))
+  )
+    return [];
   const handlers: HandlerFinding[] = [];
   for (const registration of exportRegistrations(filename, packageRoot(filename, projectRoot), ctx.settings, modelOf)) {
-    const label = registration.methods === undefined ? `middleware ${registration.handlerName}` : `${registration.methods.join(',')} ${registration.path ?? '<unknown path>'}`;
+    const label =
+      registration.methods === undefined
+        ? `middleware ${registration.handlerName}`
+        : `${registration.methods.join(',')} ${registration.path ?? '<unknown path>'}`;
     for (const node of exportedFunctions(ctx.ast, ctx.scopeManager, registration.name, registration.members, registration.calls)) {
-      handlers.push(makeHandler({ node, framework: registration.framework, kind: registration.kind, confidence: registration.confidence, via: registration.via, label, filename }));
+      handlers.push(
+        makeHandler({
+          node,
+          framework: registration.framework,
+          kind: registration.kind,
+          confidence: registration.confidence,
+          via: registration.via,
+          label,
+          filename,
+        }),
+      );
     }
   }
   return handlers;

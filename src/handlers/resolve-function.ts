@@ -7,7 +7,11 @@ import { variableOf } from './variable-of.js';
 
 /** True for the three function node types. */
 export function isFunction(node: TSESTree.Node | undefined | null): node is FunctionNode {
-  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression || node?.type === AST_NODE_TYPES.FunctionDeclaration;
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ export function staticString(node: TSESTree.Node | undefined, scopeManager: Scop
   if (!node || depth > 3) return undefined;
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string' ? target.value : undefined;
-  if (target.type === AST_NODE_TYPES.TemplateLiteral) return target.expressions.length === 0 ? (target.quasis[0]?.value.cooked ?? undefined) : undefined;
+  if (target.type === AST_NODE_TYPES.TemplateLiteral)
+    return target.expressions.length === 0 ? (target.quasis[0]?.value.cooked ?? undefined) : undefined;
   if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = variableOf(scopeManager, target);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

@@ -54,7 +54,11 @@ export class Tracker {
     let node = expression;
     while (
       node.parent &&
-      (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression || node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)
+      (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        node.parent.type === AST_NODE_TYPES.AwaitExpression ||
+        node.parent.type === AST_NODE_TYPES.ChainExpression)
     ) {
       node = node.parent;
     }
@@ -77,7 +81,8 @@ export class Tracker {
         if (parent.right === node) this.onAssign(parent.left, instance);
         return;
       case AST_NODE_TYPES.PropertyDefinition:
-        if (parent.value === node && parent.key.type === AST_NODE_TYPES.Identifier && !parent.static) this.bindMember(parent.parent.parent, parent.key.name, instance);
+        if (parent.value === node && parent.key.type === AST_NODE_TYPES.Identifier && !parent.static)
+          this.bindMember(parent.parent.parent, parent.key.name, instance);
         return;
       case AST_NODE_TYPES.CallExpression:
         this.onArgument(parent, node, instance);
@@ -106,7 +111,8 @@ export class Tracker {
     this.variables.add(variable);
     for (const reference of variable.references) {
       // `export default x` is both a type and a value reference; eslint-scope has no such flags.
-      if (reference.isRead() && (reference as { isValueReference?: boolean }).isValueReference !== false) this.add(reference.identifier, instance);
+      if (reference.isRead() && (reference as { isValueReference?: boolean }).isValueReference !== false)
+        this.add(reference.identifier, instance);
     }
   }
 
@@ -117,13 +123,20 @@ export class Tracker {
     if (!param) return;
     if (param.type === AST_NODE_TYPES.TSParameterProperty) {
       const classNode = (fn.parent as TSESTree.Node | undefined)?.parent?.parent;
-      if (param.parameter.type === AST_NODE_TYPES.Identifier && (classNode?.type === AST_NODE_TYPES.ClassDeclaration || classNode?.type === AST_NODE_TYPES.ClassExpression)) {
+      if (
+        param.parameter.type === AST_NODE_TYPES.Identifier &&
+        (classNode?.type === AST_NODE_TYPES.ClassDeclaration || classNode?.type === AST_NODE_TYPES.ClassExpression)
+      ) {
         this.bindMember(classNode, param.parameter.name, instance);
       }
       return;
     }
     const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    if (target.type === AST_NODE_TYPES.Identifier) this.bindVariable(this.scopeManager.getDeclaredVariables(fn).find((v) => v.name === target.name), instance);
+    if (target.type === AST_NODE_TYPES.Identifier)
+      this.bindVariable(
+        this.scopeManager.getDeclaredVariables(fn).find((v) => v.name === target.name),
+        instance,
+      );
   }
 
   /** The binding a type annotation names holds `instance` (a typed parameter, variable or class field). */
@@ -149,11 +162,13 @@ export class Tracker {
         done.add(classNode);
         const names = this.members.get(classNode)!;
         walk(classNode.body, (node) => {
-          if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node !== classNode) return false;
+          if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node !== classNode)
+            return false;
           if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
             const name = memberName(node);
             const instance = name === undefined ? undefined : names.get(name);
-            if (instance && !(node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node)) this.add(node, instance);
+            if (instance && !(node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node))
+              this.add(node, instance);
           }
           return undefined;
         });
@@ -200,7 +215,12 @@ export class Tracker {
   private bindCalls(fn: TSESTree.Node, instance: Instance): void {
     if (!isFunction(fn)) return;
     const declarator = fn.parent as TSESTree.Node | undefined;
-    const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : declarator?.type === AST_NODE_TYPES.VariableDeclarator ? declarator.id : undefined;
+    const id =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn.id
+        : declarator?.type === AST_NODE_TYPES.VariableDeclarator
+          ? declarator.id
+          : undefined;
     if (id?.type !== AST_NODE_TYPES.Identifier) return;
     const variable = variableOf(this.scopeManager, id);
     if (functionOfVariable(variable) !== fn) return;
@@ -212,6 +232,10 @@ export class Tracker {
 
   private onObjectValue(object: TSESTree.ObjectExpression, instance: Instance): void {
     const holder = object.parent as TSESTree.Node | undefined;
-    if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration || (holder?.type === AST_NODE_TYPES.AssignmentExpression && isModuleExports(holder.left))) instance.exported = true;
+    if (
+      holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (holder?.type === AST_NODE_TYPES.AssignmentExpression && isModuleExports(holder.left))
+    )
+      instance.exported = true;
   }
 }

@@ -36,7 +36,10 @@ function matches(fn: FunctionNode, signature: TypedSignature, ctx: DetectContext
 
 /** A method or parameter decorated from `@nestjs/*`: Nest invokes it, whatever its parameter types. */
 function nestManaged(fn: FunctionNode, ctx: DetectContext): boolean {
-  const decorators = [...(fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.decorators : []), ...fn.params.flatMap((param) => param.decorators)];
+  const decorators = [
+    ...(fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.decorators : []),
+    ...fn.params.flatMap((param) => param.decorators),
+  ];
   return decorators.some((decorator) => {
     const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
     return ctx.imports.sourceOf(expression)?.module.startsWith('@nestjs/') === true;
@@ -47,7 +50,12 @@ function nestManaged(fn: FunctionNode, ctx: DetectContext): boolean {
  * Functions of the module whose parameters are typed as one of `signatures` (first type name
  * seeds the search through the import index, so the tree is not walked).
  */
-export function typedHandlers(ctx: DetectContext, framework: Framework, modules: readonly string[], signatures: readonly TypedSignature[]): HandlerFinding[] {
+export function typedHandlers(
+  ctx: DetectContext,
+  framework: Framework,
+  modules: readonly string[],
+  signatures: readonly TypedSignature[],
+): HandlerFinding[] {
   const firstTypes = new Set(signatures.map((signature) => signature.types[0]));
   const handlers: HandlerFinding[] = [];
   const seen = new Set<FunctionNode>();

@@ -7,10 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Framework } from '../frameworks/index.js';
 
 /** A function node that can serve as a handler. */
-export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** The framework a handler belongs to (a name from the registry, `src/frameworks/index.ts`). */
 export type { Framework };

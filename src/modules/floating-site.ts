@@ -25,7 +25,12 @@ export interface CallFacts {
 }
 
 /** The first floating site in `body`, `undefined` when none is proven. */
-export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, source: TS.SourceFile, facts: CallFacts): FloatingSite | undefined {
+export function floatingSiteOf(
+  body: TS.Block,
+  fn: TS.SignatureDeclaration,
+  source: TS.SourceFile,
+  facts: CallFacts,
+): FloatingSite | undefined {
   const params = new Set(fn.parameters.flatMap((param) => (ts.isIdentifier(param.name) ? [param.name.text] : [])));
   // Work that writes the stream the helper made the response body is the response (see `responseStreams`).
   const streams = new Set(responseStreams(body, params));
@@ -55,7 +60,13 @@ export function floatingSiteOf(body: TS.Block, fn: TS.SignatureDeclaration, sour
   return found;
 }
 
-function statementSite(expression: TS.Node, params: ReadonlySet<string>, streams: ReadonlySet<string>, facts: CallFacts, at: (node: TS.Node, work: string) => FloatingSite): FloatingSite | undefined {
+function statementSite(
+  expression: TS.Node,
+  params: ReadonlySet<string>,
+  streams: ReadonlySet<string>,
+  facts: CallFacts,
+  at: (node: TS.Node, work: string) => FloatingSite,
+): FloatingSite | undefined {
   if (ts.isVoidExpression(expression)) {
     const inner = skipWrappers(expression.expression);
     // `void next()`: a parameter is a callback, not work.
@@ -89,7 +100,12 @@ function responseStreams(body: TS.Block, params: ReadonlySet<string>): string[] 
   };
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'body') {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.name.text === 'body'
+    ) {
       const target = rootName(node.left.expression);
       const stream = rootName(node.right);
       if (target !== undefined && params.has(target) && stream !== undefined && !params.has(stream)) streams.push(stream);
@@ -134,7 +150,7 @@ function mentions(chain: TS.CallExpression, params: ReadonlySet<string>): boolea
     if (ts.isIdentifier(node) && params.has(node.text)) found = true;
     else ts.forEachChild(node, visit);
   };
-  for (let call: TS.Node = chain; ts.isCallExpression(call); ) {
+  for (let call: TS.Node = chain; ts.isCallExpression(call);) {
     call.arguments.forEach(visit);
     const callee = skipWrappers(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !CHAIN_METHODS.has(callee.name.text)) break;
@@ -165,7 +181,13 @@ function calleeText(node: TS.Node): string {
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) {
     const object = skipWrappers(callee.expression);
-    const head = ts.isIdentifier(object) ? object.text : object.kind === ts.SyntaxKind.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(object) ? calleeText(object) : '…';
+    const head = ts.isIdentifier(object)
+      ? object.text
+      : object.kind === ts.SyntaxKind.ThisKeyword
+        ? 'this'
+        : ts.isPropertyAccessExpression(object)
+          ? calleeText(object)
+          : '…';
     return `${head}.${callee.name.text}`;
   }
   return 'promise';

@@ -74,4 +74,3 @@ function addDeclaration(bindings: Map<string, ModuleBinding>, declaration: TS.Va
   }
   if (isConst && ts.isIdentifier(name)) bindings.set(name.text, { kind: 'value', node: init });
 }
-

@@ -24,9 +24,16 @@ const JSDOC_PARSE_NONE = (ts as { readonly JSDocParsingMode?: typeof TS.JSDocPar
 export function parseModule(file: string, text: string): TS.SourceFile {
   // `.js`, `.mjs`, `.cjs` and unknown extensions: JavaScript, which TypeScript parses with JSX.
   const kind = SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.JS;
-  const source = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: JSDOC_PARSE_NONE }, false, kind);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: JSDOC_PARSE_NONE },
+    false,
+    kind,
+  );
   // `parseDiagnostics` is internal to TypeScript; typescript-estree reads it the same way.
   const [syntaxError] = (source as unknown as { readonly parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  if (syntaxError) throw new SyntaxError(`${file}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')} (offset ${syntaxError.start})`);
+  if (syntaxError)
+    throw new SyntaxError(`${file}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n')} (offset ${syntaxError.start})`);
   return source;
 }

@@ -84,7 +84,12 @@ function optionsOf(file: string, depth: number): AliasOptions {
   const config = readJson(file);
   if (!config || depth > MAX_EXTENDS) return {};
   const extendsValue = config.extends;
-  const parents = typeof extendsValue === 'string' ? [extendsValue] : Array.isArray(extendsValue) ? extendsValue.filter((x): x is string => typeof x === 'string') : [];
+  const parents =
+    typeof extendsValue === 'string'
+      ? [extendsValue]
+      : Array.isArray(extendsValue)
+        ? extendsValue.filter((x): x is string => typeof x === 'string')
+        : [];
   let merged: AliasOptions = {};
   for (const parent of parents) {
     const parentFile = extendedConfig(file, parent);
@@ -107,7 +112,9 @@ function aliasesOf(configFile: string): Alias[] {
   // Targets are relative to `baseUrl` when set, else to the config that declares `paths`.
   const base = options.baseUrl ?? options.paths.dir;
   return Object.entries(options.paths.value).flatMap(([key, value]) => {
-    const targets = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string').map((target) => path.resolve(base, target)) : [];
+    const targets = Array.isArray(value)
+      ? value.filter((x): x is string => typeof x === 'string').map((target) => path.resolve(base, target))
+      : [];
     const star = key.indexOf('*');
     return [{ prefix: star < 0 ? key : key.slice(0, star), suffix: star < 0 ? undefined : key.slice(star + 1), targets }];
   });
@@ -136,7 +143,12 @@ export function aliasTargets(fromFile: string, specifier: string): string[] {
       if (specifier === alias.prefix) return [...alias.targets];
       continue;
     }
-    if (!specifier.startsWith(alias.prefix) || !specifier.endsWith(alias.suffix) || specifier.length < alias.prefix.length + alias.suffix.length) continue;
+    if (
+      !specifier.startsWith(alias.prefix) ||
+      !specifier.endsWith(alias.suffix) ||
+      specifier.length < alias.prefix.length + alias.suffix.length
+    )
+      continue;
     if (best && best.alias.prefix.length >= alias.prefix.length) continue;
     best = { alias, star: specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length) };
   }

@@ -16,7 +16,11 @@ export function isPromiseAnnotation(annotation: TSESTree.TSTypeAnnotation | unde
 
 function isPromiseType(type: TSESTree.TypeNode): boolean {
   if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.every(isPromiseType);
-  return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && PROMISE_TYPES.has(type.typeName.name);
+  return (
+    type.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    PROMISE_TYPES.has(type.typeName.name)
+  );
 }
 
 /**
@@ -27,5 +31,7 @@ export function isPromiseFunctionAnnotation(annotation: TSESTree.TSTypeAnnotatio
   const type = annotation?.typeAnnotation;
   if (type?.type === AST_NODE_TYPES.TSFunctionType) return isPromiseAnnotation(type.returnType);
   if (type?.type !== AST_NODE_TYPES.TSTypeLiteral || type.members.length === 0) return false;
-  return type.members.every((member) => member.type === AST_NODE_TYPES.TSCallSignatureDeclaration && isPromiseAnnotation(member.returnType));
+  return type.members.every(
+    (member) => member.type === AST_NODE_TYPES.TSCallSignatureDeclaration && isPromiseAnnotation(member.returnType),
+  );
 }

@@ -38,7 +38,10 @@ export function isRelativeSpecifier(specifier: string): boolean {
 }
 
 /** `@acme/auth/server` → the package `@acme/auth` and the subpath `server`. */
-function packageOf(specifier: string, packages: ReadonlyMap<string, WorkspacePackage>): { pkg: WorkspacePackage; subpath: string } | undefined {
+function packageOf(
+  specifier: string,
+  packages: ReadonlyMap<string, WorkspacePackage>,
+): { pkg: WorkspacePackage; subpath: string } | undefined {
   const parts = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   const pkg = packages.get(parts.slice(0, nameLength).join('/'));
@@ -57,7 +60,8 @@ function packageOf(specifier: string, packages: ReadonlyMap<string, WorkspacePac
 export function resolveModule(fromFile: string, specifier: string, scope: ResolveScope = {}): string | undefined {
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return undefined;
   const exists = scope.files === undefined ? isFile : (file: string) => scope.files!.has(file);
-  if (isRelativeSpecifier(specifier) || specifier.startsWith('/')) return sourceFile(path.resolve(path.dirname(fromFile), specifier), exists);
+  if (isRelativeSpecifier(specifier) || specifier.startsWith('/'))
+    return sourceFile(path.resolve(path.dirname(fromFile), specifier), exists);
   for (const target of aliasTargets(fromFile, specifier)) {
     const file = sourceFile(target, exists);
     if (file !== undefined) return file;
@@ -66,7 +70,8 @@ export function resolveModule(fromFile: string, specifier: string, scope: Resolv
   if (!found) return undefined;
   const { pkg, subpath } = found;
   if (subpath !== '') return sourceFile(path.join(pkg.dir, subpath), exists) ?? sourceFile(path.join(pkg.dir, 'src', subpath), exists);
-  const main = pkg.main === undefined ? undefined : sourceFile(pkg.main.replace(/\.[cm]?js$/, ''), exists) ?? sourceFile(pkg.main, exists);
+  const main =
+    pkg.main === undefined ? undefined : (sourceFile(pkg.main.replace(/\.[cm]?js$/, ''), exists) ?? sourceFile(pkg.main, exists));
   return main ?? sourceFile(pkg.dir, exists) ?? sourceFile(path.join(pkg.dir, 'src'), exists);
 }
 

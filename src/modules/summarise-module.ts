@@ -73,7 +73,9 @@ function declared(statement: TS.Statement): [string, TS.Node][] {
   if (ts.isFunctionDeclaration(statement)) return statement.name && statement.body ? [[statement.name.text, statement]] : [];
   if (ts.isClassDeclaration(statement)) return statement.name ? [[statement.name.text, statement]] : [];
   if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const) return [];
-  return statement.declarationList.declarations.flatMap((d): [string, TS.Node][] => (ts.isIdentifier(d.name) && d.initializer ? [[d.name.text, d.initializer]] : []));
+  return statement.declarationList.declarations.flatMap((d): [string, TS.Node][] =>
+    ts.isIdentifier(d.name) && d.initializer ? [[d.name.text, d.initializer]] : [],
+  );
 }
 
 /** `module.exports = x` → `default`; `exports.a = x` / `module.exports.a = x` → `a`. */
@@ -83,10 +85,17 @@ function commonJsTarget(expression: TS.Expression): { name: string; value: TS.Ex
   if (!ts.isPropertyAccessExpression(left) || !ts.isIdentifier(left.name)) return undefined;
   if (isModuleExports(left)) return { name: 'default', value: expression.right };
   const object = left.expression;
-  if ((ts.isIdentifier(object) && object.text === 'exports') || isModuleExports(object)) return { name: left.name.text, value: expression.right };
+  if ((ts.isIdentifier(object) && object.text === 'exports') || isModuleExports(object))
+    return { name: left.name.text, value: expression.right };
   return undefined;
 }
 
 function isModuleExports(node: TS.Node): boolean {
-  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && ts.isIdentifier(node.name) && node.name.text === 'exports';
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'module' &&
+    ts.isIdentifier(node.name) &&
+    node.name.text === 'exports'
+  );
 }

@@ -130,7 +130,10 @@ export class ValueSummariser {
     if (!owner || !ts.isPropertyAccessExpression(target) || target.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
     return owner.members.find(
       (member): member is TS.MethodDeclaration =>
-        ts.isMethodDeclaration(member) && member.body !== undefined && textOf(member.name) === target.name.text && !hasModifier(member, ts.SyntaxKind.StaticKeyword),
+        ts.isMethodDeclaration(member) &&
+        member.body !== undefined &&
+        textOf(member.name) === target.name.text &&
+        !hasModifier(member, ts.SyntaxKind.StaticKeyword),
     );
   }
 
@@ -155,7 +158,11 @@ export class ValueSummariser {
         value = member.body ? this.valueOf(member) : undefined;
       } else if (ts.isPropertyDeclaration(member) && !hasModifier(member, ts.SyntaxKind.AccessorKeyword)) {
         // `send: (config: C) => Promise<boolean>;` assigned in the constructor: the annotation is the proof.
-        value = isPromiseFunctionTypeNode(member.type) ? { kind: 'function', returnsPromise: true } : member.initializer ? this.valueOf(member.initializer) : undefined;
+        value = isPromiseFunctionTypeNode(member.type)
+          ? { kind: 'function', returnsPromise: true }
+          : member.initializer
+            ? this.valueOf(member.initializer)
+            : undefined;
       }
       if (value) (hasModifier(member, ts.SyntaxKind.StaticKeyword) ? statics : instance).set(name.text, value);
     }

@@ -45,16 +45,22 @@ export function readBaseline(file: string): BaselineEntry[] | undefined {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new BaselineError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it or rewrite it with \`fleet scan --update-baseline\`.`);
+    throw new BaselineError(
+      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it or rewrite it with \`fleet scan --update-baseline\`.`,
+    );
   }
   const findings = (data as { findings?: unknown } | null)?.findings;
   if ((data as { version?: unknown } | null)?.version !== 1 || !Array.isArray(findings)) {
-    throw new BaselineError(`${file}: not a Fleet baseline (expected {"version": 1, "findings": [...]}); rewrite it with \`fleet scan --update-baseline\`.`);
+    throw new BaselineError(
+      `${file}: not a Fleet baseline (expected {"version": 1, "findings": [...]}); rewrite it with \`fleet scan --update-baseline\`.`,
+    );
   }
   return findings.map((entry: unknown, index) => {
     const { fingerprint, rule, file: path, source } = (entry ?? {}) as Record<string, unknown>;
     if (typeof fingerprint !== 'string' || typeof rule !== 'string' || typeof path !== 'string' || typeof source !== 'string') {
-      throw new BaselineError(`${file}: entry ${index + 1} needs string fields fingerprint, rule, file and source; rewrite it with \`fleet scan --update-baseline\`.`);
+      throw new BaselineError(
+        `${file}: entry ${index + 1} needs string fields fingerprint, rule, file and source; rewrite it with \`fleet scan --update-baseline\`.`,
+      );
     }
     return { fingerprint, rule, file: path, source };
   });
@@ -78,8 +84,15 @@ export function compareWithBaseline(findings: readonly Finding[], baseline: read
 export function baselineText(findings: readonly Finding[]): string {
   const entries = findings
     .filter((finding) => !finding.fatal)
-    .map((finding): BaselineEntry => ({ fingerprint: finding.fingerprint, rule: finding.ruleId, file: finding.file, source: finding.snippet }))
-    .sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.source, b.source) || compare(a.fingerprint, b.fingerprint));
+    .map((finding): BaselineEntry => ({
+      fingerprint: finding.fingerprint,
+      rule: finding.ruleId,
+      file: finding.file,
+      source: finding.snippet,
+    }))
+    .sort(
+      (a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.source, b.source) || compare(a.fingerprint, b.fingerprint),
+    );
   const unique = entries.filter((entry, index) => index === 0 || entry.fingerprint !== entries[index - 1]!.fingerprint);
   const file: BaselineFile = { version: 1, findings: unique };
   return `${JSON.stringify(file, null, 2)}\n`;

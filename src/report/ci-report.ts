@@ -28,5 +28,7 @@ export function freshFindings(report: CiReport): Finding[] {
 /** Errors first, then warnings; within a severity by file, line and column. */
 export function bySeverity(a: Finding, b: Finding): number {
   const rank = (finding: Finding) => (finding.fatal ? 0 : finding.severity === 'error' ? 1 : 2);
-  return rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.start.line - b.start.line || a.start.column - b.start.column;
+  return (
+    rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.start.line - b.start.line || a.start.column - b.start.column
+  );
 }

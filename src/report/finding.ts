@@ -61,7 +61,8 @@ export function findingsOf(root: string, results: readonly ESLint.LintResult[]):
       const ruleId = message.ruleId ?? PARSE_ERROR_RULE;
       const start = { line: message.line, column: message.column };
       const end = { line: message.endLine ?? message.line, column: message.endColumn ?? message.column };
-      const flagged = message.endLine === undefined ? source.line(message.line) : source.slice(start.line, start.column, end.line, end.column);
+      const flagged =
+        message.endLine === undefined ? source.line(message.line) : source.slice(start.line, start.column, end.line, end.column);
       const key = fingerprintKey({ ruleId, file, text: flagged, message: message.message });
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);

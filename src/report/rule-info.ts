@@ -58,6 +58,9 @@ function firstParagraph(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, 'utf8');
   const body = text.includes(DOC_HEADER_END) ? text.slice(text.indexOf(DOC_HEADER_END) + DOC_HEADER_END.length) : text;
-  const paragraph = body.split(/\n\s*\n/).map((block) => block.trim()).find((block) => block !== '' && !block.startsWith('#'));
+  const paragraph = body
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .find((block) => block !== '' && !block.startsWith('#'));
   return paragraph?.replace(/\s*\n\s*/g, ' ');
 }

@@ -34,7 +34,12 @@ export function reviewBody(commented: readonly Finding[], overflow: readonly Fin
   const total = commented.length + overflow.length;
   const lines = [`**Fleet** found ${total} new ${total === 1 ? 'finding' : 'findings'} in this pull request.`];
   if (overflow.length > 0) {
-    lines.push('', `${overflow.length === 1 ? 'This one has' : `These ${overflow.length} have`} no inline comment (outside the diff, or past the comment limit):`, '', findingsTable(overflow, 100));
+    lines.push(
+      '',
+      `${overflow.length === 1 ? 'This one has' : `These ${overflow.length} have`} no inline comment (outside the diff, or past the comment limit):`,
+      '',
+      findingsTable(overflow, 100),
+    );
   }
   lines.push('', `<!-- ${MARKER} fingerprints:${overflow.map((finding) => finding.fingerprint).join(',')} -->`);
   return lines.join('\n');

@@ -11,7 +11,6 @@ import { commentBody } from './comment-body.js';
 import type { FixBlock } from './comment-body.js';
 import type { FilterMode } from './filter-mode.js';
 
-
 /** A finding with its path relative to the repository root (the diff's paths). */
 export interface ReviewFinding {
   readonly finding: Finding;
@@ -52,7 +51,11 @@ export interface PlanOptions {
 }
 
 /** Plans the review of `findings` against the changed lines. */
-export function planReview(findings: readonly ReviewFinding[], changed: ReadonlyMap<string, ChangedFile>, options: PlanOptions): ReviewPlan {
+export function planReview(
+  findings: readonly ReviewFinding[],
+  changed: ReadonlyMap<string, ChangedFile>,
+  options: PlanOptions,
+): ReviewPlan {
   const inScope = findings.filter(({ finding, path }) => keeps(options.mode, finding, changed.get(path)));
   const fresh = inScope.filter(({ finding }) => !options.posted.has(finding.fingerprint)).sort((a, b) => bySeverity(a.finding, b.finding));
   const comments: ReviewComment[] = [];
@@ -80,7 +83,11 @@ function keeps(mode: FilterMode, finding: Finding, file: ChangedFile | undefined
 }
 
 /** The comment for a finding, or `undefined` when none of its lines can carry one. */
-function inlineComment({ finding, path }: ReviewFinding, file: ChangedFile | undefined, codemod: boolean | undefined): ReviewComment | undefined {
+function inlineComment(
+  { finding, path }: ReviewFinding,
+  file: ChangedFile | undefined,
+  codemod: boolean | undefined,
+): ReviewComment | undefined {
   if (!file) return undefined;
   const [edit] = finding.suggestions;
   // A suggestion replaces exactly the comment's lines, so the comment must span the edit's lines.
@@ -96,5 +103,7 @@ function inlineComment({ finding, path }: ReviewFinding, file: ChangedFile | und
 }
 
 function range(startLine: number, endLine: number): Pick<ReviewComment, 'line' | 'side' | 'start_line' | 'start_side'> {
-  return startLine === endLine ? { line: endLine, side: 'RIGHT' } : { start_line: startLine, start_side: 'RIGHT', line: endLine, side: 'RIGHT' };
+  return startLine === endLine
+    ? { line: endLine, side: 'RIGHT' }
+    : { start_line: startLine, start_side: 'RIGHT', line: endLine, side: 'RIGHT' };
 }

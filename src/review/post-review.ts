@@ -58,7 +58,13 @@ export interface ReviewPayload {
 /** Posts the review; `'forbidden'` when the token may not (403/404 after retries). */
 export async function postReview(octokit: Octokit, pr: PullRequest, review: ReviewPayload): Promise<'posted' | 'forbidden'> {
   try {
-    await octokit.rest.pulls.createReview({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, ...review, comments: [...review.comments] });
+    await octokit.rest.pulls.createReview({
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
+      ...review,
+      comments: [...review.comments],
+    });
     return 'posted';
   } catch (error) {
     const status = (error as { status?: unknown }).status;

@@ -100,7 +100,16 @@ function routeSites(model: HandlerModel): RouteSite[] {
     targetName: functionName(handler.node),
   }));
   for (const external of model.externalRoutes) {
-    sites.push({ framework: external.framework, route: external.route, source: 'external', handler: undefined, external, label: external.label, target: external.target, targetName: external.targetName });
+    sites.push({
+      framework: external.framework,
+      route: external.route,
+      source: 'external',
+      handler: undefined,
+      external,
+      label: external.label,
+      target: external.target,
+      targetName: external.targetName,
+    });
   }
   // Handlers and external routes are found apart; the inventory lists them as the file reads.
   return sites.sort((a, b) => a.route.registration.range[0] - b.route.registration.range[0]);
@@ -114,7 +123,8 @@ function arrayPaths(registration: TSESTree.Node): string[] | undefined {
   const paths: string[] = [];
   for (const element of first.elements) {
     if (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string') paths.push(element.value);
-    else if (element?.type === AST_NODE_TYPES.TemplateLiteral && element.expressions.length === 0) paths.push(element.quasis[0]!.value.cooked ?? '');
+    else if (element?.type === AST_NODE_TYPES.TemplateLiteral && element.expressions.length === 0)
+      paths.push(element.quasis[0]!.value.cooked ?? '');
     else return undefined;
   }
   return paths;
@@ -150,13 +160,16 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
     if (property !== undefined && !serverProperties(input.ast ?? programOf(input.model)).has(property)) {
       return { reason: `it is registered on \`this.${property}\`, a class property whose mounts Fleet does not follow` };
     }
-    return route.pathComplete ? { paths: [route.path] } : { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
+    return route.pathComplete
+      ? { paths: [route.path] }
+      : { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
   }
   // Even a path the model calls complete is checked against the project's mounts: the model sees
   // one module, and misses a mount at a prefix it cannot read or one in another module.
   const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
   // A class property no mount reaches is not known to be the root (that takes a `listen` on it).
-  if (!outcome.ok) return route.pathComplete && outcome.unmounted === true && !unit.includes('#') ? { paths: [route.path] } : { reason: outcome.reason };
+  if (!outcome.ok)
+    return route.pathComplete && outcome.unmounted === true && !unit.includes('#') ? { paths: [route.path] } : { reason: outcome.reason };
   return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
 }
 
@@ -201,14 +214,28 @@ function computeRoutes(input: RoutesOfFileInput): RouteEntry[] {
   const file = path.relative(input.projectRoot, input.filename).split(path.sep).join('/');
   if (isTestFile(file)) return [];
   let resolver: MountPrefixes | undefined;
-  const lazyResolver = (): MountPrefixes => (resolver ??= new MountPrefixes(projectMounts(input.projectRoot), input.filename, moduleFacts(input.ast ?? programOf(input.model))));
+  const lazyResolver = (): MountPrefixes =>
+    (resolver ??= new MountPrefixes(projectMounts(input.projectRoot), input.filename, moduleFacts(input.ast ?? programOf(input.model))));
   const entries: RouteEntry[] = [];
   const sites = routeSites(input.model);
   if (sites.length === 0) return [];
   for (const site of sites) {
     const { route, framework, source, handler, external, label, target, targetName } = site;
     const { line, column } = registrationSite(route.registration);
-    const base = { methods: route.methods, file, line, column: column + 1, framework, source, handler, external, label, registration: route.registration, target, targetName };
+    const base = {
+      methods: route.methods,
+      file,
+      line,
+      column: column + 1,
+      framework,
+      source,
+      handler,
+      external,
+      label,
+      registration: route.registration,
+      target,
+      targetName,
+    };
     const found = fullPaths(site, lazyResolver, input);
     if ('reason' in found) {
       entries.push({ ...base, pattern: undefined, rawPath: route.path, complete: false, unresolved: found.reason });

@@ -56,7 +56,11 @@ const MAX_REEXPORTS = 6;
  * plugin in its own app, which says nothing about where the project serves it.
  * @param workspace the project's packages; default: none.
  */
-export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, workspace: WorkspacePackages = { packages: new Map(), fastifyRoots: new Set() }): MountIndex {
+export function createMountIndex(
+  snapshot: ProjectSnapshot,
+  graph: ImportGraph,
+  workspace: WorkspacePackages = { packages: new Map(), fastifyRoots: new Set() },
+): MountIndex {
   const files = new Set(snapshot.files);
   const testFiles = new Set(snapshot.files.filter((file) => isTestFile(path.relative(snapshot.root, file).split(path.sep).join('/'))));
   const order = new Map(snapshot.files.map((file, index) => [file, index]));
@@ -64,9 +68,15 @@ export function createMountIndex(snapshot: ProjectSnapshot, graph: ImportGraph, 
     const stamp = snapshot.stamps.get(file);
     return stamp === undefined ? undefined : factsAt(file, stamp);
   };
-  const resolve = (fromFile: string, specifier: string): string | undefined => resolveModule(fromFile, specifier, { files, packages: workspace.packages });
+  const resolve = (fromFile: string, specifier: string): string | undefined =>
+    resolveModule(fromFile, specifier, { files, packages: workspace.packages });
   // Follows `export { x } from` and `export * from` to the module that defines the export.
-  const origin = (file: string, name: string, factsFor: (file: string) => ModuleFacts | undefined, depth = 0): { file: string; name: string } | undefined => {
+  const origin = (
+    file: string,
+    name: string,
+    factsFor: (file: string) => ModuleFacts | undefined,
+    depth = 0,
+  ): { file: string; name: string } | undefined => {
     const facts = factsFor(file);
     if (!facts || depth > MAX_REEXPORTS) return undefined;
     if (facts.exports.has(name)) return { file, name };

@@ -12,7 +12,8 @@ import type { LocatedMount, MountIndex } from './project-mounts.js';
  * Prefixes found, or why they cannot be known. `unmounted` marks the one failure that only says
  * no mount was found (not that a mount is dynamic): the handler model may still know the unit is a root.
  */
-export type PrefixOutcome = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string; readonly unmounted?: true };
+export type PrefixOutcome =
+  { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string; readonly unmounted?: true };
 
 const MAX_DEPTH = 12;
 const PARAM = /^(.*)@(\d+)$/;
@@ -50,7 +51,8 @@ export class MountPrefixes {
     const param = match?.[2] === undefined ? undefined : Number(match[2]);
     const found: LocatedMount[] = [];
     for (const [name, exported] of facts.exports) {
-      if (exported === base) found.push(...this.index.mountsOf(file, name, param, file === this.currentFile ? facts : undefined, property?.[2]));
+      if (exported === base)
+        found.push(...this.index.mountsOf(file, name, param, file === this.currentFile ? facts : undefined, property?.[2]));
     }
     return found;
   }
@@ -86,7 +88,11 @@ export class MountPrefixes {
     if (mounts.length === 0) {
       if (facts?.created.get(unit)?.kind === 'app' || this.isFastifyRoot(file, unit)) return { ok: true, values: [''] };
       const name = PARAM.test(unit) && unit.startsWith('#') ? 'the plugin/function' : `\`${unit.replace(/@\d+$/, '')}\``;
-      return { ok: false, unmounted: true, reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)` };
+      return {
+        ok: false,
+        unmounted: true,
+        reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)`,
+      };
     }
     const skipsPrefix = facts?.skipOverride.has(unit.replace(/@\d+$/, '')) ?? false;
     const values = new Set<string>();

@@ -38,10 +38,12 @@ export function isExcluded(exclude: readonly NestExclude[], routePath: string, m
     const allMethods = methods.includes('*');
     if (entry.method !== null && !allMethods && !methods.includes(entry.method)) continue;
     const pattern = excludePattern(entry.path);
-    if (pattern === undefined) return { reason: `the global prefix's \`exclude\` entry \`${entry.path}\` is a regular expression Fleet does not evaluate` };
+    if (pattern === undefined)
+      return { reason: `the global prefix's \`exclude\` entry \`${entry.path}\` is a regular expression Fleet does not evaluate` };
     if (!pattern.test(bare)) continue;
     // An all-methods route excluded for one method has two full paths, one per method.
-    if (entry.method !== null && allMethods) return { reason: `the global prefix's \`exclude\` entry \`${entry.path}\` excludes only ${entry.method} of an all-methods route` };
+    if (entry.method !== null && allMethods)
+      return { reason: `the global prefix's \`exclude\` entry \`${entry.path}\` excludes only ${entry.method} of an all-methods route` };
     return true;
   }
   return false;

@@ -27,7 +27,10 @@ function versionSegment(index: MountIndex, file: string, registration: TSESTree.
   if (calls.length === 0) return { segment: '' };
   const [first] = calls;
   const at = where(index, first!.file, first!.call.line);
-  if (calls.length > 1) return { reason: `the project enables URI versioning more than once (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})` };
+  if (calls.length > 1)
+    return {
+      reason: `the project enables URI versioning more than once (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})`,
+    };
   const { prefix, defaultVersion } = first!.call;
   const declared = nestRouteVersion(registration);
   if (declared.kind === 'dynamic') return { reason: 'the route’s `version` is not one static string' };
@@ -43,7 +46,13 @@ function versionSegment(index: MountIndex, file: string, registration: TSESTree.
  * The full path of a Nest route of `file` (`routePath` joins controller and method paths; `registration`
  * is its verb decorator, `methods` its methods), or why it is unknown.
  */
-export function nestPrefix(index: MountIndex, file: string, routePath: string, methods: readonly string[], registration: TSESTree.Node): { paths: string[] } | { reason: string } {
+export function nestPrefix(
+  index: MountIndex,
+  file: string,
+  routePath: string,
+  methods: readonly string[],
+  registration: TSESTree.Node,
+): { paths: string[] } | { reason: string } {
   const version = versionSegment(index, file, registration);
   if ('reason' in version) return version;
   const versioned = version.segment === '' ? routePath : joinRoutePath(version.segment, routePath);
@@ -52,8 +61,10 @@ export function nestPrefix(index: MountIndex, file: string, routePath: string, m
   const [first] = calls;
   for (const { file, call } of calls) {
     if (call.prefix === undefined) return { reason: `the global prefix set at ${where(index, file, call.line)} is not a static string` };
-    if (call.prefix !== first!.call.prefix) return { reason: `the project sets different global prefixes (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})` };
-    if (call.exclude === undefined) return { reason: `the \`exclude\` list of the global prefix at ${where(index, file, call.line)} is not static` };
+    if (call.prefix !== first!.call.prefix)
+      return { reason: `the project sets different global prefixes (${calls.map((c) => where(index, c.file, c.call.line)).join(', ')})` };
+    if (call.exclude === undefined)
+      return { reason: `the \`exclude\` list of the global prefix at ${where(index, file, call.line)} is not static` };
   }
   const excluded = isExcluded(first!.call.exclude!, routePath, methods);
   if (typeof excluded !== 'boolean') return excluded;

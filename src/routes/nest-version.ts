@@ -7,12 +7,21 @@ import { unwrap } from '../handlers/unwrap.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** A static version, no version segment (`VERSION_NEUTRAL`), not static, or none declared (the app's default applies). */
-export type NestRouteVersion = { readonly kind: 'version'; readonly value: string } | { readonly kind: 'neutral' } | { readonly kind: 'dynamic' } | { readonly kind: 'default' };
+export type NestRouteVersion =
+  | { readonly kind: 'version'; readonly value: string }
+  | { readonly kind: 'neutral' }
+  | { readonly kind: 'dynamic' }
+  | { readonly kind: 'default' };
 
 function decoratorCall(decorators: readonly TSESTree.Decorator[], name: string): TSESTree.CallExpression | undefined {
   for (const decorator of decorators) {
     const expression = unwrap(decorator.expression);
-    if (expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === name) return expression;
+    if (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      expression.callee.type === AST_NODE_TYPES.Identifier &&
+      expression.callee.name === name
+    )
+      return expression;
   }
   return undefined;
 }
@@ -21,7 +30,8 @@ function versionOf(node: TSESTree.Node): NestRouteVersion {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Identifier && value.name === 'VERSION_NEUTRAL') return { kind: 'neutral' };
   if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return { kind: 'version', value: value.value };
-  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return { kind: 'version', value: value.quasis[0]!.value.cooked ?? '' };
+  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0)
+    return { kind: 'version', value: value.quasis[0]!.value.cooked ?? '' };
   return { kind: 'dynamic' };
 }
 
@@ -35,7 +45,10 @@ export function nestRouteVersion(registration: TSESTree.Node): NestRouteVersion 
   const options = decoratorCall(owner.decorators, 'Controller')?.arguments[0];
   const object = options && unwrap(options);
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return { kind: 'default' };
-  const version = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'version');
+  const version = object.properties.find(
+    (p): p is TSESTree.Property =>
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'version',
+  );
   if (version) return versionOf(version.value);
   return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? { kind: 'dynamic' } : { kind: 'default' };
 }

@@ -38,13 +38,27 @@ function readBasePath(configFile: string): BasePath {
   }
   const constants = stringConstants(program);
   let outcome: BasePath = { basePath: '' };
-  simpleTraverse(program, {
-    enter(node) {
-      if (node.type !== AST_NODE_TYPES.Property || node.computed || node.key.type !== AST_NODE_TYPES.Identifier || node.key.name !== 'basePath' || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
-      const value = literalString(node.value, constants);
-      outcome = value === undefined ? { reason: `the \`basePath\` in ${path.basename(configFile)}:${node.loc.start.line} is not a static string` } : { basePath: value.replace(/\/$/, '') };
+  simpleTraverse(
+    program,
+    {
+      enter(node) {
+        if (
+          node.type !== AST_NODE_TYPES.Property ||
+          node.computed ||
+          node.key.type !== AST_NODE_TYPES.Identifier ||
+          node.key.name !== 'basePath' ||
+          node.parent.type !== AST_NODE_TYPES.ObjectExpression
+        )
+          return;
+        const value = literalString(node.value, constants);
+        outcome =
+          value === undefined
+            ? { reason: `the \`basePath\` in ${path.basename(configFile)}:${node.loc.start.line} is not a static string` }
+            : { basePath: value.replace(/\/$/, '') };
+      },
     },
-  }, true);
+    true,
+  );
   return outcome;
 }
 

@@ -12,7 +12,8 @@ export function packageRoot(file: string, projectRoot: string): string {
   let folder = start;
   // A root of `/` (ESLint's RuleTester) already ends with the separator.
   const inside = projectRoot.endsWith(path.sep) ? projectRoot : projectRoot + path.sep;
-  while (folder !== projectRoot && folder.startsWith(inside) && !existsSync(path.join(folder, 'package.json'))) folder = path.dirname(folder);
+  while (folder !== projectRoot && folder.startsWith(inside) && !existsSync(path.join(folder, 'package.json')))
+    folder = path.dirname(folder);
   const root = folder.startsWith(projectRoot) ? folder : projectRoot;
   known.set(start, root);
   return root;

@@ -33,7 +33,9 @@ export interface ProjectRoutes {
 // Files without a registered framework's word (`src/frameworks/*/index.ts`, `mayRoute`) or one of
 // the generic words register no route the detectors can see.
 const GENERIC = String.raw`route|export|Router|app\.|\.(get|post|put|delete|patch)\(`;
-export const MAY_ROUTE = new RegExp([...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'));
+export const MAY_ROUTE = new RegExp(
+  [...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'),
+);
 
 interface ModelledFile {
   readonly filename: string;

@@ -21,9 +21,12 @@ export interface LabelContext {
 export function routeLabel(handler: Handler, context: LabelContext): string {
   const registration = handler.route?.registration;
   if (handler.kind !== 'route' || registration === undefined) return handler.label;
-  const entries = routesOfFile({ model: context.model, ast: context.ast, filename: context.filename, projectRoot: context.projectRoot }).filter(
-    (entry) => entry.registration === registration,
-  );
+  const entries = routesOfFile({
+    model: context.model,
+    ast: context.ast,
+    filename: context.filename,
+    projectRoot: context.projectRoot,
+  }).filter((entry) => entry.registration === registration);
   if (entries.length === 0 || entries.some((entry) => !entry.complete || entry.pattern === undefined)) return handler.label;
   const patterns = [...new Set(entries.map((entry) => entry.pattern!))];
   return `${entries[0]!.methods.join(', ')} ${patterns.join(' | ')}`;

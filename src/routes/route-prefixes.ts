@@ -31,7 +31,10 @@ export function routePrefixes(prefixes: MountPrefixes, file: string, unit: strin
     if (local.length !== 1 || local[0]!.edge.prefix === undefined) break;
     const [mount] = local;
     if (prefixes.crossMounts(file, top).length > 0) {
-      return { ok: false, reason: `\`${top}\` is mounted both in this module (${prefixes.where(file, mount!.edge.line)}) and in others, which Fleet does not combine` };
+      return {
+        ok: false,
+        reason: `\`${top}\` is mounted both in this module (${prefixes.where(file, mount!.edge.line)}) and in others, which Fleet does not combine`,
+      };
     }
     const parent = mount!.edge.parent;
     const parentOwn = prefixes.own(file, parent);

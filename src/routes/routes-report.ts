@@ -4,7 +4,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeRoutes, appendDeclarations, classifyPattern, clearManifestCache, findManifest, loadManifest, MANIFEST_FILE_NAME, ManifestError } from 'fleet-routes';
+import {
+  analyzeRoutes,
+  appendDeclarations,
+  classifyPattern,
+  clearManifestCache,
+  findManifest,
+  loadManifest,
+  MANIFEST_FILE_NAME,
+  ManifestError,
+} from 'fleet-routes';
 import type { Declaration, ManifestIssue, NewDeclaration, Role } from 'fleet-routes';
 import type { RouteEntry } from './inventory.js';
 import { projectRoutes } from './project-routes.js';
@@ -96,8 +105,26 @@ export function routesReport(options: RoutesReportOptions): RoutesReport {
     }
   }
   if (!manifestFound) {
-    const check = options.check ? { unclassified: rows.filter((r) => r.entry.complete), stale: [], shadowed: [], ties: [], unresolved: rows.filter((r) => !r.entry.complete) } : undefined;
-    return { kind: 'report', root, manifest: manifestPath, manifestFound, rows, errors, added, check, passed: rows.every((r) => !r.entry.complete) };
+    const check = options.check
+      ? {
+          unclassified: rows.filter((r) => r.entry.complete),
+          stale: [],
+          shadowed: [],
+          ties: [],
+          unresolved: rows.filter((r) => !r.entry.complete),
+        }
+      : undefined;
+    return {
+      kind: 'report',
+      root,
+      manifest: manifestPath,
+      manifestFound,
+      rows,
+      errors,
+      added,
+      check,
+      passed: rows.every((r) => !r.entry.complete),
+    };
   }
   const loaded = loadManifest(manifestPath);
   if (!loaded.ok) {
@@ -111,9 +138,13 @@ export function routesReport(options: RoutesReportOptions): RoutesReport {
     const declaration = row.entry.pattern === undefined ? undefined : classifyPattern(manifest, row.method, row.entry.pattern);
     return { ...row, declaration, role: declaration?.role };
   });
-  if (!options.check) return { kind: 'report', root, manifest: manifestPath, manifestFound, rows, errors, added, check: undefined, passed: true };
+  if (!options.check)
+    return { kind: 'report', root, manifest: manifestPath, manifestFound, rows, errors, added, check: undefined, passed: true };
   const complete = rows.filter((row) => row.entry.complete);
-  const analysis = analyzeRoutes(manifest, complete.map((row) => ({ method: row.method, path: row.entry.pattern!, row })));
+  const analysis = analyzeRoutes(
+    manifest,
+    complete.map((row) => ({ method: row.method, path: row.entry.pattern!, row })),
+  );
   const check: RoutesCheck = {
     unclassified: analysis.unclassified.map((ref) => ref.row),
     stale: analysis.stale,

@@ -14,7 +14,8 @@ const cache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
 /** `name` for `this.name` (not computed), else `undefined`. */
 export function thisProperty(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
-  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   return unwrap(target.object).type === AST_NODE_TYPES.ThisExpression ? target.property.name : undefined;
 }
 

@@ -28,7 +28,10 @@ afterAll(async () => {
 async function treeHash(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
   for (const file of files) hash.update(path.relative(dir, file)).update(await readFile(file));
   return hash.digest('hex');
 }
@@ -87,7 +90,12 @@ describe('generateBackend', () => {
 
 describe('compareFindings', () => {
   it('counts a finding of the rule on a seeded line as found and any other as a false positive', () => {
-    const seeded = { 'a.ts': [{ kind: 'void', line: 3 }, { kind: 'timer', line: 9 }] };
+    const seeded = {
+      'a.ts': [
+        { kind: 'void', line: 3 },
+        { kind: 'timer', line: 9 },
+      ],
+    };
     const findings = [
       { file: 'a.ts', line: 3, ruleId: 'fleet/no-floating-work-in-handler', messageId: 'voided' },
       { file: 'a.ts', line: 5, ruleId: 'fleet/no-floating-work-in-handler', messageId: 'floating' },
@@ -168,7 +176,14 @@ describe('real suite', () => {
 
 describe('lintSummary', () => {
   it('prints medians, every run, both ratios against their targets and the accuracy table', () => {
-    const run = (lintMs: number, lintCpuMs: number) => ({ lintMs, lintCpuMs, wallMs: lintMs + 500, maxRssKiB: 512 * 1024, files: 10, load: [1.5, 1.6] });
+    const run = (lintMs: number, lintCpuMs: number) => ({
+      lintMs,
+      lintCpuMs,
+      wallMs: lintMs + 500,
+      maxRssKiB: 512 * 1024,
+      files: 10,
+      load: [1.5, 1.6],
+    });
     const text = lintSummary({
       date: '2026-01-01T00:00:00.000Z',
       node: 'v24.0.0',

@@ -18,13 +18,20 @@ const action = parse(readFileSync(path.join(import.meta.dirname, '../../action.y
 
 /** The `--long` options a run script passes to the fleet CLI. */
 function optionsOf(script: string): string[] {
-  return [...script.matchAll(/[ (](--[a-z-]+)/g)].map((match) => match[1]!).filter((option) => option !== '--yes' && option !== '--package');
+  return [...script.matchAll(/[ (](--[a-z-]+)/g)]
+    .map((match) => match[1]!)
+    .filter((option) => option !== '--yes' && option !== '--package');
 }
 
 describe('action.yml', () => {
   it('is a composite action: gate, SARIF upload, review, then the gate verdict', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.map((step) => step.name)).toEqual(['Fleet gate (fleet scan)', 'Upload SARIF to code scanning', 'Fleet review (fleet review)', 'Fail on new findings']);
+    expect(action.runs.steps.map((step) => step.name)).toEqual([
+      'Fleet gate (fleet scan)',
+      'Upload SARIF to code scanning',
+      'Fleet review (fleet review)',
+      'Fail on new findings',
+    ]);
     expect(action.runs.steps[1]!.uses).toBe('github/codeql-action/upload-sarif@v4');
     expect(action.runs.steps[1]!.with).toEqual({ sarif_file: '${{ inputs.sarif-file }}', category: '${{ inputs.sarif-category }}' });
     expect(action.runs.steps[2]!.if).toContain("github.event_name == 'pull_request'");

@@ -27,10 +27,15 @@ function fleet(...args: string[]) {
 }
 
 beforeAll(() => {
-  const stale = !existsSync(BUILT_MAIN) || statSync(BUILT_MAIN).mtimeMs < Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'rules')));
+  const stale =
+    !existsSync(BUILT_MAIN) ||
+    statSync(BUILT_MAIN).mtimeMs < Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'rules')));
   if (!stale) return;
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   } catch {
     // Type errors elsewhere in the tree do not stop tsc from emitting; the check below is what matters.
   }

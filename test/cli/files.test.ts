@@ -13,8 +13,18 @@ function relativeFiles(root: string): { files: string[]; minified: string[] } {
 describe('discoverFiles', () => {
   it('finds every JS/TS extension and skips other files and declaration files', () => {
     const root = makeProject({
-      'a.ts': '', 'b.tsx': '', 'c.mts': '', 'd.cts': '', 'e.js': '', 'f.jsx': '', 'g.mjs': '', 'h.cjs': '',
-      'types.d.ts': '', 'more.d.mts': '', 'README.md': '', 'data.json': '{}',
+      'a.ts': '',
+      'b.tsx': '',
+      'c.mts': '',
+      'd.cts': '',
+      'e.js': '',
+      'f.jsx': '',
+      'g.mjs': '',
+      'h.cjs': '',
+      'types.d.ts': '',
+      'more.d.mts': '',
+      'README.md': '',
+      'data.json': '{}',
     });
     expect(relativeFiles(root).files).toEqual(['a.ts', 'b.tsx', 'c.mts', 'd.cts', 'e.js', 'f.jsx', 'g.mjs', 'h.cjs']);
   });
@@ -24,7 +34,11 @@ describe('discoverFiles', () => {
       'src/app.ts': '',
       'node_modules/x/index.js': '',
       'packages/web/node_modules/y/index.js': '',
-      'dist/app.js': '', 'build/app.js': '', '.next/server.js': '', 'coverage/lcov.js': '', 'out/a.js': '',
+      'dist/app.js': '',
+      'build/app.js': '',
+      '.next/server.js': '',
+      'coverage/lcov.js': '',
+      'out/a.js': '',
       'packages/web/dist/index.js': '',
       'packages/web/src/page.tsx': '',
     });
@@ -34,9 +48,13 @@ describe('discoverFiles', () => {
   it('honours the root .gitignore, nested .gitignore files and negations', () => {
     const root = makeProject({
       '.gitignore': 'generated/\n*.gen.ts\n',
-      'src/a.ts': '', 'src/a.gen.ts': '', 'generated/client.ts': '',
+      'src/a.ts': '',
+      'src/a.gen.ts': '',
+      'generated/client.ts': '',
       'lib/.gitignore': 'legacy-*.js\n!legacy-keep.js\n',
-      'lib/legacy-old.js': '', 'lib/legacy-keep.js': '', 'lib/current.js': '',
+      'lib/legacy-old.js': '',
+      'lib/legacy-keep.js': '',
+      'lib/current.js': '',
     });
     expect(relativeFiles(root).files).toEqual(['lib/current.js', 'lib/legacy-keep.js', 'src/a.ts']);
   });
@@ -48,7 +66,12 @@ describe('discoverFiles', () => {
   });
 
   it('scans a folder that an enclosing .gitignore ignores when it is the folder asked for', () => {
-    const root = makeProject({ '.gitignore': 'vendor/\n', 'vendor/lib/a.js': '', 'vendor/lib/generated/b.js': '', 'vendor/lib/.gitignore': 'generated/\n' });
+    const root = makeProject({
+      '.gitignore': 'vendor/\n',
+      'vendor/lib/a.js': '',
+      'vendor/lib/generated/b.js': '',
+      'vendor/lib/.gitignore': 'generated/\n',
+    });
     mkdirSync(path.join(root, '.git'));
     expect(relativeFiles(path.join(root, 'vendor', 'lib')).files).toEqual(['a.js']);
   });

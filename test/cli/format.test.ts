@@ -36,7 +36,14 @@ describe('formatText', () => {
         result('/repo/src/b.ts', []),
         result('/repo/src/c.ts', [
           { ruleId: null, fatal: true, severity: 2, message: 'Parsing error: Unexpected token.', line: 1, column: 1 },
-          { ruleId: 'fleet/no-floating-work-in-handler', fatal: true, severity: 2, message: 'Rule `fleet/no-floating-work-in-handler` crashed on this file: boom', line: 9, column: 1 },
+          {
+            ruleId: 'fleet/no-floating-work-in-handler',
+            fatal: true,
+            severity: 2,
+            message: 'Rule `fleet/no-floating-work-in-handler` crashed on this file: boom',
+            line: 9,
+            column: 1,
+          },
         ]),
       ],
     });

@@ -29,6 +29,9 @@ describe('fleet scan in a monorepo', () => {
       'apps/api/src/a.ts': "import express from 'express';\nexpress().get('/', (req, res) => res.end());\n",
     });
     const run = await runCli(['scan', root]);
-    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: 'No Fleet findings: 1 file scanned, 1 with type information.\n' });
+    expect({ code: run.code, stdout: run.stdout }).toEqual({
+      code: 0,
+      stdout: 'No Fleet findings: 1 file scanned, 1 with type information.\n',
+    });
   });
 });

@@ -117,13 +117,22 @@ describe('lintProject', () => {
     const root = makeProject({ 'a.ts': '', 'b.ts': '', 'c.ts': '' });
     const files = ['a.ts', 'b.ts', 'c.ts'].map((file) => path.join(root, file));
     const calls: string[] = [];
-    await lintProject({ root, files, ruleIds: [], types: false, rules, batchSize: 2, onProgress: (done, total) => calls.push(`${done}/${total}`) });
+    await lintProject({
+      root,
+      files,
+      ruleIds: [],
+      types: false,
+      rules,
+      batchSize: 2,
+      onProgress: (done, total) => calls.push(`${done}/${total}`),
+    });
     expect(calls).toEqual(['2/3', '3/3']);
   });
 
   it('ignores the user’s inline config for rules a scan does not load', async () => {
     const root = makeProject({
-      'a.ts': '/* eslint no-console: "error", react/jsx-key: "warn" */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nspawnWork();\n',
+      'a.ts':
+        '/* eslint no-console: "error", react/jsx-key: "warn" */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nspawnWork();\n',
     });
     const outcome = await lintProject({ root, files: [path.join(root, 'a.ts')], ruleIds: ['spawn'], types: false, rules });
     expect(summarise(root, outcome.results)).toEqual([{ file: 'a.ts', messages: ['3:1 fleet/spawn Do not call `spawnWork()`.'] }]);

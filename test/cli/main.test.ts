@@ -39,6 +39,8 @@ describe('fleet (dispatch)', () => {
   it('exits 2 for help on an unknown command', async () => {
     const run = await runCli(['help', 'nope']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('fleet: unknown command "nope". Commands: scan, routes, codemod, review, help. Run `fleet help` for details.\n');
+    expect(run.stderr).toBe(
+      'fleet: unknown command "nope". Commands: scan, routes, codemod, review, help. Run `fleet help` for details.\n',
+    );
   });
 });

@@ -41,7 +41,12 @@ describe('fleet review against a local GitHub', () => {
     expect(run.stdout).toBe('fleet review: posted a review on acme/shop#7 with 2 inline comments (0 already commented).\n');
     expect(calls(fake)).toEqual([`GET ${PULL}/comments`, `GET ${PULL}/reviews`, `POST ${PULL}/reviews`]);
     expect(fake.requests.every((request) => request.authorization === 'token test-token')).toBe(true);
-    const posted = fake.requests[2]!.body as { commit_id: string; event: string; body: string; comments: { path: string; line: number; side: string; start_line?: number; body: string }[] };
+    const posted = fake.requests[2]!.body as {
+      commit_id: string;
+      event: string;
+      body: string;
+      comments: { path: string; line: number; side: string; start_line?: number; body: string }[];
+    };
     expect(posted.commit_id).toBe(repo.head);
     expect(posted.event).toBe('COMMENT');
     expect(posted.body).toBe('**Fleet** found 2 new findings in this pull request.\n\n<!-- fleet-review fingerprints: -->');
@@ -51,7 +56,9 @@ describe('fleet review against a local GitHub', () => {
       { file: 'src/app.ts', line: 29, side: 'RIGHT', start_line: undefined },
     ]);
     const [voided, timer] = posted.comments;
-    expect(voided!.body).toMatch(/^\*\*\[`fleet\/no-floating-work-in-handler`\]\(https:\/\/github\.com\/fleet-dev\/fleet\/blob\/main\/docs\/rules\/no-floating-work-in-handler\.md\)\*\* `void` silences the rejection of `send\(\)` in handler `POST \/a`/);
+    expect(voided!.body).toMatch(
+      /^\*\*\[`fleet\/no-floating-work-in-handler`\]\(https:\/\/github\.com\/fleet-dev\/fleet\/blob\/main\/docs\/rules\/no-floating-work-in-handler\.md\)\*\* `void` silences the rejection of `send\(\)` in handler `POST \/a`/,
+    );
     expect(voided!.body).toContain("A request handler's process may be frozen (serverless)");
     expect(voided!.body).toContain("Suggested fix: Await it.\n\n```suggestion\n  await send('a');\n```\n\n<!-- fleet-review fingerprint:");
     expect(voided!.body).not.toContain('<details>');
@@ -75,15 +82,30 @@ describe('fleet review against a local GitHub', () => {
     const { repo, github: fake } = await setUp();
     await review(repo, fake);
     const [voided, timer] = fake.comments;
-    fake.comments.push({ id: 1, body: 'This timer is deliberate, see the ticket.', path: 'src/app.ts', line: 29, in_reply_to_id: timer!.id, user: { login: 'dev' } });
+    fake.comments.push({
+      id: 1,
+      body: 'This timer is deliberate, see the ticket.',
+      path: 'src/app.ts',
+      line: 29,
+      in_reply_to_id: timer!.id,
+      user: { login: 'dev' },
+    });
     commitMore(repo.root, {
-      'src/app.ts': HEAD_APP.replace("void send('a');", "await send('a');").replace("setTimeout(() => send('t'), 10);", "await send('t');") +
+      'src/app.ts':
+        HEAD_APP.replace("void send('a');", "await send('a');").replace("setTimeout(() => send('t'), 10);", "await send('t');") +
         "\napp.post('/z', async (req, res) => {\n  void send('z');\n  res.sendStatus(202);\n});\n",
     });
     fake.requests.length = 0;
     const run = await review(repo, fake);
-    expect(run.stdout).toBe('fleet review: posted a review on acme/shop#7 with 1 inline comment (0 already commented; deleted 1 stale comment).\n');
-    expect(calls(fake)).toEqual([`GET ${PULL}/comments`, `GET ${PULL}/reviews`, `DELETE /api/v3/repos/acme/shop/pulls/comments/${voided!.id}`, `POST ${PULL}/reviews`]);
+    expect(run.stdout).toBe(
+      'fleet review: posted a review on acme/shop#7 with 1 inline comment (0 already commented; deleted 1 stale comment).\n',
+    );
+    expect(calls(fake)).toEqual([
+      `GET ${PULL}/comments`,
+      `GET ${PULL}/reviews`,
+      `DELETE /api/v3/repos/acme/shop/pulls/comments/${voided!.id}`,
+      `POST ${PULL}/reviews`,
+    ]);
     const posted = fake.requests[3]!.body as { comments: { line: number; body: string }[] };
     expect(posted.comments.map((comment) => comment.line)).toEqual([34]);
     expect(posted.comments[0]!.body).toContain('in handler `POST /z`');
@@ -93,12 +115,18 @@ describe('fleet review against a local GitHub', () => {
   it('puts findings past --max-comments in the review body, and does not repeat them', async () => {
     const { repo, github: fake } = await setUp();
     const run = await review(repo, fake, ['--max-comments', '1']);
-    expect(run.stdout).toBe('fleet review: posted a review on acme/shop#7 with 1 inline comment and 1 in its body (0 already commented).\n');
+    expect(run.stdout).toBe(
+      'fleet review: posted a review on acme/shop#7 with 1 inline comment and 1 in its body (0 already commented).\n',
+    );
     const posted = fake.requests[2]!.body as { body: string; comments: { line: number }[] };
     expect(posted.comments.map((comment) => comment.line)).toEqual([24]);
-    expect(posted.body).toMatch(/^\*\*Fleet\*\* found 2 new findings in this pull request\.\n\nThis one has no inline comment \(outside the diff, or past the comment limit\):\n\n\| Where \| Severity \| Rule \| Finding \|\n\| --- \| --- \| --- \| --- \|\n\| `src\/app\.ts:29` \| error \| `fleet\/no-floating-work-in-handler` \| `setTimeout\(\)` in handler `POST \/t`.*\|\n\n<!-- fleet-review fingerprints:[0-9a-f]{32} -->$/);
+    expect(posted.body).toMatch(
+      /^\*\*Fleet\*\* found 2 new findings in this pull request\.\n\nThis one has no inline comment \(outside the diff, or past the comment limit\):\n\n\| Where \| Severity \| Rule \| Finding \|\n\| --- \| --- \| --- \| --- \|\n\| `src\/app\.ts:29` \| error \| `fleet\/no-floating-work-in-handler` \| `setTimeout\(\)` in handler `POST \/t`.*\|\n\n<!-- fleet-review fingerprints:[0-9a-f]{32} -->$/,
+    );
     fake.requests.length = 0;
-    expect((await review(repo, fake, ['--max-comments', '1'])).stdout).toBe('fleet review: nothing new to post (2 findings already commented).\n');
+    expect((await review(repo, fake, ['--max-comments', '1'])).stdout).toBe(
+      'fleet review: nothing new to post (2 findings already commented).\n',
+    );
   });
 
   it('with --filter-mode file, reports the unchanged finding of a changed file in the body', async () => {
@@ -106,7 +134,9 @@ describe('fleet review against a local GitHub', () => {
     await review(repo, fake, ['--filter-mode', 'file']);
     const posted = fake.requests[2]!.body as { body: string; comments: { line: number }[] };
     expect(posted.comments.map((comment) => comment.line)).toEqual([24, 29]);
-    expect(posted.body).toContain("| `src/app.ts:10` | error | `fleet/no-floating-work-in-handler` | `.catch()` handles the rejection of `send()` in handler `POST /b`");
+    expect(posted.body).toContain(
+      '| `src/app.ts:10` | error | `fleet/no-floating-work-in-handler` | `.catch()` handles the rejection of `send()` in handler `POST /b`',
+    );
   });
 
   it('falls back to annotations and a job summary when the token cannot write (fork pull requests)', async () => {
@@ -114,7 +144,9 @@ describe('fleet review against a local GitHub', () => {
     const summary = path.join(repo.root, '.git', 'summary.md');
     const run = await review(repo, fake, [], { GITHUB_STEP_SUMMARY: summary });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('fleet review: The token cannot write pull-request reviews here (a pull request from a fork, or a job without `pull-requests: write`), so the findings are shown as annotations instead.\n');
+    expect(run.stderr).toBe(
+      'fleet review: The token cannot write pull-request reviews here (a pull request from a fork, or a job without `pull-requests: write`), so the findings are shown as annotations instead.\n',
+    );
     expect(run.stdout.split('\n').map((line) => line.split('::').slice(0, 2).join('::'))).toEqual([
       '::error file=src/app.ts,line=24,endLine=24,col=3,endColumn=17,title=fleet/no-floating-work-in-handler',
       '::error file=src/app.ts,line=29,endLine=29,col=3,endColumn=34,title=fleet/no-floating-work-in-handler',
@@ -129,7 +161,13 @@ describe('fleet review against a local GitHub', () => {
 
   it('falls back as well when it cannot delete its stale comments', async () => {
     const { repo, github: fake } = await setUp({ forbidWrites: true });
-    fake.comments.push({ id: 5, body: 'Old.\n\n<!-- fleet-review fingerprint:0123456789abcdef0123456789abcdef -->', path: 'src/app.ts', line: 3, user: { login: 'github-actions[bot]' } });
+    fake.comments.push({
+      id: 5,
+      body: 'Old.\n\n<!-- fleet-review fingerprint:0123456789abcdef0123456789abcdef -->',
+      path: 'src/app.ts',
+      line: 3,
+      user: { login: 'github-actions[bot]' },
+    });
     const run = await review(repo, fake);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('so the findings are shown as annotations instead.');
@@ -160,7 +198,10 @@ describe('fleet review against a local GitHub', () => {
   it('takes the base from GITHUB_BASE_REF (merge base with origin/<branch>) and the head from GITHUB_SHA', async () => {
     const { repo } = await setUp();
     execFileSync('git', ['update-ref', 'refs/remotes/origin/main', repo.base], { cwd: repo.root });
-    const run = await runCli(['review', '--no-types', '--dry'], { cwd: repo.root, env: { GITHUB_BASE_REF: 'main', GITHUB_SHA: repo.head } });
+    const run = await runCli(['review', '--no-types', '--dry'], {
+      cwd: repo.root,
+      env: { GITHUB_BASE_REF: 'main', GITHUB_SHA: repo.head },
+    });
     const printed = JSON.parse(run.stdout) as { commit_id: string; comments: { line: number }[] };
     expect(printed.commit_id).toBe(repo.head);
     expect(printed.comments.map((comment) => comment.line)).toEqual([24, 29]);
@@ -171,7 +212,8 @@ describe('fleet review against a local GitHub', () => {
     expect(await runCli(['review', '--base', repo.base, '--repo', 'acme/shop', '--pr', '7'], { cwd: repo.root, env: {} })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fleet review: GITHUB_TOKEN is not set; give the job `pull-requests: write` and pass the token (or use --dry to print the review).\n',
+      stderr:
+        'fleet review: GITHUB_TOKEN is not set; give the job `pull-requests: write` and pass the token (or use --dry to print the review).\n',
     });
     expect((await runCli(['review', '--dry'], { cwd: repo.root, env: {} })).stderr).toBe(
       'fleet review: no base to compare with; pass --base <ref> (in GitHub Actions, GITHUB_BASE_REF gives it on pull_request events).\n',

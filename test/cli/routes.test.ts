@@ -19,24 +19,30 @@ app.listen(3000);
 `;
 
 describe('fleet routes --check on the sample apps', () => {
-  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia', 'sveltekit', 'nuxt'])('%s passes with its manifest', async (name) => {
-    const run = await runCli(['routes', '--check', path.resolve('fixtures/apps', name)]);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('Check passed.');
-    expect(run.stdout).not.toContain('unclassified');
-    expect(run.code).toBe(0);
-  });
+  test.each(['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'elysia', 'sveltekit', 'nuxt'])(
+    '%s passes with its manifest',
+    async (name) => {
+      const run = await runCli(['routes', '--check', path.resolve('fixtures/apps', name)]);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('Check passed.');
+      expect(run.stdout).not.toContain('unclassified');
+      expect(run.code).toBe(0);
+    },
+  );
 });
 
 describe('fleet routes --check findings', () => {
   test('an unclassified route and a stale declaration fail with exit 1', async () => {
     const root = makeProject({
       'src/app.ts': app,
-      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: /health, role: fleet-ok }\n  - { method: GET, path: "/runs/{id}", role: fleet-ok }\n  - { method: GET, path: /old, role: fleet-ok }\n',
+      'fleet.routes.yaml':
+        'version: 1\nroutes:\n  - { method: GET, path: /health, role: fleet-ok }\n  - { method: GET, path: "/runs/{id}", role: fleet-ok }\n  - { method: GET, path: /old, role: fleet-ok }\n',
     });
     const run = await runCli(['routes', '--check', root]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('unclassified: POST /runs/{id}/cancel (src/app.ts:5) matches no declaration; add one to fleet.routes.yaml or run `fleet routes --init`.');
+    expect(run.stdout).toContain(
+      'unclassified: POST /runs/{id}/cancel (src/app.ts:5) matches no declaration; add one to fleet.routes.yaml or run `fleet routes --init`.',
+    );
     expect(run.stdout).toContain('stale: fleet.routes.yaml:5:5 GET /old matches no route; remove it or fix its path.');
     expect(run.stdout).toContain('Check failed: 2 problems.');
   });
@@ -44,7 +50,8 @@ describe('fleet routes --check findings', () => {
   test('a tie fails the check with the manifest position', async () => {
     const root = makeProject({
       'src/app.ts': app,
-      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: "*", path: "/{*all}", role: fleet-ok }\n  - { method: POST, path: "/runs/{id}/{x}", role: fleet-ok }\n  - { method: POST, path: "/{y}/{z}/cancel", role: ide-only, reason: kills a local process }\n',
+      'fleet.routes.yaml':
+        'version: 1\nroutes:\n  - { method: "*", path: "/{*all}", role: fleet-ok }\n  - { method: POST, path: "/runs/{id}/{x}", role: fleet-ok }\n  - { method: POST, path: "/{y}/{z}/cancel", role: ide-only, reason: kills a local process }\n',
     });
     const run = await runCli(['routes', '--check', root]);
     expect(run.code).toBe(1);
@@ -54,7 +61,8 @@ describe('fleet routes --check findings', () => {
   test('a shadowed ide-only declaration fails the check', async () => {
     const root = makeProject({
       'src/app.ts': app,
-      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: "/{*all}", role: ide-only, reason: old catch-all }\n  - { method: GET, path: "/health", role: fleet-ok }\n  - { method: GET, path: "/runs/{id}", role: fleet-ok }\n  - { method: POST, path: "/runs/{id}/cancel", role: fleet-ok }\n',
+      'fleet.routes.yaml':
+        'version: 1\nroutes:\n  - { method: GET, path: "/{*all}", role: ide-only, reason: old catch-all }\n  - { method: GET, path: "/health", role: fleet-ok }\n  - { method: GET, path: "/runs/{id}", role: fleet-ok }\n  - { method: POST, path: "/runs/{id}/cancel", role: fleet-ok }\n',
     });
     const run = await runCli(['routes', '--check', root]);
     expect(run.code).toBe(1);
@@ -63,19 +71,26 @@ describe('fleet routes --check findings', () => {
 
   test('unresolved prefixes are warnings and do not fail the check', async () => {
     const root = makeProject({
-      'src/app.ts': "import express from 'express';\nimport { admin } from './admin.js';\nconst app = express();\napp.use(process.env.PREFIX ?? '/admin', admin);\n",
-      'src/admin.ts': "import { Router } from 'express';\nexport const admin = Router();\nadmin.post('/reindex', (req, res) => res.sendStatus(202));\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { admin } from './admin.js';\nconst app = express();\napp.use(process.env.PREFIX ?? '/admin', admin);\n",
+      'src/admin.ts':
+        "import { Router } from 'express';\nexport const admin = Router();\nadmin.post('/reindex', (req, res) => res.sendStatus(202));\n",
       'fleet.routes.yaml': 'version: 1\nroutes: []\n',
     });
     const run = await runCli(['routes', '--check', root]);
     expect(run.stdout).toContain('POST    /reindex (prefix unresolved)  unresolved  src/admin.ts:3');
-    expect(run.stdout).toContain('warning: POST /reindex (src/admin.ts:3) cannot be checked: mounted by src/app.ts:4 with a computed prefix; declare its full path by hand.');
+    expect(run.stdout).toContain(
+      'warning: POST /reindex (src/admin.ts:3) cannot be checked: mounted by src/app.ts:4 with a computed prefix; declare its full path by hand.',
+    );
     expect(run.stdout).toContain('Check passed with 1 unresolved route.');
     expect(run.code).toBe(0);
   });
 
   test('a broken manifest exits 2 with file:line:column', async () => {
-    const root = makeProject({ 'src/app.ts': app, 'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: /health, role: fleet_ok }\n' });
+    const root = makeProject({
+      'src/app.ts': app,
+      'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: GET, path: /health, role: fleet_ok }\n',
+    });
     const run = await runCli(['routes', '--check', root]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/fleet\.routes\.yaml:3:\d+ Unknown role `fleet_ok`/);
@@ -84,7 +99,8 @@ describe('fleet routes --check findings', () => {
 
 describe('fleet routes --init', () => {
   test('declares unclassified routes ide-only, keeps comments, and is idempotent', async () => {
-    const manifest = '# Reviewed by the platform team.\nversion: 1\nroutes:\n  - { method: GET, path: /health, role: fleet-ok } # liveness\n';
+    const manifest =
+      '# Reviewed by the platform team.\nversion: 1\nroutes:\n  - { method: GET, path: /health, role: fleet-ok } # liveness\n';
     const root = makeProject({ 'src/app.ts': app, 'fleet.routes.yaml': manifest });
     const first = await runCli(['routes', '--init', root]);
     expect(first.code).toBe(0);
@@ -159,7 +175,8 @@ export const libraries = Router();
 libraries.get('/libraries', LibraryController.findAll.bind(this));
 libraries.post('/libraries', LibraryController.create.bind(this));
 `;
-const libraryApp = "import express from 'express';\nimport { libraries } from './routes/libraries.js';\nconst app = express();\napp.use('/api', libraries);\n";
+const libraryApp =
+  "import express from 'express';\nimport { libraries } from './routes/libraries.js';\nconst app = express();\napp.use('/api', libraries);\n";
 
 describe('fleet routes with handlers from other modules', () => {
   test('lists a router of bound controller methods under the prefix another file mounts it at', async () => {
@@ -181,7 +198,9 @@ describe('fleet routes with handlers from other modules', () => {
     });
     const run = await runCli(['routes', '--check', root]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('unclassified: POST /api/libraries (src/routes/libraries.ts:5) matches no declaration; add one to fleet.routes.yaml or run `fleet routes --init`.');
+    expect(run.stdout).toContain(
+      'unclassified: POST /api/libraries (src/routes/libraries.ts:5) matches no declaration; add one to fleet.routes.yaml or run `fleet routes --init`.',
+    );
     expect(run.stdout).not.toContain('unclassified: GET');
     expect(run.stdout).toContain('Check failed: 1 problem.');
   });
@@ -199,7 +218,8 @@ describe('fleet routes with handlers from other modules', () => {
   test('a Next.js NextAuth catch-all is one all-methods route', async () => {
     const root = makeProject({
       'package.json': '{ "dependencies": { "next": "*", "next-auth": "*" } }',
-      'pages/api/auth/[...nextauth].ts': "import NextAuth from 'next-auth';\nimport { authOptions } from '../../../lib/auth';\nexport default NextAuth(authOptions);\n",
+      'pages/api/auth/[...nextauth].ts':
+        "import NextAuth from 'next-auth';\nimport { authOptions } from '../../../lib/auth';\nexport default NextAuth(authOptions);\n",
       'fleet.routes.yaml': 'version: 1\nroutes:\n  - { method: "*", path: "/api/auth/{*nextauth}", role: fleet-ok }\n',
     });
     const run = await runCli(['routes', '--check', root]);

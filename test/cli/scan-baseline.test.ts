@@ -7,7 +7,11 @@ import { makeProject, runCli } from './helpers.js';
 const BASELINE = '.fleet-baseline.json';
 
 function readEntries(root: string): { fingerprint: string; rule: string; file: string; source: string }[] {
-  return (JSON.parse(readFileSync(path.join(root, BASELINE), 'utf8')) as { findings: { fingerprint: string; rule: string; file: string; source: string }[] }).findings;
+  return (
+    JSON.parse(readFileSync(path.join(root, BASELINE), 'utf8')) as {
+      findings: { fingerprint: string; rule: string; file: string; source: string }[];
+    }
+  ).findings;
 }
 
 describe('fleet scan --baseline', () => {
@@ -41,7 +45,9 @@ describe('fleet scan --baseline', () => {
     writeFileSync(path.join(root, 'src/app.ts'), APP.replace("void send('a');", "await send('a');\n  void send('audit');"));
     const gate = await runCli(['scan', root, '--no-types', '--baseline', BASELINE], { cwd: root });
     expect(gate.code).toBe(1);
-    expect(gate.stdout).toContain("  11:3  fleet/no-floating-work-in-handler  `void` silences the rejection of `send()` in handler `POST /a`");
+    expect(gate.stdout).toContain(
+      '  11:3  fleet/no-floating-work-in-handler  `void` silences the rejection of `send()` in handler `POST /a`',
+    );
     expect(gate.stdout).toContain('1 finding in 1 file');
     expect(gate.stderr).toContain('Baseline .fleet-baseline.json: 1 finding accepted, 1 new, 1 fixed.\n');
     expect(gate.stderr).toContain("  fixed: src/app.ts  fleet/no-floating-work-in-handler  void send('a');\n");
@@ -65,14 +71,18 @@ describe('fleet scan --baseline', () => {
     await runCli(['scan', root, '--no-types', '--update-baseline'], { cwd: root });
     writeFileSync(path.join(root, 'src/app.ts'), APP.replace("void send('a');", "void send('a');\n  void send('x');"));
     const json = await runCli(['scan', root, '--no-types', '--baseline', BASELINE, '--format', 'json'], { cwd: root });
-    const [result] = JSON.parse(json.stdout) as { messages: { line: number }[]; suppressedMessages: { line: number; suppressions: unknown[] }[] }[];
+    const [result] = JSON.parse(json.stdout) as {
+      messages: { line: number }[];
+      suppressedMessages: { line: number; suppressions: unknown[] }[];
+    }[];
     expect(result!.messages.map((message) => message.line)).toEqual([11]);
     expect(result!.suppressedMessages.map((message) => [message.line, message.suppressions])).toEqual([
       [10, [{ kind: 'file', justification: 'Fleet baseline' }]],
       [16, [{ kind: 'file', justification: 'Fleet baseline' }]],
     ]);
     const sarif = await runCli(['scan', root, '--no-types', '--baseline', BASELINE, '--format', 'sarif'], { cwd: root });
-    const results = (JSON.parse(sarif.stdout) as { runs: { results: { baselineState: string; suppressions?: { kind: string }[] }[] }[] }).runs[0]!.results;
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { baselineState: string; suppressions?: { kind: string }[] }[] }[] })
+      .runs[0]!.results;
     expect(results.map((r) => [r.baselineState, r.suppressions?.[0]?.kind])).toEqual([
       ['unchanged', 'external'],
       ['new', undefined],
@@ -89,6 +99,8 @@ describe('fleet scan --baseline', () => {
     });
     const broken = await runCli(['scan', root, '--no-types', '--baseline', 'bad.json'], { cwd: root });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toBe(`fleet scan: ${path.join(root, 'bad.json')}: not a Fleet baseline (expected {"version": 1, "findings": [...]}); rewrite it with \`fleet scan --update-baseline\`.\n`);
+    expect(broken.stderr).toBe(
+      `fleet scan: ${path.join(root, 'bad.json')}: not a Fleet baseline (expected {"version": 1, "findings": [...]}); rewrite it with \`fleet scan --update-baseline\`.\n`,
+    );
   });
 });

@@ -52,10 +52,9 @@ describe('fleet scan without a route manifest', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
-    expect(results.map((result) => result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.messageId}`))).toEqual([
-      ['orders.ts:3 noManifest'],
-      ['users.ts:3 noManifest'],
-    ]);
+    expect(
+      results.map((result) => result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.messageId}`)),
+    ).toEqual([['orders.ts:3 noManifest'], ['users.ts:3 noManifest']]);
   });
 
   it('checks routes against a manifest found from the scanned directory, with no note', async () => {
@@ -68,9 +67,11 @@ describe('fleet scan without a route manifest', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
-    expect(results.flatMap((result) => result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.ruleId} ${message.messageId}`))).toEqual([
-      'orders.ts:3 fleet/require-route-role undeclared',
-    ]);
+    expect(
+      results.flatMap((result) =>
+        result.messages.map((message) => `${path.basename(result.filePath)}:${message.line} ${message.ruleId} ${message.messageId}`),
+      ),
+    ).toEqual(['orders.ts:3 fleet/require-route-role undeclared']);
   });
 
   it('still checks a package that has its own manifest when the scanned root has none', async () => {
@@ -83,8 +84,10 @@ describe('fleet scan without a route manifest', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(NOTE);
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
-    expect(results.flatMap((result) => result.messages.map((message) => `${path.relative(root, result.filePath)}:${message.line} ${message.messageId}`))).toEqual([
-      `${path.join('packages', 'api', 'src', 'orders.ts')}:3 undeclared`,
-    ]);
+    expect(
+      results.flatMap((result) =>
+        result.messages.map((message) => `${path.relative(root, result.filePath)}:${message.line} ${message.messageId}`),
+      ),
+    ).toEqual([`${path.join('packages', 'api', 'src', 'orders.ts')}:3 undeclared`]);
   });
 });

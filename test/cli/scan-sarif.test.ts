@@ -48,7 +48,14 @@ describe('fleet scan --format sarif', () => {
     expect(rule.fullDescription.text).toMatch(/^A request handler's process may be frozen \(serverless\)/);
     expect(rule.helpUri).toBe('https://github.com/fleet-dev/fleet/blob/main/docs/rules/no-floating-work-in-handler.md');
     expect(run!.invocations).toEqual([{ executionSuccessful: true, exitCode: 1, toolExecutionNotifications: [] }]);
-    expect(run!.results.map((result) => [result.ruleId, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+    expect(
+      run!.results.map((result) => [
+        result.ruleId,
+        result.level,
+        result.locations[0]!.physicalLocation.artifactLocation.uri,
+        result.locations[0]!.physicalLocation.region.startLine,
+      ]),
+    ).toEqual([
       ['fleet/no-floating-work-in-handler', 'error', 'src/app.ts', 10],
       ['fleet/no-floating-work-in-handler', 'error', 'src/app.ts', 15],
     ]);
@@ -61,8 +68,14 @@ describe('fleet scan --format sarif', () => {
 
   it('keeps partialFingerprints when lines are inserted above and the code around is reformatted', async () => {
     const before = await sarifOf({ 'src/app.ts': APP });
-    const shifted = APP.replace("import express from 'express';\n", "import express from 'express';\n\n// a comment\nconst unrelated = 1;\nexport { unrelated };\n")
-      .replace("app.post('/a', async (req, res) => {\n  void send('a');", "app.post(\n  '/a',\n  async (req, res) => {\n        void   send( 'a' );")
+    const shifted = APP.replace(
+      "import express from 'express';\n",
+      "import express from 'express';\n\n// a comment\nconst unrelated = 1;\nexport { unrelated };\n",
+    )
+      .replace(
+        "app.post('/a', async (req, res) => {\n  void send('a');",
+        "app.post(\n  '/a',\n  async (req, res) => {\n        void   send( 'a' );",
+      )
       .replace("  res.sendStatus(202);\n});\n\napp.post('/b'", "  res.sendStatus(202);\n  },\n);\n\napp.post('/b'");
     const after = await sarifOf({ 'src/app.ts': shifted });
     const lines = (log: SarifLog) => log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.region.startLine);
@@ -84,6 +97,8 @@ describe('fleet scan --format sarif', () => {
     const log = await sarifOf({ 'src/broken.ts': 'export const = ;\n' });
     expect(log.runs[0]!.results).toEqual([]);
     expect(log.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
-    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((note) => note.message.text)).toEqual(['Parsing error: Variable declaration expected.']);
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((note) => note.message.text)).toEqual([
+      'Parsing error: Variable declaration expected.',
+    ]);
   });
 });

@@ -19,13 +19,17 @@ registerPage('/report', (req, res) => {
 });
 `;
 
-const rulesOf = (stdout: string): string[] => (JSON.parse(stdout) as { messages: { ruleId: string; line: number }[] }[]).flatMap((r) => r.messages.map((m) => `${m.ruleId}:${m.line}`));
+const rulesOf = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { messages: { ruleId: string; line: number }[] }[]).flatMap((r) => r.messages.map((m) => `${m.ruleId}:${m.line}`));
 
 describe('fleet scan settings', () => {
   it('reads bundleSources from fleet.config.json (the same read is reported without it)', async () => {
     const without = makeProject({ 'src/app.ts': READS_TEMPLATES });
     expect(rulesOf((await runCli(['scan', without, '--format', 'json'])).stdout)).toEqual(['fleet/no-workspace-fs-in-serve-route:6']);
-    const withConfig = makeProject({ 'src/app.ts': READS_TEMPLATES, 'fleet.config.json': '{ "bundleSources": { "identifiers": ["templatesDir"] } }' });
+    const withConfig = makeProject({
+      'src/app.ts': READS_TEMPLATES,
+      'fleet.config.json': '{ "bundleSources": { "identifiers": ["templatesDir"] } }',
+    });
     const run = await runCli(['scan', withConfig, '--format', 'json']);
     expect(rulesOf(run.stdout)).toEqual([]);
     expect(run.code).toBe(0);
@@ -33,8 +37,19 @@ describe('fleet scan settings', () => {
 
   it('reads handler declarations from package.json#fleet', async () => {
     const files = { 'src/pages.ts': WRAPPED_HANDLER };
-    expect(rulesOf((await runCli(['scan', makeProject({ ...files, 'package.json': '{ "fleet": { "heuristics": false } }' }), '--format', 'json'])).stdout)).toEqual([]);
-    const root = makeProject({ ...files, 'package.json': JSON.stringify({ name: 'x', fleet: { heuristics: false, handlers: [{ callee: 'registerPage', handlerArg: 1, pathArg: 0, method: 'GET' }] } }) });
+    expect(
+      rulesOf(
+        (await runCli(['scan', makeProject({ ...files, 'package.json': '{ "fleet": { "heuristics": false } }' }), '--format', 'json']))
+          .stdout,
+      ),
+    ).toEqual([]);
+    const root = makeProject({
+      ...files,
+      'package.json': JSON.stringify({
+        name: 'x',
+        fleet: { heuristics: false, handlers: [{ callee: 'registerPage', handlerArg: 1, pathArg: 0, method: 'GET' }] },
+      }),
+    });
     expect(rulesOf((await runCli(['scan', root, '--format', 'json'])).stdout)).toEqual(['fleet/no-floating-work-in-handler:3']);
   });
 

@@ -80,7 +80,11 @@ describe('fleet scan (in-process)', () => {
   });
 
   it('honours .gitignore', async () => {
-    const root = makeProject({ '.gitignore': 'generated/\n', 'src/a.ts': 'export const a = 1;\n', 'generated/x.ts': 'not typescript at all' });
+    const root = makeProject({
+      '.gitignore': 'generated/\n',
+      'src/a.ts': 'export const a = 1;\n',
+      'generated/x.ts': 'not typescript at all',
+    });
     expect((await runCli(['scan', root])).code).toBe(0);
   });
 

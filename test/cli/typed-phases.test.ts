@@ -8,7 +8,10 @@ import { lintProject } from '../../src/cli/lint-project.js';
 import type { ScanPhase } from '../../src/cli/lint-project.js';
 import { makeProject } from './helpers.js';
 
-const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', skipLibCheck: true }, include: ['src'] });
+const TSCONFIG = JSON.stringify({
+  compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', skipLibCheck: true },
+  include: ['src'],
+});
 // `deliver()` returns a promise only by its declared type: found with types, not without.
 const APP = `import express from 'express';
 declare const mailer: { deliver(to: string): Promise<void> };
@@ -36,8 +39,17 @@ describe('typed scan in two phases', () => {
 
   it('gives types only to the file with handlers, and finds what types reveal there', async () => {
     const phases: string[] = [];
-    const outcome = await lintProject({ root, files, ruleIds, types: true, onProgress: (done: number, total: number, phase: ScanPhase) => phases.push(`${phase} ${done}/${total}`) });
-    expect(findings(root, outcome.results)).toEqual(['src/app.ts:5 fleet/no-floating-work-in-handler', 'src/app.ts:6 fleet/no-floating-work-in-handler']);
+    const outcome = await lintProject({
+      root,
+      files,
+      ruleIds,
+      types: true,
+      onProgress: (done: number, total: number, phase: ScanPhase) => phases.push(`${phase} ${done}/${total}`),
+    });
+    expect(findings(root, outcome.results)).toEqual([
+      'src/app.ts:5 fleet/no-floating-work-in-handler',
+      'src/app.ts:6 fleet/no-floating-work-in-handler',
+    ]);
     expect(outcome.typedFiles).toBe(1);
     expect(phases).toEqual(['syntax 2/2', 'types 1/1']);
   });

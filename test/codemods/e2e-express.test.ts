@@ -16,7 +16,10 @@ describe('spawn-to-taskspec on the Express sample app', () => {
   it('rewrites, type-checks, runs the tasks to done, and leaves only the refused site', async () => {
     const app = copyApp('express');
     const run = await runCli(['codemod', 'spawn-to-taskspec', 'src', '--allow-dirty', '--format', 'json'], { cwd: app });
-    const report = JSON.parse(run.stdout) as { sites: { line: number; action: string; reason?: string; variant?: string }[]; summary: { rewritten: number; bailed: number } };
+    const report = JSON.parse(run.stdout) as {
+      sites: { line: number; action: string; reason?: string; variant?: string }[];
+      summary: { rewritten: number; bailed: number };
+    };
     expect(report.sites.map((site) => `${site.line} ${site.action} ${site.variant ?? site.reason ?? ''}`)).toEqual([
       '13 rewritten TaskSpec.SendWelcomeEmail',
       '19 rewritten TaskSpec.RecordAudit',
@@ -38,7 +41,11 @@ describe('spawn-to-taskspec on the Express sample app', () => {
     const { child, port } = await start(app, 'dist/server.js', { FLEET_DATABASE_URL: `sqlite:${database}`, OUTBOX_FILE: outbox });
     try {
       const post = (route: string, body?: unknown) =>
-        fetch(`http://127.0.0.1:${port}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+        fetch(`http://127.0.0.1:${port}${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body ?? {}),
+        });
       const created = await post('/users', { email: 'ada@example.com' });
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: string };
@@ -46,15 +53,25 @@ describe('spawn-to-taskspec on the Express sample app', () => {
       expect((await post('/users/u-9/remind')).status).toBe(202);
 
       const tasks = await settledTasks(database, 3);
-      expect(tasks.map((task) => `${task.name} ${task.state}`).sort()).toEqual(['RecordAudit done', 'SendReminder done', 'SendWelcomeEmail done']);
+      expect(tasks.map((task) => `${task.name} ${task.state}`).sort()).toEqual([
+        'RecordAudit done',
+        'SendReminder done',
+        'SendWelcomeEmail done',
+      ]);
       expect(tasks.find((task) => task.name === 'SendWelcomeEmail')?.key).toBe(id);
-      expect(readFileSync(outbox, 'utf8').split('\n').filter(Boolean).sort()).toEqual(['audit login u-7 web', 'reminder u-9', `welcome ada@example.com ${id}`]);
+      expect(readFileSync(outbox, 'utf8').split('\n').filter(Boolean).sort()).toEqual([
+        'audit login u-7 web',
+        'reminder u-9',
+        `welcome ada@example.com ${id}`,
+      ]);
     } finally {
       await stop(child);
     }
 
     const scan = await runCli(['scan', app, '--rule', 'no-floating-work-in-handler', '--format', 'json', '--no-types']);
-    const findings = (JSON.parse(scan.stdout) as { filePath: string; messages: { line: number }[] }[]).flatMap((result) => result.messages.map((message) => `${path.relative(app, result.filePath)}:${message.line}`));
+    const findings = (JSON.parse(scan.stdout) as { filePath: string; messages: { line: number }[] }[]).flatMap((result) =>
+      result.messages.map((message) => `${path.relative(app, result.filePath)}:${message.line}`),
+    );
     expect(findings).toEqual(['src/routes/users.ts:32']);
   }, 300_000);
 });

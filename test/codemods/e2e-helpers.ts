@@ -35,10 +35,16 @@ export function compile(app: string): { code: number | null; output: string } {
 
 /** Starts `node <entry>` in `app` and resolves with the process and the port it printed. */
 export function start(app: string, entry: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [entry], { cwd: app, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    cwd: app,
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`the app did not start in 20 s:\n${output}`)); }, 20_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`the app did not start in 20 s:\n${output}`));
+    }, 20_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const port = /listening (\d+)/.exec(output)?.[1];
@@ -49,7 +55,10 @@ export function start(app: string, entry: string, env: Record<string, string>): 
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the app exited with ${String(code)}:\n${output}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited with ${String(code)}:\n${output}`));
+    });
   });
 }
 
@@ -88,7 +97,12 @@ export interface Served {
  * Starts the compiled `entry` of `app` on a fresh SQLite store, runs `call` against its base URL,
  * waits for `taskCount` tasks to settle, stops the app, and returns the tasks and outbox lines.
  */
-export async function serveAndSettle(app: string, entry: string, taskCount: number, call: (base: string) => Promise<void>): Promise<Served> {
+export async function serveAndSettle(
+  app: string,
+  entry: string,
+  taskCount: number,
+  call: (base: string) => Promise<void>,
+): Promise<Served> {
   const database = path.join(app, '.fleet/e2e.db');
   // fleet-runtime creates only its default ./.fleet folder; a path in FLEET_DATABASE_URL must exist.
   mkdirSync(path.dirname(database), { recursive: true });
@@ -106,7 +120,11 @@ export async function serveAndSettle(app: string, entry: string, taskCount: numb
 
 /** `POST <url>` with a JSON body; resolves to the response status. */
 export async function post(url: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   await response.arrayBuffer();
   return response.status;
 }
@@ -121,11 +139,16 @@ export interface CodemodRun {
 export async function migrate(app: string, target: string): Promise<CodemodRun> {
   const run = await runCli(['codemod', 'spawn-to-taskspec', target, '--allow-dirty', '--format', 'json'], { cwd: app });
   const report = JSON.parse(run.stdout) as { sites: { file: string; line: number; action: string; reason?: string; variant?: string }[] };
-  return { code: run.code, sites: report.sites.map((site) => `${path.relative(app, site.file)}:${site.line} ${site.action} ${site.variant ?? site.reason ?? ''}`) };
+  return {
+    code: run.code,
+    sites: report.sites.map((site) => `${path.relative(app, site.file)}:${site.line} ${site.action} ${site.variant ?? site.reason ?? ''}`),
+  };
 }
 
 /** `file:line` of every `no-floating-work-in-handler` finding `fleet scan` reports in `app`. */
 export async function floatingWork(app: string): Promise<string[]> {
   const scan = await runCli(['scan', app, '--rule', 'no-floating-work-in-handler', '--format', 'json', '--no-types']);
-  return (JSON.parse(scan.stdout) as { filePath: string; messages: { line: number }[] }[]).flatMap((result) => result.messages.map((message) => `${path.relative(app, result.filePath)}:${message.line}`));
+  return (JSON.parse(scan.stdout) as { filePath: string; messages: { line: number }[] }[]).flatMap((result) =>
+    result.messages.map((message) => `${path.relative(app, result.filePath)}:${message.line}`),
+  );
 }

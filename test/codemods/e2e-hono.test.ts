@@ -13,9 +13,14 @@ describe('spawn-to-taskspec on the Hono sample app', () => {
   it('rewrites, type-checks, and runs the tasks to done', async () => {
     const app = copyApp('hono');
     const run = await migrate(app, 'src');
-    expect(run.sites).toEqual(['src/routes/videos.ts:9 rewritten TaskSpec.TranscodeVideo', 'src/routes/videos.ts:15 rewritten TaskSpec.PublishVideo']);
+    expect(run.sites).toEqual([
+      'src/routes/videos.ts:9 rewritten TaskSpec.TranscodeVideo',
+      'src/routes/videos.ts:15 rewritten TaskSpec.PublishVideo',
+    ]);
     expect(run.code).toBe(0);
-    expect(readFileSync(path.join(app, 'src/tasks.ts'), 'utf8')).toContain('TranscodeVideo: { schema: v.object({ videoId: v.string(), formats: v.array(v.string()) }) },');
+    expect(readFileSync(path.join(app, 'src/tasks.ts'), 'utf8')).toContain(
+      'TranscodeVideo: { schema: v.object({ videoId: v.string(), formats: v.array(v.string()) }) },',
+    );
 
     const compiled = compile(app);
     expect(compiled.output).toBe('');
@@ -25,7 +30,10 @@ describe('spawn-to-taskspec on the Hono sample app', () => {
       expect(await post(`${base}/videos/v-1/transcode`, { formats: ['hls', 'mp4'] })).toBe(202);
       expect(await post(`${base}/videos/v-2/publish`)).toBe(202);
     });
-    expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`).sort()).toEqual(['PublishVideo done v-2', 'TranscodeVideo done v-1']);
+    expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`).sort()).toEqual([
+      'PublishVideo done v-2',
+      'TranscodeVideo done v-1',
+    ]);
     expect(served.outbox).toEqual(['publish v-2', 'transcode v-1 hls,mp4']);
 
     expect(await floatingWork(app)).toEqual([]);

@@ -20,7 +20,9 @@ describe('spawn-to-taskspec on the Koa sample app', () => {
       'src/routes/orders.ts:23 bailed forbidden-capture',
     ]);
     expect(run.code).toBe(1);
-    expect(readFileSync(path.join(app, 'src/executors/refund-order.ts'), 'utf8')).toContain("await ((error: unknown) => console.error('refund failed', error))(error);");
+    expect(readFileSync(path.join(app, 'src/executors/refund-order.ts'), 'utf8')).toContain(
+      "await ((error: unknown) => console.error('refund failed', error))(error);",
+    );
 
     const compiled = compile(app);
     expect(compiled.output).toBe('');
@@ -30,7 +32,10 @@ describe('spawn-to-taskspec on the Koa sample app', () => {
       expect(await post(`${base}/orders/o-4/refund`, {}, { 'x-reason': 'damaged' })).toBe(202);
       expect(await post(`${base}/orders/o-5/notify`)).toBe(202);
     });
-    expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`).sort()).toEqual(['NotifyCustomer done o-5', 'RefundOrder done o-4']);
+    expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`).sort()).toEqual([
+      'NotifyCustomer done o-5',
+      'RefundOrder done o-4',
+    ]);
     expect(served.outbox).toEqual(['notify o-5', 'refund o-4 damaged']);
 
     // Line 23 before and after: two added imports, and the three-line `process.nextTick` became one.

@@ -13,7 +13,10 @@ describe('spawn-to-taskspec on the Next.js sample route handlers', () => {
   it('rewrites `void` and `after()`, type-checks, and runs the tasks to done', async () => {
     const app = copyApp('nextjs');
     const run = await migrate(app, 'app');
-    expect(run.sites).toEqual(['app/api/orders/[id]/ship/route.ts:6 rewritten TaskSpec.ShipOrder', 'app/api/posts/[id]/view/route.ts:6 rewritten TaskSpec.RecordView']);
+    expect(run.sites).toEqual([
+      'app/api/orders/[id]/ship/route.ts:6 rewritten TaskSpec.ShipOrder',
+      'app/api/posts/[id]/view/route.ts:6 rewritten TaskSpec.RecordView',
+    ]);
     expect(run.code).toBe(0);
 
     const compiled = compile(app);
@@ -24,7 +27,10 @@ describe('spawn-to-taskspec on the Next.js sample route handlers', () => {
       expect(await post(`${base}/api/orders/o-8/ship`, { carrier: 'dhl' })).toBe(202);
       expect(await post(`${base}/api/posts/p-2/view`)).toBe(204);
     });
-    expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`).sort()).toEqual(['RecordView done p-2', 'ShipOrder done o-8']);
+    expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`).sort()).toEqual([
+      'RecordView done p-2',
+      'ShipOrder done o-8',
+    ]);
     expect(served.outbox).toEqual(['ship o-8 dhl', 'view p-2']);
 
     expect(await floatingWork(app)).toEqual([]);

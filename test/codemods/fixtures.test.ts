@@ -12,19 +12,26 @@ import { runCli } from '../cli/helpers.js';
 
 const CODEMODS = path.resolve(import.meta.dirname, '../../codemods');
 const WORK = path.resolve(import.meta.dirname, `../../bench/.work/codemod-fixtures-${process.pid}`);
-const cases = readdirSync(CODEMODS).filter((codemod) => existsSync(path.join(CODEMODS, codemod, '__testfixtures__'))).flatMap((codemod) =>
-  readdirSync(path.join(CODEMODS, codemod, '__testfixtures__')).flatMap((name) => {
-    const match = /^(.+)\.input\.([cm]?[jt]sx?)$/.exec(name);
-    return match ? [{ codemod, name: match[1]!, ext: match[2]! }] : [];
-  }),
-);
+const cases = readdirSync(CODEMODS)
+  .filter((codemod) => existsSync(path.join(CODEMODS, codemod, '__testfixtures__')))
+  .flatMap((codemod) =>
+    readdirSync(path.join(CODEMODS, codemod, '__testfixtures__')).flatMap((name) => {
+      const match = /^(.+)\.input\.([cm]?[jt]sx?)$/.exec(name);
+      return match ? [{ codemod, name: match[1]!, ext: match[2]! }] : [];
+    }),
+  );
 
-afterAll(() => { rmSync(WORK, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+});
 
 /** Every file under `dir`, relative, sorted. */
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((entry) => statSync(path.join(dir, entry)).isFile()).map((entry) => entry.split(path.sep).join('/')).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => statSync(path.join(dir, entry)).isFile())
+    .map((entry) => entry.split(path.sep).join('/'))
+    .sort();
 }
 
 /** `relative path → text` of the files under `dir`. */

@@ -14,7 +14,10 @@ afterAll(removeCopies);
 describe('spawn-to-taskspec executor tests for node:test', () => {
   it('writes node:test tests that compile and pass', async () => {
     const app = copyApp('express');
-    const manifest = JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     delete manifest.devDependencies['vitest'];
     manifest.scripts['test'] = 'node --test --experimental-test-module-mocks "dist/**/*.test.js"';
     writeFileSync(path.join(app, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -29,7 +32,10 @@ describe('spawn-to-taskspec executor tests for node:test', () => {
     expect(compiled.output).toBe('');
     expect(compiled.code).toBe(0);
 
-    const tests = spawnSync(process.execPath, ['--test', '--experimental-test-module-mocks', 'dist/executors/*.test.js'], { cwd: app, encoding: 'utf8' });
+    const tests = spawnSync(process.execPath, ['--test', '--experimental-test-module-mocks', 'dist/executors/*.test.js'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(tests.stdout).toMatch(/ℹ tests 9\n/);
     expect(tests.stdout).toMatch(/ℹ pass 9\n/);
     expect(tests.status).toBe(0);

@@ -29,10 +29,16 @@ const heavy = (urls: readonly string[]) => urls.filter((url) => /\/node_modules\
 
 beforeAll(() => {
   const built = path.join(ROOT, 'dist/src/index.js');
-  const source = Math.max(statSync(path.join(ROOT, 'src/index.ts')).mtimeMs, statSync(path.join(ROOT, 'codemods/spawn-to-taskspec/run.ts')).mtimeMs);
+  const source = Math.max(
+    statSync(path.join(ROOT, 'src/index.ts')).mtimeMs,
+    statSync(path.join(ROOT, 'codemods/spawn-to-taskspec/run.ts')).mtimeMs,
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= source) return;
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   } catch {
     // Type errors elsewhere do not stop tsc from emitting; the module graph is what is tested.
   }

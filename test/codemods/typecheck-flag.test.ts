@@ -11,7 +11,9 @@ import { runCli } from '../cli/helpers.js';
 const FIXTURES = path.resolve(import.meta.dirname, '../../codemods/spawn-to-taskspec/__testfixtures__');
 const WORK = path.resolve(import.meta.dirname, `../../bench/.work/codemod-typecheck-${process.pid}`);
 
-afterAll(() => { rmSync(WORK, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+});
 
 describe('fleet codemod spawn-to-taskspec --typecheck', () => {
   it('rolls back a file that gains a type error and exits 3', async () => {
@@ -22,11 +24,22 @@ describe('fleet codemod spawn-to-taskspec --typecheck', () => {
     mkdirSync(path.dirname(target), { recursive: true });
     const input = readFileSync(path.join(FIXTURES, 'void-call.input.ts'), 'utf8');
     writeFileSync(target, input);
-    const run = await runCli(['codemod', 'spawn-to-taskspec', target, '--allow-dirty', '--no-types', '--typecheck', '--format', 'json'], { cwd: WORK });
-    const report = JSON.parse(run.stdout) as { files: { file: string; status: string; error?: string }[]; sites: { action: string; reason?: string }[] };
+    const run = await runCli(['codemod', 'spawn-to-taskspec', target, '--allow-dirty', '--no-types', '--typecheck', '--format', 'json'], {
+      cwd: WORK,
+    });
+    const report = JSON.parse(run.stdout) as {
+      files: { file: string; status: string; error?: string }[];
+      sites: { action: string; reason?: string }[];
+    };
     expect(run.code).toBe(3);
     expect(readFileSync(target, 'utf8')).toBe(input);
-    expect(report.files.find((file) => file.file === target)).toEqual({ file: target, status: 'error', error: expect.stringMatching(/^gains a type error at line 2: 'sendWelcomeEmail' is declared but its value is never read\.; left unchanged$/) as unknown });
+    expect(report.files.find((file) => file.file === target)).toEqual({
+      file: target,
+      status: 'error',
+      error: expect.stringMatching(
+        /^gains a type error at line 2: 'sendWelcomeEmail' is declared but its value is never read\.; left unchanged$/,
+      ) as unknown,
+    });
     expect(report.sites.map((site) => `${site.action} ${site.reason ?? ''}`)).toEqual(['bailed typecheck']);
   }, 240_000);
 });

@@ -79,7 +79,10 @@ export function tempDir(prefix: string): string {
 
 /** Creates a consumer project: `package.json` with `type: module` plus `files`. */
 export function writeProject(root: string, files: Readonly<Record<string, string>>): void {
-  writeFileSync(path.join(root, 'package.json'), `${JSON.stringify({ name: path.basename(root).toLowerCase(), version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, 'package.json'),
+    `${JSON.stringify({ name: path.basename(root).toLowerCase(), version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`,
+  );
   for (const [relative, content] of Object.entries(files)) {
     const full = path.join(root, relative);
     mkdirSync(path.dirname(full), { recursive: true });

@@ -49,7 +49,7 @@ const EXPRESS_TS = {
   ].join('\n'),
   'src/mail.ts': [
     'export async function sendWelcome(to: string): Promise<void> {',
-    "  await fetch(`https://mail.example.com/send?to=${encodeURIComponent(to)}`);",
+    '  await fetch(`https://mail.example.com/send?to=${encodeURIComponent(to)}`);',
     '}',
     '',
   ].join('\n'),
@@ -126,25 +126,37 @@ describe('a TypeScript Express app on ESLint 10 (README configs)', () => {
     npmInstall(root, [tarball('eslint-plugin-fleet'), tarball('fleet-routes'), tarball('fleet-runtime')], true);
   }, INSTALL_TIMEOUT);
 
-  it('lints every JS and TS file with the `recommended` block', () => {
-    writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended'));
-    expect(eslint(root)).toEqual(EXPRESS_TS_FINDINGS);
-  }, RUN_TIMEOUT);
+  it(
+    'lints every JS and TS file with the `recommended` block',
+    () => {
+      writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended'));
+      expect(eslint(root)).toEqual(EXPRESS_TS_FINDINGS);
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('lints with type information on TS files and without on JS files with the `recommended-type-checked` block', () => {
-    writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended-type-checked'));
-    expect(eslint(root)).toEqual(EXPRESS_TS_FINDINGS);
-  }, RUN_TIMEOUT);
+  it(
+    'lints with type information on TS files and without on JS files with the `recommended-type-checked` block',
+    () => {
+      writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended-type-checked'));
+      expect(eslint(root)).toEqual(EXPRESS_TS_FINDINGS);
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('runs `npx fleet scan` from the installed package', () => {
-    const result = run('npx', ['fleet', 'scan', '.'], root);
-    expect(result.status).toBe(1);
-    expect(result.stdout).toContain('src/app.ts');
-    expect(result.stdout).toMatch(/no-floating-work-in-handler/);
-    const json = run('npx', ['fleet', 'scan', '.', '--format', 'json'], root);
-    const floating = findingsOf(json.stdout, root).filter((finding) => finding.rule === FLOAT);
-    expect(floating).toEqual(EXPRESS_TS_FINDINGS.filter((finding) => finding.rule === FLOAT));
-  }, RUN_TIMEOUT);
+  it(
+    'runs `npx fleet scan` from the installed package',
+    () => {
+      const result = run('npx', ['fleet', 'scan', '.'], root);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain('src/app.ts');
+      expect(result.stdout).toMatch(/no-floating-work-in-handler/);
+      const json = run('npx', ['fleet', 'scan', '.', '--format', 'json'], root);
+      const floating = findingsOf(json.stdout, root).filter((finding) => finding.rule === FLOAT);
+      expect(floating).toEqual(EXPRESS_TS_FINDINGS.filter((finding) => finding.rule === FLOAT));
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('a plain JavaScript app on ESLint 9 (README `recommended` block)', () => {
@@ -182,18 +194,26 @@ describe('a plain JavaScript app on ESLint 9 (README `recommended` block)', () =
     writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('recommended'));
   }, INSTALL_TIMEOUT);
 
-  it('reports the floating work and the unclassified routes, and nothing fatal', () => {
-    expect(eslint(root)).toEqual([
-      { file: 'index.js', line: 4, rule: ROLE },
-      { file: 'index.js', line: 5, rule: FLOAT },
-      { file: 'index.js', line: 6, rule: FLOAT },
-      { file: 'routes.cjs', line: 4, rule: ROLE },
-    ]);
-  }, RUN_TIMEOUT);
+  it(
+    'reports the floating work and the unclassified routes, and nothing fatal',
+    () => {
+      expect(eslint(root)).toEqual([
+        { file: 'index.js', line: 4, rule: ROLE },
+        { file: 'index.js', line: 5, rule: FLOAT },
+        { file: 'index.js', line: 6, rule: FLOAT },
+        { file: 'routes.cjs', line: 4, rule: ROLE },
+      ]);
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('runs on ESLint 9', () => {
-    expect(runOk('npx', ['eslint', '--version'], root).stdout).toMatch(/^v9\./);
-  }, RUN_TIMEOUT);
+  it(
+    'runs on ESLint 9',
+    () => {
+      expect(runOk('npx', ['eslint', '--version'], root).stdout).toMatch(/^v9\./);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('a project already on typescript-eslint 8.40 and ESLint 9 (README typescript-eslint block)', () => {
@@ -217,39 +237,64 @@ describe('a project already on typescript-eslint 8.40 and ESLint 9 (README types
       ].join('\n'),
     });
     // The user's existing setup first, then Fleet, as `npm i -D eslint-plugin-fleet` would add it.
-    npmInstall(root, ['typescript-eslint@8.40.0', 'eslint@^9', 'typescript@~5.8', 'express@^5', '@types/express@^5', '@types/node@^24'], true);
+    npmInstall(
+      root,
+      ['typescript-eslint@8.40.0', 'eslint@^9', 'typescript@~5.8', 'express@^5', '@types/express@^5', '@types/node@^24'],
+      true,
+    );
     npmInstall(root, [tarball('eslint-plugin-fleet'), tarball('fleet-routes')], true);
     writeFileSync(path.join(root, 'eslint.config.js'), readmeConfig('typescript-eslint'));
   }, INSTALL_TIMEOUT);
 
-  it('shares the one copy of @typescript-eslint/* the project already has', () => {
-    const listed = run('npm', ['ls', '--all', '--parseable', '--long', '@typescript-eslint/parser', '@typescript-eslint/utils'], root).stdout;
-    const versions = new Set(listed.split('\n').filter(Boolean).map((line) => line.split(':')[1]));
-    expect(versions).toEqual(new Set(['@typescript-eslint/parser@8.40.0', '@typescript-eslint/utils@8.40.0']));
-  }, RUN_TIMEOUT);
+  it(
+    'shares the one copy of @typescript-eslint/* the project already has',
+    () => {
+      const listed = run(
+        'npm',
+        ['ls', '--all', '--parseable', '--long', '@typescript-eslint/parser', '@typescript-eslint/utils'],
+        root,
+      ).stdout;
+      const versions = new Set(
+        listed
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(':')[1]),
+      );
+      expect(versions).toEqual(new Set(['@typescript-eslint/parser@8.40.0', '@typescript-eslint/utils@8.40.0']));
+    },
+    RUN_TIMEOUT,
+  );
 
-  it('reports Fleet findings beside typescript-eslint’s, with nothing fatal', () => {
-    const findings = eslint(root);
-    expect(findings.filter((finding) => finding.rule?.startsWith('fatal') === true)).toEqual([]);
-    expect(findings.filter((finding) => finding.rule?.startsWith('fleet/') === true)).toEqual([
-      { file: 'src/app.ts', line: 5, rule: ROLE },
-      { file: 'src/app.ts', line: 6, rule: FLOAT },
-    ]);
-  }, RUN_TIMEOUT);
+  it(
+    'reports Fleet findings beside typescript-eslint’s, with nothing fatal',
+    () => {
+      const findings = eslint(root);
+      expect(findings.filter((finding) => finding.rule?.startsWith('fatal') === true)).toEqual([]);
+      expect(findings.filter((finding) => finding.rule?.startsWith('fleet/') === true)).toEqual([
+        { file: 'src/app.ts', line: 5, rule: ROLE },
+        { file: 'src/app.ts', line: 6, rule: FLOAT },
+      ]);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('the published packages', () => {
-  it.each([['eslint-plugin-fleet'], ['fleet-routes'], ['fleet-runtime']])('%s: every relative README link resolves inside the tarball', (name) => {
-    const unpacked = path.join(work, 'unpacked', name);
-    mkdirSync(unpacked, { recursive: true });
-    runOk('tar', ['xzf', tarball(name), '-C', unpacked], work);
-    const packageRoot = path.join(unpacked, 'package');
-    expect(readdirSync(packageRoot)).toContain('README.md');
-    const readme = readFileSync(path.join(packageRoot, 'README.md'), 'utf8');
-    const broken = relativeLinks(readme).filter((target) => {
-      const resolved = path.resolve(packageRoot, target);
-      return !resolved.startsWith(packageRoot) || run('test', ['-e', resolved], packageRoot).status !== 0;
-    });
-    expect(broken).toEqual([]);
-  }, RUN_TIMEOUT);
+  it.each([['eslint-plugin-fleet'], ['fleet-routes'], ['fleet-runtime']])(
+    '%s: every relative README link resolves inside the tarball',
+    (name) => {
+      const unpacked = path.join(work, 'unpacked', name);
+      mkdirSync(unpacked, { recursive: true });
+      runOk('tar', ['xzf', tarball(name), '-C', unpacked], work);
+      const packageRoot = path.join(unpacked, 'package');
+      expect(readdirSync(packageRoot)).toContain('README.md');
+      const readme = readFileSync(path.join(packageRoot, 'README.md'), 'utf8');
+      const broken = relativeLinks(readme).filter((target) => {
+        const resolved = path.resolve(packageRoot, target);
+        return !resolved.startsWith(packageRoot) || run('test', ['-e', resolved], packageRoot).status !== 0;
+      });
+      expect(broken).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
 });

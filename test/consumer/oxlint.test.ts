@@ -16,7 +16,11 @@ const RUN_TIMEOUT = 300_000;
 const apps = readdirSync(path.join(repoRoot, 'fixtures/apps')).sort();
 
 interface OxlintJson {
-  readonly diagnostics: readonly { readonly code: string; readonly filename: string; readonly labels: readonly { readonly span: { readonly line: number } }[] }[];
+  readonly diagnostics: readonly {
+    readonly code: string;
+    readonly filename: string;
+    readonly labels: readonly { readonly span: { readonly line: number } }[];
+  }[];
 }
 
 /** oxlint's JSON diagnostics as findings; only Fleet's (oxlint adds its own default rules). */
@@ -49,14 +53,18 @@ describe('oxlint with the README `.oxlintrc.json` agrees with ESLint `recommende
     npmInstall(root, [tarballs.get('eslint-plugin-fleet')!, tarballs.get('fleet-routes')!], true);
   }, INSTALL_TIMEOUT);
 
-  it.each(apps.map((app) => [app]))('%s', (app) => {
-    const dir = `apps/${app}`;
-    const eslint = run('npx', ['eslint', '--format', 'json', dir], root);
-    expect(eslint.status, eslint.stderr).toBe(1);
-    const oxlint = run('npx', ['oxlint', '--format', 'json', dir], root);
-    expect(oxlint.stderr).not.toMatch(/error|exception/i);
-    const expected = findingsOf(eslint.stdout, root);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(oxlintFindings(oxlint.stdout)).toEqual(expected);
-  }, RUN_TIMEOUT);
+  it.each(apps.map((app) => [app]))(
+    '%s',
+    (app) => {
+      const dir = `apps/${app}`;
+      const eslint = run('npx', ['eslint', '--format', 'json', dir], root);
+      expect(eslint.status, eslint.stderr).toBe(1);
+      const oxlint = run('npx', ['oxlint', '--format', 'json', dir], root);
+      expect(oxlint.stderr).not.toMatch(/error|exception/i);
+      const expected = findingsOf(eslint.stdout, root);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(oxlintFindings(oxlint.stdout)).toEqual(expected);
+    },
+    RUN_TIMEOUT,
+  );
 });

@@ -26,7 +26,12 @@ export interface Finding {
 
 interface EslintJsonResult {
   readonly filePath: string;
-  readonly messages: readonly { readonly ruleId: string | null; readonly line: number; readonly fatal?: boolean; readonly message: string }[];
+  readonly messages: readonly {
+    readonly ruleId: string | null;
+    readonly line: number;
+    readonly fatal?: boolean;
+    readonly message: string;
+  }[];
 }
 
 /** Parses `eslint --format json` output into findings, sorted by file, line and rule. */

@@ -20,14 +20,22 @@ const file = path.join(root, 'server.ts');
 const manifest = path.join(root, 'fleet.routes.yaml');
 writeFileSync(
   file,
-  ["import express from 'express';", 'const app = express();', "app.get('/health', (req, res) => { res.end(); });", "app.post('/reports', (req, res) => { res.end(); });", ''].join('\n'),
+  [
+    "import express from 'express';",
+    'const app = express();',
+    "app.get('/health', (req, res) => { res.end(); });",
+    "app.post('/reports', (req, res) => { res.end(); });",
+    '',
+  ].join('\n'),
 );
 
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config] });
 
 async function roleMessages(): Promise<string[]> {
   const [result] = await eslint.lintFiles([file]);
-  return result!.messages.filter((message) => message.ruleId === 'fleet/require-route-role').map((message) => `${String(message.line)}: ${message.message}`);
+  return result!.messages
+    .filter((message) => message.ruleId === 'fleet/require-route-role')
+    .map((message) => `${String(message.line)}: ${message.message}`);
 }
 
 function writeManifest(lines: readonly string[]): void {
@@ -56,6 +64,8 @@ describe('one long-lived ESLint instance follows manifest edits', () => {
     writeManifest(['version: 1', 'routes:', '  - { method: GET, path: /health, role: maybe }']);
     const messages = await roleMessages();
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^3: The route manifest is invalid, so the routes of this file cannot be classified: .*fleet\.routes\.yaml:3:/);
+    expect(messages[0]).toMatch(
+      /^3: The route manifest is invalid, so the routes of this file cannot be classified: .*fleet\.routes\.yaml:3:/,
+    );
   });
 });

@@ -82,8 +82,18 @@ export function register(app) {
 }
 `;
     expect(summary(detect(code, `${cwd}/src/routes.ts`, settings), code)).toEqual([
-      { kind: 'route', label: 'GET /users', route: { methods: ['GET'], path: '/users', pathComplete: true }, line: 'async function listUsers(req, res) { res.json([]); }' },
-      { kind: 'route', label: 'POST /users', route: { methods: ['POST'], path: '/users', pathComplete: true }, line: 'async (req, res) => { res.status(201).end(); }' },
+      {
+        kind: 'route',
+        label: 'GET /users',
+        route: { methods: ['GET'], path: '/users', pathComplete: true },
+        line: 'async function listUsers(req, res) { res.json([]); }',
+      },
+      {
+        kind: 'route',
+        label: 'POST /users',
+        route: { methods: ['POST'], path: '/users', pathComplete: true },
+        line: 'async (req, res) => { res.status(201).end(); }',
+      },
     ]);
   });
 
@@ -91,14 +101,23 @@ export function register(app) {
     const code = `function h() {}\nsetupApiRoute(app, 'get', '/a', h);\nsetupApiRoute(app, 'get', '/b', h);\n`;
     const handlers = detect(code, `${cwd}/src/routes.ts`, settings);
     expect(handlers.map((handler) => handler.label)).toEqual(['GET /a']);
-    expect(handlers[0]).toMatchObject({ framework: 'custom', confidence: 'certain', via: '`setupApiRoute()` declared in `settings.fleet.handlers`' });
+    expect(handlers[0]).toMatchObject({
+      framework: 'custom',
+      confidence: 'certain',
+      via: '`setupApiRoute()` declared in `settings.fleet.handlers`',
+    });
   });
 
   it('marks a non-literal path incomplete and uses the fixed method', () => {
     const code = `import { paths } from './paths';\nthis.http?.postJson(paths.users, async (body) => body);\n`;
     const handlers = detect(code, `${cwd}/src/a.ts`, { handlers: [{ callee: 'this.http.postJson', method: 'post', pathArg: 0 }] });
     expect(summary(handlers, code)).toEqual([
-      { kind: 'route', label: 'POST this.http.postJson()', route: { methods: ['POST'], path: undefined, pathComplete: false }, line: 'async (body) => body' },
+      {
+        kind: 'route',
+        label: 'POST this.http.postJson()',
+        route: { methods: ['POST'], path: undefined, pathComplete: false },
+        line: 'async (body) => body',
+      },
     ]);
   });
 
@@ -107,7 +126,12 @@ export function register(app) {
     const handlers = detect(code, `${cwd}/src/admin.ts`, { handlers: [{ callee: '*.secure', pathArg: 0 }] });
     expect(summary(handlers, code)).toEqual([
       { kind: 'middleware', label: 'router.secure() middleware', route: undefined, line: 'function auth(req, res, next) { next(); }' },
-      { kind: 'route', label: '* /admin', route: { methods: ['*'], path: '/admin', pathComplete: true }, line: 'async (req, res) => res.end()' },
+      {
+        kind: 'route',
+        label: '* /admin',
+        route: { methods: ['*'], path: '/admin', pathComplete: true },
+        line: 'async (req, res) => res.end()',
+      },
     ]);
   });
 
@@ -167,8 +191,12 @@ describe('user-declared handlers through getHandlerModel', () => {
     const text = `import { setupApiRoute } from '../lib/setup';\nsetupApiRoute(router, 'delete', '/items/:id', async (req, res) => res.end());\n`;
     const filename = `${cwd}/src/routes/items.ts`;
     const { ast, scopeManager } = parse(text, filename);
-    const settings = readFleetSettings({ handlers: [{ callee: 'setupApiRoute', methodArg: 1, pathArg: 2, handlerArg: 3, files: ['src/routes/**'] }] });
+    const settings = readFleetSettings({
+      handlers: [{ callee: 'setupApiRoute', methodArg: 1, pathArg: 2, handlerArg: 3, files: ['src/routes/**'] }],
+    });
     const model = getHandlerModel({ ast, scopeManager, filename, settings, text });
-    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual(['custom route DELETE /items/:id']);
+    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual([
+      'custom route DELETE /items/:id',
+    ]);
   });
 });

@@ -40,12 +40,15 @@ function lint(code: string, filename: string, settings: Record<string, unknown> 
 describe('handlerModelFor inside ESLint', () => {
   it('works on espree-parsed CommonJS with configured globals', () => {
     expect(
-      lint(`const express = require('express');
+      lint(
+        `const express = require('express');
 const router = express.Router();
 function save() { probe(); }
 router.post('/save', (req, res) => { save(); res.end(); });
 module.exports = router;
-`, 'src/routes.js'),
+`,
+        'src/routes.js',
+      ),
     ).toEqual(['3: reached by POST /save <- save', '4: express POST /save']);
   });
 

@@ -17,13 +17,21 @@ app.get('env');
       { framework: 'express', kind: 'middleware', confidence: 'certain', label: 'middleware app.ts:4', complete: undefined, line: 4 },
       { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /users/:id', complete: true, line: 5 },
       { framework: 'express', kind: 'route', confidence: 'certain', label: '* /any', complete: true, line: 6 },
-      { framework: 'express', kind: 'error-middleware', confidence: 'certain', label: 'error middleware app.ts:7', complete: undefined, line: 7 },
+      {
+        framework: 'express',
+        kind: 'error-middleware',
+        confidence: 'certain',
+        label: 'error middleware app.ts:7',
+        complete: undefined,
+        line: 7,
+      },
     ]);
   });
 
   it('follows identifiers, arrays, wrappers and route() chains', () => {
     expect(
-      handlersIn(`const express = require('express');
+      handlersIn(
+        `const express = require('express');
 const asyncHandler = require('express-async-handler');
 const router = express.Router();
 function list(req, res) { res.send([]); }
@@ -34,7 +42,9 @@ router.post('/items', asyncHandler(create));
 router.route('/items/:id').get(catchAsync(async (req, res) => {})).delete((req, res) => {});
 const app = express();
 app.use('/api', router);
-`, 'src/server.js'),
+`,
+        'src/server.js',
+      ),
     ).toEqual([
       { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /api/items', complete: true, line: 4 },
       { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /api/items', complete: true, line: 5 },

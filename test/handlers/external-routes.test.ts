@@ -8,7 +8,9 @@ function routesIn(text: string, filename = 'src/app.ts', fleet: Record<string, u
   const model = getHandlerModel({ ...parse(text, filename), filename, settings: readFleetSettings(fleet) });
   return {
     handlers: model.handlers.map((handler) => handler.label),
-    external: model.externalRoutes.map((route) => `${route.label} | ${route.targetName ?? '?'} | ${route.framework} | ${route.route.registration.loc.start.line}`),
+    external: model.externalRoutes.map(
+      (route) => `${route.label} | ${route.targetName ?? '?'} | ${route.framework} | ${route.route.registration.loc.start.line}`,
+    ),
   };
 }
 
@@ -32,7 +34,11 @@ module.exports = ApiRouter;
 `;
     expect(routesIn(code, 'server/ApiRouter.js')).toEqual({
       handlers: [],
-      external: ['POST /users | Users.create | express | 9', 'GET /users/:id | Users.findOne | express | 10', "GET /health | require().check | express | 11"],
+      external: [
+        'POST /users | Users.create | express | 9',
+        'GET /users/:id | Users.findOne | express | 10',
+        'GET /health | require().check | express | 11',
+      ],
     });
   });
 
@@ -64,7 +70,10 @@ const app = Fastify();
 app.get('/users', users.list);
 app.route({ method: 'POST', url: '/users', handler: users.create });
 `;
-    expect(routesIn(code)).toEqual({ handlers: [], external: ['GET /users | users.list | fastify | 4', 'POST /users | users.create | fastify | 5'] });
+    expect(routesIn(code)).toEqual({
+      handlers: [],
+      external: ['GET /users | users.list | fastify | 4', 'POST /users | users.create | fastify | 5'],
+    });
   });
 
   it('keeps Hono routes on imported handlers', () => {
@@ -81,7 +90,10 @@ app.get('/books', listBooks);
 import { authOptions } from '@/lib/auth';
 export default NextAuth(authOptions);
 `;
-    expect(routesIn(code, '/repo/pages/api/auth/[...nextauth].ts')).toEqual({ handlers: [], external: ['* /api/auth/[...nextauth] | NextAuth() | nextjs | 3'] });
+    expect(routesIn(code, '/repo/pages/api/auth/[...nextauth].ts')).toEqual({
+      handlers: [],
+      external: ['* /api/auth/[...nextauth] | NextAuth() | nextjs | 3'],
+    });
   });
 
   it('keeps App Router exports built elsewhere, one route per exported value', () => {

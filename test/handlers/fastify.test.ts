@@ -18,7 +18,14 @@ app.setErrorHandler((error, request, reply) => {});
     ).toEqual([
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'GET /ping', complete: true, line: 3 },
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'POST /users', complete: true, line: 4 },
-      { framework: 'fastify', kind: 'hook', confidence: 'certain', label: 'preHandler hook of PUT,PATCH /users/:id', complete: true, line: 5 },
+      {
+        framework: 'fastify',
+        kind: 'hook',
+        confidence: 'certain',
+        label: 'preHandler hook of PUT,PATCH /users/:id',
+        complete: true,
+        line: 5,
+      },
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'PUT,PATCH /users/:id', complete: true, line: 5 },
       { framework: 'fastify', kind: 'hook', confidence: 'certain', label: 'onRequest hook', complete: undefined, line: 6 },
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'GET /opts', complete: true, line: 9 },
@@ -39,7 +46,8 @@ app.post('/follow', followSchema, follow);
 
   it('follows register() plugins with prefixes and fastify-plugin wrappers', () => {
     expect(
-      handlersIn(`const fastify = require('fastify')();
+      handlersIn(
+        `const fastify = require('fastify')();
 const fp = require('fastify-plugin');
 async function users(instance, opts) {
   instance.get('/', async (request, reply) => []);
@@ -47,7 +55,9 @@ async function users(instance, opts) {
 fastify.register(users, { prefix: '/users' });
 fastify.register(async (child) => { child.delete('/cache', async () => {}); }, { prefix: '/admin' });
 module.exports = fp(async function auth(server) { server.addHook('preHandler', async (req, reply) => {}); });
-`, 'src/server.js'),
+`,
+        'src/server.js',
+      ),
     ).toEqual([
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'GET /users/', complete: true, line: 4 },
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'DELETE /admin/cache', complete: true, line: 7 },
@@ -69,18 +79,24 @@ export default root;
       { framework: 'fastify', kind: 'route', confidence: 'certain', label: 'POST /login', complete: false, line: 5 },
     ]);
     expect(
-      handlersIn(`'use strict'
+      handlersIn(
+        `'use strict'
 module.exports = async function (fastify, opts) {
   fastify.get('/', async function (request, reply) { return 'this is an example'; });
 };
-`, 'routes/example/index.js'),
+`,
+        'routes/example/index.js',
+      ),
     ).toEqual([{ framework: 'fastify', kind: 'route', confidence: 'heuristic', label: 'GET /', complete: false, line: 3 }]);
   });
 
   it('does not take Express-style route modules or startup hooks for Fastify', () => {
     expect(
-      handlersIn(`module.exports = function (app) { app.locals.title = 'x'; };
-`, 'routes/index.js'),
+      handlersIn(
+        `module.exports = function (app) { app.locals.title = 'x'; };
+`,
+        'routes/index.js',
+      ),
     ).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { handlersIn } from './parse.js';
 describe('heuristic detector', () => {
   it('finds handler-shaped registrations on untraced receivers', () => {
     expect(
-      handlersIn(`module.exports = function (app) {
+      handlersIn(
+        `module.exports = function (app) {
   app.get('/users', function (req, res) { res.send([]); });
   app.use('/admin', (req, res, next) => next());
   app.use('/x', (err, req, res, next) => next(err));
@@ -14,11 +15,20 @@ export function routes(router) {
   router.get('/hono', (c) => c.text('x'));
   router.put('/f', async (request, reply) => {});
 }
-`, 'src/routes/index.js'),
+`,
+        'src/routes/index.js',
+      ),
     ).toEqual([
       { framework: 'express', kind: 'route', confidence: 'heuristic', label: 'GET /users', complete: false, line: 2 },
       { framework: 'express', kind: 'middleware', confidence: 'heuristic', label: 'middleware index.js:3', complete: false, line: 3 },
-      { framework: 'express', kind: 'error-middleware', confidence: 'heuristic', label: 'error middleware index.js:4', complete: false, line: 4 },
+      {
+        framework: 'express',
+        kind: 'error-middleware',
+        confidence: 'heuristic',
+        label: 'error middleware index.js:4',
+        complete: false,
+        line: 4,
+      },
       { framework: 'koa', kind: 'route', confidence: 'heuristic', label: 'POST /items', complete: false, line: 7 },
       { framework: 'koa', kind: 'route', confidence: 'heuristic', label: 'POST /items', complete: false, line: 7 },
       { framework: 'hono', kind: 'route', confidence: 'heuristic', label: 'GET /hono', complete: false, line: 8 },
@@ -31,10 +41,12 @@ export function routes(router) {
   });
 
   it('prefers the certain finding of a framework detector', () => {
-    expect(handlersIn(`import express from 'express';
+    expect(
+      handlersIn(`import express from 'express';
 const app = express();
 app.get('/a', (req, res) => {});
-`)).toEqual([{ framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /a', complete: true, line: 3 }]);
+`),
+    ).toEqual([{ framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /a', complete: true, line: 3 }]);
   });
 
   it('ignores lookalikes', () => {

@@ -21,8 +21,10 @@ function sources(code: string): unknown[] {
 
 describe('buildImportIndex', () => {
   it('resolves default, named and namespace imports with node: stripped', () => {
-    expect(sources(`import express, { Router as R } from 'express'; import * as fs from 'node:fs';
-      probe(express); probe(R); probe(fs.promises.readFile); probe(unknownThing);`)).toEqual([
+    expect(
+      sources(`import express, { Router as R } from 'express'; import * as fs from 'node:fs';
+      probe(express); probe(R); probe(fs.promises.readFile); probe(unknownThing);`),
+    ).toEqual([
       { module: 'express', name: 'default', members: [], path: [] },
       { module: 'express', name: 'Router', members: [], path: ['Router'] },
       { module: 'fs', name: '*', members: ['promises', 'readFile'], path: ['promises', 'readFile'] },
@@ -31,9 +33,11 @@ describe('buildImportIndex', () => {
   });
 
   it('resolves require, destructured require, .default and const aliases', () => {
-    expect(sources(`const express = require('express'); const { Router: Rt } = require('express');
+    expect(
+      sources(`const express = require('express'); const { Router: Rt } = require('express');
       const Fastify = require('fastify').default; const R2 = express.Router; const { json } = express;
-      probe(express); probe(Rt); probe(Fastify); probe(R2); probe(json);`)).toEqual([
+      probe(express); probe(Rt); probe(Fastify); probe(R2); probe(json);`),
+    ).toEqual([
       { module: 'express', name: '*', members: [], path: [] },
       { module: 'express', name: 'Router', members: [], path: ['Router'] },
       { module: 'fastify', name: '*', members: ['default'], path: [] },
@@ -43,8 +47,10 @@ describe('buildImportIndex', () => {
   });
 
   it('resolves import x = require() and respects shadowing', () => {
-    expect(sources(`import koa = require('koa'); function f(koa: unknown) { return koa; }
-      probe(koa);`)).toEqual([{ module: 'koa', name: '*', members: [], path: [] }]);
+    expect(
+      sources(`import koa = require('koa'); function f(koa: unknown) { return koa; }
+      probe(koa);`),
+    ).toEqual([{ module: 'koa', name: '*', members: [], path: [] }]);
     const { ast, scopeManager } = parse(`import express from 'express'; function f(express: any) { express(); }`);
     const index = buildImportIndex(ast, scopeManager);
     const fn = ast.body[1] as TSESTree.FunctionDeclaration;

@@ -26,14 +26,17 @@ app.use(router.routes()).use(router.allowedMethods());
 
   it('handles require() of koa-router, exported routers and nested router mounts', () => {
     expect(
-      handlersIn(`const Router = require('koa-router');
+      handlersIn(
+        `const Router = require('koa-router');
 const router = new Router();
 const admin = new Router();
 admin.del('/cache', async (ctx) => {});
 router.use('/admin', admin.routes());
 router.get('/', async (ctx, next) => {});
 module.exports = router;
-`, 'src/routes.js'),
+`,
+        'src/routes.js',
+      ),
     ).toEqual([
       { framework: 'koa', kind: 'route', confidence: 'certain', label: 'DELETE /admin/cache', complete: false, line: 4 },
       { framework: 'koa', kind: 'route', confidence: 'certain', label: 'GET /', complete: false, line: 6 },

@@ -60,7 +60,9 @@ describe('getHandlerModel', () => {
   });
 
   it('keeps every route of a function registered twice, the first one as route', () => {
-    const parsed = parse(`import express from 'express';\nconst app = express();\nconst list = (req, res) => {};\napp.get('/a', list);\napp.get('/b', auth, list);\nfunction auth(req, res, next) {}\n`);
+    const parsed = parse(
+      `import express from 'express';\nconst app = express();\nconst list = (req, res) => {};\napp.get('/a', list);\napp.get('/b', auth, list);\nfunction auth(req, res, next) {}\n`,
+    );
     const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
     const [handler] = model.handlers;
     expect(model.handlers.map((h) => h.label)).toEqual(['GET /a', 'GET /b']);
@@ -76,14 +78,22 @@ describe('getHandlerModel', () => {
   });
 
   it('makes a function registered as middleware and then on a route a route handler of the route only', () => {
-    const parsed = parse(`import express from 'express';\nconst app = express();\nconst audit = (req, res, next) => next();\napp.use('/admin', audit);\napp.post('/audit', audit);\n`);
+    const parsed = parse(
+      `import express from 'express';\nconst app = express();\nconst audit = (req, res, next) => next();\napp.use('/admin', audit);\napp.post('/audit', audit);\n`,
+    );
     const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
-    expect(model.handlers.map((h) => [h.kind, h.label, h.via, h.route?.path, h.routes.map((route) => route.path)])).toEqual([['route', 'POST /audit', '`.post()` on `express()`', '/audit', ['/audit']]]);
+    expect(model.handlers.map((h) => [h.kind, h.label, h.via, h.route?.path, h.routes.map((route) => route.path)])).toEqual([
+      ['route', 'POST /audit', '`.post()` on `express()`', '/audit', ['/audit']],
+    ]);
   });
 
   it('lets a traced registration replace a heuristic guess, routes included', () => {
-    const parsed = parse(`import express from 'express';\nconst app = express();\nfunction list(req, res) {}\nother.get('/guess', list);\napp.get('/real', list);\n`);
+    const parsed = parse(
+      `import express from 'express';\nconst app = express();\nfunction list(req, res) {}\nother.get('/guess', list);\napp.get('/real', list);\n`,
+    );
     const model = getHandlerModel({ ...parsed, filename: 'a.ts', settings: readFleetSettings({}) });
-    expect(model.handlers.map((h) => [h.confidence, h.label, h.routes.map((route) => route.path)])).toEqual([['certain', 'GET /real', ['/real']]]);
+    expect(model.handlers.map((h) => [h.confidence, h.label, h.routes.map((route) => route.path)])).toEqual([
+      ['certain', 'GET /real', ['/real']],
+    ]);
   });
 });

@@ -62,10 +62,34 @@ export class UsersController {
 }
 `;
     expect(summary(detect(code), code)).toEqual([
-      { kind: 'route', label: 'GET /users', confidence: 'certain', route: { methods: ['GET'], path: '/users', pathComplete: true }, line: '() {' },
-      { kind: 'route', label: 'GET /users/:id', confidence: 'certain', route: { methods: ['GET'], path: '/users/:id', pathComplete: true }, line: "(@Param('id', ParseIntPipe) id: number) {" },
-      { kind: 'route', label: 'POST /users', confidence: 'certain', route: { methods: ['POST'], path: '/users', pathComplete: true }, line: '(@Body() dto: CreateUserDto) {' },
-      { kind: 'route', label: 'DELETE /users/:id', confidence: 'certain', route: { methods: ['DELETE'], path: '/users/:id', pathComplete: true }, line: "(@Param('id') id: string) {" },
+      {
+        kind: 'route',
+        label: 'GET /users',
+        confidence: 'certain',
+        route: { methods: ['GET'], path: '/users', pathComplete: true },
+        line: '() {',
+      },
+      {
+        kind: 'route',
+        label: 'GET /users/:id',
+        confidence: 'certain',
+        route: { methods: ['GET'], path: '/users/:id', pathComplete: true },
+        line: "(@Param('id', ParseIntPipe) id: number) {",
+      },
+      {
+        kind: 'route',
+        label: 'POST /users',
+        confidence: 'certain',
+        route: { methods: ['POST'], path: '/users', pathComplete: true },
+        line: '(@Body() dto: CreateUserDto) {',
+      },
+      {
+        kind: 'route',
+        label: 'DELETE /users/:id',
+        confidence: 'certain',
+        route: { methods: ['DELETE'], path: '/users/:id', pathComplete: true },
+        line: "(@Param('id') id: string) {",
+      },
     ]);
   });
 
@@ -126,7 +150,13 @@ export abstract class CrudController<T> {
 }
 `;
     expect(summary(detect(code), code)).toEqual([
-      { kind: 'route', label: 'GET /:id', confidence: 'certain', route: { methods: ['GET'], path: '/:id', pathComplete: false }, line: "(@Param('id') id: string) { return id; }" },
+      {
+        kind: 'route',
+        label: 'GET /:id',
+        confidence: 'certain',
+        route: { methods: ['GET'], path: '/:id', pathComplete: false },
+        line: "(@Param('id') id: string) { return id; }",
+      },
     ]);
   });
 
@@ -192,10 +222,34 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 `;
     expect(summary(detect(code), code)).toEqual([
-      { kind: 'middleware', label: 'LoggerMiddleware.use', confidence: 'certain', route: undefined, line: '(req: Request, res: Response, next: NextFunction) { next(); }' },
-      { kind: 'middleware', label: 'RolesGuard.canActivate', confidence: 'certain', route: undefined, line: '(context: ExecutionContext): boolean { return true; }' },
-      { kind: 'middleware', label: 'TimingInterceptor.intercept', confidence: 'certain', route: undefined, line: '(context: ExecutionContext, next: CallHandler): Observable<unknown> { return next.handle().pipe(tap(() => {})); }' },
-      { kind: 'middleware', label: 'HttpErrorFilter.catch', confidence: 'certain', route: undefined, line: '(exception: HttpException, host: ArgumentsHost) { host.switchToHttp(); }' },
+      {
+        kind: 'middleware',
+        label: 'LoggerMiddleware.use',
+        confidence: 'certain',
+        route: undefined,
+        line: '(req: Request, res: Response, next: NextFunction) { next(); }',
+      },
+      {
+        kind: 'middleware',
+        label: 'RolesGuard.canActivate',
+        confidence: 'certain',
+        route: undefined,
+        line: '(context: ExecutionContext): boolean { return true; }',
+      },
+      {
+        kind: 'middleware',
+        label: 'TimingInterceptor.intercept',
+        confidence: 'certain',
+        route: undefined,
+        line: '(context: ExecutionContext, next: CallHandler): Observable<unknown> { return next.handle().pipe(tap(() => {})); }',
+      },
+      {
+        kind: 'middleware',
+        label: 'HttpErrorFilter.catch',
+        confidence: 'certain',
+        route: undefined,
+        line: '(exception: HttpException, host: ArgumentsHost) { host.switchToHttp(); }',
+      },
     ]);
   });
 
@@ -273,7 +327,13 @@ export class HealthController {
 }
 `;
     expect(summary(detect(code), code)).toEqual([
-      { kind: 'route', label: 'GET, HEAD /health', confidence: 'certain', route: { methods: ['GET', 'HEAD'], path: '/health', pathComplete: true }, line: "() { return 'ok'; }" },
+      {
+        kind: 'route',
+        label: 'GET, HEAD /health',
+        confidence: 'certain',
+        route: { methods: ['GET', 'HEAD'], path: '/health', pathComplete: true },
+        line: "() { return 'ok'; }",
+      },
     ]);
   });
 });
@@ -292,7 +352,13 @@ export class ReportsController {
 }
 `;
     const { ast, scopeManager } = parse(text, 'src/reports/reports.controller.ts');
-    const model = getHandlerModel({ ast, scopeManager, filename: 'src/reports/reports.controller.ts', settings: readFleetSettings(undefined), text });
+    const model = getHandlerModel({
+      ast,
+      scopeManager,
+      filename: 'src/reports/reports.controller.ts',
+      settings: readFleetSettings(undefined),
+      text,
+    });
     expect(model.handlers.map((handler) => `${handler.framework} ${handler.label}`)).toEqual(['nestjs POST /reports']);
     const method = model.handlers[0]!.node;
     if (method.body.type !== AST_NODE_TYPES.BlockStatement) throw new Error('expected a method body');
@@ -318,7 +384,16 @@ export class AuthController {
 export function plain(req: Request, res: Response) {}
 `;
     const { ast, scopeManager } = parse(text, 'src/auth/auth.controller.ts');
-    const model = getHandlerModel({ ast, scopeManager, filename: 'src/auth/auth.controller.ts', settings: readFleetSettings(undefined), text });
-    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual(['nestjs route GET /auth/google/callback', 'express route route plain']);
+    const model = getHandlerModel({
+      ast,
+      scopeManager,
+      filename: 'src/auth/auth.controller.ts',
+      settings: readFleetSettings(undefined),
+      text,
+    });
+    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual([
+      'nestjs route GET /auth/google/callback',
+      'express route route plain',
+    ]);
   });
 });

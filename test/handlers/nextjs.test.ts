@@ -89,10 +89,34 @@ function helper() { return 1; }
 export const config = { runtime: 'nodejs' };
 `;
     expect(summary(detect(code, '/repo/src/app/api/orgs/[orgId]/users/[id]/route.ts'), code)).toEqual([
-      { kind: 'route', label: 'DELETE /api/orgs/[orgId]/users/[id]', methods: ['DELETE'], path: '/api/orgs/[orgId]/users/[id]', line: 'async function remove(req: NextRequest) {' },
-      { kind: 'route', label: 'GET /api/orgs/[orgId]/users/[id]', methods: ['GET'], path: '/api/orgs/[orgId]/users/[id]', line: 'async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {' },
-      { kind: 'route', label: 'PUT /api/orgs/[orgId]/users/[id]', methods: ['PUT'], path: '/api/orgs/[orgId]/users/[id]', line: 'async (req: NextRequest) => NextResponse.json(await req.json())' },
-      { kind: 'route', label: 'PATCH /api/orgs/[orgId]/users/[id]', methods: ['PATCH'], path: '/api/orgs/[orgId]/users/[id]', line: 'async (req: NextRequest) => NextResponse.json({ ok: true })' },
+      {
+        kind: 'route',
+        label: 'DELETE /api/orgs/[orgId]/users/[id]',
+        methods: ['DELETE'],
+        path: '/api/orgs/[orgId]/users/[id]',
+        line: 'async function remove(req: NextRequest) {',
+      },
+      {
+        kind: 'route',
+        label: 'GET /api/orgs/[orgId]/users/[id]',
+        methods: ['GET'],
+        path: '/api/orgs/[orgId]/users/[id]',
+        line: 'async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {',
+      },
+      {
+        kind: 'route',
+        label: 'PUT /api/orgs/[orgId]/users/[id]',
+        methods: ['PUT'],
+        path: '/api/orgs/[orgId]/users/[id]',
+        line: 'async (req: NextRequest) => NextResponse.json(await req.json())',
+      },
+      {
+        kind: 'route',
+        label: 'PATCH /api/orgs/[orgId]/users/[id]',
+        methods: ['PATCH'],
+        path: '/api/orgs/[orgId]/users/[id]',
+        line: 'async (req: NextRequest) => NextResponse.json({ ok: true })',
+      },
     ]);
   });
 
@@ -103,7 +127,13 @@ export { handler as GET, handler as POST };
 `;
     const handlers = detect(code, '/repo/app/api/session/route.ts');
     expect(summary(handlers, code)).toEqual([
-      { kind: 'route', label: 'GET, POST /api/session', methods: ['GET', 'POST'], path: '/api/session', line: 'async function handle(req: Request) { return Response.json({}); }' },
+      {
+        kind: 'route',
+        label: 'GET, POST /api/session',
+        methods: ['GET', 'POST'],
+        path: '/api/session',
+        line: 'async function handle(req: Request) { return Response.json({}); }',
+      },
     ]);
     expect(handlers[0]?.route?.registration.type).toBe('ExportSpecifier');
     expect(handlers[0]?.confidence).toBe('certain');
@@ -139,7 +169,13 @@ describe('detectNextjs: Pages Router API routes', () => {
 export default async function handler(req: NextApiRequest, res: NextApiResponse) { res.status(200).json({}); }
 `;
     expect(summary(detect(code, '/repo/pages/api/users/[id].ts'), code)).toEqual([
-      { kind: 'route', label: '* /api/users/[id]', methods: ['*'], path: '/api/users/[id]', line: 'async function handler(req: NextApiRequest, res: NextApiResponse) { res.status(200).json({}); }' },
+      {
+        kind: 'route',
+        label: '* /api/users/[id]',
+        methods: ['*'],
+        path: '/api/users/[id]',
+        line: 'async function handler(req: NextApiRequest, res: NextApiResponse) { res.status(200).json({}); }',
+      },
     ]);
   });
 
@@ -179,9 +215,27 @@ export const deletePost = async (id: string) => { await db.post.delete({ where: 
 export default async function publish(id: string) { await db.post.update({ where: { id }, data: {} }); }
 `;
     expect(summary(detect(code, '/repo/app/posts/actions.ts'), code)).toEqual([
-      { kind: 'server-action', label: 'createPost', methods: undefined, path: undefined, line: 'async function createPost(formData: FormData) {' },
-      { kind: 'server-action', label: 'deletePost', methods: undefined, path: undefined, line: 'async (id: string) => { await db.post.delete({ where: { id } }); }' },
-      { kind: 'server-action', label: 'publish', methods: undefined, path: undefined, line: 'async function publish(id: string) { await db.post.update({ where: { id }, data: {} }); }' },
+      {
+        kind: 'server-action',
+        label: 'createPost',
+        methods: undefined,
+        path: undefined,
+        line: 'async function createPost(formData: FormData) {',
+      },
+      {
+        kind: 'server-action',
+        label: 'deletePost',
+        methods: undefined,
+        path: undefined,
+        line: 'async (id: string) => { await db.post.delete({ where: { id } }); }',
+      },
+      {
+        kind: 'server-action',
+        label: 'publish',
+        methods: undefined,
+        path: undefined,
+        line: 'async function publish(id: string) { await db.post.update({ where: { id }, data: {} }); }',
+      },
     ]);
   });
 
@@ -220,7 +274,13 @@ export default function Page() {
     expect(summary(detect(code, '/repo/app/notes/page.tsx'), code)).toEqual([
       { kind: 'server-action', label: 'save', methods: undefined, path: undefined, line: 'async function save(formData: FormData) {' },
       { kind: 'server-action', label: 'remove', methods: undefined, path: undefined, line: 'async () => {' },
-      { kind: 'server-action', label: 'server action at line 14', methods: undefined, path: undefined, line: "async () => { 'use server'; await db.note.deleteMany(); }" },
+      {
+        kind: 'server-action',
+        label: 'server action at line 14',
+        methods: undefined,
+        path: undefined,
+        line: "async () => { 'use server'; await db.note.deleteMany(); }",
+      },
     ]);
   });
 
@@ -266,7 +326,13 @@ export function middleware(request: NextRequest) { return NextResponse.next(); }
 export const config = { matcher: ['/dashboard/:path*'] };
 `;
     expect(summary(detect(code, join(packageOnly, 'middleware.ts')), code)).toEqual([
-      { kind: 'middleware', label: 'middleware', methods: undefined, path: undefined, line: 'function middleware(request: NextRequest) { return NextResponse.next(); }' },
+      {
+        kind: 'middleware',
+        label: 'middleware',
+        methods: undefined,
+        path: undefined,
+        line: 'function middleware(request: NextRequest) { return NextResponse.next(); }',
+      },
     ]);
   });
 
@@ -275,7 +341,13 @@ export const config = { matcher: ['/dashboard/:path*'] };
 export default auth(async (req) => { if (!req.auth) return Response.redirect('/login'); });
 `;
     expect(summary(detect(code, join(nextApp, 'src', 'proxy.ts')), code)).toEqual([
-      { kind: 'middleware', label: 'middleware', methods: undefined, path: undefined, line: "async (req) => { if (!req.auth) return Response.redirect('/login'); }" },
+      {
+        kind: 'middleware',
+        label: 'middleware',
+        methods: undefined,
+        path: undefined,
+        line: "async (req) => { if (!req.auth) return Response.redirect('/login'); }",
+      },
     ]);
   });
 
@@ -284,7 +356,13 @@ export default auth(async (req) => { if (!req.auth) return Response.redirect('/l
 export default clerkMiddleware(async (auth, req) => { await auth.protect(); });
 `;
     expect(summary(detect(code, join(packageOnly, 'src', 'middleware.ts')), code)).toEqual([
-      { kind: 'middleware', label: 'middleware', methods: undefined, path: undefined, line: 'async (auth, req) => { await auth.protect(); }' },
+      {
+        kind: 'middleware',
+        label: 'middleware',
+        methods: undefined,
+        path: undefined,
+        line: 'async (auth, req) => { await auth.protect(); }',
+      },
     ]);
   });
 
@@ -302,9 +380,9 @@ describe('Next.js through getHandlerModel', () => {
     const filename = `${process.cwd()}/pages/api/health.js`;
     const { ast, scopeManager } = parse(text, filename);
     const model = getHandlerModel({ ast, scopeManager, filename, settings: readFleetSettings(undefined), text });
-    expect(model.handlers.map((handler) => ({ framework: handler.framework, label: handler.label, confidence: handler.confidence }))).toEqual([
-      { framework: 'nextjs', label: '* /api/health', confidence: 'certain' },
-    ]);
+    expect(
+      model.handlers.map((handler) => ({ framework: handler.framework, label: handler.label, confidence: handler.confidence })),
+    ).toEqual([{ framework: 'nextjs', label: '* /api/health', confidence: 'certain' }]);
   });
 
   it('finds server actions in a use-server module parsed the way ESLint does', () => {
@@ -326,6 +404,8 @@ export function parse(req: NextRequest) { return req.nextUrl; }
     const filename = '/repo/lib/middleware/link.ts';
     const { ast, scopeManager } = parse(text, filename);
     const model = getHandlerModel({ ast, scopeManager, filename, settings: readFleetSettings(undefined), text });
-    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual(['nextjs middleware middleware LinkMiddleware']);
+    expect(model.handlers.map((handler) => `${handler.framework} ${handler.kind} ${handler.label}`)).toEqual([
+      'nextjs middleware middleware LinkMiddleware',
+    ]);
   });
 });

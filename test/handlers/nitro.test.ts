@@ -16,9 +16,12 @@ describe('nitro files', () => {
 
 describe('nitro detector', () => {
   it('takes the defineEventHandler default export of a route file, with its method and path', () => {
-    expect(handlersIn(`export default defineEventHandler(async (event) => {\n  const id = getRouterParam(event, 'id');\n  return { id };\n});\n`, 'server/api/users/[id].get.ts')).toEqual([
-      { framework: 'nitro', kind: 'route', confidence: 'certain', label: 'GET /api/users/[id]', complete: true, line: 1 },
-    ]);
+    expect(
+      handlersIn(
+        `export default defineEventHandler(async (event) => {\n  const id = getRouterParam(event, 'id');\n  return { id };\n});\n`,
+        'server/api/users/[id].get.ts',
+      ),
+    ).toEqual([{ framework: 'nitro', kind: 'route', confidence: 'certain', label: 'GET /api/users/[id]', complete: true, line: 1 }]);
   });
 
   it('reads the object form, middleware files, and skips files without a definer', () => {
@@ -31,7 +34,9 @@ describe('nitro detector', () => {
       { framework: 'nitro', kind: 'middleware', confidence: 'certain', label: 'middleware hooks.post.ts:3', complete: undefined, line: 3 },
       { framework: 'nitro', kind: 'route', confidence: 'certain', label: 'POST /hooks', complete: true, line: 4 },
     ]);
-    expect(handlersIn(`export default defineEventHandler((event) => { event.context.start = Date.now(); });\n`, 'server/middleware/timing.ts')).toEqual([
+    expect(
+      handlersIn(`export default defineEventHandler((event) => { event.context.start = Date.now(); });\n`, 'server/middleware/timing.ts'),
+    ).toEqual([
       { framework: 'nitro', kind: 'middleware', confidence: 'certain', label: 'middleware timing', complete: undefined, line: 1 },
     ]);
     expect(handlersIn(`export default function helper(event) { return event; }\n`, 'server/api/helper.ts')).toEqual([]);

@@ -68,5 +68,14 @@ export function runDetector(detector: Detector, code: string, filename: string, 
     ecmaFeatures: { jsx: true },
   });
   const imports = buildImportIndex(ast, scopeManager);
-  return detector({ ast, scopeManager, filename, settings: readFleetSettings(fleet), imports, text: code, externalRoutes: [], externalHandlers: [] });
+  return detector({
+    ast,
+    scopeManager,
+    filename,
+    settings: readFleetSettings(fleet),
+    imports,
+    text: code,
+    externalRoutes: [],
+    externalHandlers: [],
+  });
 }

@@ -13,7 +13,8 @@ export function reachesOfProbes(code: string, fleet: Record<string, unknown> = {
   const probes: TSESTree.CallExpression[] = [];
   simpleTraverse(parsed.ast, {
     enter(node) {
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'probe') probes.push(node);
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'probe')
+        probes.push(node);
     },
   });
   return probes.map((probe) => model.reachesOf(probe).map((reach) => [reach.handler.label, ...reach.chain].join(' <- ')));

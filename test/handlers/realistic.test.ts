@@ -45,12 +45,15 @@ app.use((req, res) => res.status(404).send('Not found'));
 app.listen(3000, () => console.log('listening'));
 export default app;
 `),
-    ).toEqual([{ framework: 'express', kind: 'middleware', confidence: 'certain', label: 'middleware app.ts:9', complete: undefined, line: 9 }]);
+    ).toEqual([
+      { framework: 'express', kind: 'middleware', confidence: 'certain', label: 'middleware app.ts:9', complete: undefined, line: 9 },
+    ]);
   });
 
   it('non-server code with verb-like calls stays empty', () => {
     expect(
-      handlersIn(`import { Router } from 'vue-router';
+      handlersIn(
+        `import { Router } from 'vue-router';
 import redis from './redis';
 const headers = new Headers();
 headers.get('/x');
@@ -59,7 +62,9 @@ const router = new Router();
 router.get('/home', (to, from) => {});
 export async function handler(event, context) { return { statusCode: 200 }; }
 describe('GET /users', () => { it('works', async () => { await request(app).get('/users').expect(200); }); });
-`, 'src/client.ts'),
+`,
+        'src/client.ts',
+      ),
     ).toEqual([]);
   });
 });

@@ -29,7 +29,12 @@ function handlersOf(file: string, options: { readonly projectRoot?: string | nul
   const fleet = options.fleet ?? {};
   const filename = path.join(ROOT, file);
   const text = readFileSync(filename, 'utf8');
-  const model = getHandlerModel({ ...parse(text, filename), filename, settings: readFleetSettings(fleet), projectRoot: projectRoot ?? undefined });
+  const model = getHandlerModel({
+    ...parse(text, filename),
+    filename,
+    settings: readFleetSettings(fleet),
+    projectRoot: projectRoot ?? undefined,
+  });
   return model.handlers.map((handler) => ({
     framework: handler.framework,
     kind: handler.kind,

@@ -4,7 +4,10 @@ import { handlersIn } from './parse.js';
 
 describe('sveltekit files', () => {
   it('classifies endpoints, page server modules and the hooks file from the path', () => {
-    expect(classifySvelteKitFile('apps/web/src/routes/api/posts/[id=integer]/+server.ts')).toEqual({ kind: 'endpoint', path: '/api/posts/[id]' });
+    expect(classifySvelteKitFile('apps/web/src/routes/api/posts/[id=integer]/+server.ts')).toEqual({
+      kind: 'endpoint',
+      path: '/api/posts/[id]',
+    });
     expect(classifySvelteKitFile('src/routes/(auth)/login/+page.server.js')).toEqual({ kind: 'page-server', path: '/login' });
     expect(classifySvelteKitFile('src/routes/+server.ts')).toEqual({ kind: 'endpoint', path: '/' });
     expect(classifySvelteKitFile('src/hooks.server.ts')).toEqual({ kind: 'hooks' });
@@ -49,8 +52,8 @@ export const actions = {
       { framework: 'sveltekit', kind: 'route', confidence: 'certain', label: 'POST /account', complete: true, line: 4 },
       { framework: 'sveltekit', kind: 'route', confidence: 'certain', label: 'POST /account', complete: true, line: 5 },
     ]);
-    expect(
-      handlersIn(`export const handle = async ({ event, resolve }) => resolve(event);\n`, 'src/hooks.server.ts'),
-    ).toEqual([{ framework: 'sveltekit', kind: 'middleware', confidence: 'certain', label: 'middleware handle', complete: undefined, line: 1 }]);
+    expect(handlersIn(`export const handle = async ({ event, resolve }) => resolve(event);\n`, 'src/hooks.server.ts')).toEqual([
+      { framework: 'sveltekit', kind: 'middleware', confidence: 'certain', label: 'middleware handle', complete: undefined, line: 1 },
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { handlersIn } from './parse.js';
 describe('typed controller handlers', () => {
   it('takes Express functions typed (Request, Response[, NextFunction]) or RequestHandler', () => {
     expect(
-      handlersIn(`import type { Request, Response, NextFunction, RequestHandler } from 'express';
+      handlersIn(
+        `import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import * as express from 'express';
 export const list = async (req: Request, res: Response) => { res.json([]); };
 export async function requireAuth(req: Request, res: Response, next: NextFunction) { next(); }
@@ -12,7 +13,9 @@ export const show: RequestHandler = async (req, res) => { res.json({}); };
 export function create(req: express.Request<{ id: string }>, res: express.Response): void {}
 export function userId(req: Request): string { return ''; }
 export function log(req: Request, message: string): void {}
-`, 'src/controllers/users.ts'),
+`,
+        'src/controllers/users.ts',
+      ),
     ).toEqual([
       { framework: 'express', kind: 'route', confidence: 'certain', label: 'route list', complete: undefined, line: 3 },
       { framework: 'express', kind: 'middleware', confidence: 'certain', label: 'middleware requireAuth', complete: undefined, line: 4 },

@@ -41,7 +41,10 @@ describe('lookupImport', () => {
   });
 
   it('finds queue instances, class statics and default-export object methods', () => {
-    expect(lookupImport(FROM, { module: '../services', name: 'boss', members: [] })).toEqual({ kind: 'instance', of: { module: 'pg-boss', path: ['PgBoss'] } });
+    expect(lookupImport(FROM, { module: '../services', name: 'boss', members: [] })).toEqual({
+      kind: 'instance',
+      of: { module: 'pg-boss', path: ['PgBoss'] },
+    });
     expect(lookupImport(FROM, { module: '../services/mailer-class.js', name: 'MailerService', members: ['ping'] })).toEqual(ASYNC);
     expect(lookupImport(FROM, { module: '../services/mailer-object.js', name: 'default', members: ['send'] })).toEqual(ASYNC);
   });

@@ -22,8 +22,14 @@ write(
   "compilerOptions": { "paths": { "@shared/*": ["./packages/shared/src/*"], "@config": ["./packages/shared/src/config.ts"], }, },
 }`,
 );
-write('apps/web/tsconfig.json', `{ "extends": "../../tsconfig.base.json", "compilerOptions": { "paths": { "@/*": ["./*"], "@/lib/special/*": ["./special/*"] } } }`);
-write('apps/web/lib/mailer.ts', 'export async function sendWelcome(to: string) { return to; }\nexport function format(x: string) { return x; }\n');
+write(
+  'apps/web/tsconfig.json',
+  `{ "extends": "../../tsconfig.base.json", "compilerOptions": { "paths": { "@/*": ["./*"], "@/lib/special/*": ["./special/*"] } } }`,
+);
+write(
+  'apps/web/lib/mailer.ts',
+  'export async function sendWelcome(to: string) { return to; }\nexport function format(x: string) { return x; }\n',
+);
 write('apps/web/special/jobs.ts', 'export const enqueue = async () => 1;\n');
 write('apps/web/app/api/route.ts', '');
 write('packages/tsconfig.json', '{ "extends": "../tsconfig.base.json" }');
@@ -65,7 +71,13 @@ describe('resolveModule', () => {
 
 describe('lookupImport through aliases', () => {
   it('summarises exports of a module imported through an alias', () => {
-    expect(lookupImport(FROM, { module: '@/lib/mailer', name: 'sendWelcome', members: [] })).toEqual({ kind: 'function', returnsPromise: true });
-    expect(lookupImport(FROM, { module: '@/lib/mailer', name: 'format', members: [] })).toEqual({ kind: 'function', returnsPromise: false });
+    expect(lookupImport(FROM, { module: '@/lib/mailer', name: 'sendWelcome', members: [] })).toEqual({
+      kind: 'function',
+      returnsPromise: true,
+    });
+    expect(lookupImport(FROM, { module: '@/lib/mailer', name: 'format', members: [] })).toEqual({
+      kind: 'function',
+      returnsPromise: false,
+    });
   });
 });

@@ -34,7 +34,17 @@ describe('resolveModule', () => {
 
 describe('isRelativeSpecifier', () => {
   it('accepts only ./ and ../ specifiers', () => {
-    expect([isRelativeSpecifier('./x'), isRelativeSpecifier('../x'), isRelativeSpecifier('.'), isRelativeSpecifier('..')]).toEqual([true, true, true, true]);
-    expect([isRelativeSpecifier('x'), isRelativeSpecifier('@/lib/db'), isRelativeSpecifier('.x'), isRelativeSpecifier('/abs')]).toEqual([false, false, false, false]);
+    expect([isRelativeSpecifier('./x'), isRelativeSpecifier('../x'), isRelativeSpecifier('.'), isRelativeSpecifier('..')]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([isRelativeSpecifier('x'), isRelativeSpecifier('@/lib/db'), isRelativeSpecifier('.x'), isRelativeSpecifier('/abs')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

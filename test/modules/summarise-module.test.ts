@@ -67,7 +67,13 @@ export const mailServices = new MailServices();
 `;
     expect(exportOf(text, 'send')).toEqual(ASYNC);
     expect(exportOf(text, 'format')).toEqual(SYNC);
-    expect(exportOf(text, 'mailServices')).toEqual({ kind: 'object', members: new Map([['send', ASYNC], ['notify', ASYNC]]) });
+    expect(exportOf(text, 'mailServices')).toEqual({
+      kind: 'object',
+      members: new Map([
+        ['send', ASYNC],
+        ['notify', ASYNC],
+      ]),
+    });
   });
 
   it('sees through parentheses and type assertions, and proves an overloaded function by its implementation', () => {
@@ -107,11 +113,26 @@ export default { async send() {}, format() { return ''; } };
 export const mailer = new Mailer();
 export { Mailer };
 `;
-    expect(exportOf(text, 'default')).toEqual({ kind: 'object', members: new Map([['send', ASYNC], ['format', SYNC]]) });
-    expect(exportOf(text, 'mailer')).toEqual({ kind: 'object', members: new Map([['send', ASYNC], ['format', SYNC]]) });
+    expect(exportOf(text, 'default')).toEqual({
+      kind: 'object',
+      members: new Map([
+        ['send', ASYNC],
+        ['format', SYNC],
+      ]),
+    });
+    expect(exportOf(text, 'mailer')).toEqual({
+      kind: 'object',
+      members: new Map([
+        ['send', ASYNC],
+        ['format', SYNC],
+      ]),
+    });
     expect(exportOf(text, 'Mailer')).toEqual({
       kind: 'class',
-      instance: new Map([['send', ASYNC], ['format', SYNC]]),
+      instance: new Map([
+        ['send', ASYNC],
+        ['format', SYNC],
+      ]),
       statics: new Map([['ping', ASYNC]]),
     });
   });
@@ -180,7 +201,7 @@ export type Send = () => Promise<void>;
     expect(exportOf('module.\\u0065xports.send = async () => {};\n', 'send', '/virtual/legacy.js')).toEqual(ASYNC);
   });
 
-  it('keeps no syntax node in a summary, so a cached summary does not hold its module\'s tree', () => {
+  it("keeps no syntax node in a summary, so a cached summary does not hold its module's tree", () => {
     const summary = summariseModule(FILE, 'class Mailer { async send() {} }\nexport const mailer = new Mailer();\nexport { Mailer };\n');
     expect(JSON.stringify([...summary.exports], (_key, value: unknown) => (value instanceof Map ? [...value] : value))).toBe(
       '[["mailer",{"kind":"object","members":[["send",{"kind":"function","returnsPromise":true}]]}],' +

@@ -14,7 +14,10 @@ export interface TwoCommits {
 }
 
 function git(root: string, args: readonly string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
 }
 
 function write(root: string, files: Readonly<Record<string, string>>): void {

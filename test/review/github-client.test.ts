@@ -25,7 +25,10 @@ afterEach(() => {
 describe('createGithubClient', () => {
   it('retries a 403 whose rate limit is exhausted, waiting until the reset', async () => {
     const reset = String(Math.floor(Date.now() / 1000));
-    const { url, seen } = await scripted([{ status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } }, { status: 200 }]);
+    const { url, seen } = await scripted([
+      { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } },
+      { status: 200 },
+    ]);
     const retries: [number, number][] = [];
     const octokit = createGithubClient({ token: 't', baseUrl: url, onRetry: (status, _wait, attempt) => retries.push([status, attempt]) });
     const response = await octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'shop' });

@@ -6,10 +6,14 @@ import { projectRoutes } from '../../src/routes/project-routes.js';
 const fixture = (name: string) => path.resolve('fixtures/routes', name);
 
 function summary(name: string) {
-  return projectRoutes(fixture(name)).routes.map((r) => `${r.methods.join(',')} ${r.pattern ?? `? ${r.rawPath} (${r.unresolved})`} ${r.file}:${r.line}`);
+  return projectRoutes(fixture(name)).routes.map(
+    (r) => `${r.methods.join(',')} ${r.pattern ?? `? ${r.rawPath} (${r.unresolved})`} ${r.file}:${r.line}`,
+  );
 }
 
-beforeEach(() => { clearProjectMountsCache(); });
+beforeEach(() => {
+  clearProjectMountsCache();
+});
 
 describe('routesOfFile across files', () => {
   test('Express: imported routers, re-exports, two mounts, namespace imports, computed and missing prefixes', () => {
@@ -24,11 +28,20 @@ describe('routesOfFile across files', () => {
   });
 
   test('Express route() chains: a chain spanning lines is listed at each method, a one-line chain at its start', () => {
-    expect(summary('chain')).toEqual(['POST /users src/app.ts:8', 'GET /users src/app.ts:9', 'GET /users/{id} src/app.ts:11', 'DELETE /users/{id} src/app.ts:11']);
+    expect(summary('chain')).toEqual([
+      'POST /users src/app.ts:8',
+      'GET /users src/app.ts:9',
+      'GET /users/{id} src/app.ts:11',
+      'DELETE /users/{id} src/app.ts:11',
+    ]);
   });
 
   test('NestJS: the bootstrap file’s global prefix, with its exclude list', () => {
-    expect(summary('nest')).toEqual(['GET /api/runs/{id} src/app.module.ts:5', 'POST /api/runs/{id}/cancel src/app.module.ts:8', 'GET /health src/app.module.ts:14']);
+    expect(summary('nest')).toEqual([
+      'GET /api/runs/{id} src/app.module.ts:5',
+      'POST /api/runs/{id}/cancel src/app.module.ts:8',
+      'GET /health src/app.module.ts:14',
+    ]);
   });
 
   test('Fastify register prefixes (dynamic import, nested), Koa nested routers, Hono basePath + route', () => {
@@ -73,7 +86,9 @@ describe('routesOfFile across files', () => {
 
   test('external handlers: a router of bound controller methods gets its mount prefix; a NextAuth catch-all gets its file path', () => {
     const routes = projectRoutes(fixture('external')).routes;
-    expect(routes.map((r) => `${r.methods.join(',')} ${r.pattern} ${r.file}:${r.line} ${r.source} ${r.targetName} ${r.handler === undefined}`)).toEqual([
+    expect(
+      routes.map((r) => `${r.methods.join(',')} ${r.pattern} ${r.file}:${r.line} ${r.source} ${r.targetName} ${r.handler === undefined}`),
+    ).toEqual([
       '* /api/auth/{*nextauth} pages/api/auth/[...nextauth].ts:4 external NextAuth() true',
       'GET /api/libraries src/routes/libraries.ts:6 external LibraryController.findAll true',
       'POST /api/libraries src/routes/libraries.ts:7 external LibraryController.create true',
@@ -86,7 +101,11 @@ describe('routesOfFile across files', () => {
 
   test('a local handler keeps its function and name beside an external route of the same file', () => {
     const routes = projectRoutes(fixture('mixed')).routes;
-    expect(routes.map((r) => `${r.methods.join(',')} ${r.pattern} ${r.source} ${r.targetName ?? '<anonymous>'} ${r.handler?.node.type ?? 'none'}`)).toEqual([
+    expect(
+      routes.map(
+        (r) => `${r.methods.join(',')} ${r.pattern} ${r.source} ${r.targetName ?? '<anonymous>'} ${r.handler?.node.type ?? 'none'}`,
+      ),
+    ).toEqual([
       'GET /runs/{id} handler showRun FunctionDeclaration',
       'POST /runs external runs.create none',
       'GET /health handler <anonymous> ArrowFunctionExpression',

@@ -18,11 +18,15 @@ function routes(files: Readonly<Record<string, string>>): string[] {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);
   }
-  return projectRoutes(root).routes.map((r) => `${r.methods.join(',')} ${r.pattern ?? `? ${r.rawPath} (${r.unresolved})`} ${r.file}:${r.line}`);
+  return projectRoutes(root).routes.map(
+    (r) => `${r.methods.join(',')} ${r.pattern ?? `? ${r.rawPath} (${r.unresolved})`} ${r.file}:${r.line}`,
+  );
 }
 
-const KOA_USERS = "import Router from '@koa/router';\nconst router = new Router({ prefix: '/users' });\nrouter.get('/:id', async (ctx) => { ctx.body = {}; });\nexport default router;\n";
-const KOA_TEAMS = "import Router from '@koa/router';\nconst router = new Router({ prefix: '/teams' });\nrouter.post('/', async (ctx) => { ctx.body = {}; });\nexport default router;\n";
+const KOA_USERS =
+  "import Router from '@koa/router';\nconst router = new Router({ prefix: '/users' });\nrouter.get('/:id', async (ctx) => { ctx.body = {}; });\nexport default router;\n";
+const KOA_TEAMS =
+  "import Router from '@koa/router';\nconst router = new Router({ prefix: '/teams' });\nrouter.post('/', async (ctx) => { ctx.body = {}; });\nexport default router;\n";
 
 beforeEach(() => {
   clearProjectMountsCache();
@@ -30,55 +34,81 @@ beforeEach(() => {
 
 describe('mounts through loops, arrays and spreads', () => {
   test('Koa: routers mounted in a for-of loop over an array literal', () => {
-    expect(routes({
-      'src/users.ts': KOA_USERS,
-      'src/teams.ts': KOA_TEAMS,
-      'src/app.ts': "import Koa from 'koa';\nimport users from './users';\nimport teams from './teams';\nconst app = new Koa();\nfor (const r of [users, teams]) app.use(r.routes());\napp.listen(3000);\n",
-    })).toEqual(['POST /teams src/teams.ts:3', 'GET /users/{id} src/users.ts:3']);
+    expect(
+      routes({
+        'src/users.ts': KOA_USERS,
+        'src/teams.ts': KOA_TEAMS,
+        'src/app.ts':
+          "import Koa from 'koa';\nimport users from './users';\nimport teams from './teams';\nconst app = new Koa();\nfor (const r of [users, teams]) app.use(r.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['POST /teams src/teams.ts:3', 'GET /users/{id} src/users.ts:3']);
   });
 
   test('Koa: routers mounted by a forEach over a module-level array', () => {
-    expect(routes({
-      'src/users.ts': KOA_USERS,
-      'src/teams.ts': KOA_TEAMS,
-      'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nimport users from './users';\nimport teams from './teams';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\nconst routers = [users, teams];\nrouters.forEach((r) => {\n  api.use(r.routes());\n  api.use(r.allowedMethods());\n});\napp.use(api.routes());\n",
-    })).toEqual(['POST /api/teams src/teams.ts:3', 'GET /api/users/{id} src/users.ts:3']);
+    expect(
+      routes({
+        'src/users.ts': KOA_USERS,
+        'src/teams.ts': KOA_TEAMS,
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nimport users from './users';\nimport teams from './teams';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\nconst routers = [users, teams];\nrouters.forEach((r) => {\n  api.use(r.routes());\n  api.use(r.allowedMethods());\n});\napp.use(api.routes());\n",
+      }),
+    ).toEqual(['POST /api/teams src/teams.ts:3', 'GET /api/users/{id} src/users.ts:3']);
   });
 
   test('Koa: routers of the same module mounted in a loop get the parent router prefix', () => {
-    expect(routes({
-      'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst users = new Router({ prefix: '/users' });\nusers.get('/:id', async (ctx) => { ctx.body = {}; });\nconst api = new Router({ prefix: '/api' });\nfor (const r of [users]) api.use(r.routes());\napp.use(api.routes());\n",
-    })).toEqual(['GET /api/users/{id} src/app.ts:5']);
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst users = new Router({ prefix: '/users' });\nusers.get('/:id', async (ctx) => { ctx.body = {}; });\nconst api = new Router({ prefix: '/api' });\nfor (const r of [users]) api.use(r.routes());\napp.use(api.routes());\n",
+      }),
+    ).toEqual(['GET /api/users/{id} src/app.ts:5']);
   });
 
   test('Express: a spread of a router list, and routers in an array argument with a spread', () => {
-    expect(routes({
-      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
-      'src/teams.ts': "import { Router } from 'express';\nexport const teams = Router();\nteams.get('/teams', (req, res) => { res.end(); });\n",
-      'src/app.ts': "import express from 'express';\nimport { users } from './users';\nimport { teams } from './teams';\nconst app = express();\nconst routers = [users];\napp.use('/v1', ...routers);\napp.use('/v2', [...routers, teams]);\napp.listen(3000);\n",
-    })).toEqual(['GET /v2/teams src/teams.ts:3', 'GET /v1/users src/users.ts:3', 'GET /v2/users src/users.ts:3']);
+    expect(
+      routes({
+        'src/users.ts':
+          "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
+        'src/teams.ts':
+          "import { Router } from 'express';\nexport const teams = Router();\nteams.get('/teams', (req, res) => { res.end(); });\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users } from './users';\nimport { teams } from './teams';\nconst app = express();\nconst routers = [users];\napp.use('/v1', ...routers);\napp.use('/v2', [...routers, teams]);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /v2/teams src/teams.ts:3', 'GET /v1/users src/users.ts:3', 'GET /v2/users src/users.ts:3']);
   });
 
   test('Fastify: plugins registered in a loop over Object.values of an object literal', () => {
-    expect(routes({
-      'src/health.ts': "import type { FastifyInstance } from 'fastify';\nexport default async function health(app: FastifyInstance) {\n  app.get('/health', async () => ({ ok: true }));\n}\n",
-      'src/server.ts': "import Fastify from 'fastify';\nimport health from './health';\nconst app = Fastify();\nfor (const plugin of Object.values({ health })) app.register(plugin, { prefix: '/status' });\napp.listen({ port: 3000 });\n",
-    })).toEqual(['GET /status/health src/health.ts:3']);
+    expect(
+      routes({
+        'src/health.ts':
+          "import type { FastifyInstance } from 'fastify';\nexport default async function health(app: FastifyInstance) {\n  app.get('/health', async () => ({ ok: true }));\n}\n",
+        'src/server.ts':
+          "import Fastify from 'fastify';\nimport health from './health';\nconst app = Fastify();\nfor (const plugin of Object.values({ health })) app.register(plugin, { prefix: '/status' });\napp.listen({ port: 3000 });\n",
+      }),
+    ).toEqual(['GET /status/health src/health.ts:3']);
   });
 
   test('a loop over a list Fleet cannot read leaves the routes unresolved', () => {
-    expect(routes({
-      'src/users.ts': KOA_USERS,
-      'src/app.ts': "import Koa from 'koa';\nimport { load } from './load';\nconst app = new Koa();\nfor (const r of load()) app.use(r.routes());\n",
-    })).toEqual(["GET ? /users/:id (`router` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3"]);
+    expect(
+      routes({
+        'src/users.ts': KOA_USERS,
+        'src/app.ts':
+          "import Koa from 'koa';\nimport { load } from './load';\nconst app = new Koa();\nfor (const r of load()) app.use(r.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /users/:id (`router` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3',
+    ]);
   });
 });
 
 describe('paths that cannot be stated as a pattern are unresolved, never cut', () => {
   test('Express 4: a literal suffix after a parameter, a wildcard inside a segment, and a bare `*`', () => {
-    expect(routes({
-      'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/ext/:platform-repo', (req, res) => { res.end(); });\napp.get('/cover*', (req, res) => { res.end(); });\napp.get('*', (req, res) => { res.end(); });\napp.listen(3000);\n",
-    })).toEqual([
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nconst app = express();\napp.get('/ext/:platform-repo', (req, res) => { res.end(); });\napp.get('/cover*', (req, res) => { res.end(); });\napp.get('*', (req, res) => { res.end(); });\napp.listen(3000);\n",
+      }),
+    ).toEqual([
       'GET ? /ext/:platform-repo (`/ext/:platform-repo`: the segment `:platform-repo` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand) src/app.ts:3',
       'GET ? /cover* (`/cover*`: the segment `cover*` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand) src/app.ts:4',
       'GET / src/app.ts:5',
@@ -87,18 +117,25 @@ describe('paths that cannot be stated as a pattern are unresolved, never cut', (
   });
 
   test("Koa: `'*'` answers the root too", () => {
-    expect(routes({
-      'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('*', async (ctx) => { ctx.body = {}; });\napp.use(router.routes());\n",
-    })).toEqual(['GET / src/app.ts:5', 'GET /{*rest} src/app.ts:5']);
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('*', async (ctx) => { ctx.body = {}; });\napp.use(router.routes());\n",
+      }),
+    ).toEqual(['GET / src/app.ts:5', 'GET /{*rest} src/app.ts:5']);
   });
 });
 
 describe('NestJS global prefix exclude list', () => {
   test('wildcard, parameter and method-specific entries, and a custom regex left unresolved', () => {
-    expect(routes({
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { RequestMethod } from '@nestjs/common';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['auth/(.*)', '/users/:id', { path: 'health', method: RequestMethod.GET }, 'files/*path'] });\n}\n",
-      'src/app.controller.ts': "import { Controller, Get, Post } from '@nestjs/common';\n@Controller()\nexport class AppController {\n  @Get('auth/google/callback')\n  callback() { return 1; }\n  @Get('users/:id')\n  user() { return 1; }\n  @Get('health')\n  health() { return 1; }\n  @Post('health')\n  ping() { return 1; }\n  @Get('files')\n  files() { return 1; }\n  @Get('users')\n  users() { return 1; }\n}\n",
-    })).toEqual([
+    expect(
+      routes({
+        'src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nimport { RequestMethod } from '@nestjs/common';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['auth/(.*)', '/users/:id', { path: 'health', method: RequestMethod.GET }, 'files/*path'] });\n}\n",
+        'src/app.controller.ts':
+          "import { Controller, Get, Post } from '@nestjs/common';\n@Controller()\nexport class AppController {\n  @Get('auth/google/callback')\n  callback() { return 1; }\n  @Get('users/:id')\n  user() { return 1; }\n  @Get('health')\n  health() { return 1; }\n  @Post('health')\n  ping() { return 1; }\n  @Get('files')\n  files() { return 1; }\n  @Get('users')\n  users() { return 1; }\n}\n",
+      }),
+    ).toEqual([
       'GET /auth/google/callback src/app.controller.ts:4',
       'GET /users/{id} src/app.controller.ts:6',
       'GET /health src/app.controller.ts:8',
@@ -106,84 +143,129 @@ describe('NestJS global prefix exclude list', () => {
       'GET /files src/app.controller.ts:12',
       'GET /api/users src/app.controller.ts:14',
     ]);
-    expect(routes({
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['v(\\\\d+)/status'] });\n}\n",
-      'src/app.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller()\nexport class AppController {\n  @Get('users')\n  users() { return 1; }\n}\n",
-    })).toEqual(["GET ? /users (the global prefix's `exclude` entry `v(\\d+)/status` is a regular expression Fleet does not evaluate) src/app.controller.ts:4"]);
+    expect(
+      routes({
+        'src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api', { exclude: ['v(\\\\d+)/status'] });\n}\n",
+        'src/app.controller.ts':
+          "import { Controller, Get } from '@nestjs/common';\n@Controller()\nexport class AppController {\n  @Get('users')\n  users() { return 1; }\n}\n",
+      }),
+    ).toEqual([
+      "GET ? /users (the global prefix's `exclude` entry `v(\\d+)/status` is a regular expression Fleet does not evaluate) src/app.controller.ts:4",
+    ]);
   });
 });
 
 describe('Next.js basePath', () => {
   test('the basePath of the nearest next.config applies to app and pages routes', () => {
-    expect(routes({
-      'apps/docs/next.config.mjs': "const base = '/docs';\nconst nextConfig = { basePath: base, reactStrictMode: true };\nexport default nextConfig;\n",
-      'apps/docs/app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
-      'apps/docs/pages/api/ping.ts': 'export default function handler(req, res) { res.end(); }\n',
-      'apps/web/next.config.js': 'module.exports = { reactStrictMode: true };\n',
-      'apps/web/app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
-    })).toEqual(['GET /docs/api/hello apps/docs/app/api/hello/route.ts:1', '* /docs/api/ping apps/docs/pages/api/ping.ts:1', 'GET /api/hello apps/web/app/api/hello/route.ts:1']);
+    expect(
+      routes({
+        'apps/docs/next.config.mjs':
+          "const base = '/docs';\nconst nextConfig = { basePath: base, reactStrictMode: true };\nexport default nextConfig;\n",
+        'apps/docs/app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
+        'apps/docs/pages/api/ping.ts': 'export default function handler(req, res) { res.end(); }\n',
+        'apps/web/next.config.js': 'module.exports = { reactStrictMode: true };\n',
+        'apps/web/app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
+      }),
+    ).toEqual([
+      'GET /docs/api/hello apps/docs/app/api/hello/route.ts:1',
+      '* /docs/api/ping apps/docs/pages/api/ping.ts:1',
+      'GET /api/hello apps/web/app/api/hello/route.ts:1',
+    ]);
   });
 
   test('a basePath read from the environment leaves the routes unresolved', () => {
-    expect(routes({
-      'next.config.ts': 'export default { basePath: process.env.BASE_PATH };\n',
-      'app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
-    })).toEqual(['GET ? /api/hello (the `basePath` in next.config.ts:1 is not a static string) app/api/hello/route.ts:1']);
+    expect(
+      routes({
+        'next.config.ts': 'export default { basePath: process.env.BASE_PATH };\n',
+        'app/api/hello/route.ts': 'export async function GET() { return Response.json({}); }\n',
+      }),
+    ).toEqual(['GET ? /api/hello (the `basePath` in next.config.ts:1 is not a static string) app/api/hello/route.ts:1']);
   });
 });
 
 describe('NestJS bootstrap calls belong to their own package', () => {
   test('another app’s global prefix in the same monorepo does not apply', () => {
-    expect(routes({
-      'apps/api/package.json': '{ "name": "api" }\n',
-      'apps/api/src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
-      'apps/api/src/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() { return []; }\n}\n",
-      'apps/admin/package.json': '{ "name": "admin" }\n',
-      'apps/admin/src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AdminModule);\n  await app.listen(3001);\n}\n",
-      'apps/admin/src/audit.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('audit')\nexport class AuditController {\n  @Get()\n  list() { return []; }\n}\n",
-    })).toEqual(['GET /audit apps/admin/src/audit.controller.ts:4', 'GET /api/users apps/api/src/users.controller.ts:4']);
+    expect(
+      routes({
+        'apps/api/package.json': '{ "name": "api" }\n',
+        'apps/api/src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
+        'apps/api/src/users.controller.ts':
+          "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() { return []; }\n}\n",
+        'apps/admin/package.json': '{ "name": "admin" }\n',
+        'apps/admin/src/main.ts':
+          "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AdminModule);\n  await app.listen(3001);\n}\n",
+        'apps/admin/src/audit.controller.ts':
+          "import { Controller, Get } from '@nestjs/common';\n@Controller('audit')\nexport class AuditController {\n  @Get()\n  list() { return []; }\n}\n",
+      }),
+    ).toEqual(['GET /audit apps/admin/src/audit.controller.ts:4', 'GET /api/users apps/api/src/users.controller.ts:4']);
   });
 });
 
 describe('sub-apps imported through a tsconfig paths alias', () => {
   test('a router imported as `@/routes/users` (baseUrl + paths) and `~/admin` gets its mount prefix', () => {
-    expect(routes({
-      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"], "~/*": ["src/modules/*"] } } }\n',
-      'src/routes/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/:id', (req, res) => { res.end(); });\n",
-      'src/modules/admin.ts': "import { Router } from 'express';\nconst admin = Router();\nadmin.delete('/cache', (req, res) => { res.end(); });\nexport default admin;\n",
-      'src/app.ts': "import express from 'express';\nimport { users } from '@/routes/users';\nimport admin from '~/admin';\nconst app = express();\napp.use('/users', users);\napp.use('/admin', admin);\napp.listen(3000);\n",
-    })).toEqual(['DELETE /admin/cache src/modules/admin.ts:3', 'GET /users/{id} src/routes/users.ts:3']);
+    expect(
+      routes({
+        'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"], "~/*": ["src/modules/*"] } } }\n',
+        'src/routes/users.ts':
+          "import { Router } from 'express';\nexport const users = Router();\nusers.get('/:id', (req, res) => { res.end(); });\n",
+        'src/modules/admin.ts':
+          "import { Router } from 'express';\nconst admin = Router();\nadmin.delete('/cache', (req, res) => { res.end(); });\nexport default admin;\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users } from '@/routes/users';\nimport admin from '~/admin';\nconst app = express();\napp.use('/users', users);\napp.use('/admin', admin);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['DELETE /admin/cache src/modules/admin.ts:3', 'GET /users/{id} src/routes/users.ts:3']);
   });
 });
 
 describe('routers kept in class properties', () => {
   test('a field `router = Router()` mounted through `new UsersRoutes().router`, and a local class mounted through `this.admin.router`', () => {
-    expect(routes({
-      'src/users.ts': "import { Router } from 'express';\nexport class UsersRoutes {\n  router = Router();\n  constructor() {\n    this.router.get('/users', (req, res) => { res.end(); });\n  }\n}\n",
-      'src/app.ts': "import express from 'express';\nimport { Router } from 'express';\nimport { UsersRoutes } from './users';\nclass AdminRoutes {\n  router = Router();\n  constructor() {\n    this.router.delete('/cache', (req, res) => { res.end(); });\n  }\n}\nclass Server {\n  app = express();\n  admin = new AdminRoutes();\n  constructor() {\n    this.app.use('/v1', new UsersRoutes().router);\n    this.app.use('/admin', this.admin.router);\n  }\n  start() {\n    this.app.listen(3000);\n  }\n}\n",
-    })).toEqual(['DELETE /admin/cache src/app.ts:7', 'GET /v1/users src/users.ts:5']);
+    expect(
+      routes({
+        'src/users.ts':
+          "import { Router } from 'express';\nexport class UsersRoutes {\n  router = Router();\n  constructor() {\n    this.router.get('/users', (req, res) => { res.end(); });\n  }\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { Router } from 'express';\nimport { UsersRoutes } from './users';\nclass AdminRoutes {\n  router = Router();\n  constructor() {\n    this.router.delete('/cache', (req, res) => { res.end(); });\n  }\n}\nclass Server {\n  app = express();\n  admin = new AdminRoutes();\n  constructor() {\n    this.app.use('/v1', new UsersRoutes().router);\n    this.app.use('/admin', this.admin.router);\n  }\n  start() {\n    this.app.listen(3000);\n  }\n}\n",
+      }),
+    ).toEqual(['DELETE /admin/cache src/app.ts:7', 'GET /v1/users src/users.ts:5']);
   });
 
   test('an app kept in a class property that nothing mounts or listens on is unresolved, not the root', () => {
-    expect(routes({
-      'src/api.ts': "import express from 'express';\nexport class Api {\n  constructor() {\n    this.router = express();\n    this.router.get('/status', (req, res) => { res.end(); });\n  }\n}\n",
-    })).toEqual(['GET ? /status (`Api#router` in src/api.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/api.ts:5']);
+    expect(
+      routes({
+        'src/api.ts':
+          "import express from 'express';\nexport class Api {\n  constructor() {\n    this.router = express();\n    this.router.get('/status', (req, res) => { res.end(); });\n  }\n}\n",
+      }),
+    ).toEqual([
+      'GET ? /status (`Api#router` in src/api.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/api.ts:5',
+    ]);
   });
 });
 
 describe('registration helpers', () => {
   test('a helper in another module that mounts a router on the app it is given', () => {
-    expect(routes({
-      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
-      'src/register.ts': "import { users } from './users';\nexport function registerRoutes(app) {\n  app.use('/api', users);\n}\n",
-      'src/app.ts': "import express from 'express';\nimport { registerRoutes } from './register';\nconst app = express();\nregisterRoutes(app);\napp.listen(3000);\n",
-    })).toEqual(['GET /api/users src/users.ts:3']);
+    expect(
+      routes({
+        'src/users.ts':
+          "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
+        'src/register.ts': "import { users } from './users';\nexport function registerRoutes(app) {\n  app.use('/api', users);\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { registerRoutes } from './register';\nconst app = express();\nregisterRoutes(app);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/users src/users.ts:3']);
   });
 
   test('routers handed to a helper through rest arguments are unresolved, never shown without the helper’s prefix', () => {
-    expect(routes({
-      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
-      'src/app.ts': "import express from 'express';\nimport { users } from './users';\nconst app = express();\nfunction mountAll(prefix, ...routers) {\n  app.use(prefix, ...routers);\n}\nmountAll('/api', users);\napp.listen(3000);\n",
-    })).toEqual(['GET ? /users (`users` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3']);
+    expect(
+      routes({
+        'src/users.ts':
+          "import { Router } from 'express';\nexport const users = Router();\nusers.get('/users', (req, res) => { res.end(); });\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users } from './users';\nconst app = express();\nfunction mountAll(prefix, ...routers) {\n  app.use(prefix, ...routers);\n}\nmountAll('/api', users);\napp.listen(3000);\n",
+      }),
+    ).toEqual([
+      'GET ? /users (`users` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:3',
+    ]);
   });
 });

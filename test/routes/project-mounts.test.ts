@@ -23,7 +23,9 @@ function write(root: string, name: string, text: string): void {
 
 /** `file:line prefix` of every mount of `export` of `file`. */
 function mounts(root: string, file: string, name: string): string[] {
-  return projectMounts(root).mountsOf(path.join(root, file), name, undefined).map((m) => `${path.relative(root, m.file)}:${m.edge.line} ${m.edge.prefix}`);
+  return projectMounts(root)
+    .mountsOf(path.join(root, file), name, undefined)
+    .map((m) => `${path.relative(root, m.file)}:${m.edge.line} ${m.edge.prefix}`);
 }
 
 const ROUTER = "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/:id', (req, res) => { res.end(); });\n";
@@ -41,8 +43,10 @@ describe('projectMounts', () => {
     const root = project({
       'src/users.ts': ROUTER,
       'src/routes/index.ts': "export { router as users } from '../users.js';\n",
-      'src/app.ts': "import express from 'express';\nimport { users } from './routes/index.js';\nconst app = express();\napp.use('/api', users);\n",
-      'src/admin.ts': "import express from 'express';\nimport { router } from './users';\nexport const admin = express();\n\nadmin.use('/admin/users', router);\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { users } from './routes/index.js';\nconst app = express();\napp.use('/api', users);\n",
+      'src/admin.ts':
+        "import express from 'express';\nimport { router } from './users';\nexport const admin = express();\n\nadmin.use('/admin/users', router);\n",
       'src/other.ts': "export const path = '/users';\n",
     });
     expect(mounts(root, 'src/users.ts', 'router')).toEqual(['src/admin.ts:5 /admin/users', 'src/app.ts:4 /api']);
@@ -50,17 +54,28 @@ describe('projectMounts', () => {
 
   test('reads the NestJS global prefix from the bootstrap file only', () => {
     const root = project({
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
+      'src/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
       'src/util.ts': 'export const twice = (n: number) => n * 2;\n',
     });
-    expect(projectMounts(root).globalPrefixes.map(({ file, call }) => `${path.relative(root, file)}:${call.line} ${call.prefix}`)).toEqual(['src/main.ts:4 api']);
+    expect(projectMounts(root).globalPrefixes.map(({ file, call }) => `${path.relative(root, file)}:${call.line} ${call.prefix}`)).toEqual([
+      'src/main.ts:4 api',
+    ]);
   });
 
   test('returns the cached index within a second, and sees an edited prefix after it', () => {
-    const root = project({ 'src/users.ts': ROUTER, 'src/app.ts': "import express from 'express';\nimport { router } from './users.js';\nconst app = express();\napp.use('/api', router);\n" });
+    const root = project({
+      'src/users.ts': ROUTER,
+      'src/app.ts':
+        "import express from 'express';\nimport { router } from './users.js';\nconst app = express();\napp.use('/api', router);\n",
+    });
     const first = projectMounts(root);
     expect(mounts(root, 'src/users.ts', 'router')).toEqual(['src/app.ts:4 /api']);
-    write(root, 'src/app.ts', "import express from 'express';\nimport { router } from './users.js';\nconst app = express();\napp.use('/api/v2', router);\n");
+    write(
+      root,
+      'src/app.ts',
+      "import express from 'express';\nimport { router } from './users.js';\nconst app = express();\napp.use('/api/v2', router);\n",
+    );
     expect(projectMounts(root)).toBe(first);
     vi.setSystemTime(Date.now() + 1500);
     expect(mounts(root, 'src/users.ts', 'router')).toEqual(['src/app.ts:4 /api/v2']);
@@ -76,7 +91,11 @@ describe('projectMounts', () => {
   test('sees a file created in a directory that held no source file when the index was built', () => {
     const root = project({ 'src/users.ts': ROUTER, 'src/server/README.md': 'the server lives here\n' });
     expect(mounts(root, 'src/users.ts', 'router')).toEqual([]);
-    write(root, 'src/server/main.ts', "import express from 'express';\nimport { router } from '../users.js';\nconst app = express();\napp.use('/people', router);\n");
+    write(
+      root,
+      'src/server/main.ts',
+      "import express from 'express';\nimport { router } from '../users.js';\nconst app = express();\napp.use('/people', router);\n",
+    );
     vi.setSystemTime(Date.now() + 1500);
     expect(mounts(root, 'src/users.ts', 'router')).toEqual(['src/server/main.ts:4 /people']);
   });
@@ -85,7 +104,8 @@ describe('projectMounts', () => {
     const root = project({
       '.gitignore': 'tmp/\n',
       'src/users.ts': ROUTER,
-      'src/app.ts': "import express from 'express';\nimport { router } from './users.js';\nconst app = express();\napp.use('/api', router);\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { router } from './users.js';\nconst app = express();\napp.use('/api', router);\n",
     });
     expect(mounts(root, 'src/users.ts', 'router')).toEqual(['src/app.ts:4 /api']);
     write(root, '.gitignore', 'tmp/\nsrc/app.ts\n');
@@ -96,7 +116,8 @@ describe('projectMounts', () => {
   test('treats a file whose specifier has a backslash escape as a possible importer of every module', () => {
     const root = project({
       'src/users.ts': ROUTER,
-      'src/app.ts': "import express from 'express';\nimport { router } from '.\\/users.js';\nconst app = express();\napp.use('/api', router);\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { router } from '.\\/users.js';\nconst app = express();\napp.use('/api', router);\n",
     });
     expect(mounts(root, 'src/users.ts', 'router')).toEqual(['src/app.ts:4 /api']);
   });

@@ -8,11 +8,22 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-codemod-bailout.js';
 
 const doc = readFileSync(join(import.meta.dirname, '../../docs/rules/no-codemod-bailout.md'), 'utf8');
-const examples = [...doc.matchAll(/^```ts (❌|✅)\n([\s\S]*?)^```$/gm)].map((match) => ({ verdict: match[1]!, code: match[2]!, line: doc.slice(0, match.index).split('\n').length }));
+const examples = [...doc.matchAll(/^```ts (❌|✅)\n([\s\S]*?)^```$/gm)].map((match) => ({
+  verdict: match[1]!,
+  code: match[2]!,
+  line: doc.slice(0, match.index).split('\n').length,
+}));
 const plugin = { rules: { 'no-codemod-bailout': rule } } as unknown as TSESLint.FlatConfig.Plugin;
 
 function ruleIds(code: string): (string | null)[] {
-  const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: parser as unknown as Linter.Parser }, plugins: { fleet: plugin as never }, rules: { 'fleet/no-codemod-bailout': 'error' } }];
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: parser as unknown as Linter.Parser },
+      plugins: { fleet: plugin as never },
+      rules: { 'fleet/no-codemod-bailout': 'error' },
+    },
+  ];
   return new Linter({ configType: 'flat' }).verify(code, config, 'src/app.ts').map((message) => message.ruleId);
 }
 

@@ -120,7 +120,15 @@ app.post('/slack', (c) => {
 });
 async function processEvent(body: unknown) {}
 `,
-      errors: [{ messageId: 'caughtPromise', line: 5, column: 19, data: { callee: 'processEvent()', handler: 'POST /slack', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'caughtPromise',
+          line: 5,
+          column: 19,
+          data: { callee: 'processEvent()', handler: 'POST /slack', via: '' },
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'promises kept in an array and only .catch()-ed in a loop',
@@ -136,7 +144,9 @@ app.post('/run', (c) => {
   return c.json([], 200);
 });
 `,
-      errors: [{ messageId: 'caughtPromise', line: 8, column: 5, data: { callee: 'result', handler: 'POST /run', via: '' }, suggestions: null }],
+      errors: [
+        { messageId: 'caughtPromise', line: 8, column: 5, data: { callee: 'result', handler: 'POST /run', via: '' }, suggestions: null },
+      ],
     },
     {
       name: 'a promise kept in a variable that is never read',
@@ -149,7 +159,9 @@ app.post('/x', (req, res) => {
 });
 async function send(body: unknown) {}
 `,
-      errors: [{ messageId: 'floatingPromise', line: 5, column: 19, data: { callee: 'send()', handler: 'POST /x', via: '' }, suggestions: null }],
+      errors: [
+        { messageId: 'floatingPromise', line: 5, column: 19, data: { callee: 'send()', handler: 'POST /x', via: '' }, suggestions: null },
+      ],
     },
     {
       name: 'a call of unknown kind kept in a variable is proven a promise by the .then() on it',
@@ -163,7 +175,15 @@ app.post('/x', (req, res) => {
   res.end();
 });
 `,
-      errors: [{ messageId: 'floatingPromise', line: 6, column: 15, data: { callee: 'refresh()', handler: 'POST /x', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 15,
+          data: { callee: 'refresh()', handler: 'POST /x', via: '' },
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'a poller that clears itself in its own callback outlives the request',

@@ -90,7 +90,9 @@ app.post('/x', (req, res) => {
 async function notify() {}
 `,
       options: [{ allowCalls: ['setTimeout'] }],
-      errors: [{ messageId: 'voidedPromise', line: 5, column: 22, data: { callee: 'notify()', handler: 'POST /x', via: '' }, suggestions: null }],
+      errors: [
+        { messageId: 'voidedPromise', line: 5, column: 22, data: { callee: 'notify()', handler: 'POST /x', via: '' }, suggestions: null },
+      ],
     },
     {
       name: 'allowPlatformDeferral: a promise the after() callback voids outlives the deferral',
@@ -104,7 +106,15 @@ export async function POST(request: Request) {
 }
 `,
       options: [{ allowPlatformDeferral: true }],
-      errors: [{ messageId: 'voidedPromise', line: 5, column: 17, data: { callee: 'track()', handler: 'POST /api/log', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'voidedPromise',
+          line: 5,
+          column: 17,
+          data: { callee: 'track()', handler: 'POST /api/log', via: '' },
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'allowPlatformDeferral: a promise a waitUntil() chain starts and does not return',
@@ -123,7 +133,15 @@ declare function upload(req: Request): Promise<void>;
 declare function remove(key: string): Promise<void>;
 `,
       options: [{ allowPlatformDeferral: true }],
-      errors: [{ messageId: 'floatingPromise', line: 6, column: 7, data: { callee: 'remove()', handler: 'PATCH /api/customers/{id}', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 7,
+          data: { callee: 'remove()', handler: 'PATCH /api/customers/{id}', via: '' },
+          suggestions: null,
+        },
+      ],
     },
   ],
 });

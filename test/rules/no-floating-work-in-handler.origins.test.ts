@@ -78,7 +78,9 @@ app.post('/x', (req, res) => {
   res.end();
 });
 `,
-      errors: [{ messageId: 'floatingPromise', line: 9, column: 3, data: { callee: 'notify()', handler: 'POST /x', via: '' }, suggestions: null }],
+      errors: [
+        { messageId: 'floatingPromise', line: 9, column: 3, data: { callee: 'notify()', handler: 'POST /x', via: '' }, suggestions: null },
+      ],
     },
     {
       name: 'a module-level client made by a call (Redis.fromEnv) in another module',
@@ -92,7 +94,15 @@ app.post('/x', (req, res) => {
   res.end();
 });
 `,
-      errors: [{ messageId: 'floatingPromise', line: 6, column: 3, data: { callee: 'redis.incr()', handler: 'POST /x', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 3,
+          data: { callee: 'redis.incr()', handler: 'POST /x', via: '' },
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'a class field initialised from an SDK client constructor',
@@ -110,7 +120,15 @@ export class BillingController {
   }
 }
 `,
-      errors: [{ messageId: 'caughtPromise', line: 9, column: 5, data: { callee: 'this.stripe.subscriptions.cancel()', handler: 'POST /billing/cancel', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'caughtPromise',
+          line: 9,
+          column: 5,
+          data: { callee: 'this.stripe.subscriptions.cancel()', handler: 'POST /billing/cancel', via: '' },
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'an async method of an object a project module exports as a factory result',
@@ -124,7 +142,15 @@ app.post('/x', (req, res) => {
   res.end();
 });
 `,
-      errors: [{ messageId: 'voidedPromise', line: 6, column: 3, data: { callee: 'notifier.notify()', handler: 'POST /x', via: '' }, suggestions: null }],
+      errors: [
+        {
+          messageId: 'voidedPromise',
+          line: 6,
+          column: 3,
+          data: { callee: 'notifier.notify()', handler: 'POST /x', via: '' },
+          suggestions: null,
+        },
+      ],
     },
   ],
 });

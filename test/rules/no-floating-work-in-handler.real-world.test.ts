@@ -111,7 +111,14 @@ export class InvoicesController {
 }
 declare function send(): Promise<void>;
 `,
-      errors: [{ messageId: 'timer', line: 6, column: 32, data: { callee: 'setTimeout', handler: 'POST /invoices/{id}/remind', via: ' (via `InvoicesController.scheduleReminder`)' } }],
+      errors: [
+        {
+          messageId: 'timer',
+          line: 6,
+          column: 32,
+          data: { callee: 'setTimeout', handler: 'POST /invoices/{id}/remind', via: ' (via `InvoicesController.scheduleReminder`)' },
+        },
+      ],
     },
     {
       name: 'express class controller: floating call of a promise-annotated private method through this.#method()',
@@ -128,7 +135,15 @@ class UserController {
 }
 declare function deliver(email: string): any;
 `,
-      errors: [{ messageId: 'floatingPromise', line: 7, column: 5, suggestions: [{ messageId: 'awaitIt', output: `
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
 import { Router, type Request, type Response } from 'express';
 class UserController {
   readonly router = Router();
@@ -140,7 +155,11 @@ class UserController {
   #sendWelcome(email: string): Promise<void> { return deliver(email); }
 }
 declare function deliver(email: string): any;
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'koa: an async method of a same-module service object, not awaited',
@@ -153,7 +172,15 @@ router.post('/forgot', async (ctx) => {
   ctx.body = 'sent';
 });
 `,
-      errors: [{ messageId: 'floatingPromise', line: 6, column: 3, suggestions: [{ messageId: 'awaitIt', output: `
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `
 import Router from '@koa/router';
 const router = new Router();
 const mailService = { async send(to: string) { await fetch('https://mail.example/' + to); } };
@@ -161,7 +188,11 @@ router.post('/forgot', async (ctx) => {
   await mailService.send(ctx.request.body.email);
   ctx.body = 'sent';
 });
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a function annotated to return a Promise is a promise without async',
@@ -252,7 +283,13 @@ declare function remove(key: string): Promise<void>;
 `,
       errors: [
         { messageId: 'platformDeferral', line: 4, column: 3, data: { callee: 'waitUntil', handler: 'PATCH /api/customers/{id}', via: '' } },
-        { messageId: 'floatingPromise', line: 6, column: 7, data: { callee: 'remove()', handler: 'PATCH /api/customers/{id}', via: '' }, suggestions: null },
+        {
+          messageId: 'floatingPromise',
+          line: 6,
+          column: 7,
+          data: { callee: 'remove()', handler: 'PATCH /api/customers/{id}', via: '' },
+          suggestions: null,
+        },
       ],
     },
     {

@@ -33,25 +33,34 @@ ruleTester.run<MessageIds, Options>('no-floating-work-in-handler (enqueue sugges
   res.end();
 });
 `,
-      errors: [{
-        messageId: 'voidedPromise',
-        line: 8,
-        column: 3,
-        suggestions: [
-          { messageId: 'awaitIt', output: `${HEADER}app.post('/users/:id', async (req, res) => {
+      errors: [
+        {
+          messageId: 'voidedPromise',
+          line: 8,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `${HEADER}app.post('/users/:id', async (req, res) => {
   const userId = req.params.id;
   await sendWelcomeEmail(userId);
   res.end();
 });
-` },
-          { messageId: 'enqueueTask', data: { task: 'TaskSpec.SendWelcomeEmail' }, output: `${HEADER}app.post('/users/:id', async (req, res) => {
+`,
+            },
+            {
+              messageId: 'enqueueTask',
+              data: { task: 'TaskSpec.SendWelcomeEmail' },
+              output: `${HEADER}app.post('/users/:id', async (req, res) => {
   const userId = req.params.id;
   await enqueue(TaskSpec.SendWelcomeEmail({ userId }), { key: String(userId) });
   res.end();
 });
-` },
-        ],
-      }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: '`setTimeout` keeps its delay as `runAt`; payload fields in the schema order',
@@ -64,17 +73,25 @@ ruleTester.run<MessageIds, Options>('no-floating-work-in-handler (enqueue sugges
   res.end();
 });
 `,
-      errors: [{
-        messageId: 'timer',
-        line: 8,
-        column: 3,
-        suggestions: [{ messageId: 'enqueueTask', data: { task: 'TaskSpec.SendReceipt' }, output: `${HEADER}app.post('/receipts', async (req, res) => {
+      errors: [
+        {
+          messageId: 'timer',
+          line: 8,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'enqueueTask',
+              data: { task: 'TaskSpec.SendReceipt' },
+              output: `${HEADER}app.post('/receipts', async (req, res) => {
   const { to, copies } = req.body as { to: string; copies?: number };
   await enqueue(TaskSpec.SendReceipt({ to, copies }), { runAt: 5000 });
   res.end();
 });
-` }],
-      }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: '`.catch(h)` onto the variant of the caught call (the executor maps `h`)',
@@ -86,27 +103,36 @@ ruleTester.run<MessageIds, Options>('no-floating-work-in-handler (enqueue sugges
   res.end();
 });
 `,
-      errors: [{
-        messageId: 'caughtPromise',
-        line: 9,
-        column: 3,
-        suggestions: [
-          { messageId: 'awaitIt', output: `${HEADER}app.post('/receipts', async (req, res) => {
+      errors: [
+        {
+          messageId: 'caughtPromise',
+          line: 9,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `${HEADER}app.post('/receipts', async (req, res) => {
   const to = String(req.body.to);
   const copies = 1;
   await sendReceipt(to, copies).catch(console.error);
   res.end();
 });
-` },
-          { messageId: 'enqueueTask', data: { task: 'TaskSpec.SendReceipt' }, output: `${HEADER}app.post('/receipts', async (req, res) => {
+`,
+            },
+            {
+              messageId: 'enqueueTask',
+              data: { task: 'TaskSpec.SendReceipt' },
+              output: `${HEADER}app.post('/receipts', async (req, res) => {
   const to = String(req.body.to);
   const copies = 1;
   await enqueue(TaskSpec.SendReceipt({ to, copies }));
   res.end();
 });
-` },
-        ],
-      }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'captures that are not the payload (`req`) get no enqueue suggestion',
@@ -116,11 +142,23 @@ ruleTester.run<MessageIds, Options>('no-floating-work-in-handler (enqueue sugges
   res.end();
 });
 `,
-      errors: [{ messageId: 'voidedPromise', line: 7, column: 3, suggestions: [{ messageId: 'awaitIt', output: `${HEADER}app.post('/users/:id', async (req, res) => {
+      errors: [
+        {
+          messageId: 'voidedPromise',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `${HEADER}app.post('/users/:id', async (req, res) => {
   await sendWelcomeEmail(req.params.id);
   res.end();
 });
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a call with no variant of its name gets no enqueue suggestion',
@@ -136,7 +174,15 @@ app.post('/raw', async (req, res) => {
   res.end(String(TaskSpec) + String(enqueue));
 });
 `,
-      errors: [{ messageId: 'voidedPromise', line: 8, column: 3, suggestions: [{ messageId: 'awaitIt', output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'voidedPromise',
+          line: 8,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `import express from 'express';
 import { enqueue } from 'fleet-runtime';
 import { sendRaw } from '../services/mailer.js';
 import { TaskSpec } from '../tasks.js';
@@ -146,7 +192,11 @@ app.post('/raw', async (req, res) => {
   await sendRaw(userId, 'raw');
   res.end(String(TaskSpec) + String(enqueue));
 });
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'without `enqueue` imported the rewrite is two ranges: the codemod, not a suggestion',
@@ -161,7 +211,15 @@ app.post('/users/:id', async (req, res) => {
   res.json(TaskSpec);
 });
 `,
-      errors: [{ messageId: 'voidedPromise', line: 7, column: 3, suggestions: [{ messageId: 'awaitIt', output: `import express from 'express';
+      errors: [
+        {
+          messageId: 'voidedPromise',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitIt',
+              output: `import express from 'express';
 import { sendWelcomeEmail } from '../services/mailer.js';
 import { TaskSpec } from '../tasks.js';
 const app = express();
@@ -170,7 +228,11 @@ app.post('/users/:id', async (req, res) => {
   await sendWelcomeEmail(userId);
   res.json(TaskSpec);
 });
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a synchronous handler would need `async` too: no suggestion at all',

@@ -5,10 +5,22 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-process-local-schedule', rule, {
   valid: [
-    { name: 'a schedule declared with fleet-runtime', code: "import { defineSchedule } from 'fleet-runtime';\nexport const nightly = defineSchedule({ name: 'nightly', task: TaskSpec.Report({}), cron: '0 3 * * *' });" },
-    { name: 'setInterval inside a request handler is the handler rule\'s business', code: "app.get('/poll', (req, res) => { setInterval(() => res.write('.'), 1000); });" },
-    { name: 'setInterval in a class method is not start-up code', code: 'class Poller { begin() { this.timer = setInterval(() => this.tick(), 1000); } }' },
-    { name: 'a per-process cache refresh with a reason', code: "// fleet-allow-schedule: refreshes this process's in-memory rates\nsetInterval(() => void refreshRates(), 60_000);" },
+    {
+      name: 'a schedule declared with fleet-runtime',
+      code: "import { defineSchedule } from 'fleet-runtime';\nexport const nightly = defineSchedule({ name: 'nightly', task: TaskSpec.Report({}), cron: '0 3 * * *' });",
+    },
+    {
+      name: "setInterval inside a request handler is the handler rule's business",
+      code: "app.get('/poll', (req, res) => { setInterval(() => res.write('.'), 1000); });",
+    },
+    {
+      name: 'setInterval in a class method is not start-up code',
+      code: 'class Poller { begin() { this.timer = setInterval(() => this.tick(), 1000); } }',
+    },
+    {
+      name: 'a per-process cache refresh with a reason',
+      code: "// fleet-allow-schedule: refreshes this process's in-memory rates\nsetInterval(() => void refreshRates(), 60_000);",
+    },
     { name: 'trailing allow comment', code: 'setInterval(flushLocalBuffer, 1000); // fleet-allow-schedule: local buffer' },
     { name: 'a schedule() that is not node-cron', code: "import { schedule } from './my-scheduler.js';\nschedule('0 * * * *', run);" },
     { name: 'setTimeout at module level is a one-off', code: 'setTimeout(() => void warm(), 1000);' },
@@ -21,7 +33,7 @@ ruleTester.run('no-process-local-schedule', rule, {
     },
     {
       name: 'setInterval in the listen callback',
-      code: "app.listen(3000, () => {\n  setInterval(purgeSessions, 3_600_000);\n});",
+      code: 'app.listen(3000, () => {\n  setInterval(purgeSessions, 3_600_000);\n});',
       errors: [{ messageId: 'interval', line: 2, column: 3 }],
     },
     {

@@ -107,14 +107,26 @@ app.get('/items/:id/cover', async (req, res) => {
       errors: [
         {
           messageId: 'noManifest',
-          data: { callee: 'fs.pathExists', what: 'a local-disk path', source: 'db.coverPath(req.params.id)', handler: 'GET /items/:id/cover', via: '' },
+          data: {
+            callee: 'fs.pathExists',
+            what: 'a local-disk path',
+            source: 'db.coverPath(req.params.id)',
+            handler: 'GET /items/:id/cover',
+            via: '',
+          },
           line: 8,
           column: 15,
           suggestions: null,
         },
         {
           messageId: 'noManifest',
-          data: { callee: 'res.sendFile', what: 'a local-disk path', source: 'db.coverPath(req.params.id)', handler: 'GET /items/:id/cover', via: '' },
+          data: {
+            callee: 'res.sendFile',
+            what: 'a local-disk path',
+            source: 'db.coverPath(req.params.id)',
+            handler: 'GET /items/:id/cover',
+            via: '',
+          },
           line: 9,
           column: 3,
           suggestions: null,
@@ -133,7 +145,15 @@ app.get('/docs', async (req, res) => {
   res.send(await readFile(uploadsDir + '/' + String(req.query.name)));
 });
 `,
-      errors: [{ messageId: 'noManifest', data: { callee: 'readFile', what: 'a local-disk path', source: 'uploadsDir', handler: 'GET /docs', via: '' }, line: 7, column: 18, suggestions: null }],
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'readFile', what: 'a local-disk path', source: 'uploadsDir', handler: 'GET /docs', via: '' },
+          line: 7,
+          column: 18,
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'an environment variable that is not a workspace source, and an absolute literal',
@@ -146,8 +166,20 @@ fastify.get('/backups', async () => readdirSync(process.env.STORAGE_DIR!));
 fastify.get('/db-size', async () => statSync('/var/lib/app/app.db').size);
 `,
       errors: [
-        { messageId: 'noManifest', data: { callee: 'readdirSync', what: 'a local-disk path', source: 'process.env.STORAGE_DIR', handler: 'GET /backups', via: '' }, line: 5, column: 37, suggestions: null },
-        { messageId: 'noManifest', data: { callee: 'statSync', what: 'a local-disk path', source: "'/var/lib/app/app.db'", handler: 'GET /db-size', via: '' }, line: 6, column: 37, suggestions: null },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'readdirSync', what: 'a local-disk path', source: 'process.env.STORAGE_DIR', handler: 'GET /backups', via: '' },
+          line: 5,
+          column: 37,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'statSync', what: 'a local-disk path', source: "'/var/lib/app/app.db'", handler: 'GET /db-size', via: '' },
+          line: 6,
+          column: 37,
+          suggestions: null,
+        },
       ],
     },
     {
@@ -164,8 +196,26 @@ const app = express();
 app.get('/backup', (req, res) => res.download(req.body.path));
 `,
       errors: [
-        { messageId: 'noManifest', data: { callee: 'reply.sendFile', what: 'a local-disk path', source: 'config.UPLOAD_DIRNAME', handler: 'GET /:name/image', via: '' }, line: 7, column: 55, suggestions: null },
-        { messageId: 'noManifest', data: { callee: 'res.download', what: 'a local-disk path', source: 'req.body.path', handler: 'GET /backup', via: '' }, line: 9, column: 34, suggestions: null },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'reply.sendFile',
+            what: 'a local-disk path',
+            source: 'config.UPLOAD_DIRNAME',
+            handler: 'GET /:name/image',
+            via: '',
+          },
+          line: 7,
+          column: 55,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'res.download', what: 'a local-disk path', source: 'req.body.path', handler: 'GET /backup', via: '' },
+          line: 9,
+          column: 34,
+          suggestions: null,
+        },
       ],
     },
     {
@@ -180,7 +230,15 @@ app.use(async (ctx) => {
   await send(ctx, ctx.path, { root: settings.storageRoot });
 });
 `,
-      errors: [{ messageId: 'noManifest', data: { callee: 'send', what: 'a local-disk path', source: 'settings.storageRoot', handler: 'middleware app.ts:6', via: '' }, line: 7, column: 9, suggestions: null }],
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'send', what: 'a local-disk path', source: 'settings.storageRoot', handler: 'middleware app.ts:6', via: '' },
+          line: 7,
+          column: 9,
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'reads through fs wrappers in a project module (function, object method, wrapper of a wrapper)',
@@ -195,9 +253,45 @@ app.get('/b', async (req, res) => res.send(await file.read(libraryDir, String(re
 app.get('/c', (req, res) => res.send(readIndex(libraryDir)));
 `,
       errors: [
-        { messageId: 'noManifest', data: { callee: 'exists → fs.existsSync in ./lib/file.js', what: 'a local-disk path', source: 'libraryDir', handler: 'GET /a', via: '' }, line: 6, column: 38, suggestions: null },
-        { messageId: 'noManifest', data: { callee: 'file.read → readFile in ./lib/file.js', what: 'a local-disk path', source: 'libraryDir', handler: 'GET /b', via: '' }, line: 7, column: 50, suggestions: null },
-        { messageId: 'noManifest', data: { callee: 'readIndex → readText in ./lib/file.js', what: 'a local-disk path', source: 'libraryDir', handler: 'GET /c', via: '' }, line: 8, column: 38, suggestions: null },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'exists → fs.existsSync in ./lib/file.js',
+            what: 'a local-disk path',
+            source: 'libraryDir',
+            handler: 'GET /a',
+            via: '',
+          },
+          line: 6,
+          column: 38,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'file.read → readFile in ./lib/file.js',
+            what: 'a local-disk path',
+            source: 'libraryDir',
+            handler: 'GET /b',
+            via: '',
+          },
+          line: 7,
+          column: 50,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'readIndex → readText in ./lib/file.js',
+            what: 'a local-disk path',
+            source: 'libraryDir',
+            handler: 'GET /c',
+            via: '',
+          },
+          line: 8,
+          column: 38,
+          suggestions: null,
+        },
       ],
     },
     {
@@ -211,7 +305,15 @@ app.get('/hls/:file', async (req, res) => {
   if (!(await fs.pathExists(req.query.dir + req.params.file))) return res.sendStatus(404);
 });
 `,
-      errors: [{ messageId: 'noManifest', data: { callee: 'fs.pathExists', what: 'a local-disk path', source: 'req.query.dir', handler: 'GET /hls/:file', via: '' }, line: 6, column: 15, suggestions: null }],
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'fs.pathExists', what: 'a local-disk path', source: 'req.query.dir', handler: 'GET /hls/:file', via: '' },
+          line: 6,
+          column: 15,
+          suggestions: null,
+        },
+      ],
     },
   ],
 });

@@ -71,8 +71,26 @@ class LibraryController {
 module.exports = new LibraryController();
 `,
       errors: [
-        { messageId: 'noManifest', data: { callee: 'fs.access', what: 'a local-disk path', source: 'item.coverPath', handler: 'GET /libraries/:id/cover', via: '' }, line: 7, column: 11, suggestions: null },
-        { messageId: 'noManifest', data: { callee: 'res.sendFile', what: 'a local-disk path', source: 'item.coverPath', handler: 'GET /libraries/:id/cover', via: '' }, line: 8, column: 5, suggestions: null },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'fs.access', what: 'a local-disk path', source: 'item.coverPath', handler: 'GET /libraries/:id/cover', via: '' },
+          line: 7,
+          column: 11,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'res.sendFile',
+            what: 'a local-disk path',
+            source: 'item.coverPath',
+            handler: 'GET /libraries/:id/cover',
+            via: '',
+          },
+          line: 8,
+          column: 5,
+          suggestions: null,
+        },
       ],
     },
     {
@@ -85,7 +103,15 @@ exports.download = async (req, res) => {
   res.send(await readFile(path.join(process.env.UPLOAD_DIR, req.params.name)));
 };
 `,
-      errors: [{ messageId: 'noManifest', data: { callee: 'readFile', what: 'a local-disk path', source: 'process.env.UPLOAD_DIR', handler: 'GET /files/:name', via: '' }, line: 5, column: 18, suggestions: null }],
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'readFile', what: 'a local-disk path', source: 'process.env.UPLOAD_DIR', handler: 'GET /files/:name', via: '' },
+          line: 5,
+          column: 18,
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'express: a method assigned to an object that `controllers/index.js` re-exports',
@@ -101,8 +127,32 @@ authors.get = async function (req, res) {
 module.exports = authors;
 `,
       errors: [
-        { messageId: 'noManifest', data: { callee: 'fs.existsSync', what: 'a local-disk path', source: '`/metadata/authors/${', handler: 'GET /authors/:id', via: '' }, line: 6, column: 7, suggestions: null },
-        { messageId: 'noManifest', data: { callee: 'res.sendFile', what: 'a local-disk path', source: '`/metadata/authors/${', handler: 'GET /authors/:id', via: '' }, line: 6, column: 36, suggestions: null },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'fs.existsSync',
+            what: 'a local-disk path',
+            source: '`/metadata/authors/${',
+            handler: 'GET /authors/:id',
+            via: '',
+          },
+          line: 6,
+          column: 7,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'res.sendFile',
+            what: 'a local-disk path',
+            source: '`/metadata/authors/${',
+            handler: 'GET /authors/:id',
+            via: '',
+          },
+          line: 6,
+          column: 36,
+          suggestions: null,
+        },
       ],
     },
     {
@@ -117,7 +167,21 @@ module.exports = currify(async ({ name }, req, res, next) => {
   res.send(menu);
 });
 `,
-      errors: [{ messageId: 'noManifest', data: { callee: 'readFile', what: 'a local-disk path', source: 'process.env.MENU_ROOT', handler: 'middleware userMenu()', via: '' }, line: 6, column: 22, suggestions: null }],
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'readFile',
+            what: 'a local-disk path',
+            source: 'process.env.MENU_ROOT',
+            handler: 'middleware userMenu()',
+            via: '',
+          },
+          line: 6,
+          column: 22,
+          suggestions: null,
+        },
+      ],
     },
   ],
 });

@@ -183,7 +183,13 @@ app.get('/api/docs', (req, res) => {
       errors: [
         {
           messageId: 'fleetOkRoute',
-          data: { callee: 'readFileSync', what: 'a workspace path', source: 'config.workspacePath', route: 'GET /api/docs', via: ' (via `loadDoc`)' },
+          data: {
+            callee: 'readFileSync',
+            what: 'a workspace path',
+            source: 'config.workspacePath',
+            route: 'GET /api/docs',
+            via: ' (via `loadDoc`)',
+          },
           line: 8,
           column: 10,
           suggestions: null,
@@ -368,7 +374,13 @@ app.get('/download/:name', (req, res) => {
       errors: [
         {
           messageId: 'noManifest',
-          data: { callee: 'createReadStream', what: 'a workspace path', source: 'process.env.WORKSPACE_DIR', handler: 'GET /download/:name', via: '' },
+          data: {
+            callee: 'createReadStream',
+            what: 'a workspace path',
+            source: 'process.env.WORKSPACE_DIR',
+            handler: 'GET /download/:name',
+            via: '',
+          },
           line: 8,
           column: 3,
           suggestions: null,

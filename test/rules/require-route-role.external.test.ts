@@ -44,7 +44,17 @@ import LibraryController from './library-controller.js';
 const app = express();
 app.post('/libraries', LibraryController.create.bind(this));
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'POST /libraries', manifest: MANIFEST }, line: 5, column: 1, endLine: 5, endColumn: 9, suggestions: null }],
+      errors: [
+        {
+          messageId: 'undeclared',
+          data: { route: 'POST /libraries', manifest: MANIFEST },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: null,
+        },
+      ],
     },
     {
       name: 'express: only the undeclared one of a declared and an undeclared external route is reported',
@@ -56,7 +66,9 @@ const app = express();
 app.get('/users/:id', users.show);
 app.delete('/users/:id', users.remove);
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /users/{id}', manifest: MANIFEST }, line: 6, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /users/{id}', manifest: MANIFEST }, line: 6, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'next.js: a pages/api catch-all whose default export is built by a package',
@@ -66,7 +78,9 @@ import NextAuth from 'next-auth';
 import { authOptions } from '../../../src/auth-options';
 export default NextAuth(authOptions);
 `,
-      errors: [{ messageId: 'undeclared', data: { route: '* /api/auth/{*nextauth}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: '* /api/auth/{*nextauth}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'no manifest: a file with only external routes still gets the one noManifest report, counting them',

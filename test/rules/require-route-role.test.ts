@@ -205,7 +205,9 @@ import express from 'express';
 const app = express();
 app.get('/api/:section', (req, res) => res.end());
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'GET /api/{section}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'GET /api/{section}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'express: an optional parameter is two routes; only the undeclared one is reported',
@@ -215,7 +217,9 @@ import express from 'express';
 const app = express();
 app.get('/users/:id/:tab?', (req, res) => res.end());
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'GET /users/{id}/{tab}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'GET /users/{id}/{tab}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'express: app.all is only covered by "*" declarations',
@@ -248,7 +252,9 @@ const router = new Router({ prefix: '/reports' });
 router.del('/:id', (ctx) => { ctx.status = 204; });
 app.use(router.routes());
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 6, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 6, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'hono: undeclared route',
@@ -258,7 +264,9 @@ import { Hono } from 'hono';
 const app = new Hono();
 app.get('/api/articles/:slug', (c) => c.text('ok'));
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'GET /api/articles/{slug}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'GET /api/articles/{slug}', manifest: MANIFEST }, line: 4, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'elysia: undeclared routes, with the group() and { prefix } of a used plugin in their paths',
@@ -273,7 +281,13 @@ new Elysia()
 `,
       errors: [
         { messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 3, column: 17, suggestions: null },
-        { messageId: 'undeclared', data: { route: 'PUT /api/articles/{slug}', manifest: MANIFEST }, line: 6, column: 27, suggestions: null },
+        {
+          messageId: 'undeclared',
+          data: { route: 'PUT /api/articles/{slug}', manifest: MANIFEST },
+          line: 6,
+          column: 27,
+          suggestions: null,
+        },
       ],
     },
     {
@@ -283,7 +297,9 @@ new Elysia()
 export const GET = () => new Response('run');
 export const DELETE = () => new Response(null, { status: 204 });
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 3, column: 14, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 3, column: 14, suggestions: null },
+      ],
     },
     {
       name: 'nitro: an undeclared server/api route, reported at its default export',
@@ -293,7 +309,9 @@ export default defineEventHandler(async (event) => {
   setResponseStatus(event, 204);
 });
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 2, column: 1, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /api/runs/{id}', manifest: MANIFEST }, line: 2, column: 1, suggestions: null },
+      ],
     },
     {
       name: 'react-router: an action answers every non-GET method of its path, each must be declared',
@@ -302,7 +320,13 @@ export default defineEventHandler(async (event) => {
 export async function loader() { return []; }
 export async function action({ request }) { return null; }
 `,
-      errors: ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ messageId: 'undeclared' as const, data: { route: `${method} /api/articles`, manifest: MANIFEST }, line: 3, column: 23, suggestions: null })),
+      errors: ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({
+        messageId: 'undeclared' as const,
+        data: { route: `${method} /api/articles`, manifest: MANIFEST },
+        line: 3,
+        column: 23,
+        suggestions: null,
+      })),
     },
     {
       name: 'medusa: a declared and an undeclared method of a src/api route file',
@@ -312,7 +336,9 @@ import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
 export const GET = (req: MedusaRequest, res: MedusaResponse) => res.json({});
 export const DELETE = (req: MedusaRequest, res: MedusaResponse) => res.status(204).send();
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /users/{id}', manifest: MANIFEST }, line: 4, column: 14, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /users/{id}', manifest: MANIFEST }, line: 4, column: 14, suggestions: null },
+      ],
     },
     {
       name: 'nestjs: undeclared method of a controller, reported at its decorator',
@@ -325,7 +351,9 @@ export class ReportsController {
   remove() { return {}; }
 }
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 5, column: 3, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'DELETE /reports/{id}', manifest: MANIFEST }, line: 5, column: 3, suggestions: null },
+      ],
     },
     {
       name: 'nextjs: undeclared App Router export, reported at its name',
@@ -335,7 +363,9 @@ export async function POST() {
   return Response.json({});
 }
 `,
-      errors: [{ messageId: 'undeclared', data: { route: 'POST /api/articles', manifest: MANIFEST }, line: 2, column: 23, suggestions: null }],
+      errors: [
+        { messageId: 'undeclared', data: { route: 'POST /api/articles', manifest: MANIFEST }, line: 2, column: 23, suggestions: null },
+      ],
     },
     {
       name: 'koa: a router whose mount is not visible from the file is unresolved',

@@ -18,7 +18,14 @@ import { utilFile } from './util.js';
  * rest (~55 %): most files in a real backend are not handlers.
  */
 const HANDLER_SHARE = {
-  express: 0.08, fastify: 0.06, koa: 0.05, hono: 0.05, nest: 0.045, 'next-route': 0.05, 'pages-api': 0.04, 'server-action': 0.04,
+  express: 0.08,
+  fastify: 0.06,
+  koa: 0.05,
+  hono: 0.05,
+  nest: 0.045,
+  'next-route': 0.05,
+  'pages-api': 0.04,
+  'server-action': 0.04,
 };
 
 /**
@@ -145,22 +152,38 @@ function serverFiles(out) {
     'src/servers/express.ts': [
       "import express from 'express';",
       ...express.map((rel, i) => `import { router as r${i} } from '${spec(rel)}';`),
-      '', 'const app = express();', ...express.map((_, i) => `app.use(r${i});`), '', 'export default app;',
+      '',
+      'const app = express();',
+      ...express.map((_, i) => `app.use(r${i});`),
+      '',
+      'export default app;',
     ],
     'src/servers/fastify.ts': [
       "import Fastify from 'fastify';",
       ...fastify.map((rel, i) => `import p${i} from '${spec(rel)}';`),
-      '', 'const app = Fastify({ logger: true });', ...fastify.map((_, i) => `app.register(p${i});`), '', 'export default app;',
+      '',
+      'const app = Fastify({ logger: true });',
+      ...fastify.map((_, i) => `app.register(p${i});`),
+      '',
+      'export default app;',
     ],
     'src/servers/koa.ts': [
       "import Koa from 'koa';",
       ...koa.map((rel, i) => `import r${i} from '${spec(rel)}';`),
-      '', 'const app = new Koa();', ...koa.map((_, i) => `app.use(r${i}.routes());`), '', 'export default app;',
+      '',
+      'const app = new Koa();',
+      ...koa.map((_, i) => `app.use(r${i}.routes());`),
+      '',
+      'export default app;',
     ],
     'src/servers/hono.ts': [
       "import { Hono } from 'hono';",
       ...hono.map((rel, i) => `import a${i} from '${spec(rel)}';`),
-      '', 'const app = new Hono();', ...hono.map((_, i) => `app.route('/', a${i});`), '', 'export default app;',
+      '',
+      'const app = new Hono();',
+      ...hono.map((_, i) => `app.route('/', a${i});`),
+      '',
+      'export default app;',
     ],
   };
 }

@@ -31,7 +31,7 @@ export function serviceFile(rnd, d) {
   w.line('  const rows = await db.query(`delete from ${TABLE} where id = $1 returning id`, [id]);', '  return rows.length > 0;', '}', '');
   w.line(`export async function notify${T}(id: string): Promise<void> {`);
   w.line(`  const response = await fetch(\`https://hooks.example.com/${d.id}/\${encodeURIComponent(id)}\`, { method: 'POST' });`);
-  w.line("  if (!response.ok) throw new Error(`webhook answered ${response.status}`);", '}', '');
+  w.line('  if (!response.ok) throw new Error(`webhook answered ${response.status}`);', '}', '');
   w.line(`export async function sync${T}ToCrm(item: ${T}): Promise<void> {`);
   w.line(`  const key = normalizeKey${u}(item.id);`);
   w.line("  await fetch('https://crm.example.com/api/records', { method: 'PUT', body: JSON.stringify({ key, item }) });", '}', '');
@@ -39,13 +39,24 @@ export function serviceFile(rnd, d) {
   w.line("  await db.query('refresh materialized view concurrently ' + TABLE + '_search');", '  return items.length;', '}', '');
   if (rnd.chance(0.3)) {
     w.line(`/** Started once at boot, outside any request. */`, `export function start${T}Refresher(): ReturnType<typeof setInterval> {`);
-    w.line('  return setInterval(() => {', `    reindex${T}().catch((error: unknown) => logger.error('reindex failed', { error }));`, '  }, 60_000);', '}', '');
+    w.line(
+      '  return setInterval(() => {',
+      `    reindex${T}().catch((error: unknown) => logger.error('reindex failed', { error }));`,
+      '  }, 60_000);',
+      '}',
+      '',
+    );
   }
   const filters = d.fields.filter(([, t]) => t === 'string').slice(0, rnd.int(1, 6));
   w.line(`export function build${T}Filter(query: Record<string, string | undefined>): { sql: string; params: string[] } {`);
   w.line('  const clauses: string[] = [];', '  const params: string[] = [];');
   for (const [name] of filters) {
-    w.line(`  if (query.${name} !== undefined) {`, `    params.push(query.${name});`, `    clauses.push(\`data->>'${name}' = $\${params.length}\`);`, '  }');
+    w.line(
+      `  if (query.${name} !== undefined) {`,
+      `    params.push(query.${name});`,
+      `    clauses.push(\`data->>'${name}' = $\${params.length}\`);`,
+      '  }',
+    );
   }
   w.line("  return { sql: clauses.length > 0 ? `where ${clauses.join(' and ')}` : '', params };", '}');
   return w;
@@ -55,8 +66,10 @@ export function serviceFile(rnd, d) {
 export function sharedFiles() {
   return {
     'src/db.ts': [
-      "import { Pool } from 'pg';", '',
-      'const pool = new Pool({ connectionString: process.env.DATABASE_URL });', '',
+      "import { Pool } from 'pg';",
+      '',
+      'const pool = new Pool({ connectionString: process.env.DATABASE_URL });',
+      '',
       'export const db = {',
       '  async query(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {',
       '    const result = await pool.query(sql, params);',
@@ -65,13 +78,15 @@ export function sharedFiles() {
       '};',
     ],
     'src/logger.ts': [
-      'type Fields = Record<string, unknown>;', '',
+      'type Fields = Record<string, unknown>;',
+      '',
       'function write(level: string, message: string, fields: Fields = {}): void {',
       '  process.stdout.write(`${JSON.stringify({ level, message, ...fields })}\\n`);',
-      '}', '',
+      '}',
+      '',
       'export const logger = {',
-      '  info: (message: string, fields?: Fields) => write(\'info\', message, fields),',
-      '  error: (message: string, fields?: Fields) => write(\'error\', message, fields),',
+      "  info: (message: string, fields?: Fields) => write('info', message, fields),",
+      "  error: (message: string, fields?: Fields) => write('error', message, fields),",
       '};',
     ],
     'src/errors.ts': [
@@ -82,14 +97,16 @@ export function sharedFiles() {
       '}',
     ],
     'src/tasks.ts': [
-      "import { defineTask } from 'fleet-runtime';", '',
+      "import { defineTask } from 'fleet-runtime';",
+      '',
       'export const TaskSpec = {',
       "  Notify: defineTask<{ table: string; id: string }>('notify'),",
       "  Reindex: defineTask<{ table: string }>('reindex'),",
       '};',
     ],
     'src/auth.ts': [
-      'type RouteHandler = (request: Request) => Promise<Response>;', '',
+      'type RouteHandler = (request: Request) => Promise<Response>;',
+      '',
       'export function withAuth(handler: RouteHandler): RouteHandler {',
       '  return async (request) => {',
       "    if (!request.headers.get('authorization')) return new Response('unauthorized', { status: 401 });",

@@ -33,10 +33,12 @@ export function sideEffect(rnd, s, platform, uses) {
       return [{ text: `${i}void ${notify};`, hazard: kind }];
     case 'catch':
       uses.add('logger');
-      return [{
-        text: `${i}${s.svc}.sync${s.T}ToCrm(${s.itemExpr}).catch((error: unknown) => logger.error('crm sync failed', { error }));`,
-        hazard: kind,
-      }];
+      return [
+        {
+          text: `${i}${s.svc}.sync${s.T}ToCrm(${s.itemExpr}).catch((error: unknown) => logger.error('crm sync failed', { error }));`,
+          hazard: kind,
+        },
+      ];
     case 'then':
       uses.add('logger');
       return [{ text: `${i}${s.svc}.reindex${s.T}().then((count) => logger.info('reindexed', { count }));`, hazard: kind }];

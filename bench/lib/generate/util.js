@@ -92,11 +92,7 @@ const TEMPLATES = [
     '  return out;',
     '}',
   ],
-  (n) => [
-    `export function sleep${n}(ms: number): Promise<void> {`,
-    '  return new Promise((resolve) => setTimeout(resolve, ms));',
-    '}',
-  ],
+  (n) => [`export function sleep${n}(ms: number): Promise<void> {`, '  return new Promise((resolve) => setTimeout(resolve, ms));', '}'],
 ];
 
 /**
@@ -108,7 +104,12 @@ const TEMPLATES = [
 export function utilFile(rnd, n) {
   const w = new Writer();
   w.line('/** Shared helpers. */', '');
-  w.line(`export function normalizeKey${n}(value: string): string {`, "  return value.trim().toLowerCase().replace(/\\s+/g, '_');", '}', '');
+  w.line(
+    `export function normalizeKey${n}(value: string): string {`,
+    "  return value.trim().toLowerCase().replace(/\\s+/g, '_');",
+    '}',
+    '',
+  );
   const target = rnd.int(50, 220);
   let round = 0;
   while (w.lines.length < target) {

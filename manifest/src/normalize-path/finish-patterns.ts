@@ -14,8 +14,8 @@ export function finish(paths: readonly string[], original: string): NormalizeRes
     const parsed = parsePattern(path);
     if (!parsed.ok) return { ok: false, reason: `\`${original}\` cannot be expressed as a pattern: ${parsed.reason}` };
   }
-  if (unique.length > MAX_VARIANTS) return { ok: false, reason: `\`${original}\` expands to more than ${MAX_VARIANTS} patterns; declare it by hand` };
+  if (unique.length > MAX_VARIANTS)
+    return { ok: false, reason: `\`${original}\` expands to more than ${MAX_VARIANTS} patterns; declare it by hand` };
   const depth = (path: string) => (path === '/' ? 0 : path.split('/').length);
   return { ok: true, paths: unique.sort((a, b) => depth(a) - depth(b)) };
 }
-

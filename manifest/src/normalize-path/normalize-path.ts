@@ -63,8 +63,13 @@ function convertSegment(tokens: readonly RouteToken[], isLast: boolean, names: S
   if (only?.kind === 'text') return [only.value];
   const text = tokens.map((t) => (t.kind === 'text' ? t.value : '')).join('');
   // `:file.:ext` and `:lat-:lng` are one parameter segment; `:platform-repo` or `cover*` require text a pattern cannot state.
-  if (/[^.\-_~]/.test(text)) return `the segment \`${segmentText(tokens)}\` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand`;
-  const spans = tokens.some((t) => t.kind === 'wildcard' || (t.kind === 'param' && (t.modifier === '*' || t.modifier === '+' || (t.regex !== undefined && regexMayMatchSlash(t.regex)))));
+  if (/[^.\-_~]/.test(text))
+    return `the segment \`${segmentText(tokens)}\` mixes literal text with a parameter or wildcard, which a pattern cannot express; declare the route by hand`;
+  const spans = tokens.some(
+    (t) =>
+      t.kind === 'wildcard' ||
+      (t.kind === 'param' && (t.modifier === '*' || t.modifier === '+' || (t.regex !== undefined && regexMayMatchSlash(t.regex)))),
+  );
   const first = tokens.find((t) => t.kind !== 'text');
   const name = unique(first?.name === undefined ? (spans ? 'rest' : 'param') : first.name, names);
   if (spans) {
@@ -78,7 +83,15 @@ function convertSegment(tokens: readonly RouteToken[], isLast: boolean, names: S
 }
 
 function segmentText(tokens: readonly RouteToken[]): string {
-  return tokens.map((t) => (t.kind === 'text' ? t.value : t.kind === 'wildcard' ? `*${t.name ?? ''}` : `:${t.name ?? ''}${t.regex === undefined ? '' : `(${t.regex})`}${t.modifier}`)).join('');
+  return tokens
+    .map((t) =>
+      t.kind === 'text'
+        ? t.value
+        : t.kind === 'wildcard'
+          ? `*${t.name ?? ''}`
+          : `:${t.name ?? ''}${t.regex === undefined ? '' : `(${t.regex})`}${t.modifier}`,
+    )
+    .join('');
 }
 
 function unique(name: string, names: Set<string>): string {

@@ -1,7 +1,12 @@
 /** A piece of one path segment in a router's syntax. */
 export type RouteToken =
   | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'param'; readonly name: string | undefined; readonly regex: string | undefined; readonly modifier: '' | '?' | '*' | '+' }
+  | {
+      readonly kind: 'param';
+      readonly name: string | undefined;
+      readonly regex: string | undefined;
+      readonly modifier: '' | '?' | '*' | '+';
+    }
   | { readonly kind: 'wildcard'; readonly name: string | undefined };
 
 /** Syntax differences between the `:param` routers. */

@@ -48,7 +48,12 @@ export function parseManifest(source: string, file = 'fleet.routes.yaml'): Manif
     } else {
       const suggestion = didYouMean(key, TOP_KEYS);
       const hint = suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`;
-      report(context, pair.key as Node, 'unknown-key', `Unknown top-level key \`${key}\`${hint}; a manifest has only \`version\` and \`routes\`.`);
+      report(
+        context,
+        pair.key as Node,
+        'unknown-key',
+        `Unknown top-level key \`${key}\`${hint}; a manifest has only \`version\` and \`routes\`.`,
+      );
     }
   }
   if (!versionSeen) report(context, root, 'version', 'The manifest has no `version`; add `version: 1` as its first line.');

@@ -52,7 +52,12 @@ export function readDeclaration(context: ReadContext, item: unknown, index: numb
   const role = readRole(context, item, values.role);
   const reason = readReason(context, values.reason, role);
   if (role === 'ide-only' && reason === undefined && values.reason === undefined) {
-    report(context, item, 'reason', 'An `ide-only` route needs a `reason` (why it must run on the node with the workspace files), e.g. `reason: reads the checkout`.');
+    report(
+      context,
+      item,
+      'reason',
+      'An `ide-only` route needs a `reason` (why it must run on the node with the workspace files), e.g. `reason: reads the checkout`.',
+    );
   }
   if (context.issues.length > before || method === undefined || pattern === undefined || role === undefined) return undefined;
   return { method, path: pattern.text, pattern, role, reason, index, position: positionOf(context, item) };
@@ -112,7 +117,12 @@ function readRole(context: ReadContext, map: YAMLMap, node: Node | undefined): R
   if ((ROLES as readonly string[]).includes(value)) return value as Role;
   const suggestion = didYouMean(value.replace(/_/g, '-'), ROLES);
   const hint = suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`;
-  report(context, node, 'role', `Unknown role \`${value}\`${hint}; write \`ide-only\` (needs the workspace files) or \`fleet-ok\` (any replica).`);
+  report(
+    context,
+    node,
+    'role',
+    `Unknown role \`${value}\`${hint}; write \`ide-only\` (needs the workspace files) or \`fleet-ok\` (any replica).`,
+  );
   return undefined;
 }
 

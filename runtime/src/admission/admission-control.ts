@@ -24,9 +24,7 @@ export interface AdmissionOptions {
 }
 
 /** The answer to one request: admitted with a `release` to call when it ends, or refused. */
-export type Admission =
-  | { ok: true; release: () => void }
-  | { ok: false; status: 503; retryAfterSeconds: number; reason: string };
+export type Admission = { ok: true; release: () => void } | { ok: false; status: 503; retryAfterSeconds: number; reason: string };
 
 const NO_TENANT = '\u0000';
 
@@ -49,7 +47,11 @@ export class AdmissionControl {
     this.#options = options;
     const queue = options.queue;
     if (queue !== undefined) {
-      const refresh = (): void => void queue.stats().then((stats) => (this.#stats = stats), () => undefined);
+      const refresh = (): void =>
+        void queue.stats().then(
+          (stats) => (this.#stats = stats),
+          () => undefined,
+        );
       refresh();
       this.#timer = setInterval(refresh, queue.refreshMs ?? 1000);
       this.#timer.unref();
@@ -73,7 +75,8 @@ export class AdmissionControl {
     if (this.#inFlight >= this.#options.maxInFlight) return refuse(`server busy (${String(this.#options.maxInFlight)} requests in flight)`);
     const queue = this.#options.queue;
     if (queue !== undefined && this.#stats !== undefined) {
-      if (queue.maxReady !== undefined && this.#stats.ready > queue.maxReady) return refuse(`queue too deep (${String(this.#stats.ready)} tasks ready)`);
+      if (queue.maxReady !== undefined && this.#stats.ready > queue.maxReady)
+        return refuse(`queue too deep (${String(this.#stats.ready)} tasks ready)`);
       if (queue.maxOldestReadyAgeMs !== undefined && this.#stats.oldestReadyAgeMs > queue.maxOldestReadyAgeMs) {
         return refuse(`queue behind (oldest ready task waited ${String(Math.round(this.#stats.oldestReadyAgeMs / 1000))} s)`);
       }

@@ -39,7 +39,10 @@ export function fastifyAdmission<Req>(control: AdmissionControl, tenantOf: (req:
   return (request: Req, reply: FastifyReplyLike, done: () => void): void => {
     const admission = control.admit(tenantOf(request));
     if (!admission.ok) {
-      reply.code(admission.status).header('Retry-After', String(admission.retryAfterSeconds)).send({ error: 'Service Unavailable', reason: admission.reason });
+      reply
+        .code(admission.status)
+        .header('Retry-After', String(admission.retryAfterSeconds))
+        .send({ error: 'Service Unavailable', reason: admission.reason });
       return;
     }
     reply.raw.once('close', admission.release);
@@ -54,7 +57,10 @@ interface KoaContextLike {
 }
 
 /** Koa middleware. The slot is released when downstream middleware settles. */
-export function koaAdmission<Ctx extends KoaContextLike>(control: AdmissionControl, tenantOf: (ctx: Ctx) => string | undefined = () => undefined) {
+export function koaAdmission<Ctx extends KoaContextLike>(
+  control: AdmissionControl,
+  tenantOf: (ctx: Ctx) => string | undefined = () => undefined,
+) {
   return async (ctx: Ctx, next: () => Promise<unknown>): Promise<void> => {
     const admission = control.admit(tenantOf(ctx));
     if (!admission.ok) {
@@ -76,10 +82,16 @@ interface HonoContextLike {
 }
 
 /** Hono middleware: `app.use(honoAdmission(control))`. */
-export function honoAdmission<C extends HonoContextLike>(control: AdmissionControl, tenantOf: (c: C) => string | undefined = () => undefined) {
+export function honoAdmission<C extends HonoContextLike>(
+  control: AdmissionControl,
+  tenantOf: (c: C) => string | undefined = () => undefined,
+) {
   return async (c: C, next: () => Promise<void>): Promise<Response | undefined> => {
     const admission = control.admit(tenantOf(c));
-    if (!admission.ok) return c.json({ error: 'Service Unavailable', reason: admission.reason }, admission.status, { 'Retry-After': String(admission.retryAfterSeconds) });
+    if (!admission.ok)
+      return c.json({ error: 'Service Unavailable', reason: admission.reason }, admission.status, {
+        'Retry-After': String(admission.retryAfterSeconds),
+      });
     try {
       await next();
       return undefined;
@@ -98,7 +110,10 @@ export function withAdmission<Args extends unknown[]>(
   return async (request: Request, ...rest: Args): Promise<Response> => {
     const admission = control.admit(tenantOf(request));
     if (!admission.ok) {
-      return new Response(body(admission.reason), { status: admission.status, headers: { 'Retry-After': String(admission.retryAfterSeconds), 'Content-Type': 'application/json' } });
+      return new Response(body(admission.reason), {
+        status: admission.status,
+        headers: { 'Retry-After': String(admission.retryAfterSeconds), 'Content-Type': 'application/json' },
+      });
     }
     try {
       return await handler(request, ...rest);

@@ -25,7 +25,9 @@ function runtimeVersion(): string {
 
 const HELP = `Usage: fleet-runtime <command> [--help]   (fleet-runtime --version prints the version)
 
-${Object.values(COMMANDS).map((command) => command.usage).join('\n')}
+${Object.values(COMMANDS)
+  .map((command) => command.usage)
+  .join('\n')}
 
 Environment: FLEET_DATABASE_URL (sqlite:<path> | postgres://…, default sqlite:.fleet/fleet.db), FLEET_ROLE.
 Exit codes: 0 ok, 1 failed, 2 usage error, 3 database unavailable.`;
@@ -37,7 +39,11 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     cwd: process.cwd(),
-    openStore: () => connect({ ...(process.env.FLEET_DATABASE_URL === undefined ? {} : { url: process.env.FLEET_DATABASE_URL }), log: (message) => process.stderr.write(`${message}\n`) }),
+    openStore: () =>
+      connect({
+        ...(process.env.FLEET_DATABASE_URL === undefined ? {} : { url: process.env.FLEET_DATABASE_URL }),
+        log: (message) => process.stderr.write(`${message}\n`),
+      }),
   };
 }
 

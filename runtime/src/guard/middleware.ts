@@ -122,7 +122,10 @@ export function honoRoleGuard(guard: RoleGuard) {
  * `export const GET = withRoleGuard(guard, async (request) => …)`. The path is the request URL's
  * pathname; with a Next.js `basePath`, declare routes with the base path included.
  */
-export function withRoleGuard<Args extends unknown[]>(guard: RoleGuard, handler: (request: Request, ...rest: Args) => Promise<Response> | Response) {
+export function withRoleGuard<Args extends unknown[]>(
+  guard: RoleGuard,
+  handler: (request: Request, ...rest: Args) => Promise<Response> | Response,
+) {
   return async (request: Request, ...rest: Args): Promise<Response> => {
     const decision = guard.decide(request.method, pathOf(request.url));
     if (!decision.serve) return new Response(decision.body, { status: decision.status, headers: decision.headers });

@@ -27,7 +27,13 @@ export interface RoleGuardOptions {
 /** What the guard decided for one request. */
 export type GuardDecision =
   | { readonly serve: true; readonly scope: RequestScope }
-  | { readonly serve: false; readonly scope: RequestScope; readonly status: 421; readonly headers: Readonly<Record<string, string>>; readonly body: string };
+  | {
+      readonly serve: false;
+      readonly scope: RequestScope;
+      readonly status: 421;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string;
+    };
 
 /** The run-time role guard: one validated manifest, consulted per request. */
 export interface RoleGuard {
@@ -50,7 +56,9 @@ export function createRoleGuard(options: RoleGuardOptions = {}): RoleGuard {
   const role = options.role ?? readRole();
   const file = options.manifest ?? findManifest(process.cwd());
   if (file === undefined) {
-    throw new Error(`Role guard: no fleet.routes.yaml found from ${process.cwd()} up to the repository root; create one with \`fleet routes --init\` or pass \`manifest\`.`);
+    throw new Error(
+      `Role guard: no fleet.routes.yaml found from ${process.cwd()} up to the repository root; create one with \`fleet routes --init\` or pass \`manifest\`.`,
+    );
   }
   const loaded = loadManifest(file);
   if (!loaded.ok) throw loaded.error;
@@ -67,7 +75,13 @@ export function createRoleGuard(options: RoleGuardOptions = {}): RoleGuard {
       const scope: RequestScope = { method: upper, path: stripQuery(path), declaration, manifestFile: manifest.file };
       if (!guarded) return { serve: true, scope };
       if (declaration === undefined ? !refusesUndeclared : declaration.role === 'fleet-ok') return { serve: true, scope };
-      return { serve: false, scope, status: 421, headers: { 'Content-Type': 'application/json', 'X-Fleet-Route-Role': declaration?.role ?? 'undeclared' }, body: misdirected(scope) };
+      return {
+        serve: false,
+        scope,
+        status: 421,
+        headers: { 'Content-Type': 'application/json', 'X-Fleet-Route-Role': declaration?.role ?? 'undeclared' },
+        body: misdirected(scope),
+      };
     },
     close() {
       uninstall?.();
@@ -83,12 +97,20 @@ function stripQuery(path: string): string {
 /** The 421 body: what was refused, why, where it is declared, and what to do. */
 function misdirected(scope: RequestScope): string {
   const { declaration } = scope;
-  const what = declaration === undefined ? 'is not declared in the route manifest' : `is ide-only (${declaration.reason ?? 'no reason given'})`;
+  const what =
+    declaration === undefined ? 'is not declared in the route manifest' : `is ide-only (${declaration.reason ?? 'no reason given'})`;
   return JSON.stringify({
     error: 'Misdirected Request',
     message: `${scope.method} ${scope.path} ${what}, and this serve replica does not answer it; route it to the node that owns the workspace (FLEET_ROLE=ide).`,
-    route: declaration === undefined
-      ? { role: 'undeclared', declared: null }
-      : { method: declaration.method, path: declaration.path, role: declaration.role, reason: declaration.reason ?? null, declared: whereDeclared(scope) },
+    route:
+      declaration === undefined
+        ? { role: 'undeclared', declared: null }
+        : {
+            method: declaration.method,
+            path: declaration.path,
+            role: declaration.role,
+            reason: declaration.reason ?? null,
+            declared: whereDeclared(scope),
+          },
   });
 }

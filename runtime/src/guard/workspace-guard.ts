@@ -7,8 +7,38 @@ import { WorkspaceReadError } from './workspace-read-error.js';
 
 // The reads `no-workspace-fs-in-serve-route` reports, by where they live. Writes are not guarded:
 // they are a different hazard, and the lint rule does not report them either.
-const CALLBACK_AND_SYNC = ['readFile', 'readdir', 'stat', 'lstat', 'access', 'exists', 'opendir', 'realpath', 'readlink', 'open', 'statfs', 'watch', 'watchFile', 'createReadStream', 'openAsBlob', 'glob'];
-const SYNC = ['readFileSync', 'readdirSync', 'statSync', 'lstatSync', 'accessSync', 'existsSync', 'opendirSync', 'realpathSync', 'readlinkSync', 'openSync', 'statfsSync', 'globSync'];
+const CALLBACK_AND_SYNC = [
+  'readFile',
+  'readdir',
+  'stat',
+  'lstat',
+  'access',
+  'exists',
+  'opendir',
+  'realpath',
+  'readlink',
+  'open',
+  'statfs',
+  'watch',
+  'watchFile',
+  'createReadStream',
+  'openAsBlob',
+  'glob',
+];
+const SYNC = [
+  'readFileSync',
+  'readdirSync',
+  'statSync',
+  'lstatSync',
+  'accessSync',
+  'existsSync',
+  'opendirSync',
+  'realpathSync',
+  'readlinkSync',
+  'openSync',
+  'statfsSync',
+  'globSync',
+];
 const PROMISES = ['readFile', 'readdir', 'stat', 'lstat', 'access', 'opendir', 'realpath', 'readlink', 'open', 'statfs', 'watch', 'glob'];
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -90,7 +120,9 @@ function hook(target: Record<string, unknown>, name: string, call: string, root:
   }
   Object.defineProperty(guarded, 'name', { value: fn.name });
   target[name] = guarded;
-  return () => { if (target[name] === guarded) target[name] = original; };
+  return () => {
+    if (target[name] === guarded) target[name] = original;
+  };
 }
 
 /** The absolute path under `root` this call would read, or `undefined`. */

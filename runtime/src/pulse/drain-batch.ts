@@ -35,7 +35,14 @@ export interface DrainInput {
   log: Logger;
 }
 
-const COUNT_OF: Record<Settlement['kind'], keyof DrainCounts> = { done: 'done', retry: 'retried', fail: 'failed', dead: 'dead', defer: 'deferred', release: 'released' };
+const COUNT_OF: Record<Settlement['kind'], keyof DrainCounts> = {
+  done: 'done',
+  retry: 'retried',
+  fail: 'failed',
+  dead: 'dead',
+  defer: 'deferred',
+  release: 'released',
+};
 
 /**
  * Claim and run up to `maxTasks` tasks, `concurrency` at a time, until the queue has nothing ready
@@ -47,17 +54,21 @@ export async function drainBatch(input: DrainInput): Promise<{ counts: DrainCoun
   const { store, owner, runnable, log } = input;
   const counts: DrainCounts = { claimed: 0, done: 0, retried: 0, failed: 0, dead: 0, deferred: 0, released: 0, lost: 0, refused: 0 };
   const groups = new Map<number, string[]>();
-  for (const [name, { definition }] of runnable) groups.set(definition.policy.leaseMs, [...(groups.get(definition.policy.leaseMs) ?? []), name]);
+  for (const [name, { definition }] of runnable)
+    groups.set(definition.policy.leaseMs, [...(groups.get(definition.policy.leaseMs) ?? []), name]);
   const held = new Map<string, HeldTask>();
   const running = new Set<Promise<void>>();
   const shortestLease = Math.min(...groups.keys(), 30_000);
   const heartbeat = setInterval(() => void heartbeatLeases(store, held, log), Math.max(50, Math.floor(shortestLease / 3)));
   // An object, not a `let`: it flips inside the timer, which control-flow narrowing cannot see.
   const time = { over: false };
-  const budget = setTimeout(() => {
-    time.over = true;
-    for (const entry of held.values()) entry.controller.abort(new TaskAbortedError('shutdown', 'the pulse ran out of time'));
-  }, Math.max(0, input.deadline - Date.now()));
+  const budget = setTimeout(
+    () => {
+      time.over = true;
+      for (const entry of held.values()) entry.controller.abort(new TaskAbortedError('shutdown', 'the pulse ran out of time'));
+    },
+    Math.max(0, input.deadline - Date.now()),
+  );
 
   const settle = async (settlement: Settlement): Promise<void> => {
     const [applied] = await store.settle([settlement]);
@@ -69,14 +80,24 @@ export async function drainBatch(input: DrainInput): Promise<{ counts: DrainCoun
     if (entry === undefined) throw new Error(`Pulse: claimed unknown task ${task.name}.`);
     const controller = new AbortController();
     const lease = { id: task.id, token: task.token };
-    held.set(task.id, { lease, name: task.name, startedAt: performance.now(), leaseMs, controller, settled: false, done: Promise.resolve() });
+    held.set(task.id, {
+      lease,
+      name: task.name,
+      startedAt: performance.now(),
+      leaseMs,
+      controller,
+      settled: false,
+      done: Promise.resolve(),
+    });
     const run: Promise<void> = runTask({ store, task, definition: entry.definition, executor: entry.executor, controller })
       .then((settlement) => {
         if (settlement === null) counts.lost += 1;
         else return settle(settlement);
         return undefined;
       })
-      .catch((error: unknown) => { log('error', `pulse: task ${task.id} could not be settled: ${error instanceof Error ? error.message : String(error)}`); })
+      .catch((error: unknown) => {
+        log('error', `pulse: task ${task.id} could not be settled: ${error instanceof Error ? error.message : String(error)}`);
+      })
       .finally(() => {
         held.delete(task.id);
         running.delete(run);

@@ -67,11 +67,19 @@ export function createPulse<S extends AnyTaskSpecs>(options: PulseOptions<S>): P
   const runnable = runnableTasks(options.tasks, options.executors);
   const owner = `pulse:${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
   const secret = options.secret ?? process.env.FLEET_PULSE_SECRET ?? process.env.CRON_SECRET;
-  if (secret === undefined || secret === '') log('warn', 'pulse: no secret set (FLEET_PULSE_SECRET or CRON_SECRET); its handler answers anyone who calls it.');
+  if (secret === undefined || secret === '')
+    log('warn', 'pulse: no secret set (FLEET_PULSE_SECRET or CRON_SECRET); its handler answers anyone who calls it.');
   let ready: Promise<{ store: Store; scheduler: Scheduler | undefined }> | undefined;
 
   const open = async (): Promise<{ store: Store; scheduler: Scheduler | undefined }> => {
-    const store = options.store ?? (await connect({ ...(options.url === undefined ? {} : { url: options.url }), log: (message) => { log('warn', message); } }));
+    const store =
+      options.store ??
+      (await connect({
+        ...(options.url === undefined ? {} : { url: options.url }),
+        log: (message) => {
+          log('warn', message);
+        },
+      }));
     const schedules = options.schedules ?? [];
     if (schedules.length === 0) return { store, scheduler: undefined };
     const scheduler = new Scheduler({ store, schedules, log, tickIntervalMs: 3_600_000 });
@@ -92,15 +100,33 @@ export function createPulse<S extends AnyTaskSpecs>(options: PulseOptions<S>): P
     const { store, scheduler } = await ready;
     const { requeued, dead } = await store.reapExpired();
     const schedulesFired = (await scheduler?.tick()) ?? 0;
-    const { counts, end } = await drainBatch({ store, owner, runnable, concurrency: options.concurrency ?? 10, maxTasks: options.maxTasks ?? 100, deadline, log });
-    return { schedulesFired, reclaimed: requeued.length, deadLettered: dead.length, ...counts, stoppedBecause: end, elapsedMs: Date.now() - started };
+    const { counts, end } = await drainBatch({
+      store,
+      owner,
+      runnable,
+      concurrency: options.concurrency ?? 10,
+      maxTasks: options.maxTasks ?? 100,
+      deadline,
+      log,
+    });
+    return {
+      schedulesFired,
+      reclaimed: requeued.length,
+      deadLettered: dead.length,
+      ...counts,
+      stoppedBecause: end,
+      elapsedMs: Date.now() - started,
+    };
   };
 
   return {
     run,
     handler: async (request) => {
       if (secret !== undefined && secret !== '' && !sameSecret(request.headers.get('authorization') ?? '', `Bearer ${secret}`)) {
-        return Response.json({ error: 'Unauthorized', message: 'The pulse needs `Authorization: Bearer <FLEET_PULSE_SECRET>`.' }, { status: 401 });
+        return Response.json(
+          { error: 'Unauthorized', message: 'The pulse needs `Authorization: Bearer <FLEET_PULSE_SECRET>`.' },
+          { status: 401 },
+        );
       }
       try {
         return Response.json(await run());
@@ -117,13 +143,18 @@ export function createPulse<S extends AnyTaskSpecs>(options: PulseOptions<S>): P
   };
 }
 
-function runnableTasks(tasks: AnyTaskSpecs, executors: Executors<AnyTaskSpecs>): Map<string, { definition: TaskDefinition; executor: Executor<never> }> {
+function runnableTasks(
+  tasks: AnyTaskSpecs,
+  executors: Executors<AnyTaskSpecs>,
+): Map<string, { definition: TaskDefinition; executor: Executor<never> }> {
   const definitions = definitionsOf(tasks);
   const runnable = new Map<string, { definition: TaskDefinition; executor: Executor<never> }>();
   for (const [key, executor] of Object.entries(executors as Record<string, Executor<never> | undefined>)) {
     const definition = tasks[key]?.definition;
-    if (definition === undefined) throw new Error(`Pulse: executor ${key} has no task of that name in \`tasks\`; known tasks: ${Object.keys(tasks).join(', ')}.`);
-    if (executor !== undefined) runnable.set(definition.name, { definition: definitions.get(definition.name) ?? (definition as TaskDefinition), executor });
+    if (definition === undefined)
+      throw new Error(`Pulse: executor ${key} has no task of that name in \`tasks\`; known tasks: ${Object.keys(tasks).join(', ')}.`);
+    if (executor !== undefined)
+      runnable.set(definition.name, { definition: definitions.get(definition.name) ?? (definition as TaskDefinition), executor });
   }
   return runnable;
 }

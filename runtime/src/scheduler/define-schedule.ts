@@ -20,7 +20,8 @@ export interface ScheduleSpec {
 
 /** Check a schedule definition and return it; errors name the schedule and the field. */
 export function defineSchedule(spec: ScheduleSpec): ScheduleSpec {
-  if (!/^[\w.:-]{1,200}$/.test(spec.name)) throw new TaskInputError(`Schedule ${JSON.stringify(spec.name)}: name must be 1–200 letters, digits, \`_ . : -\`.`);
+  if (!/^[\w.:-]{1,200}$/.test(spec.name))
+    throw new TaskInputError(`Schedule ${JSON.stringify(spec.name)}: name must be 1–200 letters, digits, \`_ . : -\`.`);
   if ((spec.cron === undefined) === (spec.every === undefined)) {
     throw new TaskInputError(`Schedule ${spec.name}: give exactly one of \`cron\` (e.g. "0 3 * * *") and \`every\` (milliseconds).`);
   }
@@ -31,7 +32,9 @@ export function defineSchedule(spec: ScheduleSpec): ScheduleSpec {
     try {
       new Cron(spec.cron, { timezone: spec.timeZone ?? 'UTC', paused: true }).nextRun();
     } catch (error) {
-      throw new TaskInputError(`Schedule ${spec.name}: cron ${JSON.stringify(spec.cron)} in time zone ${spec.timeZone ?? 'UTC'} is invalid: ${error instanceof Error ? error.message : String(error)}`);
+      throw new TaskInputError(
+        `Schedule ${spec.name}: cron ${JSON.stringify(spec.cron)} in time zone ${spec.timeZone ?? 'UTC'} is invalid: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   const overlap = spec.overlap as string | undefined;

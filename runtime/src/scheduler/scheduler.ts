@@ -13,7 +13,11 @@ export interface SchedulerOptions {
   log?: Logger;
 }
 
-const timingOf = (spec: ScheduleSpec): Timing => ({ cron: spec.cron ?? null, intervalMs: spec.every ?? null, timeZone: spec.cron === undefined ? null : (spec.timeZone ?? 'UTC') });
+const timingOf = (spec: ScheduleSpec): Timing => ({
+  cron: spec.cron ?? null,
+  intervalMs: spec.every ?? null,
+  timeZone: spec.cron === undefined ? null : (spec.timeZone ?? 'UTC'),
+});
 
 /**
  * Fires schedules. Runs on every non-serve node with no leader: each tick reads the due schedules
@@ -80,7 +84,13 @@ export class Scheduler {
     // This node's definition is the source of the payload (validated from its input, so schema
     // transforms apply once), as it is of the timing.
     const task = await toNewTask(spec.task, { key: `schedule:${spec.name}:${slot}` }, spec.name);
-    const result = await this.#options.store.advanceSchedule({ name: spec.name, expectedNextRunAt: record.nextRunAt, newNextRunAt: next, missed, task });
+    const result = await this.#options.store.advanceSchedule({
+      name: spec.name,
+      expectedNextRunAt: record.nextRunAt,
+      newNextRunAt: next,
+      missed,
+      task,
+    });
     if (!result.won) return false;
     if (missed > 0) this.#log('warn', `schedule ${spec.name}: ${String(missed)} slots missed before ${slot}; ran once and resumed.`);
     if (!result.fired) this.#log('info', `schedule ${spec.name}: slot ${slot} skipped, ${result.skippedBecause}.`);

@@ -33,7 +33,10 @@ function aborted(signal: AbortSignal, shutdownGrace: () => Promise<void>): Promi
     const fail = (): void => {
       const reason: unknown = signal.reason;
       const error = reason instanceof Error ? reason : new Error(describeThrown(reason));
-      if (reason instanceof TaskAbortedError && reason.kind === 'shutdown') void shutdownGrace().then(() => { reject(error); });
+      if (reason instanceof TaskAbortedError && reason.kind === 'shutdown')
+        void shutdownGrace().then(() => {
+          reject(error);
+        });
       else reject(error);
     };
     if (signal.aborted) fail();
@@ -72,7 +75,9 @@ export async function runTask(input: RunTaskInput): Promise<Settlement | null> {
   const { task, definition, controller } = input;
   const lease = { id: task.id, token: task.token };
   const { timeoutMs } = definition.policy;
-  const timer = setTimeout(() => { controller.abort(new TaskAbortedError('timeout', `timed out after ${String(timeoutMs)} ms`)); }, timeoutMs);
+  const timer = setTimeout(() => {
+    controller.abort(new TaskAbortedError('timeout', `timed out after ${String(timeoutMs)} ms`));
+  }, timeoutMs);
   const stepFailure: StepFailure = { error: undefined };
   try {
     // Race the executor against its signal: an executor that ignores the abort must not hold the

@@ -96,11 +96,16 @@ export class SettleQueue {
       this.#lastFailed = true;
       const reason = error instanceof Error ? error.message : String(error);
       if (this.#closed) {
-        this.#options.log('error', `storing ${String(batch.length)} outcomes failed after shutdown (${reason}); their tasks run again once their leases expire.`);
+        this.#options.log(
+          'error',
+          `storing ${String(batch.length)} outcomes failed after shutdown (${reason}); their tasks run again once their leases expire.`,
+        );
       } else {
         this.#options.log('error', `storing ${String(batch.length)} outcomes failed, retrying: ${reason}`);
         this.#pending.unshift(...batch);
-        setTimeout(() => { this.#pump(); }, this.#options.retryDelayMs ?? 500);
+        setTimeout(() => {
+          this.#pump();
+        }, this.#options.retryDelayMs ?? 500);
       }
     } finally {
       this.#inFlight -= 1;

@@ -33,14 +33,19 @@ export type StepResult<T> = T extends undefined | void ? null : T;
 
 /** Runs one task variant. Return a JSON-safe result (stored on the task) or nothing. */
 // `void` lets an executor that returns nothing (`async () => { … }`) type-check.
-// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
-export type Executor<Payload> = (payload: Payload, ctx: TaskContext) => Promise<JsonValue | undefined | void> | JsonValue | undefined | void;
+/* eslint-disable @typescript-eslint/no-invalid-void-type */
+export type Executor<Payload> = (
+  payload: Payload,
+  ctx: TaskContext,
+) => Promise<JsonValue | undefined | void> | JsonValue | undefined | void;
+/* eslint-enable @typescript-eslint/no-invalid-void-type */
 
 /** Executors for a `defineTasks` result, keyed like it; each gets its task's validated payload type. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- see AnyTaskSpecs */
 export type Executors<S> = {
-  readonly [K in keyof S]?: // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see AnyTaskSpecs
-    S[K] extends TaskFactory<any, infer Output> ? Executor<Output> : never;
+  readonly [K in keyof S]?: S[K] extends TaskFactory<any, infer Output> ? Executor<Output> : never;
 };
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Why the worker aborted an executor. */
 export type AbortCause = 'lease-lost' | 'timeout' | 'shutdown';

@@ -53,7 +53,10 @@ export class WorkerMetrics {
   render(prefix: string): string[] {
     const lines: string[] = [];
     for (const outcome of Object.values(COUNTED)) {
-      lines.push(`# HELP ${prefix}_tasks_${outcome}_total Task outcomes stored by this process: ${outcome}.`, `# TYPE ${prefix}_tasks_${outcome}_total counter`);
+      lines.push(
+        `# HELP ${prefix}_tasks_${outcome}_total Task outcomes stored by this process: ${outcome}.`,
+        `# TYPE ${prefix}_tasks_${outcome}_total counter`,
+      );
       for (const [key, value] of this.#counts) {
         const [kind, name = ''] = key.split('\u0000');
         if (kind === outcome) lines.push(`${prefix}_tasks_${outcome}_total{task="${escape(name)}"} ${String(value)}`);
@@ -63,8 +66,14 @@ export class WorkerMetrics {
     lines.push(`# HELP ${metric} Executor run time per task, in seconds.`, `# TYPE ${metric} histogram`);
     for (const [name, histogram] of this.#durations) {
       const task = `task="${escape(name)}"`;
-      DURATION_BUCKETS.forEach((bound, index) => { lines.push(`${metric}_bucket{${task},le="${String(bound)}"} ${String(histogram.buckets[index] ?? 0)}`); });
-      lines.push(`${metric}_bucket{${task},le="+Inf"} ${String(histogram.count)}`, `${metric}_sum{${task}} ${String(histogram.sum)}`, `${metric}_count{${task}} ${String(histogram.count)}`);
+      DURATION_BUCKETS.forEach((bound, index) => {
+        lines.push(`${metric}_bucket{${task},le="${String(bound)}"} ${String(histogram.buckets[index] ?? 0)}`);
+      });
+      lines.push(
+        `${metric}_bucket{${task},le="+Inf"} ${String(histogram.count)}`,
+        `${metric}_sum{${task}} ${String(histogram.sum)}`,
+        `${metric}_count{${task}} ${String(histogram.count)}`,
+      );
     }
     return lines;
   }

@@ -67,11 +67,21 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#maxClaims = options.maxClaims ?? Math.ceil(this.#concurrency / this.#claimBatch);
     this.#maxHeld = Math.max(this.#concurrency, options.maxHeld ?? this.#concurrency + Math.max(this.#concurrency, 256));
     this.owner = options.owner ?? `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
-    this.#settles = new SettleQueue({ store: this.#store, maxInFlight: options.maxSettles ?? 2, log: this.#log, onStored: (batch, applied) => { this.#stored(batch, applied); } });
+    this.#settles = new SettleQueue({
+      store: this.#store,
+      maxInFlight: options.maxSettles ?? 2,
+      log: this.#log,
+      onStored: (batch, applied) => {
+        this.#stored(batch, applied);
+      },
+    });
     const definitions = definitionsOf(options.tasks);
     for (const [key, executor] of Object.entries(options.executors as Record<string, Executor<never> | undefined>)) {
       const definition = options.tasks[key]?.definition;
-      if (definition === undefined) throw new Error(`Worker: executor ${key} has no task of that name in \`tasks\`; known tasks: ${Object.keys(options.tasks).join(', ')}.`);
+      if (definition === undefined)
+        throw new Error(
+          `Worker: executor ${key} has no task of that name in \`tasks\`; known tasks: ${Object.keys(options.tasks).join(', ')}.`,
+        );
       if (executor === undefined) continue;
       this.#definitions.set(definition.name, definitions.get(definition.name) ?? (definition as TaskDefinition));
       this.#executors.set(definition.name, executor);
@@ -91,10 +101,14 @@ export class Worker<S extends AnyTaskSpecs> {
     if (this.#state !== 'new') return;
     this.#state = 'running';
     if (this.#executors.size === 0) this.#log('warn', 'worker started with no executors; it will not claim anything.');
-    this.#unsubscribe = this.#store.subscribe(() => { this.#poke(); });
+    this.#unsubscribe = this.#store.subscribe(() => {
+      this.#poke();
+    });
     const shortestLease = Math.min(...this.#groups.keys(), 30_000);
     this.#timers.push(
-      setInterval(() => { this.#poke(); }, this.#options.pollIntervalMs ?? 1000),
+      setInterval(() => {
+        this.#poke();
+      }, this.#options.pollIntervalMs ?? 1000),
       setInterval(() => void heartbeatLeases(this.#store, this.#running, this.#log), Math.max(50, Math.floor(shortestLease / 3))),
       setInterval(() => void this.#reap(), this.#options.reapIntervalMs ?? 5000),
       setInterval(() => void this.#checkNames(), this.#options.unknownTaskCheckMs ?? 60_000),
@@ -193,13 +207,31 @@ export class Worker<S extends AnyTaskSpecs> {
     const executor = this.#executors.get(task.name);
     if (definition === undefined || executor === undefined) throw new Error(`Worker: claimed unknown task ${task.name}.`);
     const controller = new AbortController();
-    const entry: HeldTask = { lease: { id: task.id, token: task.token }, name: task.name, startedAt: performance.now(), leaseMs, controller, settled: false, done: Promise.resolve() };
+    const entry: HeldTask = {
+      lease: { id: task.id, token: task.token },
+      name: task.name,
+      startedAt: performance.now(),
+      leaseMs,
+      controller,
+      settled: false,
+      done: Promise.resolve(),
+    };
     this.#running.set(task.id, entry);
     this.#executing += 1;
     const random = this.#options.random;
-    const input = { store: this.#store, task, definition, executor, controller, shutdownGrace: () => this.#grace, ...(random ? { random } : {}) };
+    const input = {
+      store: this.#store,
+      task,
+      definition,
+      executor,
+      controller,
+      shutdownGrace: () => this.#grace,
+      ...(random ? { random } : {}),
+    };
     entry.done = runTask(input).then(
-      (settlement) => { this.#finish(entry, settlement); },
+      (settlement) => {
+        this.#finish(entry, settlement);
+      },
       (error: unknown) => {
         // runTask records every thrown value itself; if it still fails, the run must not stay
         // `running` with a heartbeated lease: record it as a transient failure under the policy.
@@ -214,7 +246,8 @@ export class Worker<S extends AnyTaskSpecs> {
     if (entry.settled) return;
     entry.settled = true;
     this.#executing -= 1;
-    if (settlement !== null && settlement.kind !== 'release') this.metrics.observe(entry.name, (performance.now() - entry.startedAt) / 1000);
+    if (settlement !== null && settlement.kind !== 'release')
+      this.metrics.observe(entry.name, (performance.now() - entry.startedAt) / 1000);
     if (settlement === null) this.#forget(entry.lease);
     else this.#settles.push(settlement);
     // One claim and one outcome write for everything that finishes in this turn.
@@ -239,7 +272,10 @@ export class Worker<S extends AnyTaskSpecs> {
   #handBack(claimed: readonly ClaimedTask[]): void {
     if (claimed.length === 0) return;
     this.#store.settle(claimed.map((task) => ({ id: task.id, token: task.token, kind: 'release' as const }))).catch((error: unknown) => {
-      this.#log('warn', `could not hand back ${String(claimed.length)} tasks claimed during shutdown (${describeThrown(error)}); they are reclaimed when their leases expire.`);
+      this.#log(
+        'warn',
+        `could not hand back ${String(claimed.length)} tasks claimed during shutdown (${describeThrown(error)}); they are reclaimed when their leases expire.`,
+      );
     });
   }
 
@@ -250,7 +286,8 @@ export class Worker<S extends AnyTaskSpecs> {
   async #reap(): Promise<void> {
     try {
       const { requeued, dead } = await this.#store.reapExpired();
-      if (requeued.length + dead.length > 0) this.#log('warn', `reclaimed ${String(requeued.length)} expired leases, dead-lettered ${String(dead.length)}.`);
+      if (requeued.length + dead.length > 0)
+        this.#log('warn', `reclaimed ${String(requeued.length)} expired leases, dead-lettered ${String(dead.length)}.`);
     } catch (error) {
       this.#log('error', `reaper failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -26,7 +26,13 @@ describe('fleet-runtime CLI', () => {
     store = await connect({ url });
     out = [];
     err = [];
-    io = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, cwd: dir, openStore: () => connect({ url, attempts: 1 }) };
+    io = {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      env: {},
+      cwd: dir,
+      openStore: () => connect({ url, attempts: 1 }),
+    };
   });
   afterEach(async () => {
     await store.close();
@@ -108,7 +114,10 @@ describe('fleet-runtime CLI', () => {
     // Port 1 is never served on the test machines (test/unit/connect.test.ts proves it): refused, transient.
     const bad = 'postgres://postgres@127.0.0.1:1/test';
     const notices: string[] = [];
-    const unreachable: CliIo = { ...io, openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }) };
+    const unreachable: CliIo = {
+      ...io,
+      openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }),
+    };
     expect(await run(['stats'], unreachable)).toBe(3);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(`fleet-runtime: database ${bad} unavailable (`);
@@ -122,7 +131,10 @@ describe('fleet-runtime CLI', () => {
     writeFileSync(blocker, '');
     const bad = `sqlite:${blocker}/fleet.db`;
     const notices: string[] = [];
-    const broken: CliIo = { ...io, openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }) };
+    const broken: CliIo = {
+      ...io,
+      openStore: () => connect({ url: bad, attempts: 2, retryDelayMs: 10, log: (message) => notices.push(message) }),
+    };
     expect(await run(['stats'], broken)).toBe(3);
     expect(notices).toEqual([]);
     expect(err[0]).toContain(`fleet-runtime: cannot use the database ${bad}: `);
@@ -133,7 +145,13 @@ describe('fleet-runtime CLI: help and version', () => {
   const capture = () => {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, cwd: tmpdir(), openStore: () => Promise.reject(new Error('no store needed')) };
+    const io: CliIo = {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      env: {},
+      cwd: tmpdir(),
+      openStore: () => Promise.reject(new Error('no store needed')),
+    };
     return { out, err, io };
   };
 
@@ -153,7 +171,13 @@ describe('fleet-runtime CLI: help and version', () => {
 
   it('refuses schema --write on a snapshot inside node_modules', () => {
     const installed = join('/app', 'node_modules', 'fleet-runtime', 'migrations', 'sqlite', 'schema.sql');
-    expect(() => { assertOwnSnapshot(installed); }).toThrow(`schema --write regenerates fleet-runtime's own committed snapshot and is for working on fleet-runtime itself; here it would rewrite ${installed} inside node_modules.`);
-    expect(() => { assertOwnSnapshot(join('/work', 'fleet', 'runtime', 'migrations', 'sqlite', 'schema.sql')); }).not.toThrow();
+    expect(() => {
+      assertOwnSnapshot(installed);
+    }).toThrow(
+      `schema --write regenerates fleet-runtime's own committed snapshot and is for working on fleet-runtime itself; here it would rewrite ${installed} inside node_modules.`,
+    );
+    expect(() => {
+      assertOwnSnapshot(join('/work', 'fleet', 'runtime', 'migrations', 'sqlite', 'schema.sql'));
+    }).not.toThrow();
   });
 });

@@ -29,7 +29,9 @@ describe.each(storeFactories)('$name store: claim', (factory) => {
 
   it('never hands one task to two concurrent claims', async () => {
     await store.enqueue(Array.from({ length: 50 }, () => newTask()));
-    const batches = await Promise.all(Array.from({ length: 8 }, (_, i) => store.claim({ owner: `w${String(i)}`, names: ['noop'], limit: 10, leaseMs: 10_000 })));
+    const batches = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => store.claim({ owner: `w${String(i)}`, names: ['noop'], limit: 10, leaseMs: 10_000 })),
+    );
     const ids = batches.flat().map((task) => task.id);
     expect(ids).toHaveLength(50);
     expect(new Set(ids).size).toBe(50);

@@ -14,7 +14,16 @@ describe.each(storeFactories)('$name store: enqueue', (factory) => {
     const task = newTask({ payload: { to: 'a@b.c', n: [1, 2] }, tenant: 't1', priority: 5 });
     expect(await store.enqueue([task])).toEqual([{ id: task.id, created: true }]);
     const record = await store.get(task.id);
-    expect(record).toMatchObject({ id: task.id, name: 'noop', state: 'queued', payload: { to: 'a@b.c', n: [1, 2] }, tenant: 't1', priority: 5, attempts: 0, maxAttempts: 3 });
+    expect(record).toMatchObject({
+      id: task.id,
+      name: 'noop',
+      state: 'queued',
+      payload: { to: 'a@b.c', n: [1, 2] },
+      tenant: 't1',
+      priority: 5,
+      attempts: 0,
+      maxAttempts: 3,
+    });
     expect((await store.events(task.id)).map((event) => event.type)).toEqual(['enqueued']);
   });
 

@@ -21,7 +21,15 @@ describe.each(storeFactories)('$name store: leases', (factory) => {
     const other = await claimOne(300);
     const before = (await store.get(task.id))?.leaseUntil?.getTime() ?? 0;
     await sleep(20);
-    expect(await store.heartbeat([{ id: task.id, token: task.token }, { id: other.id, token: 'stale' }], 5000)).toEqual([other.id]);
+    expect(
+      await store.heartbeat(
+        [
+          { id: task.id, token: task.token },
+          { id: other.id, token: 'stale' },
+        ],
+        5000,
+      ),
+    ).toEqual([other.id]);
     expect((await store.get(task.id))?.leaseUntil?.getTime()).toBeGreaterThan(before + 4000);
   });
 
@@ -76,7 +84,12 @@ describe.each(storeFactories)('$name store: leases', (factory) => {
     await store.enqueue([row]);
     const task = await claimOne();
     const lease = { id: row.id, token: task.token };
-    expect(await store.settle([{ ...lease, kind: 'fail', error: 'boom' }, { ...lease, kind: 'done', result: 1 }])).toEqual([true, false]);
+    expect(
+      await store.settle([
+        { ...lease, kind: 'fail', error: 'boom' },
+        { ...lease, kind: 'done', result: 1 },
+      ]),
+    ).toEqual([true, false]);
     expect(await store.cancel(row.id)).toBe(false);
     expect(await store.get(row.id)).toMatchObject({ state: 'failed', lastError: 'boom', result: null });
   });

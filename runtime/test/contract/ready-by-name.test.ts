@@ -30,7 +30,10 @@ describe.each(storeFactories)('$name store: ready tasks by name', (factory) => {
     await enqueue(Yesterday.Current({}), { store });
     await enqueue(Yesterday.Current({}), { store, runAt: 60_000 });
     const ready = await store.readyByName();
-    expect(ready.map(({ name, ready: count }) => ({ name, count }))).toEqual([{ name: 'Current', count: 1 }, { name: 'Legacy', count: 2 }]);
+    expect(ready.map(({ name, ready: count }) => ({ name, count }))).toEqual([
+      { name: 'Current', count: 1 },
+      { name: 'Legacy', count: 2 },
+    ]);
     expect(ready.every((entry) => entry.oldestReadyAgeMs >= 0 && entry.oldestReadyAgeMs < 60_000)).toBe(true);
   });
 
@@ -38,7 +41,14 @@ describe.each(storeFactories)('$name store: ready tasks by name', (factory) => {
     await enqueue(Yesterday.Legacy({}), { store });
     await enqueue(Yesterday.Legacy({}), { store });
     const logs: string[] = [];
-    worker = new Worker({ store, tasks: Today, executors: { Current: () => 'ok' }, pollIntervalMs: 20, unknownTaskCheckMs: 30, log: (level, message) => logs.push(`${level}: ${message}`) });
+    worker = new Worker({
+      store,
+      tasks: Today,
+      executors: { Current: () => 'ok' },
+      pollIntervalMs: 20,
+      unknownTaskCheckMs: 30,
+      log: (level, message) => logs.push(`${level}: ${message}`),
+    });
     worker.start();
     const current = await enqueue(Today.Current({}), { store });
     await waitFor('the declared task to run', async () => (await store.get(current))?.state === 'done');

@@ -20,8 +20,20 @@ describe.each(storeFactories)('$name store: scheduler', (factory) => {
     await dispose();
   });
 
-  const replicas = async (count: number, spec: Omit<ConstructorParameters<typeof Scheduler>[0]['schedules'][number], 'task'>): Promise<Scheduler[]> => {
-    schedulers = Array.from({ length: count }, () => new Scheduler({ store, schedules: [{ ...spec, task: TaskSpec.Report({ kind: 'daily' }) }], tickIntervalMs: 3_600_000, log: () => undefined }));
+  const replicas = async (
+    count: number,
+    spec: Omit<ConstructorParameters<typeof Scheduler>[0]['schedules'][number], 'task'>,
+  ): Promise<Scheduler[]> => {
+    schedulers = Array.from(
+      { length: count },
+      () =>
+        new Scheduler({
+          store,
+          schedules: [{ ...spec, task: TaskSpec.Report({ kind: 'daily' }) }],
+          tickIntervalMs: 3_600_000,
+          log: () => undefined,
+        }),
+    );
     for (const scheduler of schedulers) await scheduler.start(t0);
     return schedulers;
   };
@@ -59,7 +71,10 @@ describe.each(storeFactories)('$name store: scheduler', (factory) => {
     await replicas(1, { name: 'daily', cron: '0 3 * * *', timeZone: 'America/New_York' });
     const before = (await store.listSchedules())[0]?.nextRunAt;
     expect(before).toEqual(new Date('2026-03-02T08:00:00.000Z'));
-    const restarted = new Scheduler({ store, schedules: [{ name: 'daily', cron: '0 3 * * *', timeZone: 'America/New_York', task: TaskSpec.Report({ kind: 'x' }) }] });
+    const restarted = new Scheduler({
+      store,
+      schedules: [{ name: 'daily', cron: '0 3 * * *', timeZone: 'America/New_York', task: TaskSpec.Report({ kind: 'x' }) }],
+    });
     schedulers.push(restarted);
     await restarted.start(at(86_400_000 * 3));
     expect((await store.listSchedules())[0]?.nextRunAt).toEqual(before);

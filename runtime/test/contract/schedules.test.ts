@@ -23,12 +23,24 @@ describe.each(storeFactories)('$name store: schedules', (factory) => {
   afterEach(async () => dispose());
 
   const advance = (expected: Date, next: Date, missed = 0) =>
-    store.advanceSchedule({ name: 'report', expectedNextRunAt: expected, newNextRunAt: next, missed, task: newTask({ key: `schedule:report:${expected.toISOString()}`, schedule: 'report' }) });
+    store.advanceSchedule({
+      name: 'report',
+      expectedNextRunAt: expected,
+      newNextRunAt: next,
+      missed,
+      task: newTask({ key: `schedule:report:${expected.toISOString()}`, schedule: 'report' }),
+    });
 
   it('keeps nextRunAt when the same definition is upserted again, moves it when the timing changes', async () => {
     await store.upsertSchedule(definition());
     await store.upsertSchedule(definition({ nextRunAt: new Date('2026-06-01T00:00:00Z'), payload: { kind: 'v2' } }));
-    expect((await store.listSchedules())[0]).toMatchObject({ name: 'report', nextRunAt: slot, payload: { kind: 'v2' }, missed: 0, skipped: 0 });
+    expect((await store.listSchedules())[0]).toMatchObject({
+      name: 'report',
+      nextRunAt: slot,
+      payload: { kind: 'v2' },
+      missed: 0,
+      skipped: 0,
+    });
     await store.upsertSchedule(definition({ cron: '30 * * * *', nextRunAt: new Date('2026-06-01T00:30:00Z') }));
     expect((await store.listSchedules())[0]?.nextRunAt).toEqual(new Date('2026-06-01T00:30:00Z'));
   });
@@ -75,7 +87,9 @@ describe.each(storeFactories)('$name store: schedules', (factory) => {
     const third = new Date(second.getTime() + 3_600_000);
     expect(await advance(third, new Date(third.getTime() + 3_600_000))).toMatchObject({ won: true, fired: true });
     expect(await store.get(crashed.id)).toMatchObject({ state: 'cancelled', lostLeases: 1, leaseOwner: null });
-    expect((await store.get(crashed.id))?.lastError).toMatch(/^lease expired: the worker killed-replica stopped heartbeating; superseded by the next slot of schedule report$/);
+    expect((await store.get(crashed.id))?.lastError).toMatch(
+      /^lease expired: the worker killed-replica stopped heartbeating; superseded by the next slot of schedule report$/,
+    );
     expect((await store.events(crashed.id)).map((event) => event.type)).toEqual(['enqueued', 'started', 'lease-expired', 'cancelled']);
     expect(await store.heartbeat([{ id: crashed.id, token: crashed.token }], 1000)).toEqual([crashed.id]);
     expect((await store.reapExpired()).requeued).toEqual([]);

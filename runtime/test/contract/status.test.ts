@@ -55,7 +55,13 @@ describe.each(storeFactories)('$name store: status and history', (factory) => {
     const seen: string[] = [];
     let before: string | undefined;
     for (let i = 0; i < 10; i += 1) {
-      const page = await store.list({ name: 'mine', tenant: 't1', states: ['queued'], limit: 3, ...(before === undefined ? {} : { before }) });
+      const page = await store.list({
+        name: 'mine',
+        tenant: 't1',
+        states: ['queued'],
+        limit: 3,
+        ...(before === undefined ? {} : { before }),
+      });
       if (page.length === 0) break;
       expect(page.length).toBeLessThanOrEqual(3);
       seen.push(...page.map((task) => task.id));
@@ -127,7 +133,11 @@ describe.each(storeFactories)('$name store: status and history', (factory) => {
 
   it('counts ready tasks of undeclared names apart when given the declared names', async () => {
     const hourAgo = new Date(Date.now() - 3_600_000);
-    await store.enqueue([newTask({ name: 'renamed.away', runAt: hourAgo }), newTask({ name: 'renamed.away', runAt: hourAgo }), newTask({ runAt: new Date(Date.now() - 1000) })]);
+    await store.enqueue([
+      newTask({ name: 'renamed.away', runAt: hourAgo }),
+      newTask({ name: 'renamed.away', runAt: hourAgo }),
+      newTask({ runAt: new Date(Date.now() - 1000) }),
+    ]);
     const all = await store.stats();
     expect(all).toMatchObject({ ready: 3 });
     expect(all.oldestReadyAgeMs).toBeGreaterThanOrEqual(3_600_000);

@@ -16,7 +16,13 @@ const TaskSpec = defineTasks({
 
 /** Values that `String()` cannot turn into text. */
 const poison = (kind: 'no-prototype' | 'throwing-toString'): unknown =>
-  kind === 'no-prototype' ? Object.create(null) : { toString: () => { throw new Error('no text for you'); } };
+  kind === 'no-prototype'
+    ? Object.create(null)
+    : {
+        toString: () => {
+          throw new Error('no text for you');
+        },
+      };
 
 describe.each(storeFactories)('$name store: worker failure modes', (factory) => {
   let store: Store;
@@ -34,39 +40,58 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
   });
 
   const start = (executors: Executors<typeof TaskSpec>): Worker<typeof TaskSpec> => {
-    worker = new Worker({ store, tasks: TaskSpec, executors, pollIntervalMs: 20, reapIntervalMs: 50, log: (_level, message) => logs.push(message) });
+    worker = new Worker({
+      store,
+      tasks: TaskSpec,
+      executors,
+      pollIntervalMs: 20,
+      reapIntervalMs: 50,
+      log: (_level, message) => logs.push(message),
+    });
     worker.start();
     return worker;
   };
-  const settled = (id: string, states: TaskState[]) => waitFor(`task ${id} in ${states.join('/')}`, async () => {
-    const task = await store.get(id);
-    return task !== null && states.includes(task.state) ? task : undefined;
-  }, 5000);
+  const settled = (id: string, states: TaskState[]) =>
+    waitFor(
+      `task ${id} in ${states.join('/')}`,
+      async () => {
+        const task = await store.get(id);
+        return task !== null && states.includes(task.state) ? task : undefined;
+      },
+      5000,
+    );
 
-  it.each(['no-prototype', 'throwing-toString'] as const)('records a thrown %s value as a failure and dead-letters it by the policy', async (kind) => {
-    let runs = 0;
-    start({ Poison: (payload) => {
-      runs += 1;
-      throw poison(payload.kind);
-    } });
-    const id = await enqueue(TaskSpec.Poison({ kind }), { store });
-    const task = await settled(id, ['dead']);
-    expect(task).toMatchObject({ attempts: 2, leaseOwner: null });
-    expect(task.lastError).toMatch(/^thrown value: \[object Object\], which cannot be turned into a string$/);
-    expect(runs).toBe(2);
-    expect(worker?.active).toBe(0);
-  });
+  it.each(['no-prototype', 'throwing-toString'] as const)(
+    'records a thrown %s value as a failure and dead-letters it by the policy',
+    async (kind) => {
+      let runs = 0;
+      start({
+        Poison: (payload) => {
+          runs += 1;
+          throw poison(payload.kind);
+        },
+      });
+      const id = await enqueue(TaskSpec.Poison({ kind }), { store });
+      const task = await settled(id, ['dead']);
+      expect(task).toMatchObject({ attempts: 2, leaseOwner: null });
+      expect(task.lastError).toMatch(/^thrown value: \[object Object\], which cannot be turned into a string$/);
+      expect(runs).toBe(2);
+      expect(worker?.active).toBe(0);
+    },
+  );
 
   it('keeps the lease through abortGraceMs and stores the outcome of an executor that finishes in it', async () => {
     let finished = false;
     let started = false;
-    start({ Email: async () => {
-      started = true;
-      // Ignores its signal: finishes 600 ms after the shutdown deadline.
-      await new Promise((done) => setTimeout(done, 700));
-      finished = true;
-      return 'sent';
-    } });
+    start({
+      Email: async () => {
+        started = true;
+        // Ignores its signal: finishes 600 ms after the shutdown deadline.
+        await new Promise((done) => setTimeout(done, 700));
+        finished = true;
+        return 'sent';
+      },
+    });
     const id = await enqueue(TaskSpec.Email({ to: 'a@example.com' }), { store });
     await waitFor('executor to start', () => started);
     const began = Date.now();
@@ -82,10 +107,12 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
 
   it('hands a task back only when abortGraceMs ends for an executor that never returns', async () => {
     let started = false;
-    start({ Email: () => {
-      started = true;
-      return new Promise(() => undefined);
-    } });
+    start({
+      Email: () => {
+        started = true;
+        return new Promise(() => undefined);
+      },
+    });
     const id = await enqueue(TaskSpec.Email({ to: 'a@example.com' }), { store });
     await waitFor('executor to start', () => started);
     const began = Date.now();
@@ -96,13 +123,18 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
 
   it('stops within the deadline while a claim hangs, and hands back what that claim returns later', async () => {
     let open = (): void => undefined;
-    const gate = new Promise<void>((done) => { open = done; });
+    const gate = new Promise<void>((done) => {
+      open = done;
+    });
     let claimCalls = 0;
-    const hanging: Store = { ...store, claim: async (input) => {
-      claimCalls += 1;
-      await gate;
-      return store.claim(input);
-    } };
+    const hanging: Store = {
+      ...store,
+      claim: async (input) => {
+        claimCalls += 1;
+        await gate;
+        return store.claim(input);
+      },
+    };
     const id = await enqueue(TaskSpec.Email({ to: 'a@example.com' }), { store });
     worker = new Worker({ store: hanging, tasks: TaskSpec, executors: { Email: () => 'sent' }, pollIntervalMs: 20, log: () => undefined });
     worker.start();
@@ -110,7 +142,11 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
     const began = Date.now();
     const outcome = await Promise.race([
       worker.stop({ deadlineMs: 150, abortGraceMs: 50 }).then(() => 'stopped'),
-      new Promise((done) => setTimeout(() => { done('hung'); }, 3000)),
+      new Promise((done) =>
+        setTimeout(() => {
+          done('hung');
+        }, 3000),
+      ),
     ]);
     expect(outcome).toBe('stopped');
     expect(Date.now() - began).toBeLessThan(2000);
@@ -124,11 +160,15 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
 
   it('checkpoints a step that returns nothing as null and never runs it again', async () => {
     const sent: number[] = [];
-    start({ Email: async (_payload, ctx) => {
-      const receipt = await ctx.step('send', () => { sent.push(ctx.attempt); });
-      if (ctx.attempt === 1) throw new Error('crash after sending');
-      return { receipt };
-    } });
+    start({
+      Email: async (_payload, ctx) => {
+        const receipt = await ctx.step('send', () => {
+          sent.push(ctx.attempt);
+        });
+        if (ctx.attempt === 1) throw new Error('crash after sending');
+        return { receipt };
+      },
+    });
     const id = await enqueue(TaskSpec.Email({ to: 'a@example.com' }), { store });
     expect(await settled(id, ['done', 'dead', 'failed'])).toMatchObject({ state: 'done', attempts: 2, result: { receipt: null } });
     expect(sent).toEqual([1]);
@@ -136,13 +176,15 @@ describe.each(storeFactories)('$name store: worker failure modes', (factory) => 
 
   it('fails the task at once, naming the step, when a step result cannot be stored', async () => {
     const sent: number[] = [];
-    start({ Email: async (_payload, ctx) => {
-      await ctx.step('send', () => {
-        sent.push(ctx.attempt);
-        return new Date() as unknown as string;
-      });
-      return 'unreachable';
-    } });
+    start({
+      Email: async (_payload, ctx) => {
+        await ctx.step('send', () => {
+          sent.push(ctx.attempt);
+          return new Date() as unknown as string;
+        });
+        return 'unreachable';
+      },
+    });
     const id = await enqueue(TaskSpec.Email({ to: 'a@example.com' }), { store });
     const task = await settled(id, ['failed', 'dead', 'done']);
     expect(task).toMatchObject({ state: 'failed', attempts: 1 });

@@ -10,7 +10,10 @@ import { waitFor } from '../helpers/wait-for.js';
 import { storeFactories } from './stores.js';
 
 const TaskSpec = defineTasks({
-  Job: { schema: z.object({ outcome: z.enum(['ok', 'terminal', 'flaky']) }), policy: { attempts: 2, backoff: { baseMs: 1, maxMs: 2 }, leaseMs: 300 } },
+  Job: {
+    schema: z.object({ outcome: z.enum(['ok', 'terminal', 'flaky']) }),
+    policy: { attempts: 2, backoff: { baseMs: 1, maxMs: 2 }, leaseMs: 300 },
+  },
 });
 
 describe.each(storeFactories)('$name store: worker metrics', (factory) => {
@@ -32,12 +35,14 @@ describe.each(storeFactories)('$name store: worker metrics', (factory) => {
       tasks: TaskSpec,
       pollIntervalMs: 20,
       log: () => undefined,
-      executors: { Job: async ({ outcome }) => {
-        await new Promise((done) => setTimeout(done, 20));
-        if (outcome === 'terminal') throw new TerminalError('no');
-        if (outcome === 'flaky') throw new Error('again');
-        return 'ok';
-      } },
+      executors: {
+        Job: async ({ outcome }) => {
+          await new Promise((done) => setTimeout(done, 20));
+          if (outcome === 'terminal') throw new TerminalError('no');
+          if (outcome === 'flaky') throw new Error('again');
+          return 'ok';
+        },
+      },
     });
     worker.start();
     const ids = [

@@ -48,8 +48,24 @@ describe.each(storeFactories)('$name store: worker pipelining', (factory) => {
   it('claims the next batch while outcomes are still being written, holding at most maxHeld leases', async () => {
     const gate = holdSettles(store);
     const started: number[] = [];
-    const ids = await enqueueMany(Array.from({ length: 6 }, (_, i) => TaskSpec.Echo({ i })), { store });
-    worker = new Worker({ store: gate.store, tasks: TaskSpec, concurrency: 2, claimBatch: 2, maxHeld: 4, pollIntervalMs: 20, log: () => undefined, executors: { Echo: ({ i }) => { started.push(i); } } });
+    const ids = await enqueueMany(
+      Array.from({ length: 6 }, (_, i) => TaskSpec.Echo({ i })),
+      { store },
+    );
+    worker = new Worker({
+      store: gate.store,
+      tasks: TaskSpec,
+      concurrency: 2,
+      claimBatch: 2,
+      maxHeld: 4,
+      pollIntervalMs: 20,
+      log: () => undefined,
+      executors: {
+        Echo: ({ i }) => {
+          started.push(i);
+        },
+      },
+    });
     worker.start();
     await waitFor('four executors started', () => started.length === 4);
     // Settles are held: at most 4 leases held, so the last two tasks wait for a stored outcome.
@@ -68,8 +84,23 @@ describe.each(storeFactories)('$name store: worker pipelining', (factory) => {
   it('by default keeps claiming while outcome writes are slow, up to concurrency + 256 held leases', async () => {
     const gate = holdSettles(store);
     const started: number[] = [];
-    const ids = await enqueueMany(Array.from({ length: 20 }, (_, i) => TaskSpec.Echo({ i })), { store });
-    worker = new Worker({ store: gate.store, tasks: TaskSpec, concurrency: 2, claimBatch: 2, pollIntervalMs: 20, log: () => undefined, executors: { Echo: ({ i }) => { started.push(i); } } });
+    const ids = await enqueueMany(
+      Array.from({ length: 20 }, (_, i) => TaskSpec.Echo({ i })),
+      { store },
+    );
+    worker = new Worker({
+      store: gate.store,
+      tasks: TaskSpec,
+      concurrency: 2,
+      claimBatch: 2,
+      pollIntervalMs: 20,
+      log: () => undefined,
+      executors: {
+        Echo: ({ i }) => {
+          started.push(i);
+        },
+      },
+    });
     worker.start();
     // No outcome is stored yet, and every task has run: the finished ones wait for one write.
     await waitFor('every executor started', () => started.length === ids.length);
@@ -84,10 +115,27 @@ describe.each(storeFactories)('$name store: worker pipelining', (factory) => {
     let combined = 0;
     let separate = 0;
     const counting: Store = Object.create(store, { prefersSettleAndClaim: { value: true } }) as Store;
-    counting.settle = (settlements) => { separate += 1; return store.settle(settlements); };
-    counting.settleAndClaim = (settlements, input) => { combined += settlements.length; return store.settleAndClaim(settlements, input); };
-    const ids = await enqueueMany(Array.from({ length: 40 }, (_, i) => TaskSpec.Echo({ i })), { store });
-    worker = new Worker({ store: counting, tasks: TaskSpec, concurrency: 4, claimBatch: 4, pollIntervalMs: 20, log: () => undefined, executors: { Echo: () => 'ok' } });
+    counting.settle = (settlements) => {
+      separate += 1;
+      return store.settle(settlements);
+    };
+    counting.settleAndClaim = (settlements, input) => {
+      combined += settlements.length;
+      return store.settleAndClaim(settlements, input);
+    };
+    const ids = await enqueueMany(
+      Array.from({ length: 40 }, (_, i) => TaskSpec.Echo({ i })),
+      { store },
+    );
+    worker = new Worker({
+      store: counting,
+      tasks: TaskSpec,
+      concurrency: 4,
+      claimBatch: 4,
+      pollIntervalMs: 20,
+      log: () => undefined,
+      executors: { Echo: () => 'ok' },
+    });
     worker.start();
     await waitFor('all done', async () => (await store.stats()).counts.done === ids.length);
     // Every batch but the last rides with a claim; the last outcomes are written once no work is left.
@@ -100,7 +148,16 @@ describe.each(storeFactories)('$name store: worker pipelining', (factory) => {
     const gate = holdSettles(store);
     const ShortLease = defineTasks({ Quick: { schema: z.object({ i: z.number() }), policy: { leaseMs: 300 } } });
     const [id] = await enqueueMany([ShortLease.Quick({ i: 1 })], { store });
-    const quick = new Worker({ store: gate.store, tasks: ShortLease, concurrency: 1, claimBatch: 1, pollIntervalMs: 20, reapIntervalMs: 50, log: () => undefined, executors: { Quick: () => 'ok' } });
+    const quick = new Worker({
+      store: gate.store,
+      tasks: ShortLease,
+      concurrency: 1,
+      claimBatch: 1,
+      pollIntervalMs: 20,
+      reapIntervalMs: 50,
+      log: () => undefined,
+      executors: { Quick: () => 'ok' },
+    });
     quick.start();
     try {
       await waitFor('outcome waiting', () => gate.settleCalls() === 1);

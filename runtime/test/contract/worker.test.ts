@@ -37,16 +37,19 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
     worker = new Worker({ store, tasks: TaskSpec, executors, pollIntervalMs: 20, reapIntervalMs: 50, log: () => undefined });
     worker.start();
   };
-  const settled = (id: string, states: TaskState[]) => waitFor(`task ${id} in ${states.join('/')}`, async () => {
-    const task = await store.get(id);
-    return task !== null && states.includes(task.state) ? task : undefined;
-  });
+  const settled = (id: string, states: TaskState[]) =>
+    waitFor(`task ${id} in ${states.join('/')}`, async () => {
+      const task = await store.get(id);
+      return task !== null && states.includes(task.state) ? task : undefined;
+    });
 
   it('runs a task to done with its result and lifecycle events', async () => {
-    start({ Echo: async ({ text }, ctx) => {
-      await ctx.progress('echoing', { length: text.length });
-      return { echoed: text, attempt: ctx.attempt };
-    } });
+    start({
+      Echo: async ({ text }, ctx) => {
+        await ctx.progress('echoing', { length: text.length });
+        return { echoed: text, attempt: ctx.attempt };
+      },
+    });
     const id = await enqueue(TaskSpec.Echo({ text: 'hi' }), { store });
     const task = await settled(id, ['done']);
     expect(task.result).toEqual({ echoed: 'hi', attempt: 1 });
@@ -54,44 +57,62 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
   });
 
   it('retries transient errors with backoff until they pass', async () => {
-    start({ Flaky: (payload, ctx) => {
-      if (ctx.attempt <= payload.failures) throw new Error(`flake ${String(ctx.attempt)}`);
-      return 'ok';
-    } });
+    start({
+      Flaky: (payload, ctx) => {
+        if (ctx.attempt <= payload.failures) throw new Error(`flake ${String(ctx.attempt)}`);
+        return 'ok';
+      },
+    });
     const id = await enqueue(TaskSpec.Flaky({ failures: 2 }), { store });
     expect(await settled(id, ['done'])).toMatchObject({ attempts: 3, result: 'ok' });
     expect((await store.events(id)).filter((event) => event.type === 'retrying')).toHaveLength(2);
   });
 
   it('dead-letters after the last attempt', async () => {
-    start({ Flaky: () => { throw new Error('always'); } });
+    start({
+      Flaky: () => {
+        throw new Error('always');
+      },
+    });
     const id = await enqueue(TaskSpec.Flaky({ failures: 99 }), { store });
     expect(await settled(id, ['dead', 'done', 'failed'])).toMatchObject({ state: 'dead', attempts: 3, lastError: 'Error: always' });
   });
 
   it('never retries a TerminalError', async () => {
-    start({ Flaky: () => { throw new TerminalError('bad address'); } });
+    start({
+      Flaky: () => {
+        throw new TerminalError('bad address');
+      },
+    });
     const id = await enqueue(TaskSpec.Flaky({ failures: 1 }), { store });
-    expect(await settled(id, ['failed', 'done', 'dead'])).toMatchObject({ state: 'failed', attempts: 1, lastError: 'TerminalError: bad address' });
+    expect(await settled(id, ['failed', 'done', 'dead'])).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: 'TerminalError: bad address',
+    });
   });
 
   it('defers on NotYetError without spending an attempt', async () => {
     let seen = 0;
-    start({ Echo: () => {
-      seen += 1;
-      if (seen < 3) throw new NotYetError(5, 'upstream not ready');
-      return seen;
-    } });
+    start({
+      Echo: () => {
+        seen += 1;
+        if (seen < 3) throw new NotYetError(5, 'upstream not ready');
+        return seen;
+      },
+    });
     const id = await enqueue(TaskSpec.Echo({ text: 'x' }), { store });
     expect(await settled(id, ['done', 'dead'])).toMatchObject({ state: 'done', attempts: 1, result: 3 });
     expect((await store.events(id)).filter((event) => event.type === 'deferred')).toHaveLength(2);
   });
 
   it('retries at the time a RetryAfterError names', async () => {
-    start({ Echo: (_payload, ctx) => {
-      if (ctx.attempt === 1) throw new RetryAfterError(60_000, 'partner said later');
-      return 'second';
-    } });
+    start({
+      Echo: (_payload, ctx) => {
+        if (ctx.attempt === 1) throw new RetryAfterError(60_000, 'partner said later');
+        return 'second';
+      },
+    });
     const id = await enqueue(TaskSpec.Echo({ text: 'x' }), { store });
     const waiting = await settled(id, ['retrying']);
     expect(waiting.runAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
@@ -101,12 +122,18 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
 
   it('aborts the signal on timeout and counts a transient failure', async () => {
     let aborted = false;
-    start({ Slow: async ({ ms }, ctx) => {
-      await new Promise((done, fail) => {
-        const timer = setTimeout(done, ms);
-        ctx.signal.addEventListener('abort', () => { aborted = true; clearTimeout(timer); fail(new Error('aborted')); });
-      });
-    } });
+    start({
+      Slow: async ({ ms }, ctx) => {
+        await new Promise((done, fail) => {
+          const timer = setTimeout(done, ms);
+          ctx.signal.addEventListener('abort', () => {
+            aborted = true;
+            clearTimeout(timer);
+            fail(new Error('aborted'));
+          });
+        });
+      },
+    });
     const id = await enqueue(TaskSpec.Slow({ ms: 10_000 }), { store });
     const task = await settled(id, ['retrying', 'dead']);
     expect(aborted).toBe(true);
@@ -125,11 +152,15 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
   it('aborts a running executor when its task is cancelled', async () => {
     let started = false;
     let reason: unknown;
-    start({ Slow: async (_payload, ctx) => {
-      started = true;
-      ctx.signal.addEventListener('abort', () => { reason = ctx.signal.reason; });
-      await untilAborted(ctx.signal);
-    } });
+    start({
+      Slow: async (_payload, ctx) => {
+        started = true;
+        ctx.signal.addEventListener('abort', () => {
+          reason = ctx.signal.reason;
+        });
+        await untilAborted(ctx.signal);
+      },
+    });
     const id = await enqueue(TaskSpec.Slow({ ms: 0 }), { store });
     await waitFor('executor to start', () => started);
     expect(await store.cancel(id)).toBe(true);
@@ -140,15 +171,20 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
 
   it('resumes a multi-step task after the last checkpointed step', async () => {
     const ran: string[] = [];
-    start({ Steps: async (_payload, ctx) => {
-      const a = await ctx.step('fetch', () => { ran.push(`fetch@${String(ctx.attempt)}`); return 1; });
-      const b = await ctx.step('render', () => {
-        ran.push(`render@${String(ctx.attempt)}`);
-        if (ctx.attempt === 1) throw new Error('render crashed');
-        return a + 1;
-      });
-      return b;
-    } });
+    start({
+      Steps: async (_payload, ctx) => {
+        const a = await ctx.step('fetch', () => {
+          ran.push(`fetch@${String(ctx.attempt)}`);
+          return 1;
+        });
+        const b = await ctx.step('render', () => {
+          ran.push(`render@${String(ctx.attempt)}`);
+          if (ctx.attempt === 1) throw new Error('render crashed');
+          return a + 1;
+        });
+        return b;
+      },
+    });
     const id = await enqueue(TaskSpec.Steps({ crashAfterFirst: true }), { store });
     expect(await settled(id, ['done'])).toMatchObject({ result: 2, attempts: 2 });
     expect(ran).toEqual(['fetch@1', 'render@1', 'render@2']);
@@ -156,10 +192,12 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
 
   it('hands running tasks back on shutdown without spending an attempt', async () => {
     let started = false;
-    start({ Slow: async (_payload, ctx) => {
-      started = true;
-      await untilAborted(ctx.signal);
-    } });
+    start({
+      Slow: async (_payload, ctx) => {
+        started = true;
+        await untilAborted(ctx.signal);
+      },
+    });
     const id = await enqueue(TaskSpec.Slow({ ms: 0 }), { store });
     await waitFor('executor to start', () => started);
     expect((await store.get(id))?.state).toBe('running');
@@ -170,11 +208,13 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
 
   it('lets running tasks finish before the shutdown deadline', async () => {
     let started = false;
-    start({ Echo: async () => {
-      started = true;
-      await new Promise((done) => setTimeout(done, 150));
-      return 'finished';
-    } });
+    start({
+      Echo: async () => {
+        started = true;
+        await new Promise((done) => setTimeout(done, 150));
+        return 'finished';
+      },
+    });
     const id = await enqueue(TaskSpec.Echo({ text: 'x' }), { store });
     await waitFor('executor to start', () => started);
     await worker?.stop({ deadlineMs: 5000 });
@@ -184,12 +224,14 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
   it('drains many tasks with bounded concurrency', async () => {
     let inFlight = 0;
     let peak = 0;
-    start({ Echo: async () => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await new Promise((done) => setTimeout(done, 2));
-      inFlight -= 1;
-    } });
+    start({
+      Echo: async () => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((done) => setTimeout(done, 2));
+        inFlight -= 1;
+      },
+    });
     const ids = await Promise.all(Array.from({ length: 60 }, (_, i) => enqueue(TaskSpec.Echo({ text: String(i) }), { store })));
     await waitFor('all done', async () => (await store.stats()).counts.done === ids.length);
     expect(peak).toBeLessThanOrEqual(10);

@@ -16,7 +16,9 @@ function app(guard: RoleGuard, workspace: string, calls: { count: number }): Ser
   // Body parsers first: their callbacks run outside the request scope (see the middleware's doc).
   server.use(express.json());
   server.use(expressRoleGuard(guard));
-  server.get('/api/health', (_req, res) => { res.send('ok'); });
+  server.get('/api/health', (_req, res) => {
+    res.send('ok');
+  });
   server.get('/api/files/*path', async (req, res) => {
     calls.count += 1;
     res.send(await readFile(join(workspace, ...req.params.path), 'utf8'));

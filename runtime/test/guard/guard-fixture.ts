@@ -28,7 +28,14 @@ export function makeProject(manifestText = MANIFEST): Project {
   const workspace = join(dir, 'workspace');
   mkdirSync(join(workspace, 'docs'), { recursive: true });
   writeFileSync(join(workspace, 'docs', 'intro.md'), '# Intro\n');
-  return { dir, manifest, workspace, remove: () => { rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    dir,
+    manifest,
+    workspace,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Listen on 127.0.0.1, an ephemeral port; returns the base URL. */
@@ -39,7 +46,11 @@ export async function listen(server: Server): Promise<string> {
 
 export function close(server: Server): Promise<void> {
   server.closeAllConnections();
-  return new Promise((done) => server.close(() => { done(); }));
+  return new Promise((done) =>
+    server.close(() => {
+      done();
+    }),
+  );
 }
 
 /** The error body the sample handlers answer with when a read throws. */
@@ -62,7 +73,8 @@ export async function expectServeReplica(base: string, handlerCalls: () => numbe
   expect(refused.headers.get('x-fleet-route-role')).toBe('ide-only');
   expect(await refused.json()).toEqual({
     error: 'Misdirected Request',
-    message: 'GET /api/files/docs/intro.md is ide-only (serves the checkout), and this serve replica does not answer it; route it to the node that owns the workspace (FLEET_ROLE=ide).',
+    message:
+      'GET /api/files/docs/intro.md is ide-only (serves the checkout), and this serve replica does not answer it; route it to the node that owns the workspace (FLEET_ROLE=ide).',
     route: { method: 'GET', path: '/api/files/{*path}', role: 'ide-only', reason: 'serves the checkout', declared: 'fleet.routes.yaml:3' },
   });
   expect(handlerCalls()).toBe(before);
@@ -75,10 +87,16 @@ export async function expectServeReplica(base: string, handlerCalls: () => numbe
   expect(read.status).toBe(500);
   const readError = (await read.json()) as ErrorBody;
   expect(readError).toMatchObject({ name: 'WorkspaceReadError', code: 'EFLEETWORKSPACE' });
-  expect(readError.message).toMatch(/^GET \/api\/docs\/intro \(fleet-ok: GET \/api\/docs\/\{name\}, fleet\.routes\.yaml:4\) called fs\.promises\.readFile on \/.*\/workspace\/docs\/intro\.md, under the workspace root /);
+  expect(readError.message).toMatch(
+    /^GET \/api\/docs\/intro \(fleet-ok: GET \/api\/docs\/\{name\}, fleet\.routes\.yaml:4\) called fs\.promises\.readFile on \/.*\/workspace\/docs\/intro\.md, under the workspace root /,
+  );
   expect(readError.message).toContain('which breaks fleet/no-workspace-fs-in-serve-route');
 
-  const posted = await fetch(`${base}/api/docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'intro' }) });
+  const posted = await fetch(`${base}/api/docs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'intro' }),
+  });
   expect(posted.status).toBe(500);
   const postError = (await posted.json()) as ErrorBody;
   expect(postError.message).toMatch(/^POST \/api\/docs \(fleet-ok: POST \/api\/docs, fleet\.routes\.yaml:5\) called fs\.readFileSync on /);
@@ -113,8 +131,12 @@ export type StartApp = (guard: RoleGuard, workspace: string, calls: { count: num
 export function describeRoleGuardOverHttp(adapter: string, start: StartApp): void {
   describe(`${adapter} over HTTP`, () => {
     let project: Project;
-    beforeAll(() => { project = makeProject(); });
-    afterAll(() => { project.remove(); });
+    beforeAll(() => {
+      project = makeProject();
+    });
+    afterAll(() => {
+      project.remove();
+    });
 
     it('refuses ide-only routes with 421 and stops workspace reads on a serve replica', async () => {
       const guard = createRoleGuard({ manifest: project.manifest, role: 'serve', workspaceRoot: project.workspace });

@@ -20,22 +20,37 @@ function writeApp(appDir: string): void {
   };
   const depth = (path: string): string => '../'.repeat(path.split('/').length - 1);
   const route = (path: string, body: string): void => {
-    file(path, `import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nimport { join } from 'node:path';\nimport { withRoleGuard } from '${depth(path)}${src}/middleware.js';\nimport { guard, workspace, fail } from '${depth(path)}guard.js';\n${body}\n`);
+    file(
+      path,
+      `import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nimport { join } from 'node:path';\nimport { withRoleGuard } from '${depth(path)}${src}/middleware.js';\nimport { guard, workspace, fail } from '${depth(path)}guard.js';\n${body}\n`,
+    );
   };
-  file('guard.js', `import { createRoleGuard } from './${src}/role-guard.js';
+  file(
+    'guard.js',
+    `import { createRoleGuard } from './${src}/role-guard.js';
 export const guard = createRoleGuard({ manifest: process.env.GUARD_MANIFEST, workspaceRoot: process.env.GUARD_WORKSPACE });
 export const workspace = process.env.GUARD_WORKSPACE;
 export const fail = ({ name, code, message }) => Response.json({ name, code, message }, { status: 500 });
-`);
+`,
+  );
   route('app/api/health/route.js', `export const GET = withRoleGuard(guard, () => new Response('ok'));`);
-  route('app/api/files/[...path]/route.js', `export const GET = withRoleGuard(guard, async (_request, { params }) => new Response(await readFile(join(workspace, ...(await params).path), 'utf8')));`);
-  route('app/api/docs/[name]/route.js', `export const GET = withRoleGuard(guard, async (_request, { params }) => {
+  route(
+    'app/api/files/[...path]/route.js',
+    `export const GET = withRoleGuard(guard, async (_request, { params }) => new Response(await readFile(join(workspace, ...(await params).path), 'utf8')));`,
+  );
+  route(
+    'app/api/docs/[name]/route.js',
+    `export const GET = withRoleGuard(guard, async (_request, { params }) => {
   try { return new Response(await readFile(join(workspace, 'docs', \`\${(await params).name}.md\`), 'utf8')); } catch (error) { return fail(error); }
-});`);
-  route('app/api/docs/route.js', `export const POST = withRoleGuard(guard, async (request) => {
+});`,
+  );
+  route(
+    'app/api/docs/route.js',
+    `export const POST = withRoleGuard(guard, async (request) => {
   const { name } = await request.json();
   try { return new Response(readFileSync(join(workspace, 'docs', \`\${name}.md\`), 'utf8')); } catch (error) { return fail(error); }
-});`);
+});`,
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -72,11 +87,21 @@ describe('withRoleGuard in a real Next.js app over HTTP', () => {
     child = spawn(process.execPath, [nextBin, 'dev', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: appDir,
       detached: true,
-      env: { ...process.env, FLEET_ROLE: 'serve', GUARD_MANIFEST: project.manifest, GUARD_WORKSPACE: project.workspace, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        FLEET_ROLE: 'serve',
+        GUARD_MANIFEST: project.manifest,
+        GUARD_WORKSPACE: project.workspace,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     await waitFor(`next dev to be ready (output so far: ${output})`, () => output.includes('Ready') || child?.exitCode !== null, 45_000);
     // The handler counter lives in the Next.js process; the 421 carries no handler output, so
     // the count the shared check compares is constant here and the body check carries the proof.

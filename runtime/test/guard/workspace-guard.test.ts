@@ -36,17 +36,32 @@ describe('installWorkspaceGuard', () => {
 
   it('throws from sync and callback reads, rejects from promise reads, inside a request', async () => {
     expect(() => inRequest(() => readFileSync(intro()))).toThrow(WorkspaceReadError);
-    expect(() => { inRequest(() => existsSync(join(project.workspace, 'docs'))); }).toThrow(/called fs\.existsSync on .*\/workspace\/docs, under the workspace root/);
-    expect(() => { inRequest(() => { fs.readFile(intro(), () => undefined); }); }).toThrow(/called fs\.readFile on/);
+    expect(() => {
+      inRequest(() => existsSync(join(project.workspace, 'docs')));
+    }).toThrow(/called fs\.existsSync on .*\/workspace\/docs, under the workspace root/);
+    expect(() => {
+      inRequest(() => {
+        fs.readFile(intro(), () => undefined);
+      });
+    }).toThrow(/called fs\.readFile on/);
     expect(() => inRequest(() => fs.createReadStream(intro()))).toThrow(/called fs\.createReadStream on/);
     await expect(inRequest(() => readdir(project.workspace))).rejects.toThrow(/called fs\.promises\.readdir on/);
-    await expect(inRequest(() => fs.promises.stat(intro()))).rejects.toMatchObject({ name: 'WorkspaceReadError', code: 'EFLEETWORKSPACE', call: 'fs.promises.stat', path: intro(), rule: 'fleet/no-workspace-fs-in-serve-route' });
+    await expect(inRequest(() => fs.promises.stat(intro()))).rejects.toMatchObject({
+      name: 'WorkspaceReadError',
+      code: 'EFLEETWORKSPACE',
+      call: 'fs.promises.stat',
+      path: intro(),
+      rule: 'fleet/no-workspace-fs-in-serve-route',
+    });
   });
 
   it('keeps the request scope across awaits and timers started by the request', async () => {
     const error = await inRequest(async () => {
       await new Promise((done) => setTimeout(done, 5));
-      return readFile(intro()).then(() => undefined, (caught: unknown) => caught);
+      return readFile(intro()).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
     });
     expect(error).toBeInstanceOf(WorkspaceReadError);
   });
@@ -78,7 +93,9 @@ describe('installWorkspaceGuard', () => {
   it('keeps the properties of hooked functions and refuses a second root', () => {
     expect(typeof fs.realpathSync.native).toBe('function');
     expect(fs.readFileSync.name).toBe('readFileSync');
-    expect(() => installWorkspaceGuard(project.dir)).toThrow(`Workspace guard: already installed for ${project.workspace}; one process guards one workspace root (asked for ${project.dir}).`);
+    expect(() => installWorkspaceGuard(project.dir)).toThrow(
+      `Workspace guard: already installed for ${project.workspace}; one process guards one workspace root (asked for ${project.dir}).`,
+    );
   });
 });
 
@@ -96,7 +113,9 @@ describe('uninstalling the workspace guard', () => {
     expect(fs.readFileSync).toBe(hooked);
     second();
     expect(fs.readFileSync).toBe(original);
-    expect(runInRequestScope(scope(project.manifest), () => readFileSync(join(project.workspace, 'docs', 'intro.md'), 'utf8'))).toBe('# Intro\n');
+    expect(runInRequestScope(scope(project.manifest), () => readFileSync(join(project.workspace, 'docs', 'intro.md'), 'utf8'))).toBe(
+      '# Intro\n',
+    );
     project.remove();
   });
 });

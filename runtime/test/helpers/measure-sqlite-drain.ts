@@ -19,20 +19,41 @@ if (process.env.FLEET_MEASURE_OPS === '1') {
     const original = store[op].bind(store) as (...args: unknown[]) => Promise<unknown>;
     (store as unknown as Record<string, unknown>)[op] = async (...args: unknown[]) => {
       const start = performance.now();
-      try { return await original(...args); } finally { const entry = (timing[op] ??= [0, 0]); entry[0] += performance.now() - start; entry[1] += 1; }
+      try {
+        return await original(...args);
+      } finally {
+        const entry = (timing[op] ??= [0, 0]);
+        entry[0] += performance.now() - start;
+        entry[1] += 1;
+      }
     };
   }
 }
 const tasks = defineTasks({ Noop: { schema: z.object({ i: z.number() }) } });
 let t = performance.now();
 for (let i = 0; i < total; i += 1000) {
-  await enqueueMany(Array.from({ length: Math.min(1000, total - i) }, (_, j) => tasks.Noop({ i: i + j })), { store });
+  await enqueueMany(
+    Array.from({ length: Math.min(1000, total - i) }, (_, j) => tasks.Noop({ i: i + j })),
+    { store },
+  );
 }
 const enqueueSeconds = (performance.now() - t) / 1000;
 let done = 0;
 let resolveFinished: () => void = () => undefined;
 const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
-const worker = new Worker({ store, tasks, concurrency, claimBatch: concurrency, executors: { Noop: () => { done += 1; if (done === total) resolveFinished(); } }, log: () => undefined });
+const worker = new Worker({
+  store,
+  tasks,
+  concurrency,
+  claimBatch: concurrency,
+  executors: {
+    Noop: () => {
+      done += 1;
+      if (done === total) resolveFinished();
+    },
+  },
+  log: () => undefined,
+});
 t = performance.now();
 worker.start();
 await finished;
@@ -40,6 +61,15 @@ await finished;
 await worker.stop();
 const drainSeconds = (performance.now() - t) / 1000;
 const stats = await store.stats();
-console.log(JSON.stringify({ total, concurrency, enqueuePerSecond: Math.round(total / enqueueSeconds), drainPerSecond: Math.round(total / drainSeconds), done: stats.counts.done, timing }));
+console.log(
+  JSON.stringify({
+    total,
+    concurrency,
+    enqueuePerSecond: Math.round(total / enqueueSeconds),
+    drainPerSecond: Math.round(total / drainSeconds),
+    done: stats.counts.done,
+    timing,
+  }),
+);
 await store.close();
 rmSync(dir, { recursive: true, force: true });

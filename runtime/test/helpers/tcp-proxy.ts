@@ -8,9 +8,12 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-const listen = (server: Server): Promise<number> => new Promise((done) => {
-  server.listen(0, '127.0.0.1', () => { done((server.address() as { port: number }).port); });
-});
+const listen = (server: Server): Promise<number> =>
+  new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      done((server.address() as { port: number }).port);
+    });
+  });
 
 /** Forward 127.0.0.1:<port> to `target`. */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
@@ -20,8 +23,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     const outbound = connect(target.port, target.host);
     sockets.add(inbound).add(outbound);
     const forward = (from: Socket, to: Socket): void => {
-      from.on('data', (chunk) => { if (!frozen) to.write(chunk); });
-      from.on('close', () => { if (!frozen) to.destroy(); });
+      from.on('data', (chunk) => {
+        if (!frozen) to.write(chunk);
+      });
+      from.on('close', () => {
+        if (!frozen) to.destroy();
+      });
       from.on('error', () => undefined);
     };
     forward(inbound, outbound);
@@ -30,11 +37,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const port = await listen(server);
   return {
     port,
-    freeze() { frozen = true; },
-    close: () => new Promise((done) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => { done(); });
-    }),
+    freeze() {
+      frozen = true;
+    },
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          done();
+        });
+      }),
   };
 }
 
@@ -48,9 +60,12 @@ export async function startSilentServer(): Promise<{ port: number; close: () => 
   const port = await listen(server);
   return {
     port,
-    close: () => new Promise((done) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => { done(); });
-    }),
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          done();
+        });
+      }),
   };
 }

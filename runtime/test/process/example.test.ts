@@ -23,16 +23,30 @@ describe('the example app', () => {
     children.push(child);
     await waitFor('the example to listen', () => child.output().includes('example listening'), 20_000);
     const base = `http://127.0.0.1:${port}`;
-    const post = () => fetch(`${base}/reports`, { method: 'POST', headers: { 'Idempotency-Key': 'r-1' }, body: JSON.stringify({ reportRef: 'r-1', pages: 2 }) });
+    const post = () =>
+      fetch(`${base}/reports`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': 'r-1' },
+        body: JSON.stringify({ reportRef: 'r-1', pages: 2 }),
+      });
     const accepted = await post();
     expect(accepted.status).toBe(202);
     const { taskId } = (await accepted.json()) as { taskId: string };
     expect((await (await post()).json()) as { taskId: string }).toMatchObject({ taskId });
-    const done = await waitFor('the task to finish', async () => {
-      const status = (await (await fetch(`${base}/tasks/${taskId}`)).json()) as { state: string };
-      return status.state === 'done' ? status : undefined;
-    }, 20_000);
-    expect(done).toMatchObject({ state: 'done', attempts: 1, result: { reportRef: 'r-1', rows: 200, url: '/reports/r-1.pdf' }, progress: { step: 'render', data: { page: 2, of: 2 } } });
+    const done = await waitFor(
+      'the task to finish',
+      async () => {
+        const status = (await (await fetch(`${base}/tasks/${taskId}`)).json()) as { state: string };
+        return status.state === 'done' ? status : undefined;
+      },
+      20_000,
+    );
+    expect(done).toMatchObject({
+      state: 'done',
+      attempts: 1,
+      result: { reportRef: 'r-1', rows: 200, url: '/reports/r-1.pdf' },
+      progress: { step: 'render', data: { page: 2, of: 2 } },
+    });
     expect((await fetch(`${base}/reports`, { method: 'POST', body: JSON.stringify({ reportRef: 'x', pages: 99 }) })).status).toBe(400);
     expect(await (await fetch(`${base}/metrics`)).text()).toContain('fleet_tasks{state="done"} 1');
   });

@@ -48,10 +48,14 @@ describe('sqlite with real processes', () => {
     first.process.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     const second = worker();
-    const done = await waitFor('the task to complete on the second worker', async () => {
-      const task = await store.get(id);
-      return task?.state === 'done' ? task : undefined;
-    }, 20_000);
+    const done = await waitFor(
+      'the task to complete on the second worker',
+      async () => {
+        const task = await store.get(id);
+        return task?.state === 'done' ? task : undefined;
+      },
+      20_000,
+    );
     expect(done).toMatchObject({ attempts: 2, lostLeases: 1, result: { pid: second.process.pid, attempt: 2 } });
     expect((await store.events(id)).map((event) => event.type)).toEqual(['enqueued', 'started', 'lease-expired', 'started', 'done']);
   });
@@ -88,7 +92,9 @@ describe('sqlite with real processes', () => {
     // Wins are counted by the processes themselves, so a double fire would show even if keys deduped it.
     expect(won).toBe(fired.length);
     expect(fired.length).toBeGreaterThanOrEqual(2);
-    slots.slice(1).forEach((slot, i) => { expect(slot - (slots[i] ?? 0)).toBe(1000); });
+    slots.slice(1).forEach((slot, i) => {
+      expect(slot - (slots[i] ?? 0)).toBe(1000);
+    });
     expect(existsSync(join(dir, 'fleet.db'))).toBe(true);
   });
 });

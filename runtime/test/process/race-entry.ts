@@ -9,10 +9,17 @@ const tasks = defineTasks({ Tick: { schema: z.object({ source: z.string() }) } }
 const [mode, arg] = process.argv.slice(2);
 const store = await connect({ attempts: 3 });
 if (mode === 'enqueue') {
-  const ids = await Promise.all(Array.from({ length: 5 }, () => enqueue(tasks.Tick({ source: String(process.pid) }), { key: arg ?? 'k', store })));
+  const ids = await Promise.all(
+    Array.from({ length: 5 }, () => enqueue(tasks.Tick({ source: String(process.pid) }), { key: arg ?? 'k', store })),
+  );
   process.stdout.write(`${JSON.stringify(ids)}\n`);
 } else {
-  const scheduler = new Scheduler({ store, schedules: [{ name: 'every-second', every: 1000, overlap: 'allow', task: tasks.Tick({ source: 'schedule' }) }], tickIntervalMs: 3_600_000, log: () => undefined });
+  const scheduler = new Scheduler({
+    store,
+    schedules: [{ name: 'every-second', every: 1000, overlap: 'allow', task: tasks.Tick({ source: 'schedule' }) }],
+    tickIntervalMs: 3_600_000,
+    log: () => undefined,
+  });
   await scheduler.start();
   let won = 0;
   const until = Date.now() + Number(arg ?? 3000);

@@ -7,7 +7,10 @@ import type { Executors } from '../../src/worker/task-context.js';
 import { untilAborted } from '../helpers/until-aborted.js';
 
 export const tasks = defineTasks({
-  Work: { schema: z.object({ markers: z.string(), hangOnFirstAttempt: z.boolean() }), policy: { leaseMs: 600, attempts: 5, backoff: { baseMs: 1, maxMs: 10 } } },
+  Work: {
+    schema: z.object({ markers: z.string(), hangOnFirstAttempt: z.boolean() }),
+    policy: { leaseMs: 600, attempts: 5, backoff: { baseMs: 1, maxMs: 10 } },
+  },
 });
 
 export const executors: Executors<typeof tasks> = {

@@ -25,9 +25,19 @@ describe('pulse.handler over HTTP', () => {
     // The app's serve replicas enqueue through their own store; the pulse opens its own.
     producer = await createSqliteStore({ path: join(dir, 'fleet.db') });
     await producer.migrate();
-    pulse = createPulse({ tasks: TaskSpec, executors: { Send: () => 'sent' }, url: `sqlite:${join(dir, 'fleet.db')}`, secret: 's3cret', log: (level, message) => { logged.push(`${level}: ${message}`); } });
+    pulse = createPulse({
+      tasks: TaskSpec,
+      executors: { Send: () => 'sent' },
+      url: `sqlite:${join(dir, 'fleet.db')}`,
+      secret: 's3cret',
+      log: (level, message) => {
+        logged.push(`${level}: ${message}`);
+      },
+    });
     base = await new Promise((done) => {
-      server = serve({ fetch: pulse.handler, port: 0, hostname: '127.0.0.1' }, (info) => { done(`http://127.0.0.1:${String(info.port)}/api/pulse`); }) as Server;
+      server = serve({ fetch: pulse.handler, port: 0, hostname: '127.0.0.1' }, (info) => {
+        done(`http://127.0.0.1:${String(info.port)}/api/pulse`);
+      }) as Server;
     });
   });
   afterAll(async () => {
@@ -41,7 +51,10 @@ describe('pulse.handler over HTTP', () => {
   it('answers 401 without the bearer secret and runs nothing', async () => {
     const response = await fetch(base, { headers: { authorization: 'Bearer wrong' } });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: 'Unauthorized', message: 'The pulse needs `Authorization: Bearer <FLEET_PULSE_SECRET>`.' });
+    expect(await response.json()).toEqual({
+      error: 'Unauthorized',
+      message: 'The pulse needs `Authorization: Bearer <FLEET_PULSE_SECRET>`.',
+    });
   });
 
   it('opens its store on the first call, drains, and answers what it did as JSON', async () => {

@@ -13,9 +13,23 @@ const TaskSpec = defineTasks({
   Report: { schema: z.object({ kind: z.string() }) },
 });
 const quiet = (): undefined => undefined;
-const zero = { claimed: 0, done: 0, retried: 0, failed: 0, dead: 0, deferred: 0, released: 0, lost: 0, refused: 0, schedulesFired: 0, reclaimed: 0, deadLettered: 0 };
+const zero = {
+  claimed: 0,
+  done: 0,
+  retried: 0,
+  failed: 0,
+  dead: 0,
+  deferred: 0,
+  released: 0,
+  lost: 0,
+  refused: 0,
+  schedulesFired: 0,
+  reclaimed: 0,
+  deadLettered: 0,
+};
 /** The counts of a result, without its timing and end reason. */
-const counts = (result: PulseResult): Record<string, number> => Object.fromEntries(Object.keys(zero).map((key) => [key, result[key as keyof typeof zero]]));
+const counts = (result: PulseResult): Record<string, number> =>
+  Object.fromEntries(Object.keys(zero).map((key) => [key, result[key as keyof typeof zero]]));
 
 describe.each(storePairs)('$name: pulse', (pair) => {
   let a: Store;
@@ -32,7 +46,14 @@ describe.each(storePairs)('$name: pulse', (pair) => {
   const pulseOn = (store: Store, options: Partial<Parameters<typeof createPulse>[0]> = {}): Pulse => {
     const pulse = createPulse({
       tasks: TaskSpec,
-      executors: { Send: ({ n }) => { ran.push(`Send ${String(n)}`); }, Report: ({ kind }) => { ran.push(`Report ${kind}`); } },
+      executors: {
+        Send: ({ n }) => {
+          ran.push(`Send ${String(n)}`);
+        },
+        Report: ({ kind }) => {
+          ran.push(`Report ${kind}`);
+        },
+      },
       store,
       secret: 's3cret',
       log: quiet,
@@ -41,10 +62,21 @@ describe.each(storePairs)('$name: pulse', (pair) => {
     pulses.push(pulse);
     return pulse;
   };
-  beforeEach(() => { ran.length = 0; });
+  beforeEach(() => {
+    ran.length = 0;
+  });
 
   it('fires the due schedule slot and drains everything ready, then says the queue is empty', async () => {
-    await a.upsertSchedule({ name: 'nightly', taskName: 'Report', payload: { kind: 'nightly' }, cron: null, intervalMs: 3_600_000, timeZone: null, overlap: 'skip', nextRunAt: new Date(Date.now() - 1000) });
+    await a.upsertSchedule({
+      name: 'nightly',
+      taskName: 'Report',
+      payload: { kind: 'nightly' },
+      cron: null,
+      intervalMs: 3_600_000,
+      timeZone: null,
+      overlap: 'skip',
+      nextRunAt: new Date(Date.now() - 1000),
+    });
     for (const n of [1, 2, 3]) await enqueue(TaskSpec.Send({ n }), { store: a });
     const pulse = pulseOn(a, { schedules: [{ name: 'nightly', every: 3_600_000, task: TaskSpec.Report({ kind: 'nightly' }) }] });
     const result = await pulse.run();
@@ -65,7 +97,17 @@ describe.each(storePairs)('$name: pulse', (pair) => {
 
   it('hands a task still running at the end of the budget back to the queue with its attempt refunded', async () => {
     const id = await enqueue(TaskSpec.Hang({}), { store: a });
-    const pulse = pulseOn(a, { budgetMs: 300, executors: { Hang: (_payload, ctx) => new Promise((_done, fail) => { ctx.signal.addEventListener('abort', () => { fail(new Error('aborted')); }); }) } });
+    const pulse = pulseOn(a, {
+      budgetMs: 300,
+      executors: {
+        Hang: (_payload, ctx) =>
+          new Promise((_done, fail) => {
+            ctx.signal.addEventListener('abort', () => {
+              fail(new Error('aborted'));
+            });
+          }),
+      },
+    });
     const result = await pulse.run();
     expect(counts(result)).toEqual({ ...zero, claimed: 1, released: 1 });
     expect(result.stoppedBecause).toBe('budget');
@@ -85,11 +127,28 @@ describe.each(storePairs)('$name: pulse', (pair) => {
   });
 
   it('runs every task exactly once and fires a slot once when two pulses overlap on two connections', async () => {
-    await a.upsertSchedule({ name: 'hourly', taskName: 'Report', payload: { kind: 'hourly' }, cron: null, intervalMs: 3_600_000, timeZone: null, overlap: 'skip', nextRunAt: new Date(Date.now() - 1000) });
+    await a.upsertSchedule({
+      name: 'hourly',
+      taskName: 'Report',
+      payload: { kind: 'hourly' },
+      cron: null,
+      intervalMs: 3_600_000,
+      timeZone: null,
+      overlap: 'skip',
+      nextRunAt: new Date(Date.now() - 1000),
+    });
     const ids = await Promise.all(Array.from({ length: 40 }, (_, n) => enqueue(TaskSpec.Send({ n }), { store: a })));
     const schedules = [{ name: 'hourly', every: 3_600_000, task: TaskSpec.Report({ kind: 'hourly' }) }];
     // Executors that yield, so the two pulses' claims interleave.
-    const slow = { Send: async ({ n }: { n: number }) => { await sleep(2); ran.push(`Send ${String(n)}`); }, Report: ({ kind }: { kind: string }) => { ran.push(`Report ${kind}`); } };
+    const slow = {
+      Send: async ({ n }: { n: number }) => {
+        await sleep(2);
+        ran.push(`Send ${String(n)}`);
+      },
+      Report: ({ kind }: { kind: string }) => {
+        ran.push(`Report ${kind}`);
+      },
+    };
     const [first, second] = await Promise.all([
       pulseOn(a, { schedules, executors: slow, concurrency: 4 }).run(),
       pulseOn(b, { schedules, executors: slow, concurrency: 4 }).run(),

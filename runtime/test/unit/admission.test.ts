@@ -14,14 +14,23 @@ const stats = (ready: number, oldestReadyAgeMs: number): StoreStats => ({
 
 describe('AdmissionControl', () => {
   const controls: AdmissionControl[] = [];
-  afterEach(() => { controls.splice(0).forEach((control) => { control.close(); }); });
+  afterEach(() => {
+    controls.splice(0).forEach((control) => {
+      control.close();
+    });
+  });
 
   it('enforces the global ceiling and frees slots on release (once)', () => {
     const control = new AdmissionControl({ maxInFlight: 2, perTenant: 2, retryAfterSeconds: 3 });
     const a = control.admit('t');
     const b = control.admit('t');
     expect([a.ok, b.ok]).toEqual([true, true]);
-    expect(control.admit('t')).toEqual({ ok: false, status: 503, retryAfterSeconds: 3, reason: 'tenant limit reached (2 requests in flight)' });
+    expect(control.admit('t')).toEqual({
+      ok: false,
+      status: 503,
+      retryAfterSeconds: 3,
+      reason: 'tenant limit reached (2 requests in flight)',
+    });
     expect(control.admit('u')).toMatchObject({ ok: false, reason: 'server busy (2 requests in flight)' });
     if (a.ok) {
       a.release();
@@ -44,7 +53,10 @@ describe('AdmissionControl', () => {
 
   it('refuses while the queue is too deep or too old', async () => {
     let current = stats(0, 0);
-    const control = new AdmissionControl({ maxInFlight: 100, queue: { stats: () => Promise.resolve(current), maxReady: 10, maxOldestReadyAgeMs: 60_000, refreshMs: 5 } });
+    const control = new AdmissionControl({
+      maxInFlight: 100,
+      queue: { stats: () => Promise.resolve(current), maxReady: 10, maxOldestReadyAgeMs: 60_000, refreshMs: 5 },
+    });
     controls.push(control);
     await new Promise((done) => setTimeout(done, 20));
     expect(control.admit().ok).toBe(true);
@@ -62,9 +74,11 @@ describe('admission middleware', () => {
     const control = new AdmissionControl({ maxInFlight: 1, retryAfterSeconds: 7 });
     const gate = expressAdmission(control, (req: IncomingMessage) => String(req.headers['x-tenant']));
     let hold: (() => void) | undefined;
-    const server = createServer((req, res) => { gate(req, res, () => {
-      hold = () => res.end('ok');
-    }); });
+    const server = createServer((req, res) => {
+      gate(req, res, () => {
+        hold = () => res.end('ok');
+      });
+    });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`;
     const first = fetch(url, { headers: { 'x-tenant': 'a' } });
@@ -89,10 +103,23 @@ describe('admission middleware', () => {
     const response = await route(new Request('http://x/'));
     expect(await response.text()).toBe('inner 503');
     expect(control.inFlight).toBe(0);
-    const ctx = { status: 200, body: undefined as unknown, headers: {} as Record<string, string>, set(name: string, value: string) { this.headers[name] = value; } };
+    const ctx = {
+      status: 200,
+      body: undefined as unknown,
+      headers: {} as Record<string, string>,
+      set(name: string, value: string) {
+        this.headers[name] = value;
+      },
+    };
     const koa = koaAdmission(control);
     await koa(ctx, async () => {
-      const other = { ...ctx, headers: {} as Record<string, string>, set(name: string, value: string) { other.headers[name] = value; } };
+      const other = {
+        ...ctx,
+        headers: {} as Record<string, string>,
+        set(name: string, value: string) {
+          other.headers[name] = value;
+        },
+      };
       await koa(other, () => Promise.resolve());
       expect(other).toMatchObject({ status: 503, headers: { 'Retry-After': '1' } });
     });

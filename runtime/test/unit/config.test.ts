@@ -16,7 +16,9 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('postgresql://u:p@h/db')).toEqual({ kind: 'postgres', url: 'postgresql://u:p@h/db' });
   });
   it('rejects anything else without echoing the password', () => {
-    expect(() => parseDatabaseUrl('mysql://root:hunter2@db/app')).toThrow('FLEET_DATABASE_URL="mysql://root:***@db/app" is not a database URL fleet-runtime understands; use sqlite:<path>');
+    expect(() => parseDatabaseUrl('mysql://root:hunter2@db/app')).toThrow(
+      'FLEET_DATABASE_URL="mysql://root:***@db/app" is not a database URL fleet-runtime understands; use sqlite:<path>',
+    );
   });
   it('redacts passwords', () => {
     expect(redactUrl('postgres://fleet:s3cret@db:5432/app')).toBe('postgres://fleet:***@db:5432/app');

@@ -14,7 +14,9 @@ describe('connect on a Node without node:sqlite', () => {
       () => 'connected',
       (error: unknown) => (error as Error).message,
     );
-    expect(failure).toMatch(/^fleet-runtime: cannot use the database sqlite::memory:: fleet-runtime: node:sqlite is not available in Node v\d+\.\d+\.\d+; the SQLite store needs Node >= 22\.13\. Upgrade Node or set FLEET_DATABASE_URL=postgres:\/\/…\.$/);
+    expect(failure).toMatch(
+      /^fleet-runtime: cannot use the database sqlite::memory:: fleet-runtime: node:sqlite is not available in Node v\d+\.\d+\.\d+; the SQLite store needs Node >= 22\.13\. Upgrade Node or set FLEET_DATABASE_URL=postgres:\/\/…\.$/,
+    );
     expect(notices).toEqual([]);
     expect(performance.now() - started).toBeLessThan(400);
   });

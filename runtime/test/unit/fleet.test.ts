@@ -25,7 +25,14 @@ describe('createFleet', () => {
   };
 
   it('role all: opens the store from the URL, becomes the enqueue default and drains', async () => {
-    fleet = await createFleet({ tasks: TaskSpec, executors, url: url(), role: 'all', worker: { pollIntervalMs: 20 }, log: () => undefined });
+    fleet = await createFleet({
+      tasks: TaskSpec,
+      executors,
+      url: url(),
+      role: 'all',
+      worker: { pollIntervalMs: 20 },
+      log: () => undefined,
+    });
     expect(fleet.worker).toBeDefined();
     const id = await enqueue(TaskSpec.Hello({ name: 'fleet' }));
     const store = fleet.store;
@@ -36,8 +43,21 @@ describe('createFleet', () => {
   it('role all: purges finished tasks after the retention', async () => {
     // Waits only for states that stay once reached (ran, then gone): no race with the purge timer.
     const ran: string[] = [];
-    const recording = { Hello: ({ name }: { name: string }) => { ran.push(name); return `hello ${name}`; } };
-    fleet = await createFleet({ tasks: TaskSpec, executors: recording, url: url(), role: 'all', retention: { keepFinishedMs: 0, intervalMs: 50 }, worker: { pollIntervalMs: 20 }, log: () => undefined });
+    const recording = {
+      Hello: ({ name }: { name: string }) => {
+        ran.push(name);
+        return `hello ${name}`;
+      },
+    };
+    fleet = await createFleet({
+      tasks: TaskSpec,
+      executors: recording,
+      url: url(),
+      role: 'all',
+      retention: { keepFinishedMs: 0, intervalMs: 50 },
+      worker: { pollIntervalMs: 20 },
+      log: () => undefined,
+    });
     const id = await enqueue(TaskSpec.Hello({ name: 'fleet' }));
     const store = fleet.store;
     await waitFor('retention to purge it', async () => ran.length === 1 && (await store.get(id)) === null);
@@ -58,12 +78,18 @@ describe('createFleet', () => {
     const store = fleet.store;
     const outcome = await Promise.race([
       fleet.stop({ deadlineMs: 100, abortGraceMs: 200 }).then(() => 'stopped'),
-      new Promise((done) => setTimeout(() => { done('hung'); }, 5000)),
+      new Promise((done) =>
+        setTimeout(() => {
+          done('hung');
+        }, 5000),
+      ),
     ]);
     fleet = undefined;
     expect(outcome).toBe('stopped');
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(logs).toContain('side tasks deaf-loop did not stop within 200 ms of the shutdown; continuing without them (make them return when their signal aborts).');
+    expect(logs).toContain(
+      'side tasks deaf-loop did not stop within 200 ms of the shutdown; continuing without them (make them return when their signal aborts).',
+    );
     await expect(store.get('x')).rejects.toThrow();
   });
 

@@ -28,7 +28,10 @@ describe('SQLite migrations', () => {
     await stores[0]?.migrate();
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT version, name FROM fleet_migrations').all()).toEqual([{ version: 1, name: '0001_init.sql' }, { version: 2, name: '0002_fewer_index_writes.sql' }]);
+    expect(db.prepare('SELECT version, name FROM fleet_migrations').all()).toEqual([
+      { version: 1, name: '0001_init.sql' },
+      { version: 2, name: '0002_fewer_index_writes.sql' },
+    ]);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
     await Promise.all(stores.map((store) => store.close()));
@@ -46,7 +49,9 @@ describe('SQLite migrations', () => {
     db.prepare('INSERT INTO fleet_migrations VALUES (3, ?, 0)').run('0003_future.sql');
     db.close();
     const again = await createSqliteStore({ path });
-    await expect(again.migrate()).rejects.toThrow(`the database ${path} has schema version 3 but this fleet-runtime knows only 2; upgrade fleet-runtime`);
+    await expect(again.migrate()).rejects.toThrow(
+      `the database ${path} has schema version 3 but this fleet-runtime knows only 2; upgrade fleet-runtime`,
+    );
     await again.close();
     mkdirSync(dir, { recursive: true });
     rmSync(dir, { recursive: true });

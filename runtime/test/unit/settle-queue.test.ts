@@ -28,7 +28,12 @@ describe('SettleQueue', () => {
   it('writes what is queued at a flush in one call, and the next flush in a concurrent call', async () => {
     const { store, calls, release } = gatedStore();
     const stored: string[][] = [];
-    const queue = new SettleQueue({ store, maxInFlight: 2, log: () => undefined, onStored: (batch) => stored.push(batch.map((s) => s.id)) });
+    const queue = new SettleQueue({
+      store,
+      maxInFlight: 2,
+      log: () => undefined,
+      onStored: (batch) => stored.push(batch.map((s) => s.id)),
+    });
     queue.push(done('a'));
     queue.push(done('b'));
     expect(calls).toEqual([]);
@@ -67,7 +72,13 @@ describe('SettleQueue', () => {
     const { store, calls, release } = gatedStore();
     const logs: string[] = [];
     const stored: string[] = [];
-    const queue = new SettleQueue({ store, maxInFlight: 1, retryDelayMs: 5, log: (_level, message) => logs.push(message), onStored: (batch) => stored.push(...batch.map((s) => s.id)) });
+    const queue = new SettleQueue({
+      store,
+      maxInFlight: 1,
+      retryDelayMs: 5,
+      log: (_level, message) => logs.push(message),
+      onStored: (batch) => stored.push(...batch.map((s) => s.id)),
+    });
     queue.push(done('a'));
     queue.flush();
     release(0, new Error('connection lost'));
@@ -82,7 +93,13 @@ describe('SettleQueue', () => {
   it('after close, drops a failed batch instead of retrying forever', async () => {
     const { store, calls, release } = gatedStore();
     const logs: string[] = [];
-    const queue = new SettleQueue({ store, maxInFlight: 1, retryDelayMs: 5, log: (_level, message) => logs.push(message), onStored: () => undefined });
+    const queue = new SettleQueue({
+      store,
+      maxInFlight: 1,
+      retryDelayMs: 5,
+      log: (_level, message) => logs.push(message),
+      onStored: () => undefined,
+    });
     queue.push(done('a'));
     queue.flush();
     expect(calls).toHaveLength(1);
@@ -93,6 +110,8 @@ describe('SettleQueue', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(calls).toHaveLength(1);
     expect(queue.size).toBe(0);
-    expect(logs[0]).toMatch(/^storing 1 outcomes failed after shutdown \(store closed\); their tasks run again once their leases expire\.$/);
+    expect(logs[0]).toMatch(
+      /^storing 1 outcomes failed after shutdown \(store closed\); their tasks run again once their leases expire\.$/,
+    );
   });
 });

@@ -6,16 +6,25 @@ describe('runSideTask', () => {
     const controller = new AbortController();
     const starts: number[] = [];
     const logs: string[] = [];
-    const done = runSideTask({
-      name: 'sync',
-      minBackoffMs: 10,
-      maxBackoffMs: 40,
-      run: (signal) => {
-        starts.push(Date.now());
-        if (starts.length < 4) return Promise.reject(new Error(`boom ${String(starts.length)}`));
-        return new Promise((resolve) => { signal.addEventListener('abort', () => { resolve(); }); });
+    const done = runSideTask(
+      {
+        name: 'sync',
+        minBackoffMs: 10,
+        maxBackoffMs: 40,
+        run: (signal) => {
+          starts.push(Date.now());
+          if (starts.length < 4) return Promise.reject(new Error(`boom ${String(starts.length)}`));
+          return new Promise((resolve) => {
+            signal.addEventListener('abort', () => {
+              resolve();
+            });
+          });
+        },
       },
-    }, controller.signal, (_level, message) => logs.push(message), () => 1);
+      controller.signal,
+      (_level, message) => logs.push(message),
+      () => 1,
+    );
     while (starts.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     await done;
@@ -32,18 +41,32 @@ describe('runSideTask', () => {
     const controller = new AbortController();
     const logs: string[] = [];
     let runs = 0;
-    const done = runSideTask({ name: 'sync', minBackoffMs: 40, maxBackoffMs: 1000, run: () => {
-      runs += 1;
-      if (runs === 3) controller.abort();
-      return Promise.reject(new Error('down'));
-    } }, controller.signal, (_level, message) => logs.push(message), () => 0);
+    const done = runSideTask(
+      {
+        name: 'sync',
+        minBackoffMs: 40,
+        maxBackoffMs: 1000,
+        run: () => {
+          runs += 1;
+          if (runs === 3) controller.abort();
+          return Promise.reject(new Error('down'));
+        },
+      },
+      controller.signal,
+      (_level, message) => logs.push(message),
+      () => 0,
+    );
     await done;
     expect(logs).toEqual(['side task sync failed (down); restarting in 20 ms.', 'side task sync failed (down); restarting in 40 ms.']);
   });
 
   it('resolves at once when aborted during a backoff wait', async () => {
     const controller = new AbortController();
-    const done = runSideTask({ name: 'x', minBackoffMs: 60_000, run: () => Promise.reject(new Error('no')) }, controller.signal, () => undefined);
+    const done = runSideTask(
+      { name: 'x', minBackoffMs: 60_000, run: () => Promise.reject(new Error('no')) },
+      controller.signal,
+      () => undefined,
+    );
     await new Promise((resolve) => setTimeout(resolve, 10));
     const before = Date.now();
     controller.abort();

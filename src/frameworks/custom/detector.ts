@@ -40,9 +40,7 @@ export function detectCustom(ctx: DetectContext): HandlerFinding[] {
     if (matchesFiles(ctx.filename, declaration.files)) handlers.push(...exportedHandlers(ctx, declaration));
   }
   const seen = new Set<FunctionNode>();
-  return handlers
-    .filter((handler) => !seen.has(handler.node) && seen.add(handler.node))
-    .sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return handlers.filter((handler) => !seen.has(handler.node) && seen.add(handler.node)).sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 /** Cheap pre-filter: the callee's last literal segment must appear in the source text. */
@@ -98,7 +96,10 @@ function callHandlers(ctx: DetectContext, call: TSESTree.CallExpression, path: s
     label: kind === 'route' ? label : `${path}() middleware`,
   });
   const target = declaration.handlerArg === undefined ? call.arguments.at(-1) : call.arguments[declaration.handlerArg];
-  const functions = declaration.handlerArg === undefined ? call.arguments.flatMap((argument) => functionValue(argument, ctx.scopeManager) ?? []) : [functionValue(target, ctx.scopeManager)].filter((node) => node !== undefined);
+  const functions =
+    declaration.handlerArg === undefined
+      ? call.arguments.flatMap((argument) => functionValue(argument, ctx.scopeManager) ?? [])
+      : [functionValue(target, ctx.scopeManager)].filter((node) => node !== undefined);
   if (functions.length === 0 && route !== undefined && target !== undefined) {
     // `setupApiRoute(router, 'post', '/x', users.create)`: the handler is imported, the route is here.
     ctx.externalRoutes.push(makeExternalRoute({ framework: 'custom', confidence: 'certain', via, route, target, label }));
@@ -122,7 +123,8 @@ function routeOf(call: TSESTree.CallExpression, declaration: HandlerDeclaration)
 function stringAt(call: TSESTree.CallExpression, index: number): string | undefined {
   const argument = call.arguments[index];
   if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return argument.value;
-  if (argument?.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) return argument.quasis[0]?.value.cooked ?? undefined;
+  if (argument?.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0)
+    return argument.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 

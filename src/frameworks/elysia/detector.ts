@@ -26,9 +26,38 @@ import { unwrap } from '../../handlers/unwrap.js';
 const MODULE = 'elysia';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 /** Lifecycle hooks that run per request, and the route hook-object keys that hold the same. */
-const HOOKS = new Set(['onRequest', 'onParse', 'onTransform', 'onBeforeHandle', 'onAfterHandle', 'mapResponse', 'onMapResponse', 'onAfterResponse', 'derive', 'resolve']);
+const HOOKS = new Set([
+  'onRequest',
+  'onParse',
+  'onTransform',
+  'onBeforeHandle',
+  'onAfterHandle',
+  'mapResponse',
+  'onMapResponse',
+  'onAfterResponse',
+  'derive',
+  'resolve',
+]);
 const HOOK_KEYS = ['parse', 'transform', 'beforeHandle', 'afterHandle', 'mapResponse', 'afterResponse', 'derive', 'resolve', 'error'];
-const CHAINABLE = new Set([...VERBS, ...HOOKS, 'route', 'use', 'group', 'guard', 'onError', 'listen', 'decorate', 'state', 'model', 'macro', 'as', 'mount', 'ws', 'onStart', 'onStop']);
+const CHAINABLE = new Set([
+  ...VERBS,
+  ...HOOKS,
+  'route',
+  'use',
+  'group',
+  'guard',
+  'onError',
+  'listen',
+  'decorate',
+  'state',
+  'model',
+  'macro',
+  'as',
+  'mount',
+  'ws',
+  'onStart',
+  'onStop',
+]);
 
 /** `group('/p', [hook,] (app) => ...)`, `guard(hook, (app) => ...)`, `use((app) => ...)`: the callback's app is `child`. */
 function bindCallback(tracker: Tracker, callback: TSESTree.Node | undefined, child: Instance): void {
@@ -40,13 +69,42 @@ const chain: ChainRule = ({ call, method, instance }, tracker) => {
   const args = call.arguments;
   if (method === 'group' && args.length >= 2) {
     const prefix = staticString(args[0], tracker.scopeManager);
-    const child = newInstance({ framework: 'elysia', role: 'group', confidence: instance.confidence, via: `\`.group()\` on ${instance.via}`, own: prefix ?? '', anchor: prefix === undefined ? 'unknown' : instance });
+    const child = newInstance({
+      framework: 'elysia',
+      role: 'group',
+      confidence: instance.confidence,
+      via: `\`.group()\` on ${instance.via}`,
+      own: prefix ?? '',
+      anchor: prefix === undefined ? 'unknown' : instance,
+    });
     bindCallback(tracker, args.at(-1), child);
   } else if (method === 'guard' && args.length >= 2) {
-    bindCallback(tracker, args.at(-1), newInstance({ framework: 'elysia', role: 'group', confidence: instance.confidence, via: `\`.guard()\` on ${instance.via}`, own: '', anchor: instance }));
+    bindCallback(
+      tracker,
+      args.at(-1),
+      newInstance({
+        framework: 'elysia',
+        role: 'group',
+        confidence: instance.confidence,
+        via: `\`.guard()\` on ${instance.via}`,
+        own: '',
+        anchor: instance,
+      }),
+    );
   } else if (method === 'use' && args[0]) {
     // A plugin function registers on the app it is given.
-    bindCallback(tracker, args[0], newInstance({ framework: 'elysia', role: 'group', confidence: instance.confidence, via: `a plugin used on ${instance.via}`, own: '', anchor: instance }));
+    bindCallback(
+      tracker,
+      args[0],
+      newInstance({
+        framework: 'elysia',
+        role: 'group',
+        confidence: instance.confidence,
+        via: `a plugin used on ${instance.via}`,
+        own: '',
+        anchor: instance,
+      }),
+    );
   }
   return CHAINABLE.has(method) ? instance : undefined;
 };
@@ -59,9 +117,29 @@ function seed(tracker: Tracker, ctx: DetectContext): void {
       const options = objectLiteral(creation.arguments[0], ctx.scopeManager);
       const prefixNode = options && propertyValue(options, 'prefix');
       const prefix = prefixNode ? staticString(prefixNode, ctx.scopeManager) : '';
-      tracker.add(creation, newInstance({ framework: 'elysia', role: 'app', confidence: 'certain', via: '`new Elysia()`', own: prefix ?? '', anchor: prefix === undefined ? 'unknown' : 'mountable' }));
+      tracker.add(
+        creation,
+        newInstance({
+          framework: 'elysia',
+          role: 'app',
+          confidence: 'certain',
+          via: '`new Elysia()`',
+          own: prefix ?? '',
+          anchor: prefix === undefined ? 'unknown' : 'mountable',
+        }),
+      );
     } else if (use.use === 'type') {
-      tracker.bindAnnotated(annotatedBinding(use.node), newInstance({ framework: 'elysia', role: 'app', confidence: 'certain', via: 'a parameter typed `Elysia`', own: '', anchor: 'unknown' }));
+      tracker.bindAnnotated(
+        annotatedBinding(use.node),
+        newInstance({
+          framework: 'elysia',
+          role: 'app',
+          confidence: 'certain',
+          via: 'a parameter typed `Elysia`',
+          own: '',
+          anchor: 'unknown',
+        }),
+      );
     }
   }
 }
@@ -84,16 +162,31 @@ function hookFunctions(node: TSESTree.Node | undefined, ctx: DetectContext): TSE
 }
 
 function hooksOf(ctx: DetectContext, nodes: readonly TSESTree.Node[], kind: HandlerKind, via: string, label?: string): HandlerFinding[] {
-  return nodes.flatMap((node) => handlerFunctions(ctx.scopeManager, node)).map((fn) => makeHandler({ node: fn, framework: 'elysia', kind, confidence: 'certain', via, label, filename: ctx.filename }));
+  return nodes
+    .flatMap((node) => handlerFunctions(ctx.scopeManager, node))
+    .map((fn) => makeHandler({ node: fn, framework: 'elysia', kind, confidence: 'certain', via, label, filename: ctx.filename }));
 }
 
 function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instance }: TrackedCall): HandlerFinding[] {
   const via = `\`.${method}()\` on ${instance.via}`;
   const args = call.arguments;
-  const route = (methods: string[], pathArg: TSESTree.Node | undefined, handler: TSESTree.Node | undefined, hook: TSESTree.Node | undefined): HandlerFinding[] => {
+  const route = (
+    methods: string[],
+    pathArg: TSESTree.Node | undefined,
+    handler: TSESTree.Node | undefined,
+    hook: TSESTree.Node | undefined,
+  ): HandlerFinding[] => {
     if (!handler) return [];
     const path = { value: staticString(pathArg, ctx.scopeManager) };
-    const middleware = registerHandlers(ctx, tracker, { instance, call, args: hookFunctions(hook, ctx), methods, path, kind: 'middleware', via });
+    const middleware = registerHandlers(ctx, tracker, {
+      instance,
+      call,
+      args: hookFunctions(hook, ctx),
+      methods,
+      path,
+      kind: 'middleware',
+      via,
+    });
     return [...middleware, ...registerHandlers(ctx, tracker, { instance, call, args: [handler], methods, path, kind: 'route', via })];
   };
   if (VERBS.has(method)) return route(method === 'all' ? ['*'] : [method.toUpperCase()], args[0], args[1], args[2]);
@@ -103,7 +196,8 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   }
   if (HOOKS.has(method)) return hooksOf(ctx, args.slice(-1), 'hook', via, `${method} hook`);
   if (method === 'onError') return hooksOf(ctx, args.slice(-1), 'error-middleware', via, 'error handler');
-  if (method === 'guard' || (method === 'group' && args.length >= 3)) return hooksOf(ctx, hookFunctions(method === 'guard' ? args[0] : args[1], ctx), 'middleware', via);
+  if (method === 'guard' || (method === 'group' && args.length >= 3))
+    return hooksOf(ctx, hookFunctions(method === 'guard' ? args[0] : args[1], ctx), 'middleware', via);
   return [];
 }
 

@@ -24,14 +24,21 @@ const PATHS = new Set(['Literal', 'TemplateLiteral', 'ArrayExpression', 'Identif
 
 const chain: ChainRule = ({ call, method, instance }, tracker) => {
   if (method === 'route' && instance.role !== 'route') {
-    return newInstance({ ...instance, role: 'route', own: '', anchor: instance, chainPath: staticString(call.arguments[0], tracker.scopeManager) });
+    return newInstance({
+      ...instance,
+      role: 'route',
+      own: '',
+      anchor: instance,
+      chainPath: staticString(call.arguments[0], tracker.scopeManager),
+    });
   }
   return VERBS.has(method) || method === 'use' || method === 'param' ? instance : undefined;
 };
 
 /** Verbs take a path first: a string, template, regex, array of those, or a name/member holding one. */
 function isPathArgument(node: TSESTree.Node | undefined): boolean {
-  if (node?.type === AST_NODE_TYPES.ArrayExpression) return node.elements.every((e) => e?.type === AST_NODE_TYPES.Literal || e?.type === AST_NODE_TYPES.TemplateLiteral);
+  if (node?.type === AST_NODE_TYPES.ArrayExpression)
+    return node.elements.every((e) => e?.type === AST_NODE_TYPES.Literal || e?.type === AST_NODE_TYPES.TemplateLiteral);
   return node !== undefined && PATHS.has(node.type);
 }
 
@@ -40,7 +47,12 @@ function usePath(node: TSESTree.Node | undefined, tracker: Tracker): { value: st
   if (!node || tracker.instanceAt(node)) return undefined;
   const value = staticString(node, tracker.scopeManager);
   if (value !== undefined) return { value };
-  if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.BinaryExpression || (node.type === AST_NODE_TYPES.Literal && 'regex' in node)) return { value: undefined };
+  if (
+    node.type === AST_NODE_TYPES.TemplateLiteral ||
+    node.type === AST_NODE_TYPES.BinaryExpression ||
+    (node.type === AST_NODE_TYPES.Literal && 'regex' in node)
+  )
+    return { value: undefined };
   return node.type === AST_NODE_TYPES.ArrayExpression && isPathArgument(node) ? { value: undefined } : undefined;
 }
 
@@ -52,11 +64,28 @@ function seed(tracker: Tracker, ctx: Parameters<Detector>[0]): void {
     const isRouter = first === 'Router' || first === 'IRouter';
     if (!isApp && !isRouter) continue;
     if (use.use === 'type') {
-      const instance = newInstance({ framework: 'express', role: isApp ? 'app' : 'router', confidence: 'certain', via: `a parameter typed \`${first ?? 'express'}\``, own: '', anchor: isApp ? 'root' : 'unknown' });
+      const instance = newInstance({
+        framework: 'express',
+        role: isApp ? 'app' : 'router',
+        confidence: 'certain',
+        via: `a parameter typed \`${first ?? 'express'}\``,
+        own: '',
+        anchor: isApp ? 'root' : 'unknown',
+      });
       tracker.bindAnnotated(annotatedBinding(use.node), instance);
     } else if ((use.use === 'call' || use.use === 'new') && (first === undefined || first === 'Router')) {
       const via = first === undefined ? '`express()`' : '`express.Router()`';
-      tracker.add(use.node.parent!, newInstance({ framework: 'express', role: isApp ? 'app' : 'router', confidence: 'certain', via, own: '', anchor: isApp ? 'root' : 'mountable' }));
+      tracker.add(
+        use.node.parent!,
+        newInstance({
+          framework: 'express',
+          role: isApp ? 'app' : 'router',
+          confidence: 'certain',
+          via,
+          own: '',
+          anchor: isApp ? 'root' : 'mountable',
+        }),
+      );
     }
   }
 }
@@ -77,14 +106,30 @@ function handlersOf(ctx: Parameters<Detector>[0], tracker: Tracker, tracked: Tra
   if (instance.role === 'route') {
     if (!VERBS.has(method)) return [];
     const methods = method === 'all' ? ['*'] : [method.toUpperCase()];
-    return registerHandlers(ctx, tracker, { instance, call, args: call.arguments, methods, path: { value: instance.chainPath }, kind: 'route', via });
+    return registerHandlers(ctx, tracker, {
+      instance,
+      call,
+      args: call.arguments,
+      methods,
+      path: { value: instance.chainPath },
+      kind: 'route',
+      via,
+    });
   }
   const [first, ...rest] = call.arguments;
   if (VERBS.has(method)) {
     // `app.get('setting')` reads a setting; a route has a path and at least one handler.
     if (rest.length === 0 || !isPathArgument(first)) return [];
     const methods = method === 'all' ? ['*'] : [method.toUpperCase()];
-    return registerHandlers(ctx, tracker, { instance, call, args: rest, methods, path: { value: staticString(first, ctx.scopeManager) }, kind: 'route', via });
+    return registerHandlers(ctx, tracker, {
+      instance,
+      call,
+      args: rest,
+      methods,
+      path: { value: staticString(first, ctx.scopeManager) },
+      kind: 'route',
+      via,
+    });
   }
   if (method === 'use') {
     const path = usePath(first, tracker);
@@ -109,10 +154,15 @@ export const detectExpress: Detector = (ctx) => {
 
 /** Controllers defined apart from their registration: typed `(req: Request, res: Response)` or `RequestHandler`. */
 function typedExpressHandlers(ctx: Parameters<Detector>[0]): HandlerFinding[] {
-  const handlers = typedHandlers(ctx, 'express', ['express'], [
-    { types: ['Request', 'Response'], kind: 'route' },
-    { types: ['Request', 'Response', 'NextFunction'], kind: 'middleware' },
-  ]);
+  const handlers = typedHandlers(
+    ctx,
+    'express',
+    ['express'],
+    [
+      { types: ['Request', 'Response'], kind: 'route' },
+      { types: ['Request', 'Response', 'NextFunction'], kind: 'middleware' },
+    ],
+  );
   for (const use of importUses(ctx, ['express'])) {
     const name = use.path.length === 1 ? use.path[0] : undefined;
     if (use.use !== 'type' || (name !== 'RequestHandler' && name !== 'ErrorRequestHandler')) continue;
@@ -120,7 +170,16 @@ function typedExpressHandlers(ctx: Parameters<Detector>[0]): HandlerFinding[] {
     if (binding?.type !== 'variable' || !binding.declarator.init) continue;
     for (const fn of handlerFunctions(ctx.scopeManager, binding.declarator.init)) {
       const kind = name === 'ErrorRequestHandler' ? 'error-middleware' : fn.params.length >= 3 ? 'middleware' : 'route';
-      handlers.push(makeHandler({ node: fn, framework: 'express', kind, confidence: 'certain', via: `a function typed \`${name}\``, filename: ctx.filename }));
+      handlers.push(
+        makeHandler({
+          node: fn,
+          framework: 'express',
+          kind,
+          confidence: 'certain',
+          via: `a function typed \`${name}\``,
+          filename: ctx.filename,
+        }),
+      );
     }
   }
   return handlers;

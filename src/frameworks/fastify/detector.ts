@@ -24,11 +24,47 @@ import { fastifyExportSeeds } from './exports.js';
 
 const VERBS = new Set(['get', 'head', 'post', 'put', 'delete', 'options', 'patch', 'all', 'search', 'propfind']);
 /** Hooks that run once per request; `onReady`, `onClose`, `onRoute`, ... run at startup. */
-const REQUEST_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError', 'onTimeout', 'onRequestAbort'];
-const CHAINABLE = new Set([...VERBS, 'route', 'addHook', 'register', 'withTypeProvider', 'decorate', 'decorateRequest', 'decorateReply', 'setErrorHandler', 'setNotFoundHandler', 'addSchema', 'addContentTypeParser']);
-const MODULES = ['fastify', 'fastify-plugin', '@fastify/type-provider-typebox', 'fastify-type-provider-zod', '@fastify/type-provider-json-schema-to-ts'];
+const REQUEST_HOOKS = [
+  'onRequest',
+  'preParsing',
+  'preValidation',
+  'preHandler',
+  'preSerialization',
+  'onSend',
+  'onResponse',
+  'onError',
+  'onTimeout',
+  'onRequestAbort',
+];
+const CHAINABLE = new Set([
+  ...VERBS,
+  'route',
+  'addHook',
+  'register',
+  'withTypeProvider',
+  'decorate',
+  'decorateRequest',
+  'decorateReply',
+  'setErrorHandler',
+  'setNotFoundHandler',
+  'addSchema',
+  'addContentTypeParser',
+]);
+const MODULES = [
+  'fastify',
+  'fastify-plugin',
+  '@fastify/type-provider-typebox',
+  'fastify-type-provider-zod',
+  '@fastify/type-provider-json-schema-to-ts',
+];
 
-function plugin(instance: Instance, anchor: Instance | 'unknown', own: string, via: string, confidence: Confidence = instance.confidence): Instance {
+function plugin(
+  instance: Instance,
+  anchor: Instance | 'unknown',
+  own: string,
+  via: string,
+  confidence: Confidence = instance.confidence,
+): Instance {
   return newInstance({ framework: 'fastify', role: 'plugin', confidence, via, own, anchor });
 }
 
@@ -48,22 +84,28 @@ function seed(tracker: Tracker, ctx: DetectContext): void {
   // Roots first, so plugins registered on them get their prefix before other seeds claim them.
   for (const use of uses) {
     if (use.module === 'fastify' && use.use === 'call' && (use.path.length === 0 || (use.path.length === 1 && use.path[0] === 'fastify'))) {
-      tracker.add(use.node.parent!, newInstance({ framework: 'fastify', role: 'app', confidence: 'certain', via: '`fastify()`', own: '', anchor: 'root' }));
+      tracker.add(
+        use.node.parent!,
+        newInstance({ framework: 'fastify', role: 'app', confidence: 'certain', via: '`fastify()`', own: '', anchor: 'root' }),
+      );
     }
   }
-  const unknown = (via: string, confidence: Confidence = 'certain'): Instance => newInstance({ framework: 'fastify', role: 'plugin', confidence, via, own: '', anchor: 'unknown' });
+  const unknown = (via: string, confidence: Confidence = 'certain'): Instance =>
+    newInstance({ framework: 'fastify', role: 'plugin', confidence, via, own: '', anchor: 'unknown' });
   for (const use of uses) {
     const name = use.path[0];
     if (use.use === 'call' && use.module === 'fastify-plugin' && use.path.length === 0) {
       const call = use.node.parent as TSESTree.CallExpression;
       const [first] = call.arguments;
-      for (const fn of first ? handlerFunctions(ctx.scopeManager, first) : []) tracker.bindParameter(fn, 0, unknown('a `fastify-plugin` plugin'));
+      for (const fn of first ? handlerFunctions(ctx.scopeManager, first) : [])
+        tracker.bindParameter(fn, 0, unknown('a `fastify-plugin` plugin'));
     } else if (use.use === 'type' && name === 'FastifyInstance') {
       tracker.bindAnnotated(annotatedBinding(use.node), unknown('a parameter typed `FastifyInstance`'));
     } else if (use.use === 'type' && name !== undefined && /^FastifyPlugin(Async|Callback)/.test(name)) {
       const binding = annotatedBinding(use.node);
       if (binding?.type === 'variable' && binding.declarator.init) {
-        for (const fn of handlerFunctions(ctx.scopeManager, binding.declarator.init)) tracker.bindParameter(fn, 0, unknown(`a plugin typed \`${name}\``));
+        for (const fn of handlerFunctions(ctx.scopeManager, binding.declarator.init))
+          tracker.bindParameter(fn, 0, unknown(`a plugin typed \`${name}\``));
       }
     }
   }
@@ -82,23 +124,60 @@ function staticMethods(node: TSESTree.Node | undefined, ctx: DetectContext): str
   return method === undefined ? undefined : [method.toUpperCase()];
 }
 
-function build(ctx: DetectContext, instance: Instance, nodes: readonly (TSESTree.Node | undefined)[], kind: HandlerKind, via: string, route: RouteInfo | undefined, label?: string): HandlerFinding[] {
+function build(
+  ctx: DetectContext,
+  instance: Instance,
+  nodes: readonly (TSESTree.Node | undefined)[],
+  kind: HandlerKind,
+  via: string,
+  route: RouteInfo | undefined,
+  label?: string,
+): HandlerFinding[] {
   return nodes.flatMap((node) =>
-    node ? handlerFunctions(ctx.scopeManager, node).map((fn) => makeHandler({ node: fn, framework: 'fastify', kind, confidence: instance.confidence, via, route, label, filename: ctx.filename })) : [],
+    node
+      ? handlerFunctions(ctx.scopeManager, node).map((fn) =>
+          makeHandler({ node: fn, framework: 'fastify', kind, confidence: instance.confidence, via, route, label, filename: ctx.filename }),
+        )
+      : [],
   );
 }
 
 /** The route's own handler; one from another module (`fastify.get('/x', users.list)`) goes to `ctx.externalRoutes`. */
-function routeHandler(ctx: DetectContext, instance: Instance, node: TSESTree.Node | undefined, via: string, route: RouteInfo): HandlerFinding[] {
+function routeHandler(
+  ctx: DetectContext,
+  instance: Instance,
+  node: TSESTree.Node | undefined,
+  via: string,
+  route: RouteInfo,
+): HandlerFinding[] {
   const handlers = build(ctx, instance, [node], 'route', via, route);
-  if (handlers.length === 0 && node) ctx.externalRoutes.push(makeExternalRoute({ framework: 'fastify', confidence: instance.confidence, via, route, target: node }));
+  if (handlers.length === 0 && node)
+    ctx.externalRoutes.push(makeExternalRoute({ framework: 'fastify', confidence: instance.confidence, via, route, target: node }));
   return handlers;
 }
 
 /** Handlers and hooks of a route options object (`route()` or a shorthand's options). */
-function fromOptions(ctx: DetectContext, instance: Instance, options: TSESTree.ObjectExpression, route: RouteInfo, via: string, handler?: TSESTree.Node): HandlerFinding[] {
+function fromOptions(
+  ctx: DetectContext,
+  instance: Instance,
+  options: TSESTree.ObjectExpression,
+  route: RouteInfo,
+  via: string,
+  handler?: TSESTree.Node,
+): HandlerFinding[] {
   const handlers = routeHandler(ctx, instance, handler ?? propertyValue(options, 'handler'), via, route);
-  for (const hook of REQUEST_HOOKS) handlers.push(...build(ctx, instance, [propertyValue(options, hook)], 'hook', via, route, `${hook} hook of ${route.methods.join(',')} ${route.path ?? '<unknown path>'}`));
+  for (const hook of REQUEST_HOOKS)
+    handlers.push(
+      ...build(
+        ctx,
+        instance,
+        [propertyValue(options, hook)],
+        'hook',
+        via,
+        route,
+        `${hook} hook of ${route.methods.join(',')} ${route.path ?? '<unknown path>'}`,
+      ),
+    );
   handlers.push(...build(ctx, instance, [propertyValue(options, 'errorHandler')], 'error-middleware', via, route));
   return handlers;
 }
@@ -108,7 +187,12 @@ function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall)
   const prefix = prefixOf(instance);
   const routeInfo = (methods: readonly string[], pathNode: TSESTree.Node | undefined): RouteInfo => {
     const path = staticString(pathNode, ctx.scopeManager);
-    return { methods, path: path === undefined ? undefined : joinPath(prefix.prefix, path), pathComplete: prefix.complete && path !== undefined, registration: call };
+    return {
+      methods,
+      path: path === undefined ? undefined : joinPath(prefix.prefix, path),
+      pathComplete: prefix.complete && path !== undefined,
+      registration: call,
+    };
   };
   const args = call.arguments;
   if (VERBS.has(method) && args.length >= 2) {
@@ -126,7 +210,9 @@ function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall)
   }
   if (method === 'addHook') {
     const hook = staticString(args[0], ctx.scopeManager);
-    return hook !== undefined && REQUEST_HOOKS.includes(hook) ? build(ctx, instance, [args[1]], 'hook', via, undefined, `${hook} hook`) : [];
+    return hook !== undefined && REQUEST_HOOKS.includes(hook)
+      ? build(ctx, instance, [args[1]], 'hook', via, undefined, `${hook} hook`)
+      : [];
   }
   if (method === 'setErrorHandler') return build(ctx, instance, [args[0]], 'error-middleware', via, undefined, 'error handler');
   if (method === 'setNotFoundHandler') return build(ctx, instance, [args[args.length - 1]], 'route', via, undefined, 'not-found handler');

@@ -13,10 +13,16 @@ function exported(ast: TSESTree.Program): FunctionNode[] {
   const found: FunctionNode[] = [];
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && isFunction(statement.declaration)) found.push(statement.declaration);
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression)
+      continue;
     const { left, right } = statement.expression;
     const value = unwrap(right);
-    const isModuleExports = left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'module' && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'exports';
+    const isModuleExports =
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      left.object.type === AST_NODE_TYPES.Identifier &&
+      left.object.name === 'module' &&
+      left.property.type === AST_NODE_TYPES.Identifier &&
+      left.property.name === 'exports';
     if (isModuleExports && isFunction(value)) found.push(value);
   }
   return found;

@@ -33,7 +33,15 @@ const chain: ChainRule = ({ call, method, instance }, tracker) => {
     const prefix = staticString(call.arguments[0], tracker.scopeManager);
     return newInstance({ ...instance, own: prefix ?? '', anchor: prefix === undefined ? 'unknown' : instance });
   }
-  return VERBS.has(method) || method === 'on' || method === 'use' || method === 'route' || method === 'openapi' || method === 'onError' || method === 'notFound' ? instance : undefined;
+  return VERBS.has(method) ||
+    method === 'on' ||
+    method === 'use' ||
+    method === 'route' ||
+    method === 'openapi' ||
+    method === 'onError' ||
+    method === 'notFound'
+    ? instance
+    : undefined;
 };
 
 function seed(tracker: Tracker, ctx: DetectContext): HandlerFinding[] {
@@ -42,14 +50,43 @@ function seed(tracker: Tracker, ctx: DetectContext): HandlerFinding[] {
     const name = use.path[0];
     if (use.path.length !== 1 || name === undefined) continue;
     if (CLASSES.has(name) && use.use === 'new') {
-      tracker.add(use.node.parent!, newInstance({ framework: 'hono', role: 'app', confidence: 'certain', via: `\`new ${name}()\``, own: '', anchor: 'mountable' }));
+      tracker.add(
+        use.node.parent!,
+        newInstance({ framework: 'hono', role: 'app', confidence: 'certain', via: `\`new ${name}()\``, own: '', anchor: 'mountable' }),
+      );
     } else if (CLASSES.has(name) && use.use === 'type') {
-      tracker.bindAnnotated(annotatedBinding(use.node), newInstance({ framework: 'hono', role: 'app', confidence: 'certain', via: `a parameter typed \`${name}\``, own: '', anchor: 'unknown' }));
+      tracker.bindAnnotated(
+        annotatedBinding(use.node),
+        newInstance({
+          framework: 'hono',
+          role: 'app',
+          confidence: 'certain',
+          via: `a parameter typed \`${name}\``,
+          own: '',
+          anchor: 'unknown',
+        }),
+      );
     } else if (use.module === 'hono/factory' && use.use === 'call' && name === 'createFactory') {
-      tracker.add(use.node.parent!, newInstance({ framework: 'hono', role: 'factory', confidence: 'certain', via: '`createFactory()`', own: '', anchor: 'unknown' }));
+      tracker.add(
+        use.node.parent!,
+        newInstance({ framework: 'hono', role: 'factory', confidence: 'certain', via: '`createFactory()`', own: '', anchor: 'unknown' }),
+      );
     } else if (use.module === 'hono/factory' && use.use === 'call' && name === 'createMiddleware') {
       const call = use.node.parent as TSESTree.CallExpression;
-      handlers.push(...call.arguments.flatMap((arg) => handlerFunctions(ctx.scopeManager, arg)).map((fn) => makeHandler({ node: fn, framework: 'hono', kind: 'middleware', confidence: 'certain', via: '`createMiddleware()` from hono/factory', filename: ctx.filename })));
+      handlers.push(
+        ...call.arguments
+          .flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))
+          .map((fn) =>
+            makeHandler({
+              node: fn,
+              framework: 'hono',
+              kind: 'middleware',
+              confidence: 'certain',
+              via: '`createMiddleware()` from hono/factory',
+              filename: ctx.filename,
+            }),
+          ),
+      );
     }
   }
   return handlers;
@@ -75,7 +112,10 @@ function openApiRoute(node: TSESTree.Node | undefined, ctx: DetectContext): { me
   }
   const options = target?.type === AST_NODE_TYPES.CallExpression ? objectLiteral(target.arguments[0], ctx.scopeManager) : undefined;
   if (!options) return {};
-  return { method: staticString(propertyValue(options, 'method'), ctx.scopeManager), path: staticString(propertyValue(options, 'path'), ctx.scopeManager) };
+  return {
+    method: staticString(propertyValue(options, 'method'), ctx.scopeManager),
+    path: staticString(propertyValue(options, 'path'), ctx.scopeManager),
+  };
 }
 
 function mount(tracker: Tracker, ctx: DetectContext, { call, method, instance }: TrackedCall): void {
@@ -90,7 +130,9 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   if (instance.role === 'factory') {
     if (method !== 'createHandlers' && method !== 'createMiddleware') return [];
     const kind = method === 'createHandlers' ? 'route' : 'middleware';
-    return args.flatMap((arg) => handlerFunctions(ctx.scopeManager, arg)).map((fn) => makeHandler({ node: fn, framework: 'hono', kind, confidence: 'certain', via, filename: ctx.filename }));
+    return args
+      .flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))
+      .map((fn) => makeHandler({ node: fn, framework: 'hono', kind, confidence: 'certain', via, filename: ctx.filename }));
   }
   const first = staticString(args[0], ctx.scopeManager);
   if (VERBS.has(method)) {
@@ -101,9 +143,20 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   }
   if (method === 'on' && args.length >= 3) {
     const methodArg = args[0]!;
-    const listed = methodArg.type === AST_NODE_TYPES.ArrayExpression ? methodArg.elements.map((e) => (e ? staticString(e, ctx.scopeManager) : undefined)) : [first];
+    const listed =
+      methodArg.type === AST_NODE_TYPES.ArrayExpression
+        ? methodArg.elements.map((e) => (e ? staticString(e, ctx.scopeManager) : undefined))
+        : [first];
     const methods = listed.every((m) => m !== undefined) ? listed.map((m) => m.toUpperCase()) : ['*'];
-    return registerHandlers(ctx, tracker, { instance, call, args: args.slice(2), methods, path: { value: staticString(args[1], ctx.scopeManager) }, kind: 'route', via });
+    return registerHandlers(ctx, tracker, {
+      instance,
+      call,
+      args: args.slice(2),
+      methods,
+      path: { value: staticString(args[1], ctx.scopeManager) },
+      kind: 'route',
+      via,
+    });
   }
   if (method === 'use') {
     // `use('*', mw)` and `use('/*', mw)` mean every path, the same as no path.
@@ -113,12 +166,30 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   }
   if (method === 'openapi' && args.length >= 2) {
     const route = openApiRoute(args[0], ctx);
-    return registerHandlers(ctx, tracker, { instance, call, args: [args[1]!], methods: [route.method?.toUpperCase() ?? '*'], path: { value: route.path }, kind: 'route', via });
+    return registerHandlers(ctx, tracker, {
+      instance,
+      call,
+      args: [args[1]!],
+      methods: [route.method?.toUpperCase() ?? '*'],
+      path: { value: route.path },
+      kind: 'route',
+      via,
+    });
   }
   if (method === 'onError' || method === 'notFound') {
-    return args.flatMap((arg) => handlerFunctions(ctx.scopeManager, arg)).map((fn) =>
-      makeHandler({ node: fn, framework: 'hono', kind: method === 'onError' ? 'error-middleware' : 'route', confidence: 'certain', via, label: method === 'onError' ? 'error handler' : 'not-found handler', filename: ctx.filename }),
-    );
+    return args
+      .flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))
+      .map((fn) =>
+        makeHandler({
+          node: fn,
+          framework: 'hono',
+          kind: method === 'onError' ? 'error-middleware' : 'route',
+          confidence: 'certain',
+          via,
+          label: method === 'onError' ? 'error handler' : 'not-found handler',
+          filename: ctx.filename,
+        }),
+      );
   }
   return [];
 }

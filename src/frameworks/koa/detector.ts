@@ -37,7 +37,17 @@ function seed(tracker: Tracker, ctx: DetectContext): void {
     const accepted = use.module === SWAGGER ? name === 'SwaggerRouter' : name === undefined || (isRouter && name === 'Router');
     if (use.path.length > 1 || !accepted) continue;
     if (use.use === 'type') {
-      tracker.bindAnnotated(annotatedBinding(use.node), newInstance({ framework: 'koa', role: isRouter ? 'router' : 'app', confidence: 'certain', via: `a parameter typed \`${isRouter ? 'Router' : 'Koa'}\``, own: '', anchor: isRouter ? 'unknown' : 'root' }));
+      tracker.bindAnnotated(
+        annotatedBinding(use.node),
+        newInstance({
+          framework: 'koa',
+          role: isRouter ? 'router' : 'app',
+          confidence: 'certain',
+          via: `a parameter typed \`${isRouter ? 'Router' : 'Koa'}\``,
+          own: '',
+          anchor: isRouter ? 'unknown' : 'root',
+        }),
+      );
     } else if (use.use === 'new' || use.use === 'call') {
       const creation = use.node.parent as TSESTree.NewExpression | TSESTree.CallExpression;
       const options = objectLiteral(creation.arguments[0], ctx.scopeManager);
@@ -45,7 +55,10 @@ function seed(tracker: Tracker, ctx: DetectContext): void {
       const prefix = prefixNode ? staticString(prefixNode, ctx.scopeManager) : '';
       const via = isRouter ? `\`new ${name ?? 'Router'}()\` from '${use.module}'` : '`new Koa()`';
       const anchor = !isRouter ? 'root' : prefix === undefined ? 'unknown' : 'mountable';
-      tracker.add(creation, newInstance({ framework: 'koa', role: isRouter ? 'router' : 'app', confidence: 'certain', via, own: prefix ?? '', anchor }));
+      tracker.add(
+        creation,
+        newInstance({ framework: 'koa', role: isRouter ? 'router' : 'app', confidence: 'certain', via, own: prefix ?? '', anchor }),
+      );
     }
   }
 }
@@ -54,7 +67,11 @@ function pathOf(node: TSESTree.Node | undefined, ctx: DetectContext): { value: s
   if (!node) return undefined;
   const value = staticString(node, ctx.scopeManager);
   if (value !== undefined) return { value };
-  return node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.Literal && 'regex' in node) ? { value: undefined } : undefined;
+  return node.type === AST_NODE_TYPES.ArrayExpression ||
+    node.type === AST_NODE_TYPES.TemplateLiteral ||
+    (node.type === AST_NODE_TYPES.Literal && 'regex' in node)
+    ? { value: undefined }
+    : undefined;
 }
 
 function mount(tracker: Tracker, ctx: DetectContext, { call, method, instance }: TrackedCall): void {
@@ -72,7 +89,15 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   const args = call.arguments;
   if (method === 'use') {
     const path = instance.role === 'router' ? pathOf(args[0], ctx) : undefined;
-    return registerHandlers(ctx, tracker, { instance, call, args: path ? args.slice(1) : args, methods: ['*'], path, kind: 'middleware', via });
+    return registerHandlers(ctx, tracker, {
+      instance,
+      call,
+      args: path ? args.slice(1) : args,
+      methods: ['*'],
+      path,
+      kind: 'middleware',
+      via,
+    });
   }
   if (instance.role !== 'router' || !VERBS.has(method)) return [];
   // Named routes: `router.get('user', '/users/:id', ...middleware)`.
@@ -91,9 +116,14 @@ export const detectKoa: Detector = (ctx) => {
   tracker.finish();
   for (const tracked of tracker.calls) mount(tracker, ctx, tracked);
   // `(ctx: Context)` alone is also the shape of helpers; only the middleware signature with `Next` counts.
-  const typed = typedHandlers(ctx, 'koa', ['koa'], [
-    { types: ['Context', 'Next'], kind: 'middleware' },
-    { types: ['ParameterizedContext', 'Next'], kind: 'middleware' },
-  ]);
+  const typed = typedHandlers(
+    ctx,
+    'koa',
+    ['koa'],
+    [
+      { types: ['Context', 'Next'], kind: 'middleware' },
+      { types: ['ParameterizedContext', 'Next'], kind: 'middleware' },
+    ],
+  );
   return [...tracker.calls.flatMap((tracked) => handlersOf(ctx, tracker, tracked)), ...typed];
 };

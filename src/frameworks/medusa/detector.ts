@@ -35,7 +35,8 @@ export const detectMedusa: Detector = (ctx) => {
     const via = `\`${entry.name}\` exported from a Medusa \`src/api/**/route\` file`;
     const fns = handlerFunctions(ctx.scopeManager, entry.value);
     if (fns.length === 0) ctx.externalRoutes.push(makeExternalRoute({ framework: 'medusa', confidence, via, route, target: entry.value }));
-    for (const node of fns) handlers.push(makeHandler({ node, framework: 'medusa', kind: 'route', confidence, via, route, filename: ctx.filename }));
+    for (const node of fns)
+      handlers.push(makeHandler({ node, framework: 'medusa', kind: 'route', confidence, via, route, filename: ctx.filename }));
   }
   return handlers;
 };

@@ -88,7 +88,10 @@ function routeHandlers(ctx: DetectContext, node: ClassNode, classDecorators: rea
       pathComplete: prefixes?.length === 1 && paths?.length === 1,
       registration: first.decorator,
     };
-    const where = controller === undefined ? `class \`${className(node)}\` without \`@Controller()\`` : `\`@Controller()\` class \`${className(node)}\``;
+    const where =
+      controller === undefined
+        ? `class \`${className(node)}\` without \`@Controller()\``
+        : `\`@Controller()\` class \`${className(node)}\``;
     handlers.push({
       node: member.value,
       framework: 'nestjs',
@@ -119,8 +122,11 @@ function topLevelClasses(program: TSESTree.Program): ClassNode[] {
   const classes: ClassNode[] = [];
   for (const statement of program.body) {
     const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
-    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression) classes.push(declaration);
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.ClassExpression)
+      classes.push(declaration);
   }
   return classes;
 }

@@ -65,7 +65,8 @@ export function enhancerMethods(
   for (const heritage of node.implements) {
     const reference = nestReference(heritage.expression, imports);
     const method = reference === undefined ? undefined : INTERFACES[reference.name];
-    if (reference !== undefined && method !== undefined) add(method, 'certain', `\`implements ${reference.name}\` (\`${reference.module}\`)`);
+    if (reference !== undefined && method !== undefined)
+      add(method, 'certain', `\`implements ${reference.name}\` (\`${reference.module}\`)`);
   }
   if (classDecorators.some((decorator) => decorator.name === 'Catch' && decorator.module === '@nestjs/common')) {
     add('catch', 'certain', '`@Catch()` exception filter (`@nestjs/common`)');

@@ -20,7 +20,8 @@ export function routePaths(argument: TSESTree.Node | undefined, scopeManager: Sc
     case AST_NODE_TYPES.ArrayExpression: {
       const paths: string[] = [];
       for (const element of argument.elements) {
-        const found = element === null || element.type === AST_NODE_TYPES.SpreadElement ? undefined : routePaths(element, scopeManager, depth + 1);
+        const found =
+          element === null || element.type === AST_NODE_TYPES.SpreadElement ? undefined : routePaths(element, scopeManager, depth + 1);
         if (found === undefined) return undefined;
         paths.push(...found);
       }
@@ -29,10 +30,14 @@ export function routePaths(argument: TSESTree.Node | undefined, scopeManager: Sc
     case AST_NODE_TYPES.ObjectExpression: {
       const path = argument.properties.find(
         (property): property is TSESTree.Property =>
-          property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'path',
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'path',
       );
       // A spread may carry the path; without one, an options object without `path` means the root.
-      if (path === undefined) return argument.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement) ? undefined : [''];
+      if (path === undefined)
+        return argument.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement) ? undefined : [''];
       return routePaths(path.value, scopeManager, depth + 1);
     }
     case AST_NODE_TYPES.Identifier: {

@@ -32,18 +32,18 @@ export function detectNextjs(ctx: DetectContext): HandlerFinding[] {
   const handlers: HandlerFinding[] = [];
   if (file.kind === 'app-route') handlers.push(...appRouteHandlers(ctx, file.path));
   else if (file.kind === 'pages-api') handlers.push(...pagesApiHandlers(ctx, file.path));
-  if (file.kind === 'app-route' || file.kind === 'pages-api') ctx.externalRoutes.push(...externalNextRoutes(ctx, file.kind === 'app-route' ? ROUTE_METHODS : ['default'], file.path));
+  if (file.kind === 'app-route' || file.kind === 'pages-api')
+    ctx.externalRoutes.push(...externalNextRoutes(ctx, file.kind === 'app-route' ? ROUTE_METHODS : ['default'], file.path));
   else if (file.kind === 'middleware' && isNextMiddleware(ctx, file.root)) handlers.push(...middlewareHandlers(ctx));
   // Middleware split into helpers in other files (`LinkMiddleware(req: NextRequest, ev: NextFetchEvent)`,
   // called from `middleware.ts`): only middleware receives a `NextFetchEvent`, so the signature is enough.
-  if (ctx.imports.modules.has('next/server')) handlers.push(...typedHandlers(ctx, 'nextjs', ['next/server'], [{ types: ['NextRequest', 'NextFetchEvent'], kind: 'middleware' }]));
+  if (ctx.imports.modules.has('next/server'))
+    handlers.push(...typedHandlers(ctx, 'nextjs', ['next/server'], [{ types: ['NextRequest', 'NextFetchEvent'], kind: 'middleware' }]));
   if (directives.has('use server')) handlers.push(...exportedServerActions(ctx.ast, ctx.scopeManager));
   if (ctx.text === undefined || ctx.text.includes('use server')) handlers.push(...inlineServerActions(ctx.ast, ctx.text));
 
   const seen = new Set<FunctionNode>();
-  return handlers
-    .filter((handler) => !seen.has(handler.node) && seen.add(handler.node))
-    .sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return handlers.filter((handler) => !seen.has(handler.node) && seen.add(handler.node)).sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 function appRouteHandlers(ctx: DetectContext, path: string): HandlerFinding[] {

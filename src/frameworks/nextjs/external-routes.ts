@@ -39,14 +39,22 @@ function reExports(program: TSESTree.Program): Entry[] {
  * is one route answering both methods. Pages Router routes answer every method (`*`).
  */
 export function externalNextRoutes(ctx: DetectContext, names: readonly string[], path: string): ExternalRoute[] {
-  const local = moduleExports(ctx.ast).map((entry): Entry => ({ name: entry.name, target: entry.value, registration: entry.registration, fromModule: false }));
+  const local = moduleExports(ctx.ast).map((entry): Entry => ({
+    name: entry.name,
+    target: entry.value,
+    registration: entry.registration,
+    fromModule: false,
+  }));
   const byValue = new Map<TSESTree.Node, { methods: string[]; entry: Entry }>();
   for (const entry of [...local, ...reExports(ctx.ast)]) {
     if (!names.includes(entry.name)) continue;
     const { fromModule } = entry;
     if (!fromModule && functionValue(entry.target, ctx.scopeManager) !== undefined) continue;
     // Several names bound to one value are one handler.
-    const value = !fromModule && entry.target.type === AST_NODE_TYPES.Identifier ? (bindingValue(entry.target, ctx.scopeManager) ?? entry.target) : entry.target;
+    const value =
+      !fromModule && entry.target.type === AST_NODE_TYPES.Identifier
+        ? (bindingValue(entry.target, ctx.scopeManager) ?? entry.target)
+        : entry.target;
     const method = entry.name === 'default' ? '*' : entry.name;
     const known = byValue.get(value);
     if (known) known.methods.push(method);
@@ -56,7 +64,10 @@ export function externalNextRoutes(ctx: DetectContext, names: readonly string[],
     makeExternalRoute({
       framework: 'nextjs',
       confidence: 'certain',
-      via: entry.name === 'default' ? 'default export of a Pages Router `pages/api` file, built in another module' : `\`${methods.join('`, `')}\` exported from an App Router \`route\` file, built in another module`,
+      via:
+        entry.name === 'default'
+          ? 'default export of a Pages Router `pages/api` file, built in another module'
+          : `\`${methods.join('`, `')}\` exported from an App Router \`route\` file, built in another module`,
       route: { methods, path, pathComplete: true, registration: entry.registration },
       target: entry.target,
       label: `${methods.join(', ')} ${path}`,

@@ -36,7 +36,8 @@ export function bindingValue(identifier: TSESTree.Identifier, scopeManager: Scop
   if (writes.length > 1) return undefined;
   const def = variable.defs[0]!;
   if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) return def.node.init ?? undefined;
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier)
+    return def.node.init ?? undefined;
   return undefined;
 }
 

@@ -12,7 +12,11 @@ const CONFIGS = ['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `next.config.${ex
 export function projectRoot(folder: string): ProjectRoot {
   let answer = known.get(folder);
   if (answer === undefined) {
-    answer = CONFIGS.some((name) => existsSync(join(folder, name))) ? 'next' : existsSync(join(folder, 'package.json')) ? 'package' : 'none';
+    answer = CONFIGS.some((name) => existsSync(join(folder, name)))
+      ? 'next'
+      : existsSync(join(folder, 'package.json'))
+        ? 'package'
+        : 'none';
     known.set(folder, answer);
   }
   return answer;

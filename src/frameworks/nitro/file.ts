@@ -6,9 +6,7 @@
 
 /** The role of a file in a Nitro server. Paths use the bracket syntax Next.js uses too. */
 export type NitroFile =
-  | { readonly kind: 'route'; readonly path: string; readonly method: string }
-  | { readonly kind: 'middleware' }
-  | { readonly kind: 'other' };
+  { readonly kind: 'route'; readonly path: string; readonly method: string } | { readonly kind: 'middleware' } | { readonly kind: 'other' };
 
 const OTHER: NitroFile = { kind: 'other' };
 const SCRIPT = /^(.+)\.(?:ts|js|mts|mjs)$/;

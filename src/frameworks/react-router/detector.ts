@@ -27,7 +27,8 @@ export const detectReactRouter: Detector = (ctx) => {
     const route = { methods, path, pathComplete: path !== undefined, registration: entry.registration };
     const via = `\`${entry.name}\` export of a route module under \`app/routes\``;
     const label = `${entry.name} ${path ?? '<unknown path>'}`;
-    for (const node of handlerFunctions(ctx.scopeManager, entry.value)) handlers.push(makeHandler({ node, framework: 'react-router', kind: 'route', confidence, via, route, label, filename: ctx.filename }));
+    for (const node of handlerFunctions(ctx.scopeManager, entry.value))
+      handlers.push(makeHandler({ node, framework: 'react-router', kind: 'route', confidence, via, route, label, filename: ctx.filename }));
   }
   return handlers;
 };

@@ -30,8 +30,12 @@ function endpointHandlers(ctx: DetectContext, path: string): HandlerFinding[] {
     const route = { methods, path, pathComplete: true, registration: entry.registration };
     const via = `\`${entry.name}\` exported from a SvelteKit \`+server\` file`;
     const fns = handlerFunctions(ctx.scopeManager, valueOf(entry.value));
-    if (fns.length === 0) ctx.externalRoutes.push(makeExternalRoute({ framework: 'sveltekit', confidence: 'certain', via, route, target: entry.value }));
-    for (const node of fns) handlers.push(makeHandler({ node, framework: 'sveltekit', kind: 'route', confidence: 'certain', via, route, filename: ctx.filename }));
+    if (fns.length === 0)
+      ctx.externalRoutes.push(makeExternalRoute({ framework: 'sveltekit', confidence: 'certain', via, route, target: entry.value }));
+    for (const node of fns)
+      handlers.push(
+        makeHandler({ node, framework: 'sveltekit', kind: 'route', confidence: 'certain', via, route, filename: ctx.filename }),
+      );
   }
   return handlers;
 }
@@ -39,14 +43,17 @@ function endpointHandlers(ctx: DetectContext, path: string): HandlerFinding[] {
 function actionHandlers(ctx: DetectContext, path: string): HandlerFinding[] {
   const entry = moduleExports(ctx.ast).find((candidate) => candidate.name === 'actions');
   const value = entry && valueOf(entry.value);
-  const object = value?.type === AST_NODE_TYPES.TSSatisfiesExpression || value?.type === AST_NODE_TYPES.TSAsExpression ? value.expression : value;
+  const object =
+    value?.type === AST_NODE_TYPES.TSSatisfiesExpression || value?.type === AST_NODE_TYPES.TSAsExpression ? value.expression : value;
   if (!entry || object?.type !== AST_NODE_TYPES.ObjectExpression) return [];
   return object.properties.flatMap((property) => {
     if (property.type !== AST_NODE_TYPES.Property) return [];
     const name = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
     const route = { methods: ['POST'], path, pathComplete: true, registration: property };
     const via = `form action \`${name}\` of a SvelteKit \`+page.server\` file`;
-    return handlerFunctions(ctx.scopeManager, property.value).map((node) => makeHandler({ node, framework: 'sveltekit', kind: 'route', confidence: 'certain', via, route, filename: ctx.filename }));
+    return handlerFunctions(ctx.scopeManager, property.value).map((node) =>
+      makeHandler({ node, framework: 'sveltekit', kind: 'route', confidence: 'certain', via, route, filename: ctx.filename }),
+    );
   });
 }
 
@@ -55,7 +62,14 @@ function hookHandlers(ctx: DetectContext): HandlerFinding[] {
   if (!entry) return [];
   // `export const handle = sequence(auth, log)` runs each listed hook.
   return handlerFunctions(ctx.scopeManager, valueOf(entry.value)).map((node) =>
-    makeHandler({ node, framework: 'sveltekit', kind: 'middleware', confidence: 'certain', via: '`handle` export of SvelteKit\'s `src/hooks.server` file', filename: ctx.filename }),
+    makeHandler({
+      node,
+      framework: 'sveltekit',
+      kind: 'middleware',
+      confidence: 'certain',
+      via: "`handle` export of SvelteKit's `src/hooks.server` file",
+      filename: ctx.filename,
+    }),
   );
 }
 

@@ -5,9 +5,7 @@
 
 /** The role of a file in a SvelteKit app. Paths use Next.js' bracket syntax, which `normalizePath` reads. */
 export type SvelteKitFile =
-  | { readonly kind: 'endpoint' | 'page-server'; readonly path: string }
-  | { readonly kind: 'hooks' }
-  | { readonly kind: 'other' };
+  { readonly kind: 'endpoint' | 'page-server'; readonly path: string } | { readonly kind: 'hooks' } | { readonly kind: 'other' };
 
 const OTHER: SvelteKitFile = { kind: 'other' };
 const SCRIPT = /^(.+)\.(?:ts|js|mts|mjs)$/;

@@ -55,8 +55,14 @@ function builderConfidence(root: TSESTree.Node, ctx: DetectContext): Confidence 
   return ctx.imports.sourceOf(root) ? 'heuristic' : undefined;
 }
 
-function findings(ctx: DetectContext, nodes: readonly TSESTree.Node[], facts: { kind: HandlerKind; confidence: Confidence; via: string; label?: string }): HandlerFinding[] {
-  return nodes.flatMap((node) => handlerFunctions(ctx.scopeManager, node)).map((fn) => makeHandler({ node: fn, framework: 'trpc', filename: ctx.filename, ...facts }));
+function findings(
+  ctx: DetectContext,
+  nodes: readonly TSESTree.Node[],
+  facts: { kind: HandlerKind; confidence: Confidence; via: string; label?: string },
+): HandlerFinding[] {
+  return nodes
+    .flatMap((node) => handlerFunctions(ctx.scopeManager, node))
+    .map((fn) => makeHandler({ node: fn, framework: 'trpc', filename: ctx.filename, ...facts }));
 }
 
 /** Recognises tRPC procedures and middleware. */
@@ -68,7 +74,9 @@ export const detectTrpc: Detector = (ctx) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const method = memberName(node.callee);
     if (method === 'middleware' && server) {
-      handlers.push(...findings(ctx, node.arguments.slice(0, 1), { kind: 'middleware', confidence: 'certain', via: '`.middleware()` of tRPC' }));
+      handlers.push(
+        ...findings(ctx, node.arguments.slice(0, 1), { kind: 'middleware', confidence: 'certain', via: '`.middleware()` of tRPC' }),
+      );
       return;
     }
     if (method === undefined || !PROCEDURES.has(method) || !node.arguments[0]) return;
@@ -79,7 +87,14 @@ export const detectTrpc: Detector = (ctx) => {
     const via = `\`.${method}()\` on tRPC's \`${builder}\``;
     const key = procedureKey(node);
     handlers.push(...findings(ctx, middleware, { kind: 'middleware', confidence, via: `\`.use()\` on tRPC's \`${builder}\`` }));
-    handlers.push(...findings(ctx, [node.arguments[0]], { kind: 'route', confidence, via, label: `${method} ${key ?? `${ctx.filename.split(/[\\/]/).pop() ?? ''}:${node.loc.start.line}`}` }));
+    handlers.push(
+      ...findings(ctx, [node.arguments[0]], {
+        kind: 'route',
+        confidence,
+        via,
+        label: `${method} ${key ?? `${ctx.filename.split(/[\\/]/).pop() ?? ''}:${node.loc.start.line}`}`,
+      }),
+    );
   });
   return handlers;
 };

@@ -34,9 +34,11 @@ export function handlerShape(fn: FunctionNode): Shape | undefined {
   if (!params || params.length === 0) return undefined;
   const [a = '', b = '', c = '', d = ''] = params;
   const signature = `(${params.join(', ')})`;
-  if (params.length === 4 && ERROR.test(a) && REQUEST.test(b) && RESPONSE.test(c) && NEXT.test(d)) return { framework: 'express', kind: 'error-middleware', signature };
+  if (params.length === 4 && ERROR.test(a) && REQUEST.test(b) && RESPONSE.test(c) && NEXT.test(d))
+    return { framework: 'express', kind: 'error-middleware', signature };
   if (params.length <= 3 && REQUEST.test(a) && /^_?reply$/.test(b) && params.length === 2) return { framework: 'fastify', signature };
-  if (params.length <= 3 && REQUEST.test(a) && RESPONSE.test(b) && (params.length === 2 || NEXT.test(c))) return { framework: 'express', signature };
+  if (params.length <= 3 && REQUEST.test(a) && RESPONSE.test(b) && (params.length === 2 || NEXT.test(c)))
+    return { framework: 'express', signature };
   if (params.length <= 2 && /^_?(ctx|context)$/.test(a) && (params.length === 1 || NEXT.test(b))) return { framework: 'koa', signature };
   if (params.length <= 2 && a === 'c' && (params.length === 1 || NEXT.test(b))) return { framework: 'hono', signature };
   return undefined;

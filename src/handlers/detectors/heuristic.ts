@@ -20,7 +20,8 @@ import { handlerShape } from './heuristic-shape.js';
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
 const CANDIDATE = /\.\s*(?:get|post|put|patch|delete|del|head|options|all|use)\s*\(\s*['"`]\//g;
 const TEST_FILE = /(?:\.(?:test|spec)\.[cm]?[jt]sx?$)|(?:(?:^|[\\/])(?:__tests__|__mocks__|test|tests|e2e|cypress)[\\/])/;
-const FRAMEWORK_MODULES = /^(?:express|fastify|koa|@koa\/router|koa-router|hono(?:\/.*)?|@hono\/.*|restify|polka|@tinyhttp\/app|router|find-my-way)$/;
+const FRAMEWORK_MODULES =
+  /^(?:express|fastify|koa|@koa\/router|koa-router|hono(?:\/.*)?|@hono\/.*|restify|polka|@tinyhttp\/app|router|find-my-way)$/;
 
 /** Character offsets of registration-shaped text, or `undefined` when the text is not known. */
 function candidates(text: string | undefined): number[] | undefined {
@@ -43,22 +44,35 @@ function fromOtherPackage(ctx: DetectContext, node: TSESTree.Node): boolean {
 /** True when the receiver is known to be something other than a server or router. */
 function isLookalike(ctx: DetectContext, receiver: TSESTree.Node): boolean {
   const root = rootIdentifier(receiver);
-  if (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression || root.type === AST_NODE_TYPES.Literal || root.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (
+    root.type === AST_NODE_TYPES.CallExpression ||
+    root.type === AST_NODE_TYPES.NewExpression ||
+    root.type === AST_NODE_TYPES.Literal ||
+    root.type === AST_NODE_TYPES.ArrayExpression
+  )
+    return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   if (ctx.imports.sourceOf(root)) return fromOtherPackage(ctx, root);
   const def = variableOf(ctx.scopeManager, root)?.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   const init = unwrap(def.node.init);
-  if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.Literal) return true;
+  if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.Literal)
+    return true;
   if (init.type !== AST_NODE_TYPES.NewExpression && init.type !== AST_NODE_TYPES.CallExpression) return false;
   // `new Map()`, or an object made by a non-framework package (`new Router()` from 'some-lib').
   const maker = rootIdentifier(init.callee);
-  return (init.type === AST_NODE_TYPES.NewExpression && maker.type === AST_NODE_TYPES.Identifier && /^(Map|WeakMap|Set|URLSearchParams|Headers|EventEmitter|FormData)$/.test(maker.name)) || fromOtherPackage(ctx, maker);
+  return (
+    (init.type === AST_NODE_TYPES.NewExpression &&
+      maker.type === AST_NODE_TYPES.Identifier &&
+      /^(Map|WeakMap|Set|URLSearchParams|Headers|EventEmitter|FormData)$/.test(maker.name)) ||
+    fromOtherPackage(ctx, maker)
+  );
 }
 
 function pathOf(node: TSESTree.Node | undefined): { value: string | undefined } | undefined {
   if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && node.value.startsWith('/')) return { value: node.value };
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.quasis[0]?.value.cooked?.startsWith('/')) return { value: node.expressions.length === 0 ? node.quasis[0].value.cooked : undefined };
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.quasis[0]?.value.cooked?.startsWith('/'))
+    return { value: node.expressions.length === 0 ? node.quasis[0].value.cooked : undefined };
   return undefined;
 }
 

@@ -34,7 +34,13 @@ export function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
  */
 export function thisMemberUnit(node: TSESTree.Node, anchor: TSESTree.Node = node): string | undefined {
   const target = unwrap(node);
-  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  if (
+    target.type !== AST_NODE_TYPES.MemberExpression ||
+    target.computed ||
+    target.property.type !== AST_NODE_TYPES.Identifier ||
+    unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression
+  )
+    return undefined;
   const owner = enclosingClass(anchor);
   const name = owner && classUnit(owner);
   return name === undefined ? undefined : `${name}#${target.property.name}`;
@@ -52,14 +58,27 @@ export function propertyUnitOf(node: TSESTree.PropertyDefinition | TSESTree.Assi
 /** `new C()` assigned to `this.name` (or a field `name = new C()`) in the class around `node`: `C`. */
 function propertyClass(owner: ClassNode, name: string): string | undefined {
   for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name && member.value) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.computed &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === name &&
+      member.value
+    ) {
       return newedClass(member.value);
     }
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
     for (const statement of member.value.body?.body ?? []) {
-      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression)
+        continue;
       const { left, right } = statement.expression;
-      if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name) {
+      if (
+        left.type === AST_NODE_TYPES.MemberExpression &&
+        left.object.type === AST_NODE_TYPES.ThisExpression &&
+        !left.computed &&
+        left.property.type === AST_NODE_TYPES.Identifier &&
+        left.property.name === name
+      ) {
         return newedClass(right);
       }
     }
@@ -80,7 +99,13 @@ export function instanceClass(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
   const built = newedClass(target);
   if (built !== undefined) return built;
-  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  if (
+    target.type !== AST_NODE_TYPES.MemberExpression ||
+    target.computed ||
+    target.property.type !== AST_NODE_TYPES.Identifier ||
+    unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression
+  )
+    return undefined;
   const owner = enclosingClass(target);
   return owner && propertyClass(owner, target.property.name);
 }

@@ -19,7 +19,12 @@ function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImp
   if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
   const from = imports.get(base.name);
   if (!from) return undefined;
-  const imported = { specifier: from.specifier, name: member ?? from.name, member: member !== undefined, whole: from.name === 'default' || from.name === '*' };
+  const imported = {
+    specifier: from.specifier,
+    name: member ?? from.name,
+    member: member !== undefined,
+    whole: from.name === 'default' || from.name === '*',
+  };
   for (const framework of FRAMEWORKS) {
     const creation = framework.creates?.(imported);
     if (creation) return creation;
@@ -31,13 +36,20 @@ function prefixOption(options: TSESTree.Node | undefined, constants: ReadonlyMap
   if (options === undefined) return '';
   const object = unwrap(options);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix');
+  const property = object.properties.find(
+    (p): p is TSESTree.Property =>
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix',
+  );
   if (!property) return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? undefined : '';
   return literalString(property.value, constants);
 }
 
 /** The unit a `const x = <init>` creates, if `<init>` is a framework creation (possibly with `.basePath()` and chained calls). */
-export function createdBy(init: TSESTree.Node, imports: ReadonlyMap<string, LocalImport>, constants: ReadonlyMap<string, string>): CreatedUnit | undefined {
+export function createdBy(
+  init: TSESTree.Node,
+  imports: ReadonlyMap<string, LocalImport>,
+  constants: ReadonlyMap<string, string>,
+): CreatedUnit | undefined {
   let own: string | undefined = '';
   const basePaths: (string | undefined)[] = [];
   let node = unwrap(init);

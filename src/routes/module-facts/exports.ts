@@ -21,7 +21,14 @@ function commonJsExport(left: TSESTree.Node): string | undefined {
   const { object, property } = left;
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && property.name === 'exports') return 'default';
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return property.name;
-  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module' && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === 'exports') {
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    !object.computed &&
+    object.object.type === AST_NODE_TYPES.Identifier &&
+    object.object.name === 'module' &&
+    object.property.type === AST_NODE_TYPES.Identifier &&
+    object.property.name === 'exports'
+  ) {
     return property.name;
   }
   return undefined;
@@ -36,13 +43,19 @@ export function readExports(
 ): void {
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      const unit = statement.declaration.type === AST_NODE_TYPES.ClassDeclaration ? statement.declaration.id?.name : unitOfExported(statement.declaration);
+      const unit =
+        statement.declaration.type === AST_NODE_TYPES.ClassDeclaration
+          ? statement.declaration.id?.name
+          : unitOfExported(statement.declaration);
       exports.set('default', unit ?? '#default');
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) exports.set(d.id.name, d.id.name);
-      } else if ((declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
+      } else if (
+        (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) &&
+        declaration.id
+      ) {
         exports.set(declaration.id.name, declaration.id.name);
       }
       for (const specifier of statement.specifiers) {

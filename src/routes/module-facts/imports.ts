@@ -11,8 +11,10 @@ export interface LocalImport {
 /** `require('x')` / `import('x')` with a literal argument: the specifier. */
 export function requiredSpecifier(node: TSESTree.Node | undefined): string | undefined {
   if (node?.type === AST_NODE_TYPES.AwaitExpression) return requiredSpecifier(node.argument);
-  if (node?.type === AST_NODE_TYPES.ImportExpression) return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string' ? node.source.value : undefined;
-  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
+  if (node?.type === AST_NODE_TYPES.ImportExpression)
+    return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string' ? node.source.value : undefined;
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require')
+    return undefined;
   const [first] = node.arguments;
   return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
 }
@@ -25,7 +27,13 @@ export function localImports(program: TSESTree.Program): Map<string, LocalImport
       const specifier = statement.source.value;
       for (const item of statement.specifiers) {
         const name =
-          item.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : item.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*' : item.imported.type === AST_NODE_TYPES.Identifier ? item.imported.name : item.imported.value;
+          item.type === AST_NODE_TYPES.ImportDefaultSpecifier
+            ? 'default'
+            : item.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+              ? '*'
+              : item.imported.type === AST_NODE_TYPES.Identifier
+                ? item.imported.name
+                : item.imported.value;
         imports.set(item.local.name, { specifier, name });
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -41,7 +49,11 @@ export function localImports(program: TSESTree.Program): Map<string, LocalImport
         if (declarator.id.type === AST_NODE_TYPES.Identifier) imports.set(declarator.id.name, { specifier, name: member ?? 'default' });
         else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && member === undefined) {
           for (const property of declarator.id.properties) {
-            if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.value.type === AST_NODE_TYPES.Identifier) {
+            if (
+              property.type === AST_NODE_TYPES.Property &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              property.value.type === AST_NODE_TYPES.Identifier
+            ) {
               imports.set(property.value.name, { specifier, name: property.key.name });
             }
           }

@@ -51,7 +51,13 @@ export function listElements(node: TSESTree.Node, depth = 0): TSESTree.Node[] | 
   if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && !target.callee.computed) {
     const { object, property } = target.callee;
     const [argument] = target.arguments;
-    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && property.type === AST_NODE_TYPES.Identifier && property.name === 'values' && argument?.type === AST_NODE_TYPES.ObjectExpression) {
+    if (
+      object.type === AST_NODE_TYPES.Identifier &&
+      object.name === 'Object' &&
+      property.type === AST_NODE_TYPES.Identifier &&
+      property.name === 'values' &&
+      argument?.type === AST_NODE_TYPES.ObjectExpression
+    ) {
       const values: TSESTree.Node[] = [];
       for (const item of argument.properties) {
         if (item.type !== AST_NODE_TYPES.Property) return undefined;
@@ -73,13 +79,30 @@ export function iteratedElements(identifier: TSESTree.Identifier): TSESTree.Node
       const [declarator] = node.left.declarations;
       if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === identifier.name) return listElements(node.right);
     }
-    if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression && node.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+    if (
+      node.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      node.type !== AST_NODE_TYPES.FunctionExpression &&
+      node.type !== AST_NODE_TYPES.FunctionDeclaration
+    )
+      continue;
     const index = node.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === identifier.name);
     if (index === -1) continue;
     const call = node.parent;
-    if (index !== 0 || node.type === AST_NODE_TYPES.FunctionDeclaration || call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return undefined;
+    if (
+      index !== 0 ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      call.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== node
+    )
+      return undefined;
     const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || !ITERATING.has(callee.property.name)) return undefined;
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      callee.computed ||
+      callee.property.type !== AST_NODE_TYPES.Identifier ||
+      !ITERATING.has(callee.property.name)
+    )
+      return undefined;
     return listElements(callee.object);
   }
   return undefined;

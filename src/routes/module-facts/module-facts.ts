@@ -21,11 +21,16 @@ const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
 
 function methodName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+    ? callee.property.name
+    : undefined;
 }
 
 function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  const property = options.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name);
+  const property = options.properties.find(
+    (p): p is TSESTree.Property =>
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name,
+  );
   return property && unwrap(property.value);
 }
 
@@ -33,14 +38,21 @@ function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.No
 function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestVersioningCall | undefined {
   const line = call.loc.start.line;
   const options = call.arguments[0] && unwrap(call.arguments[0]);
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression)
+    return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
   const type = optionOf(options, 'type');
-  if (type?.type === AST_NODE_TYPES.MemberExpression && type.property.type === AST_NODE_TYPES.Identifier && type.property.name !== 'URI') return undefined;
+  if (type?.type === AST_NODE_TYPES.MemberExpression && type.property.type === AST_NODE_TYPES.Identifier && type.property.name !== 'URI')
+    return undefined;
   const version = optionOf(options, 'defaultVersion');
   const isNeutral = version?.type === AST_NODE_TYPES.Identifier && version.name === 'VERSION_NEUTRAL';
   const defaultVersion = version === undefined || isNeutral ? null : literalString(version, constants);
   const prefixNode = optionOf(options, 'prefix');
-  const prefix = prefixNode === undefined ? 'v' : prefixNode.type === AST_NODE_TYPES.Literal && prefixNode.value === false ? '' : literalString(prefixNode, constants);
+  const prefix =
+    prefixNode === undefined
+      ? 'v'
+      : prefixNode.type === AST_NODE_TYPES.Literal && prefixNode.value === false
+        ? ''
+        : literalString(prefixNode, constants);
   return { defaultVersion, prefix, line };
 }
 
@@ -58,30 +70,36 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const calls: TSESTree.CallExpression[] = [];
   const properties = new Map<string, CreatedUnit>();
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
-  simpleTraverse(program, {
-    enter(node) {
-      if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-      else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
-      else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
-        const init = unwrap(node.init);
-        if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) functions.add(node.id.name);
-        const unit = createdBy(init, imports, constants);
-        if (unit) created.set(node.id.name, unit);
-      } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
-        const unit = createdBy(node.expression, imports, constants);
-        if (unit) created.set(statementUnit(node), unit);
-      } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
-        // `this.router = Router()` in a class, or the field `router = Router()`.
-        const value = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.value;
-        const unit = value ? createdBy(value, imports, constants) : undefined;
-        const name = unit && propertyUnitOf(node);
-        if (unit && name !== undefined) properties.set(name, unit);
-      }
+  simpleTraverse(
+    program,
+    {
+      enter(node) {
+        if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+        else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
+        else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+          const init = unwrap(node.init);
+          if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression)
+            functions.add(node.id.name);
+          const unit = createdBy(init, imports, constants);
+          if (unit) created.set(node.id.name, unit);
+        } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
+          const unit = createdBy(node.expression, imports, constants);
+          if (unit) created.set(statementUnit(node), unit);
+        } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
+          // `this.router = Router()` in a class, or the field `router = Router()`.
+          const value = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.value;
+          const unit = value ? createdBy(value, imports, constants) : undefined;
+          const name = unit && propertyUnitOf(node);
+          if (unit && name !== undefined) properties.set(name, unit);
+        }
+      },
     },
-  }, true);
+    true,
+  );
   // A property holding an app is a root only when the module listens on it; else it is mounted somewhere (or unknown).
   const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
-  for (const [name, unit] of properties) created.set(name, unit.kind === 'app' && !listened.has(name.slice(name.indexOf('#') + 1)) ? { ...unit, kind: 'router' } : unit);
+  for (const [name, unit] of properties)
+    created.set(name, unit.kind === 'app' && !listened.has(name.slice(name.indexOf('#') + 1)) ? { ...unit, kind: 'router' } : unit);
   const scope = { imports, constants, functions };
   const skipOverride = new Set<string>();
   for (const call of calls) {
@@ -95,8 +113,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     else if (method === 'enableVersioning') {
       const versioning = uriVersioningOf(call, constants);
       if (versioning) uriVersioning.push(versioning);
-    }
-    else mounts.push(...mountsOfCall(call, scope));
+    } else mounts.push(...mountsOfCall(call, scope));
   }
   const exports = new Map<string, string>();
   const reexports = new Map<string, { specifier: string; name: string }>();

@@ -35,7 +35,8 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
   const target = unwrap(node);
   const specifier = requiredSpecifier(target);
   if (specifier !== undefined) return [{ kind: 'import', specifier, name: 'default', param }];
-  if (target.type === AST_NODE_TYPES.SpreadElement) return (listElements(target.argument) ?? []).flatMap((element) => childrenOf(element, scope, param));
+  if (target.type === AST_NODE_TYPES.SpreadElement)
+    return (listElements(target.argument) ?? []).flatMap((element) => childrenOf(element, scope, param));
   if (target.type === AST_NODE_TYPES.Identifier) {
     const from = scope.imports.get(target.name);
     if (from) return from.name !== '*' ? [{ kind: 'import', specifier: from.specifier, name: from.name, param }] : [];
@@ -55,14 +56,21 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const built = instanceClass(target.object);
     if (built !== undefined) {
       const imported = scope.imports.get(built);
-      if (imported) return imported.name === '*' ? [] : [{ kind: 'import', specifier: imported.specifier, name: imported.name, param, member: target.property.name }];
+      if (imported)
+        return imported.name === '*'
+          ? []
+          : [{ kind: 'import', specifier: imported.specifier, name: imported.name, param, member: target.property.name }];
       return [{ kind: 'local', unit: `${built}#${target.property.name}` }];
     }
     const own = thisMemberUnit(target);
     return own === undefined ? [] : [{ kind: 'local', unit: own }];
   }
   if (isFunctionNode(target)) return [{ kind: 'local', unit: `${functionUnit(target)}@${param ?? 0}` }];
-  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && target.callee.property.type === AST_NODE_TYPES.Identifier) {
+  if (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.MemberExpression &&
+    target.callee.property.type === AST_NODE_TYPES.Identifier
+  ) {
     // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
     const method = target.callee.property.name;
     return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
@@ -79,12 +87,21 @@ function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyM
   if (options === undefined) return '';
   const object = unwrap(options);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix');
+  const property = object.properties.find(
+    (p): p is TSESTree.Property =>
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix',
+  );
   if (!property) return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? undefined : '';
   return literalString(property.value, constants);
 }
 
-function edge(parent: string, children: readonly ChildRef[], prefix: string | undefined, framework: boolean, call: TSESTree.CallExpression): MountEdge[] {
+function edge(
+  parent: string,
+  children: readonly ChildRef[],
+  prefix: string | undefined,
+  framework: boolean,
+  call: TSESTree.CallExpression,
+): MountEdge[] {
   return children.map((child) => ({ parent, child, prefix, framework, line: call.loc.start.line, column: call.loc.start.column + 1 }));
 }
 
@@ -94,19 +111,39 @@ function usePath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string,
   const target = unwrap(node);
   const value = literalString(target, constants);
   if (value !== undefined) return value;
-  if (target.type === AST_NODE_TYPES.TemplateLiteral || target.type === AST_NODE_TYPES.BinaryExpression || (target.type === AST_NODE_TYPES.Literal && 'regex' in target)) return undefined;
-  if (target.type === AST_NODE_TYPES.ArrayExpression && target.elements.every((e) => e?.type === AST_NODE_TYPES.Literal || e?.type === AST_NODE_TYPES.TemplateLiteral)) return undefined;
+  if (
+    target.type === AST_NODE_TYPES.TemplateLiteral ||
+    target.type === AST_NODE_TYPES.BinaryExpression ||
+    (target.type === AST_NODE_TYPES.Literal && 'regex' in target)
+  )
+    return undefined;
+  if (
+    target.type === AST_NODE_TYPES.ArrayExpression &&
+    target.elements.every((e) => e?.type === AST_NODE_TYPES.Literal || e?.type === AST_NODE_TYPES.TemplateLiteral)
+  )
+    return undefined;
   // `use(process.env.PREFIX ?? '/admin', router)`, `use(cond ? '/a' : '/b', router)`, `use(config.basePath, router)`:
   // a path Fleet cannot know, never a middleware.
   if (target.type === AST_NODE_TYPES.LogicalExpression || target.type === AST_NODE_TYPES.ConditionalExpression) return undefined;
-  if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier && /prefix|path|base|url|mount/i.test(target.property.name)) return undefined;
+  if (
+    target.type === AST_NODE_TYPES.MemberExpression &&
+    !target.computed &&
+    target.property.type === AST_NODE_TYPES.Identifier &&
+    /prefix|path|base|url|mount/i.test(target.property.name)
+  )
+    return undefined;
   return null;
 }
 
 /** `mount('/api', api)` / `mount(api)` of `koa-mount`: the mounted argument and its path. */
 function koaMount(node: TSESTree.Node, scope: MountScope): { child: TSESTree.Node; path: string | undefined } | undefined {
   const target = unwrap(node);
-  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.Identifier || scope.imports.get(target.callee.name)?.specifier !== 'koa-mount') return undefined;
+  if (
+    target.type !== AST_NODE_TYPES.CallExpression ||
+    target.callee.type !== AST_NODE_TYPES.Identifier ||
+    scope.imports.get(target.callee.name)?.specifier !== 'koa-mount'
+  )
+    return undefined;
   const [first, second] = target.arguments;
   if (first === undefined) return undefined;
   return second === undefined ? { child: first, path: '' } : { child: second, path: literalString(first, scope.constants) };
@@ -146,12 +183,16 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   if (method !== 'use' && method !== 'register' && method !== 'route') return [];
   const parent = unitOfExpression(callee.object);
   if (parent === undefined) return [];
-  if (method === 'register' && args[0]) return edge(parent, childrenOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), true, call);
-  if (method === 'route' && args.length === 2) return edge(parent, childrenOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), true, call);
+  if (method === 'register' && args[0])
+    return edge(parent, childrenOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), true, call);
+  if (method === 'route' && args.length === 2)
+    return edge(parent, childrenOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), true, call);
   if (method !== 'use') return [];
   const path = usePath(args[0], scope.constants);
   const children = path === null ? args : args.slice(1);
-  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] => (child.type === AST_NODE_TYPES.ArrayExpression ? child.elements.filter((e) => e !== null) : [child]));
+  const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] =>
+    child.type === AST_NODE_TYPES.ArrayExpression ? child.elements.filter((e) => e !== null) : [child],
+  );
   return flat.flatMap((child) => {
     if (isFunctionNode(unwrap(child))) return [];
     const mounted = koaMount(child, scope);

@@ -6,7 +6,10 @@ import { literalString } from './literal-string.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 function property(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  const found = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name);
+  const found = object.properties.find(
+    (p): p is TSESTree.Property =>
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name,
+  );
   return found && unwrap(found.value);
 }
 

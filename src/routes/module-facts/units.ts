@@ -9,7 +9,11 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclarat
 
 /** Whether `node` is a function. */
 export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression;
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
 }
 
 /**
@@ -21,11 +25,17 @@ export function functionUnit(fn: FunctionNode): string {
   let node: TSESTree.Node = fn;
   // `parent` is typed as always present, but the Program's is not.
   let parent = node.parent as TSESTree.Node | undefined;
-  while (parent && ((parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+  while (
+    parent &&
+    ((parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
     node = parent;
     parent = node.parent;
   }
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
   return `#fn@${fn.range[0]}`;
 }
 
@@ -55,7 +65,8 @@ export function unitOfExpression(node: TSESTree.Node): string | undefined {
     return owner ? paramUnit(functionUnit(owner.fn), owner.index) : target.name;
   }
   if (target.type === AST_NODE_TYPES.MemberExpression) return thisMemberUnit(target);
-  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) return unitOfExpression(target.callee.object);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression)
+    return unitOfExpression(target.callee.object);
   if (target.type === AST_NODE_TYPES.NewExpression || target.type === AST_NODE_TYPES.CallExpression) return unitOfCreation(target);
   return undefined;
 }
@@ -71,9 +82,18 @@ export function unitOfCreation(creation: TSESTree.Node): string | undefined {
   for (;;) {
     const parent = node.parent;
     if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === node &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
       node = parent.parent;
-    } else if (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+    } else if (
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression
+    ) {
       node = parent;
     } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
       return parent.id.name;

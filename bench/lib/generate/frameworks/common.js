@@ -28,7 +28,9 @@ export function routeFile(rnd, d, spec) {
   w.line(...spec.open);
   for (const { route, body } of routes) {
     const { head, tail } = spec.wrap(route, `/${d.plural}${route.suffix}`);
-    w.line(...head.split('\n')).snippet(body).line(...tail.split('\n'), '');
+    w.line(...head.split('\n'))
+      .snippet(body)
+      .line(...tail.split('\n'), '');
   }
   w.line(...spec.close);
   return w;
@@ -42,7 +44,10 @@ function dtoMapper(d) {
     '    id: item.id,',
     '    status: item.status,',
     '    createdAt: item.createdAt,',
-    ...d.fields.map(([name, type]) => `    ${name}: ${type === 'number' ? `Number.isFinite(item.${name}) ? item.${name} : null` : `item.${name}.trim()`},`),
+    ...d.fields.map(
+      ([name, type]) =>
+        `    ${name}: ${type === 'number' ? `Number.isFinite(item.${name}) ? item.${name} : null` : `item.${name}.trim()`},`,
+    ),
     '  };',
     '}',
     '',

@@ -10,10 +10,7 @@ export function fastifyFile(rnd, d) {
   let n = 0;
   return routeFile(rnd, d, {
     root: '..',
-    imports: [
-      "import fp from 'fastify-plugin';",
-      "import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';",
-    ],
+    imports: ["import fp from 'fastify-plugin';", "import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';"],
     adapter: {
       param: '(request.params as { id: string }).id',
       body: (T) => `request.body as ${T}Input`,

@@ -18,15 +18,7 @@ export function honoFile(rnd, d) {
       created: (expr) => `return c.json(${expr}, 201);`,
       indent: '  ',
     },
-    open: [
-      'const app = new Hono();',
-      '',
-      "app.use('*', async (c, next) => {",
-      '  await next();',
-      '  return c;',
-      '});',
-      '',
-    ],
+    open: ['const app = new Hono();', '', "app.use('*', async (c, next) => {", '  await next();', '  return c;', '});', ''],
     wrap: (route, path) => ({ head: `app.${route.method.toLowerCase()}('${path}', async (c) => {`, tail: '});' }),
     close: ['export default app;'],
   });

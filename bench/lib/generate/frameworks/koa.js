@@ -24,7 +24,7 @@ export function koaFile(rnd, d) {
       'router.use(async (ctx, next) => {',
       '  const started = Date.now();',
       '  await next();',
-      "  ctx.body = ctx.body ?? { elapsed: Date.now() - started };",
+      '  ctx.body = ctx.body ?? { elapsed: Date.now() - started };',
       '});',
       '',
     ],

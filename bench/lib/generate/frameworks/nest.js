@@ -31,7 +31,12 @@ export function nestControllerFile(rnd, d) {
       created: (expr) => `return ${expr};`,
       indent: '    ',
     },
-    open: [`@Controller('${d.plural}')`, `export class ${T}Controller {`, `  constructor(private readonly service: ${T}NestService) {}`, ''],
+    open: [
+      `@Controller('${d.plural}')`,
+      `export class ${T}Controller {`,
+      `  constructor(private readonly service: ${T}NestService) {}`,
+      '',
+    ],
     wrap: (route) => {
       n += 1;
       const deco = route.method[0] + route.method.slice(1).toLowerCase();

@@ -7,10 +7,16 @@ export const deadCommand: Command = {
   usage: `fleet-runtime dead list [--limit <n>] [--json]
 fleet-runtime dead redrive <id>… | --all`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { all: { type: 'boolean' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+    });
     const [action, ...ids] = positionals;
-    if (action !== 'list' && action !== 'redrive') throw new UsageError(action === undefined ? 'dead needs an action.' : `dead ${action} is not an action.`);
-    if (action === 'redrive' && ids.length === 0 && values.all !== true) throw new UsageError('dead redrive needs task ids, or --all to re-drive every dead task.');
+    if (action !== 'list' && action !== 'redrive')
+      throw new UsageError(action === undefined ? 'dead needs an action.' : `dead ${action} is not an action.`);
+    if (action === 'redrive' && ids.length === 0 && values.all !== true)
+      throw new UsageError('dead redrive needs task ids, or --all to re-drive every dead task.');
     const store = await io.openStore();
     try {
       if (action === 'list') {

@@ -11,7 +11,9 @@ import { EXIT, UsageError, type Command } from '../io.js';
  */
 export function assertOwnSnapshot(file: string): void {
   if (file.split(sep).includes('node_modules')) {
-    throw new UsageError(`schema --write regenerates fleet-runtime's own committed snapshot and is for working on fleet-runtime itself; here it would rewrite ${file} inside node_modules. Use \`schema --check\` to verify an installed package.`);
+    throw new UsageError(
+      `schema --write regenerates fleet-runtime's own committed snapshot and is for working on fleet-runtime itself; here it would rewrite ${file} inside node_modules. Use \`schema --check\` to verify an installed package.`,
+    );
   }
 }
 

@@ -14,7 +14,14 @@ export const statsCommand: Command = {
       const stats = await store.stats();
       if (values.prometheus) io.out(renderMetrics(stats).trimEnd());
       else if (values.json) io.out(asJson(stats));
-      else io.out([...TASK_STATES.map((state) => `${state.padEnd(10)}${String(stats.counts[state])}`), `${'ready'.padEnd(10)}${String(stats.ready)}`, `oldest ready age: ${(stats.oldestReadyAgeMs / 1000).toFixed(1)} s`].join('\n'));
+      else
+        io.out(
+          [
+            ...TASK_STATES.map((state) => `${state.padEnd(10)}${String(stats.counts[state])}`),
+            `${'ready'.padEnd(10)}${String(stats.ready)}`,
+            `oldest ready age: ${(stats.oldestReadyAgeMs / 1000).toFixed(1)} s`,
+          ].join('\n'),
+        );
       return EXIT.ok;
     } finally {
       await store.close();

@@ -12,7 +12,8 @@ fleet-runtime tasks retry <id>      (a waiting task runs now; a dead or failed o
 function parseStates(values: string[] | undefined): TaskState[] | undefined {
   if (values === undefined) return undefined;
   for (const value of values) {
-    if (!(TASK_STATES as readonly string[]).includes(value)) throw new UsageError(`--state ${value} is not a state; use one of ${TASK_STATES.join(', ')}.`);
+    if (!(TASK_STATES as readonly string[]).includes(value))
+      throw new UsageError(`--state ${value} is not a state; use one of ${TASK_STATES.join(', ')}.`);
   }
   return values as TaskState[];
 }
@@ -24,7 +25,13 @@ export const tasksCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { state: { type: 'string', multiple: true }, name: { type: 'string' }, tenant: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        state: { type: 'string', multiple: true },
+        name: { type: 'string' },
+        tenant: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     });
     const [action, id] = positionals;
     if (action === 'list') {
@@ -33,9 +40,16 @@ export const tasksCommand: Command = {
       const states = parseStates(values.state);
       const store = await io.openStore();
       try {
-        const tasks = await store.list({ ...(states ? { states } : {}), ...(values.name ? { name: values.name } : {}), ...(values.tenant ? { tenant: values.tenant } : {}), limit });
+        const tasks = await store.list({
+          ...(states ? { states } : {}),
+          ...(values.name ? { name: values.name } : {}),
+          ...(values.tenant ? { tenant: values.tenant } : {}),
+          limit,
+        });
         if (tasks.length === 0 && values.name !== undefined && (await store.list({ name: values.name, limit: 1 })).length === 0) {
-          io.err(`No task named ${values.name} is stored; task names are the names given in defineTasks (see \`fleet-runtime stats\` for what is stored).`);
+          io.err(
+            `No task named ${values.name} is stored; task names are the names given in defineTasks (see \`fleet-runtime stats\` for what is stored).`,
+          );
           return EXIT.failed;
         }
         io.out(values.json ? asJson(tasks) : formatTasks(tasks));
@@ -44,7 +58,8 @@ export const tasksCommand: Command = {
         await store.close();
       }
     }
-    if (!['show', 'events', 'cancel', 'retry'].includes(action ?? '')) throw new UsageError(action === undefined ? 'tasks needs an action.' : `tasks ${action} is not an action.`);
+    if (!['show', 'events', 'cancel', 'retry'].includes(action ?? ''))
+      throw new UsageError(action === undefined ? 'tasks needs an action.' : `tasks ${action} is not an action.`);
     if (id === undefined) throw new UsageError(`tasks ${String(action)} needs a task id.`);
     const store = await io.openStore();
     try {

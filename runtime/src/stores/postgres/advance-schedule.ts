@@ -36,9 +36,17 @@ export async function advanceSchedule(db: PostgresDb, input: ScheduleAdvance): P
     if (row === undefined) return { won: false };
     const previous = row.last_task_id;
     if (row.overlap === 'skip' && previous !== null) {
-      await db.query(db.statement('schedule_supersede', supersede), [previous, input.name, JSON.stringify({ supersededBySlot: input.expectedNextRunAt.toISOString() })], client);
+      await db.query(
+        db.statement('schedule_supersede', supersede),
+        [previous, input.name, JSON.stringify({ supersededBySlot: input.expectedNextRunAt.toISOString() })],
+        client,
+      );
     }
-    if (row.overlap === 'skip' && previous !== null && (await db.query(db.statement('schedule_active', active), [previous], client)).length > 0) {
+    if (
+      row.overlap === 'skip' &&
+      previous !== null &&
+      (await db.query(db.statement('schedule_active', active), [previous], client)).length > 0
+    ) {
       const data = JSON.stringify({ slot: input.expectedNextRunAt.toISOString(), previousTaskId: previous });
       await db.query(db.statement('schedule_skip', skip), [input.name, data], client);
       return { won: true, fired: false, skippedBecause: `previous run ${previous} is still active` };

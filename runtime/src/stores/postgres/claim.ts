@@ -19,8 +19,12 @@ import { msParam } from './rows.js';
 // enqueue) flushes the WAL up to and including the claim, so no outcome is stored without its claim.
 const build = (durable: boolean) => (t: Tables) => `WITH ready AS (
     SELECT seq FROM ${t.tasks}
-    WHERE state IN ('queued', 'retrying') AND run_at <= now() AND name = ANY($1::text[])${durable ? '' : `
-      AND (SELECT set_config('synchronous_commit', 'off', true)) = 'off'`}
+    WHERE state IN ('queued', 'retrying') AND run_at <= now() AND name = ANY($1::text[])${
+      durable
+        ? ''
+        : `
+      AND (SELECT set_config('synchronous_commit', 'off', true)) = 'off'`
+    }
     ORDER BY priority DESC, run_at, seq
     LIMIT $2
     FOR UPDATE SKIP LOCKED
@@ -49,7 +53,13 @@ export async function claim(db: PostgresDb, input: ClaimInput): Promise<ClaimedT
   if (input.limit <= 0 || input.names.length === 0) return [];
   // One token per claim call: each claim is a fresh lease, and a reclaimed task gets a new token.
   const token = randomUUID();
-  const rows = await db.query<Row>(db.statement(db.durableClaims ? 'claim_durable' : 'claim', build(db.durableClaims)), [input.names, input.limit, input.owner, token, msParam(input.leaseMs)]);
+  const rows = await db.query<Row>(db.statement(db.durableClaims ? 'claim_durable' : 'claim', build(db.durableClaims)), [
+    input.names,
+    input.limit,
+    input.owner,
+    token,
+    msParam(input.leaseMs),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -7,8 +7,18 @@ const RETRYABLE_CODES = new Set([
   '57P01', // admin_shutdown: the server is stopping (pg_ctl restart)
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: the server is starting up
-  '08000', '08001', '08003', '08004', '08006', // connection_exception family
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection_exception family
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
 
 const RETRYABLE_MESSAGES = [

@@ -19,8 +19,12 @@ const build = (plain: boolean) => (t: { tasks: string; events: string }) => `WIT
       WITH ORDINALITY AS i(id, name, payload, key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule, ord)
   ), inserted AS (
     INSERT INTO ${t.tasks} (id, name, payload, state, key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule)
-    SELECT id, name, payload::jsonb, 'queued', key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule FROM input ORDER BY ord${plain ? '' : `
-    ON CONFLICT DO NOTHING`}
+    SELECT id, name, payload::jsonb, 'queued', key, tenant, priority, run_at, max_attempts, max_lost_leases, schedule FROM input ORDER BY ord${
+      plain
+        ? ''
+        : `
+    ON CONFLICT DO NOTHING`
+    }
     RETURNING id, schedule, run_at
   ), logged AS (
     INSERT INTO ${t.events} (task_id, schedule, type) SELECT id, schedule, 'enqueued' FROM inserted
@@ -31,7 +35,9 @@ const build = (plain: boolean) => (t: { tasks: string; events: string }) => `WIT
 
 // A conflict's existing row committed after our statement's snapshot, so it is read back by a new
 // statement (READ COMMITTED takes a fresh snapshot per statement).
-const buildExisting = (t: { tasks: string }) => `SELECT i.ord, t.id FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS i(id, name, key, ord)
+const buildExisting = (t: {
+  tasks: string;
+}) => `SELECT i.ord, t.id FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS i(id, name, key, ord)
   JOIN ${t.tasks} t ON (i.key IS NOT NULL AND t.name = i.name AND t.key = i.key) OR t.id = i.id
   ORDER BY i.ord, (t.id = i.id)`;
 

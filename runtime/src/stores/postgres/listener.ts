@@ -51,11 +51,21 @@ export class Listener {
 
   async #connect(): Promise<void> {
     if (this.#closed || this.#subscribers.size === 0) return;
-    const client = new pg.Client({ connectionString: this.#options.connectionString, connectionTimeoutMillis: this.#options.connectTimeoutMs, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.#options.connectionString,
+      connectionTimeoutMillis: this.#options.connectTimeoutMs,
+      keepAlive: true,
+    });
     this.#client = client;
-    client.on('notification', () => { this.#wake(); });
-    client.on('error', (error) => { this.#lost(client, error.message); });
-    client.on('end', () => { this.#lost(client, 'connection ended'); });
+    client.on('notification', () => {
+      this.#wake();
+    });
+    client.on('error', (error) => {
+      this.#lost(client, error.message);
+    });
+    client.on('end', () => {
+      this.#lost(client, 'connection ended');
+    });
     try {
       await client.connect();
       await client.query(`LISTEN "${this.#options.channel}"`);
@@ -76,7 +86,10 @@ export class Listener {
     if (this.#closed || this.#subscribers.size === 0) return;
     const delay = this.#delay;
     this.#delay = Math.min(this.#delay * 2, 5_000);
-    this.#options.logger('warn', `fleet-runtime: LISTEN connection to ${this.#options.target} lost (${reason}); polling only, reconnecting in ${String(delay)} ms.`);
+    this.#options.logger(
+      'warn',
+      `fleet-runtime: LISTEN connection to ${this.#options.target} lost (${reason}); polling only, reconnecting in ${String(delay)} ms.`,
+    );
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       void this.#connect();

@@ -8,7 +8,7 @@ export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL('../../../migration
 // A fixed 64-bit key for the advisory lock, combined with the schema so two stores in one database
 // migrate independently. hashtext() is stable across servers of one major version, which is all a
 // lock held for the length of one transaction needs.
-const LOCK = "SELECT pg_advisory_xact_lock(7464101, hashtext($1))";
+const LOCK = 'SELECT pg_advisory_xact_lock(7464101, hashtext($1))';
 
 /**
  * Apply pending migrations. The check-and-apply runs in one transaction that first takes a
@@ -23,22 +23,30 @@ const LOCK = "SELECT pg_advisory_xact_lock(7464101, hashtext($1))";
 export async function migrate(db: PostgresDb, dir: string = POSTGRES_MIGRATIONS_DIR): Promise<void> {
   const migrations = readMigrations(dir);
   const t = db.tables;
-  await db.transaction('migrating', async (client) => {
-    await client.query(LOCK, [t.schema]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const applied = (await client.query<{ version: number }>(`SELECT version FROM ${t.migrations} ORDER BY version`)).rows.map((row) => row.version);
-    const newest = applied.at(-1) ?? 0;
-    if (newest > migrations.length) {
-      throw new Error(
-        `fleet-runtime: the PostgreSQL schema ${t.schema} has version ${String(newest)} but this fleet-runtime knows only ${String(migrations.length)}; upgrade fleet-runtime before starting it on this database.`,
+  await db.transaction(
+    'migrating',
+    async (client) => {
+      await client.query(LOCK, [t.schema]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
       );
-    }
-    // Migration files use unqualified names; SET LOCAL scopes the schema to this transaction.
-    await client.query(`SET LOCAL search_path TO ${t.schema}`);
-    for (const migration of migrations.slice(newest)) {
-      await client.query(migration.sql);
-      await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
-    }
-  }, { retry: false });
+      const applied = (await client.query<{ version: number }>(`SELECT version FROM ${t.migrations} ORDER BY version`)).rows.map(
+        (row) => row.version,
+      );
+      const newest = applied.at(-1) ?? 0;
+      if (newest > migrations.length) {
+        throw new Error(
+          `fleet-runtime: the PostgreSQL schema ${t.schema} has version ${String(newest)} but this fleet-runtime knows only ${String(migrations.length)}; upgrade fleet-runtime before starting it on this database.`,
+        );
+      }
+      // Migration files use unqualified names; SET LOCAL scopes the schema to this transaction.
+      await client.query(`SET LOCAL search_path TO ${t.schema}`);
+      for (const migration of migrations.slice(newest)) {
+        await client.query(migration.sql);
+        await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      }
+    },
+    { retry: false },
+  );
 }

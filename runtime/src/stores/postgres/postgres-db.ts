@@ -77,8 +77,19 @@ export class PostgresDb {
     });
     // An idle pooled connection that dies (server restart) emits 'error' on the pool; without a
     // handler Node would crash the worker. The pool drops the client and opens a new one on demand.
-    this.pool.on('error', (error) => { this.logger('warn', `fleet-runtime: an idle PostgreSQL connection to ${this.#target} failed (${error.message}); it will be replaced.`); });
-    this.#listener = new Listener({ connectionString: options.connectionString, connectTimeoutMs: options.connectTimeoutMs, channel: this.channel, logger: this.logger, target: this.#target });
+    this.pool.on('error', (error) => {
+      this.logger(
+        'warn',
+        `fleet-runtime: an idle PostgreSQL connection to ${this.#target} failed (${error.message}); it will be replaced.`,
+      );
+    });
+    this.#listener = new Listener({
+      connectionString: options.connectionString,
+      connectTimeoutMs: options.connectTimeoutMs,
+      channel: this.channel,
+      logger: this.logger,
+      target: this.#target,
+    });
   }
 
   /** The cached statement for `key`, built once from the table names. */
@@ -152,7 +163,8 @@ export class PostgresDb {
       if (this.#closed) throw new Error(`fleet-runtime: the PostgreSQL store for ${this.#target} is closed.`);
       try {
         const result = await fn();
-        if (failures > 0) this.logger('info', `fleet-runtime: reconnected to PostgreSQL at ${this.#target} after ${String(failures)} failed tries.`);
+        if (failures > 0)
+          this.logger('info', `fleet-runtime: reconnected to PostgreSQL at ${this.#target} after ${String(failures)} failed tries.`);
         return result;
       } catch (error) {
         if (!isConnectionError(error)) throw error;
@@ -164,7 +176,10 @@ export class PostgresDb {
           );
         }
         failures += 1;
-        this.logger('warn', `fleet-runtime: PostgreSQL at ${this.#target} is unreachable (${message}); retrying ${what} in ${String(delay)} ms.`);
+        this.logger(
+          'warn',
+          `fleet-runtime: PostgreSQL at ${this.#target} is unreachable (${message}); retrying ${what} in ${String(delay)} ms.`,
+        );
         await sleep(delay);
         delay = Math.min(delay * 2, 5_000);
       }

@@ -23,7 +23,16 @@ const INDEXES = 'SELECT tablename, indexname, indexdef FROM pg_indexes WHERE sch
  */
 export async function postgresSchemaSnapshot(url: string, dir: string = POSTGRES_MIGRATIONS_DIR): Promise<string> {
   const schema = `fleet_snapshot_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const db = new PostgresDb({ connectionString: url, schema, poolSize: 1, reconnectTimeoutMs: 10_000, logger: () => undefined, durableClaims: true, queryTimeoutMs: 30_000, connectTimeoutMs: 10_000 });
+  const db = new PostgresDb({
+    connectionString: url,
+    schema,
+    poolSize: 1,
+    reconnectTimeoutMs: 10_000,
+    logger: () => undefined,
+    durableClaims: true,
+    queryTimeoutMs: 30_000,
+    connectTimeoutMs: 10_000,
+  });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

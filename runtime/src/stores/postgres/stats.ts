@@ -10,7 +10,9 @@ const build = (t: Tables) => `SELECT state, count(*) AS n, NULL::float8 AS oldes
   FROM ${t.tasks} WHERE state IN ('queued', 'retrying') AND run_at <= now() GROUP BY 1`;
 
 export async function stats(db: PostgresDb, options: StatsOptions = {}): Promise<StoreStats> {
-  const rows = await db.query<{ state: string; n: string; oldest_ms: number | null }>(db.statement('stats', build), [options.names ?? null]);
+  const rows = await db.query<{ state: string; n: string; oldest_ms: number | null }>(db.statement('stats', build), [
+    options.names ?? null,
+  ]);
   const counts = Object.fromEntries(TASK_STATES.map((state) => [state, 0])) as Record<TaskState, number>;
   let ready = 0;
   let oldestReadyAgeMs = 0;

@@ -14,5 +14,14 @@ const build = (t: Tables) => `INSERT INTO ${t.schedules} AS s (name, task_name, 
     cron = excluded.cron, interval_ms = excluded.interval_ms, time_zone = excluded.time_zone`;
 
 export async function upsertSchedule(db: PostgresDb, d: ScheduleDefinition): Promise<void> {
-  await db.query(db.statement('upsert_schedule', build), [d.name, d.taskName, jsonParam(d.payload), d.cron, d.intervalMs, d.timeZone, d.overlap, d.nextRunAt]);
+  await db.query(db.statement('upsert_schedule', build), [
+    d.name,
+    d.taskName,
+    jsonParam(d.payload),
+    d.cron,
+    d.intervalMs,
+    d.timeZone,
+    d.overlap,
+    d.nextRunAt,
+  ]);
 }

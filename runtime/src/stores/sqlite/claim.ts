@@ -30,7 +30,11 @@ export function claimRows(db: SqliteDb, input: ClaimInput, now: number): Claimed
   const rows = db.statement(CLAIM).all(input.owner, token, leaseUntil, now, now, JSON.stringify(input.names), input.limit);
   // RETURNING order is unspecified; hand tasks out in claim order.
   rows.sort((a, b) => Number(b.priority) - Number(a.priority) || Number(a.run_at) - Number(b.run_at) || Number(a.seq) - Number(b.seq));
-  insertEvents(db, rows.map((row) => [String(row.id), 'started', Number(row.attempts), null]), now);
+  insertEvents(
+    db,
+    rows.map((row) => [String(row.id), 'started', Number(row.attempts), null]),
+    now,
+  );
   return rows.map((row) => {
     const attempt = Number(row.attempts);
     return {

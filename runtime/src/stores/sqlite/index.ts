@@ -53,7 +53,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const folder = dirname(options.path);
   if (options.path !== ':memory:' && !existsSync(folder)) {
     if (options.createDirectory !== true) {
-      throw new Error(`fleet-runtime: the folder ${folder} of the SQLite database ${options.path} does not exist; create it, or fix the path in FLEET_DATABASE_URL.`);
+      throw new Error(
+        `fleet-runtime: the folder ${folder} of the SQLite database ${options.path} does not exist; create it, or fix the path in FLEET_DATABASE_URL.`,
+      );
     }
     mkdirSync(folder, { recursive: true });
   }
@@ -77,7 +79,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   return {
     kind: 'sqlite',
     prefersSettleAndClaim: true,
-    migrate: () => run(() => { migrate(db); }),
+    migrate: () =>
+      run(() => {
+        migrate(db);
+      }),
     enqueue: (tasks, opts) => run(() => enqueue(db, tasks, opts)),
     claim: (input) => run(() => claim(db, input)),
     heartbeat: (leases, leaseMs) => run(() => heartbeat(db, leases, leaseMs)),
@@ -97,11 +102,17 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     purge: (olderThan) => run(() => purge(db, olderThan)),
     readyByName: () => run(() => readyByName(db)),
     stats: (options) => run(() => stats(db, options)),
-    upsertSchedule: (definition) => run(() => { upsertSchedule(db, definition); }),
+    upsertSchedule: (definition) =>
+      run(() => {
+        upsertSchedule(db, definition);
+      }),
     listSchedules: () => run(() => listSchedules(db)),
     dueSchedules: (now) => run(() => dueSchedules(db, now)),
     advanceSchedule: (input) => run(() => advanceSchedule(db, input)),
     subscribe: (listener) => db.subscribe(listener),
-    close: () => run(() => { db.close(); }),
+    close: () =>
+      run(() => {
+        db.close();
+      }),
   };
 }

@@ -17,8 +17,18 @@ export function insertTasks(db: SqliteDb, tasks: readonly NewTask[], now: number
   const event = db.statement(INSERT_EVENT);
   return tasks.map((task) => {
     const { changes } = insert.run(
-      task.id, task.name, JSON.stringify(task.payload), task.key, task.tenant, task.priority,
-      task.runAt.getTime(), task.maxAttempts, task.maxLostLeases, task.schedule, now, now,
+      task.id,
+      task.name,
+      JSON.stringify(task.payload),
+      task.key,
+      task.tenant,
+      task.priority,
+      task.runAt.getTime(),
+      task.maxAttempts,
+      task.maxLostLeases,
+      task.schedule,
+      now,
+      now,
     );
     if (Number(changes) === 1) {
       event.run(task.id, task.schedule, 'enqueued', now, null, null);

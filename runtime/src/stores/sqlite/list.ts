@@ -17,13 +17,15 @@ const LIST = `SELECT ${TASK_COLUMNS} FROM fleet_tasks
 
 export function list(db: SqliteDb, filter: ListFilter = {}): TaskRecord[] {
   const before = parseListBefore(filter.before);
-  const rows = db.statement(LIST).all(
-    filter.states === undefined ? null : JSON.stringify(filter.states),
-    filter.name ?? null,
-    filter.tenant ?? null,
-    before.createdAt?.getTime() ?? null,
-    filter.limit ?? 100,
-    before.seq === null ? null : BigInt(before.seq),
-  );
+  const rows = db
+    .statement(LIST)
+    .all(
+      filter.states === undefined ? null : JSON.stringify(filter.states),
+      filter.name ?? null,
+      filter.tenant ?? null,
+      before.createdAt?.getTime() ?? null,
+      filter.limit ?? 100,
+      before.seq === null ? null : BigInt(before.seq),
+    );
   return rows.map(toTaskRecord);
 }

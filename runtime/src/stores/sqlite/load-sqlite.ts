@@ -12,11 +12,11 @@ export function loadSqlite(): Promise<SqliteModule> {
   loaded ??= (async () => {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as-is and only called with `process` as `this`
     const emitWarning = process.emitWarning;
-    process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
       const text = typeof warning === 'string' ? warning : warning.message;
       if (/SQLite/i.test(text)) return;
       (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-    });
+    };
     try {
       return await import('node:sqlite');
     } catch (error) {

@@ -20,7 +20,9 @@ export function readMigrations(dir: string): Migration[] {
     .map((file) => ({ version: Number(file.slice(0, 4)), name: file, sql: readFileSync(`${dir}/${file}`, 'utf8') }));
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`fleet-runtime: migration ${migration.name} in ${dir} should be number ${String(index + 1)}; migrations are numbered 0001, 0002, … without gaps.`);
+      throw new Error(
+        `fleet-runtime: migration ${migration.name} in ${dir} should be number ${String(index + 1)}; migrations are numbered 0001, 0002, … without gaps.`,
+      );
     }
   });
   return migrations;
@@ -34,8 +36,13 @@ export function readMigrations(dir: string): Migration[] {
 export function migrate(db: SqliteDb, dir: string = SQLITE_MIGRATIONS_DIR): void {
   const migrations = readMigrations(dir);
   db.write(() => {
-    db.db.exec('CREATE TABLE IF NOT EXISTS fleet_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    const applied = db.db.prepare('SELECT version FROM fleet_migrations ORDER BY version').all().map((row) => Number(row.version));
+    db.db.exec(
+      'CREATE TABLE IF NOT EXISTS fleet_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
+    const applied = db.db
+      .prepare('SELECT version FROM fleet_migrations ORDER BY version')
+      .all()
+      .map((row) => Number(row.version));
     const newest = applied.at(-1) ?? 0;
     if (newest > migrations.length) {
       throw new Error(
@@ -44,7 +51,9 @@ export function migrate(db: SqliteDb, dir: string = SQLITE_MIGRATIONS_DIR): void
     }
     for (const migration of migrations.slice(newest)) {
       db.db.exec(migration.sql);
-      db.db.prepare('INSERT INTO fleet_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
+      db.db
+        .prepare('INSERT INTO fleet_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, Date.now());
     }
   });
 }

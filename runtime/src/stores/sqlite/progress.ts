@@ -3,7 +3,8 @@ import type { LeaseRef } from '../../store.js';
 import { INSERT_EVENT } from './rows.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-const UPDATE = "UPDATE fleet_tasks SET progress = ?, updated_at = ? WHERE id = ? AND lease_token = ? AND state = 'running' RETURNING attempts";
+const UPDATE =
+  "UPDATE fleet_tasks SET progress = ?, updated_at = ? WHERE id = ? AND lease_token = ? AND state = 'running' RETURNING attempts";
 
 export function progress(db: SqliteDb, lease: LeaseRef, step: string, data: JsonValue | null): boolean {
   const now = Date.now();

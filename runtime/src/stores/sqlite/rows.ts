@@ -4,7 +4,8 @@ import type { ScheduleRecord, TaskEvent, TaskEventType, TaskRecord, TaskState } 
 type Row = Record<string, unknown>;
 
 // SQLite hands back text, numbers, bigints or null; nothing here is an object.
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? value.toString() : '');
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? value.toString() : '';
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : text(value));
 const num = (value: unknown): number => Number(value);
 const date = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(Number(value)));

@@ -15,7 +15,9 @@ export async function sqliteSchemaSnapshot(dir: string = SQLITE_MIGRATIONS_DIR):
   const db = new SqliteDb(new DatabaseSync(':memory:'), ':memory:');
   try {
     migrate(db, dir);
-    const rows = db.db.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name").all();
+    const rows = db.db
+      .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name")
+      .all();
     return `${SNAPSHOT_HEADER}\n${rows.map((row) => `${String(row.sql)};`).join('\n\n')}\n`;
   } finally {
     db.close();

@@ -81,7 +81,12 @@ export function applySettlements(db: SqliteDb, settlements: readonly Settlement[
       const done = settlements[index] as Extract<Settlement, { kind: 'done' }>;
       return [done.id, done.token, JSON.stringify(done.result)];
     });
-    const stored = new Map(db.statement(DONE_BATCH).all(now, JSON.stringify(batch)).map((row) => [String(row.id), Number(row.attempts)]));
+    const stored = new Map(
+      db
+        .statement(DONE_BATCH)
+        .all(now, JSON.stringify(batch))
+        .map((row) => [String(row.id), Number(row.attempts)]),
+    );
     for (const index of run) {
       const id = settlements[index]?.id ?? '';
       const attempts = stored.get(id);

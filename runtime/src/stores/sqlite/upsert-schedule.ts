@@ -12,6 +12,16 @@ const INSERT = `INSERT INTO fleet_schedules (name, task_name, payload, cron, int
 
 export function upsertSchedule(db: SqliteDb, d: ScheduleDefinition): void {
   db.write(() => {
-    db.statement(INSERT).run(d.name, d.taskName, JSON.stringify(d.payload), d.cron, d.intervalMs, d.timeZone, d.overlap, d.nextRunAt.getTime(), Date.now());
+    db.statement(INSERT).run(
+      d.name,
+      d.taskName,
+      JSON.stringify(d.payload),
+      d.cron,
+      d.intervalMs,
+      d.timeZone,
+      d.overlap,
+      d.nextRunAt.getTime(),
+      Date.now(),
+    );
   });
 }
