@@ -1,8 +1,10 @@
 /**
  * Everything one codemod run would change: text edits to existing files (applied bottom-up,
- * nothing else in the file moves), imports to add, and new files (only when absent).
+ * nothing else in the file moves), imports to add, imports the edits left unused to remove, and
+ * new files (only when absent).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { orphanedImportEdits } from './orphaned-imports.js';
 import { applyEdits, newlineOf, quoteOf } from './text-edit.js';
 import type { TextEdit } from './text-edit.js';
 
@@ -73,7 +75,9 @@ export class ChangeSet {
         const at = Number(offset);
         return at === 0 ? { start: 0, end: 0, text: `${line}${newline}` } : { start: at, end: at, text: `${newline}${line}` };
       });
-      return { file, before, after: applyEdits(before, [...importEdits, ...(this.#edits.get(file) ?? [])]) };
+      const after = applyEdits(before, [...importEdits, ...(this.#edits.get(file) ?? [])]);
+      // An import only the rewritten site used (`after` from next/server) goes with it.
+      return { file, before, after: applyEdits(after, orphanedImportEdits(file, before, after)) };
     });
     for (const [file, text] of this.#created) out.push({ file, before: undefined, after: text });
     return out.filter((entry) => entry.before !== entry.after).sort((a, b) => (a.file < b.file ? -1 : 1));

@@ -1,4 +1,3 @@
-import { notifyOps } from '../services/mail.js';
 
 const FIVE_MINUTES = 300_000;
 

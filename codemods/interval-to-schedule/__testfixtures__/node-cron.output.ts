@@ -1,3 +1,1 @@
-import cron from 'node-cron';
-import { sendDigest } from '../services/digest.js';
 

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { sendWelcomeEmail } from '../services/mail.js';
 import { enqueue } from 'fleet-runtime';
 import { TaskSpec } from '../tasks.js';
 

@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import { notifyOps } from '../services/mail.js';
 import { enqueue } from 'fleet-runtime';
 import { TaskSpec } from '../tasks.js';
 

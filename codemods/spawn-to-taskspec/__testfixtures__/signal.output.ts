@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { deliverWebhook, syncCrm } from '../services/webhooks.js';
 import { enqueue } from 'fleet-runtime';
 import { TaskSpec } from '../tasks.js';
 
