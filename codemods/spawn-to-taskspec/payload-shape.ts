@@ -179,13 +179,13 @@ function forbiddenBy(type: Type, forbidden: readonly string[]): string | undefin
   const name = symbol.getName();
   for (const declaration of symbol.getDeclarations()) {
     const file = declaration.getSourceFile().getFilePath();
-    const pkg =
-      /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? (/\/lib\.[\w.]*d\.ts$/.test(file) ? 'lib' : undefined);
+    // TypeScript's own `lib.*.d.ts` (inside node_modules/typescript) declare the built-ins: `lib`.
+    const pkg = /\/lib\.[\w.]*d\.ts$/.test(file) ? 'lib' : /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
     if (pkg === undefined) continue;
     for (const entry of forbidden) {
       const [module, typeName] = entry.split('#') as [string, string | undefined];
       if ((module === '*' || module === pkg) && (typeName === undefined || typeName === name))
-        return `\`${name}\` from \`${pkg}\` is request- or process-bound (${entry})`;
+        return `\`${name}\` ${pkg === 'lib' ? '(a built-in type)' : `from \`${pkg}\``} is request- or process-bound (${entry})`;
     }
   }
   return undefined;
