@@ -35,7 +35,8 @@ export function orphanedImportEdits(file: string, before: string, after: string)
   const orphaned = (name: ts.Identifier): boolean => (usedBefore.get(name.text) ?? 0) > 0 && (usedAfter.get(name.text) ?? 0) === 0;
   const edits: TextEdit[] = [];
   for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !statement.importClause || statement.importClause.isTypeOnly) continue;
+    if (!ts.isImportDeclaration(statement) || !statement.importClause || statement.importClause.phaseModifier === ts.SyntaxKind.TypeKeyword)
+      continue;
     const clause = statement.importClause;
     const named = clause.namedBindings;
     const elements = named && ts.isNamedImports(named) ? named.elements : undefined;
