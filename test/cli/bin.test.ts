@@ -49,7 +49,7 @@ describe('bin/fleet.js (real process)', () => {
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number }[];
     expect(results.map((result) => path.relative(ROOT, result.filePath))).toContain('fixtures/apps/express/src/routes/users.ts');
-    expect(results.reduce((sum, result) => sum + result.errorCount, 0)).toBe(7);
+    expect(results.reduce((sum, result) => sum + result.errorCount, 0)).toBe(8);
   });
 
   it('exits 0 on a clean project', () => {
