@@ -57,6 +57,12 @@ export interface FrameworkDefinition<Name extends string = string> {
    */
   readonly mayRoute: readonly string[];
   /**
+   * For frameworks whose routes are files (Next.js, SvelteKit, Nitro, React Router, Medusa): true
+   * when the path alone makes `filename` a route module, so the `fleet routes` pre-filter keeps it
+   * whatever its text.
+   */
+  readonly routeFile?: (filename: string) => boolean;
+  /**
    * Mount calls beyond the generic `use([path,] child)`, `register(plugin, { prefix })` and
    * `route(path, child)` the module facts read for every framework (Elysia's
    * `group('/p', (app) => ...)`), looked for in modules that import one of `packages`.

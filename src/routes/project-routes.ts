@@ -30,12 +30,20 @@ export interface ProjectRoutes {
   readonly files: number;
 }
 
-// Files without a registered framework's word (`src/frameworks/*/index.ts`, `mayRoute`) or one of
-// the generic words register no route the detectors can see.
-const GENERIC = String.raw`route|export|Router|app\.|\.(get|post|put|delete|patch)\(`;
+// Files without a registered framework's word (`src/frameworks/*/index.ts`, `mayRoute`), one of
+// the generic registration words or a route file's path (`routeFile`) register no route the
+// detectors can see. Measured on outline (2,475 files) this keeps 648 files for parsing, where
+// the former `export` word kept 2,222.
+const GENERIC = String.raw`[Rr]oute|app\.|\.(?:get|post|put|delete|patch|all|head|options|on|use|register|group|guard|mount)\(|use server`;
 export const MAY_ROUTE = new RegExp(
   [...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'),
 );
+
+/** Whether `filename` can register a route: a route file by its path, or text with a registration word. Declared handlers turn the filter off. */
+export function mayRoute(filename: string, text: string, settings: FleetSettings): boolean {
+  if (settings.handlers.length > 0 || settings.handlerFiles.length > 0) return true;
+  return FRAMEWORKS.some((framework) => framework.routeFile?.(filename) === true) || MAY_ROUTE.test(text);
+}
 
 interface ModelledFile {
   readonly filename: string;
@@ -76,7 +84,7 @@ export function projectRoutes(root: string, settings: FleetSettings = readFleetS
       errors.push(`${path.relative(projectRoot, filename)}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    if (!MAY_ROUTE.test(text)) continue;
+    if (!mayRoute(filename, text, settings)) continue;
     try {
       const file = modelOf(filename, text, stamp, settings);
       // A router of imported controller methods has no handler of its own but still routes.

@@ -1,6 +1,7 @@
 /** Medusa (v2): `GET`, `POST`, ... exports of `src/api/**\/route.ts` files. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectMedusa } from './detector.js';
+import { medusaRoutePath } from './detector.js';
 
 export const medusa: FrameworkDefinition<'medusa'> = {
   name: 'medusa',
@@ -10,6 +11,6 @@ export const medusa: FrameworkDefinition<'medusa'> = {
   answersBy: 'parameter',
   // `[id]` folders: the bracket syntax Next.js uses too.
   pathSyntax: 'next',
-  // Route files export their handlers: the generic `export` word already keeps them.
   mayRoute: [],
+  routeFile: (filename) => medusaRoutePath(filename) !== undefined,
 };

@@ -1,6 +1,7 @@
 /** Next.js: route handlers, `pages/api`, middleware and server actions, found by file convention. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectNextjs } from './detector.js';
+import { classifyNextFile } from './next-file.js';
 
 export const nextjs: FrameworkDefinition<'nextjs'> = {
   name: 'nextjs',
@@ -8,6 +9,6 @@ export const nextjs: FrameworkDefinition<'nextjs'> = {
   detect: detectNextjs,
   pathSyntax: 'next',
   answersBy: 'return',
-  // Route files export their handlers: the generic `export` word already keeps them.
   mayRoute: [],
+  routeFile: (filename) => classifyNextFile(filename).kind !== 'other',
 };

@@ -1,6 +1,7 @@
 /** Nitro (Nuxt's server engine, h3 handlers): `server/api`, `server/routes` and `server/middleware` files. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectNitro } from './detector.js';
+import { classifyNitroFile } from './file.js';
 
 export const nitro: FrameworkDefinition<'nitro'> = {
   name: 'nitro',
@@ -9,6 +10,6 @@ export const nitro: FrameworkDefinition<'nitro'> = {
   answersBy: 'return',
   // `[id]`, `[...slug]`: the bracket syntax Next.js uses too.
   pathSyntax: 'next',
-  // Route files default-export their handler: the generic `export` word already keeps them.
   mayRoute: [],
+  routeFile: (filename) => classifyNitroFile(filename).kind !== 'other',
 };

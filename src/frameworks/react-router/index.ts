@@ -1,6 +1,7 @@
 /** React Router 7 (framework mode) and Remix: `loader` / `action` exports of `app/routes/**` route modules. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectReactRouter } from './detector.js';
+import { routeModulePath } from './file.js';
 
 export const reactRouter: FrameworkDefinition<'react-router'> = {
   name: 'react-router',
@@ -9,6 +10,6 @@ export const reactRouter: FrameworkDefinition<'react-router'> = {
   answersBy: 'return',
   // `/users/:id`, `/files/*`, `/:lang?/about`: written in Express syntax by `routeModulePath`.
   pathSyntax: 'express',
-  // Route modules export their loader and action: the generic `export` word already keeps them.
   mayRoute: [],
+  routeFile: (filename) => routeModulePath(filename) !== null,
 };

@@ -1,6 +1,7 @@
 /** SvelteKit: `+server` endpoints, `+page.server` form actions and the `handle` hook, found by file convention. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectSvelteKit } from './detector.js';
+import { classifySvelteKitFile } from './file.js';
 
 export const sveltekit: FrameworkDefinition<'sveltekit'> = {
   name: 'sveltekit',
@@ -9,6 +10,6 @@ export const sveltekit: FrameworkDefinition<'sveltekit'> = {
   answersBy: 'return',
   // `[id]`, `[...rest]`, `(group)`: the folder syntax Next.js uses too.
   pathSyntax: 'next',
-  // Endpoint files export their handlers: the generic `export` word already keeps them.
   mayRoute: [],
+  routeFile: (filename) => classifySvelteKitFile(filename).kind !== 'other',
 };
