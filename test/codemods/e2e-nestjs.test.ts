@@ -28,7 +28,7 @@ describe('spawn-to-taskspec on the NestJS sample app', () => {
     expect(served.tasks.map((task) => `${task.name} ${task.state} ${task.key ?? ''}`)).toEqual(['SendInvoice done i-3']);
     expect(served.outbox).toEqual(['invoice i-3 x2']);
 
-    // Line 20 before the codemod; its two added imports move it to 22.
-    expect(await floatingWork(app)).toEqual(['src/invoices/invoices.controller.ts:22']);
+    // Line 20 before the codemod; its two added imports and the removed `sendInvoice` import (only the moved call used it) move it to 21.
+    expect(await floatingWork(app)).toEqual(['src/invoices/invoices.controller.ts:21']);
   }, 300_000);
 });

@@ -12,7 +12,9 @@ import { storeFactories } from './stores.js';
 const TaskSpec = defineTasks({
   Job: {
     schema: z.object({ outcome: z.enum(['ok', 'terminal', 'flaky']) }),
-    policy: { attempts: 2, backoff: { baseMs: 1, maxMs: 2 }, leaseMs: 300 },
+    // A lease far longer than the run: under a loaded CI machine a 300 ms lease could lapse before
+    // the batched outcome write, and a reclaimed run would count twice.
+    policy: { attempts: 2, backoff: { baseMs: 1, maxMs: 2 }, leaseMs: 10_000 },
   },
 });
 
