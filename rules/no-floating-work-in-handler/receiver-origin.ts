@@ -1,11 +1,10 @@
-import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName } from '../../src/handlers/member-name.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
 import type { ImportSource } from '../../src/handlers/types.js';
 import type { FileContext } from './file-context.js';
-import { sourceOf, variableOf } from './file-context.js';
+import { sourceOf } from './file-context.js';
+import { receiverDeclaration } from './receiver-declaration.js';
 
 /**
  * The import a receiver was made from: `new Queue()` / `await makeWorkerUtils()` initialisers,
@@ -19,38 +18,8 @@ export function receiverOrigin(receiver: TSESTree.Node, file: FileContext): Impo
     const [name = 'default', ...members] = imported.of.path;
     return { module: imported.of.module, name, members };
   }
-  if (receiver.type === AST_NODE_TYPES.Identifier) {
-    const def = variableOf(file, receiver)?.defs[0];
-    if (!def) return undefined;
-    if (def.type === DefinitionType.Variable) return originOf(def.node.init, def.node.id.typeAnnotation, file);
-    if (def.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier)
-      return originOf(null, def.name.typeAnnotation, file);
-    return undefined;
-  }
-  if (receiver.type !== AST_NODE_TYPES.MemberExpression || unwrap(receiver.object).type !== AST_NODE_TYPES.ThisExpression) {
-    return undefined;
-  }
-  const name = memberName(receiver);
-  let classBody: TSESTree.Node | undefined = receiver.parent;
-  while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
-  if (!classBody || name === undefined) return undefined;
-  for (const member of classBody.body) {
-    if (
-      member.type === AST_NODE_TYPES.PropertyDefinition &&
-      !member.computed &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === name
-    ) {
-      return originOf(member.value, member.typeAnnotation, file);
-    }
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-      for (const param of member.value.params) {
-        const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
-        if (target?.type === AST_NODE_TYPES.Identifier && target.name === name) return originOf(null, target.typeAnnotation, file);
-      }
-    }
-  }
-  return undefined;
+  const declaration = receiverDeclaration(receiver, file);
+  return declaration ? originOf(declaration.init, declaration.annotation, file) : undefined;
 }
 
 function originOf(
