@@ -52,8 +52,9 @@ export interface FrameworkDefinition<Name extends string = string> {
   readonly pathSyntax: PatternSyntax;
   /**
    * Words one of which appears in every file that registers its routes (package names). The
-   * `fleet routes` pre-filter skips a file that contains none of them nor a generic route word;
-   * a framework whose files are found by convention (Next.js) needs none.
+   * `fleet routes` pre-filter (`src/routes/may-route.ts`) skips a file that contains none of them
+   * nor a generic route word, before it looks for a registration call; a framework whose files
+   * are found by convention (Next.js) needs none.
    */
   readonly mayRoute: readonly string[];
   /**

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { FRAMEWORKS } from '../frameworks/index.js';
 import { getHandlerModel } from '../handlers/model.js';
 import type { HandlerModel } from '../handlers/types.js';
 import type { FleetSettings } from '../settings.js';
@@ -19,6 +18,7 @@ import { moduleFacts } from './module-facts/module-facts.js';
 import { rememberFacts } from './parsed-facts.js';
 import { projectSnapshot } from './project-mounts.js';
 import { fileStamp } from './project-snapshot.js';
+import { mayRoute } from './may-route.js';
 import { isTestFile } from './test-file.js';
 
 /** A project's routes and the files that could not be read. */
@@ -30,21 +30,6 @@ export interface ProjectRoutes {
   readonly files: number;
 }
 
-// Files without a registered framework's word (`src/frameworks/*/index.ts`, `mayRoute`), one of
-// the generic registration words or a route file's path (`routeFile`) register no route the
-// detectors can see. Measured on outline (2,475 files) this keeps 648 files for parsing, where
-// the former `export` word kept 2,222.
-const GENERIC = String.raw`[Rr]oute|app\.|\.(?:get|post|put|delete|patch|all|head|options|on|use|register|group|guard|mount)\(|use server`;
-export const MAY_ROUTE = new RegExp(
-  [...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'),
-);
-
-/** Whether `filename` can register a route: a route file by its path, or text with a registration word. Declared handlers turn the filter off. */
-export function mayRoute(filename: string, text: string, settings: FleetSettings): boolean {
-  if (settings.handlers.length > 0 || settings.handlerFiles.length > 0) return true;
-  return FRAMEWORKS.some((framework) => framework.routeFile?.(filename) === true) || MAY_ROUTE.test(text);
-}
-
 interface ModelledFile {
   readonly filename: string;
   readonly ast: TSESTree.Program;
@@ -53,7 +38,15 @@ interface ModelledFile {
 
 /** Parses `filename` as `@typescript-eslint/parser` would for ESLint (same tree, same scopes), minus tokens and comments. */
 function modelOf(filename: string, text: string, stamp: string | undefined, settings: FleetSettings): ModelledFile {
-  const ast = parse(text, { filePath: filename, range: true, loc: true, jsx: /x$/.test(filename), comment: false, tokens: false });
+  const ast = parse(text, {
+    filePath: filename,
+    range: true,
+    loc: true,
+    jsx: /x$/.test(filename),
+    comment: false,
+    tokens: false,
+    jsDocParsingMode: 'none',
+  });
   ast.sourceType = 'module';
   // `moduleFacts` also sets the parent pointers ESLint would have set, which the handler model needs.
   const facts = moduleFacts(ast);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_NAMES, FRAMEWORKS, frameworkNamed } from '../../src/frameworks/index.js';
 import { detectors } from '../../src/handlers/detectors/index.js';
 import { detectHeuristic } from '../../src/handlers/detectors/heuristic.js';
-import { MAY_ROUTE } from '../../src/routes/project-routes.js';
+import { MAY_ROUTE } from '../../src/routes/may-route.js';
 import { readFleetSettings } from '../../src/settings.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
