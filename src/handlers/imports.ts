@@ -1,7 +1,8 @@
 /**
  * The import index: which module a local name comes from, through ESM imports, `require()`,
  * `import x = require()`, destructuring and `const` aliases (`const Router = express.Router`).
- * Built from the scope manager's references, so it never walks the whole tree.
+ * Built from the scope manager's references, so it never walks the whole tree. What each form
+ * binds is `src/modules/import-forms.ts`'s table, shared with the route facts and module summaries.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -9,10 +10,9 @@ import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ImportIndex, ImportSource } from './types.js';
 import { memberName } from './member-name.js';
 import { unwrap } from './unwrap.js';
+import { importedName, moduleString, requiredSpecifier, WHOLE_MODULE, withoutNodePrefix } from '../modules/import-forms.js';
 
-function normalise(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-}
+const normalise = withoutNodePrefix;
 
 function withMember(source: ImportSource, member: string): ImportSource {
   return { module: source.module, name: source.name, members: [...source.members, member] };
@@ -20,7 +20,7 @@ function withMember(source: ImportSource, member: string): ImportSource {
 
 /** Destructuring a whole module (`const { Router } = require('express')`) names an export. */
 function destructured(source: ImportSource, key: string): ImportSource {
-  if (source.name === '*' && source.members.length === 0) return { module: source.module, name: key, members: [] };
+  if (source.name === WHOLE_MODULE && source.members.length === 0) return { module: source.module, name: key, members: [] };
   return withMember(source, key);
 }
 
@@ -119,37 +119,23 @@ function requireCalls(scopeManager: ScopeManager): TSESTree.CallExpression[] {
   return calls;
 }
 
-function literalString(node: TSESTree.Node | undefined): string | undefined {
-  if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
 function seedImports(builder: Builder, scopeManager: ScopeManager, ast: TSESTree.Program): void {
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const module = normalise(statement.source.value);
       builder.modules.add(module);
       for (const specifier of statement.specifiers) {
-        const name =
-          specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-            ? 'default'
-            : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-              ? '*'
-              : specifier.imported.type === AST_NODE_TYPES.Identifier
-                ? specifier.imported.name
-                : specifier.imported.value;
         const variable = scopeManager.getDeclaredVariables(specifier)[0];
-        builder.bindVariable(variable, { module, name, members: [] });
+        builder.bindVariable(variable, { module, name: importedName(specifier), members: [] });
       }
     } else if (
       statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
       statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
     ) {
-      const module = literalString(statement.moduleReference.expression);
+      const module = moduleString(statement.moduleReference.expression);
       if (module === undefined) continue;
       builder.modules.add(normalise(module));
-      builder.bindVariable(scopeManager.getDeclaredVariables(statement)[0], { module: normalise(module), name: '*', members: [] });
+      builder.bindVariable(scopeManager.getDeclaredVariables(statement)[0], { module: normalise(module), name: WHOLE_MODULE, members: [] });
     } else if (
       (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
       statement.source
@@ -167,9 +153,9 @@ export function buildImportIndex(ast: TSESTree.Program, scopeManager: ScopeManag
   const builder = new Builder(scopeManager);
   seedImports(builder, scopeManager, ast);
   for (const call of requireCalls(scopeManager)) {
-    const module = literalString(call.arguments[0]);
+    const module = requiredSpecifier(call);
     if (module === undefined) continue;
-    const source: ImportSource = { module: normalise(module), name: '*', members: [] };
+    const source: ImportSource = { module: normalise(module), name: WHOLE_MODULE, members: [] };
     builder.modules.add(source.module);
     builder.byIdentifier.set(call, source);
     builder.followAlias(call, source);

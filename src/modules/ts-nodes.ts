@@ -5,6 +5,9 @@
  * summary never needs ESTree's shape, tokens or locations.
  */
 import type * as TS from 'typescript';
+import { withoutNodePrefix } from './import-forms.js';
+
+export { withoutNodePrefix };
 import { ts } from './typescript.js';
 
 const PROMISE_TYPES = new Set(['Promise', 'PromiseLike']);
@@ -51,17 +54,15 @@ export function isPromiseFunctionTypeNode(type: TS.TypeNode | undefined): boolea
   return type.members.every((member) => ts.isCallSignatureDeclaration(member) && isPromiseTypeNode(member.type));
 }
 
-/** `require('m')` → `m` (`node:` prefix removed). */
+/** `require('m')`, `await import('m')` → `m` (`node:` prefix removed): the whole module (`src/modules/import-forms.ts`). */
 export function requiredModule(node: TS.Node): string | undefined {
-  const call = skipParentheses(node);
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
+  let call = skipParentheses(node);
+  if (ts.isAwaitExpression(call)) call = skipParentheses(call.expression);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  const callee = call.expression;
+  const loads = (ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword;
   const [argument] = call.arguments;
-  return argument !== undefined && ts.isStringLiteral(argument) ? withoutNodePrefix(argument.text) : undefined;
-}
-
-/** A specifier as written, `node:` prefix removed. */
-export function withoutNodePrefix(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  return loads && argument !== undefined && ts.isStringLiteralLike(argument) ? withoutNodePrefix(argument.text) : undefined;
 }
 
 function skipParentheses(node: TS.Node): TS.Node {

@@ -6,6 +6,7 @@ import { unwrap } from '../../handlers/unwrap.js';
 import type { CreatedUnit } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { literalString } from './literal-string.js';
+import { WHOLE_MODULE } from '../../modules/import-forms.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** What a constructor/factory callee creates, from the import it refers to, as a registered framework says. */
@@ -23,7 +24,7 @@ function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImp
     specifier: from.specifier,
     name: member ?? from.name,
     member: member !== undefined,
-    whole: from.name === 'default' || from.name === '*',
+    whole: from.name === 'default' || from.name === WHOLE_MODULE,
   };
   for (const framework of FRAMEWORKS) {
     const creation = framework.creates?.(imported);

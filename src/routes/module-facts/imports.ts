@@ -1,41 +1,33 @@
-/** Module-level imports by local name, for the syntactic module facts (no scope manager). */
+/**
+ * Module-level imports by local name, for the syntactic module facts (no scope manager). Each
+ * form binds what `src/modules/import-forms.ts` says: `const x = require('m')` is the whole
+ * module (`*`), as `import * as x` and `import x = require('m')` are.
+ */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { importedName, moduleString, requiredSpecifier, WHOLE_MODULE } from '../../modules/import-forms.js';
 
-/** Where a local name comes from: `name` is `default`, `*` or a named export. */
+export { requiredSpecifier };
+
+/** Where a local name comes from: `name` is `default`, `*` (the whole module) or a named export. */
 export interface LocalImport {
   readonly specifier: string;
   readonly name: string;
 }
 
-/** `require('x')` / `import('x')` with a literal argument: the specifier. */
-export function requiredSpecifier(node: TSESTree.Node | undefined): string | undefined {
-  if (node?.type === AST_NODE_TYPES.AwaitExpression) return requiredSpecifier(node.argument);
-  if (node?.type === AST_NODE_TYPES.ImportExpression)
-    return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string' ? node.source.value : undefined;
-  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require')
-    return undefined;
-  const [first] = node.arguments;
-  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
-}
-
-/** Reads the top-level `import` declarations and `const x = require('m')` / `const { a } = require('m')`. */
+/** Reads the top-level `import` declarations, `import x = require('m')` and `const x = require('m')` / `const { a } = require('m')` / `const x = require('m').a`. */
 export function localImports(program: TSESTree.Program): Map<string, LocalImport> {
   const imports = new Map<string, LocalImport>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const specifier = statement.source.value;
-      for (const item of statement.specifiers) {
-        const name =
-          item.type === AST_NODE_TYPES.ImportDefaultSpecifier
-            ? 'default'
-            : item.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-              ? '*'
-              : item.imported.type === AST_NODE_TYPES.Identifier
-                ? item.imported.name
-                : item.imported.value;
-        imports.set(item.local.name, { specifier, name });
-      }
+      for (const item of statement.specifiers) imports.set(item.local.name, { specifier, name: importedName(item) });
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      const specifier = moduleString(statement.moduleReference.expression);
+      if (specifier !== undefined) imports.set(statement.id.name, { specifier, name: WHOLE_MODULE });
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = declarator.init;
@@ -46,7 +38,7 @@ export function localImports(program: TSESTree.Program): Map<string, LocalImport
         }
         const specifier = requiredSpecifier(init ?? undefined);
         if (specifier === undefined) continue;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) imports.set(declarator.id.name, { specifier, name: member ?? 'default' });
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) imports.set(declarator.id.name, { specifier, name: member ?? WHOLE_MODULE });
         else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && member === undefined) {
           for (const property of declarator.id.properties) {
             if (

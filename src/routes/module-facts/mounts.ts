@@ -12,6 +12,7 @@ import { FRAMEWORKS } from '../../frameworks/index.js';
 import type { ChildRef, MountEdge } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { requiredSpecifier } from './imports.js';
+import { WHOLE_MODULE } from '../../modules/import-forms.js';
 import { literalString } from './literal-string.js';
 import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
@@ -34,12 +35,13 @@ export interface MountScope {
 function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | undefined): ChildRef[] {
   const target = unwrap(node);
   const specifier = requiredSpecifier(target);
+  // A whole module used as a value is its `module.exports`, recorded as `default` (`src/modules/import-forms.ts`).
   if (specifier !== undefined) return [{ kind: 'import', specifier, name: 'default', param }];
   if (target.type === AST_NODE_TYPES.SpreadElement)
     return (listElements(target.argument) ?? []).flatMap((element) => childrenOf(element, scope, param));
   if (target.type === AST_NODE_TYPES.Identifier) {
     const from = scope.imports.get(target.name);
-    if (from) return from.name !== '*' ? [{ kind: 'import', specifier: from.specifier, name: from.name, param }] : [];
+    if (from) return [{ kind: 'import', specifier: from.specifier, name: from.name === WHOLE_MODULE ? 'default' : from.name, param }];
     const elements = iteratedElements(target);
     if (elements !== undefined) return elements.flatMap((element) => childrenOf(element, scope, param));
     const unit = unitOfExpression(target);
@@ -50,16 +52,22 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const object = unwrap(target.object);
     const from = object.type === AST_NODE_TYPES.Identifier ? scope.imports.get(object.name) : undefined;
     const required = requiredSpecifier(object);
-    const base = from && (from.name === '*' || from.name === 'default') ? from.specifier : required;
+    const base = from && (from.name === WHOLE_MODULE || from.name === 'default') ? from.specifier : required;
     if (base !== undefined) return [{ kind: 'import', specifier: base, name: target.property.name, param }];
     // `new ApiRouter().router`, `this.api.router` (`this.api = new ApiRouter()`): a property of a class instance.
     const built = instanceClass(target.object);
     if (built !== undefined) {
       const imported = scope.imports.get(built);
       if (imported)
-        return imported.name === '*'
-          ? []
-          : [{ kind: 'import', specifier: imported.specifier, name: imported.name, param, member: target.property.name }];
+        return [
+          {
+            kind: 'import',
+            specifier: imported.specifier,
+            name: imported.name === WHOLE_MODULE ? 'default' : imported.name,
+            param,
+            member: target.property.name,
+          },
+        ];
       return [{ kind: 'local', unit: `${built}#${target.property.name}` }];
     }
     const own = thisMemberUnit(target);
