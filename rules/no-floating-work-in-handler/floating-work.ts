@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName } from '../../src/handlers/member-name.js';
-import { unwrap } from '../../src/handlers/unwrap.js';
+import { memberName } from '../../src/ast/member-name.js';
+import { unwrap } from '../../src/ast/unwrap.js';
 import { calleePath } from '../../src/handlers/callee-pattern.js';
 import { isEnqueueCall } from './enqueue-call.js';
 import type { FileContext } from './file-context.js';

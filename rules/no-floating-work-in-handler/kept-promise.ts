@@ -1,8 +1,8 @@
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName } from '../../src/handlers/member-name.js';
-import { outermost, unwrap } from '../../src/handlers/unwrap.js';
+import { memberName } from '../../src/ast/member-name.js';
+import { outermost, unwrap } from '../../src/ast/unwrap.js';
 import type { FileContext } from './file-context.js';
 import { variableOf } from './file-context.js';
 import type { FloatingWork } from './floating-work.js';

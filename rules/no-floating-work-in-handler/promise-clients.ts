@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importPath } from '../../src/handlers/import-path.js';
-import { memberName } from '../../src/handlers/member-name.js';
-import { unwrap } from '../../src/handlers/unwrap.js';
+import { memberName } from '../../src/ast/member-name.js';
+import { unwrap } from '../../src/ast/unwrap.js';
 import type { FileContext } from './file-context.js';
 import { receiverOrigin } from './receiver-origin.js';
 

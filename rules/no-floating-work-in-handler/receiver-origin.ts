@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../src/handlers/unwrap.js';
+import { unwrap } from '../../src/ast/unwrap.js';
 import type { ImportSource } from '../../src/handlers/types.js';
 import type { FileContext } from './file-context.js';
 import { sourceOf } from './file-context.js';

@@ -10,8 +10,8 @@
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { resolveFunction } from '../../src/handlers/resolve-function.js';
-import { unwrap } from '../../src/handlers/unwrap.js';
+import { resolveFunction } from '../../src/ast/resolve-function.js';
+import { unwrap } from '../../src/ast/unwrap.js';
 import type { FileContext } from './file-context.js';
 import { sourceOf, variableOf } from './file-context.js';
 

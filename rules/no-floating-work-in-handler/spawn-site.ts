@@ -1,10 +1,10 @@
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName } from '../../src/handlers/member-name.js';
+import { memberName } from '../../src/ast/member-name.js';
 import { importPath, isImportOf } from '../../src/handlers/import-path.js';
 import type { ImportSource } from '../../src/handlers/types.js';
-import { unwrap } from '../../src/handlers/unwrap.js';
+import { unwrap } from '../../src/ast/unwrap.js';
 import { calleePath } from '../../src/handlers/callee-pattern.js';
 import type { FileContext } from './file-context.js';
 import { isGlobal, sourceOf, variableOf } from './file-context.js';

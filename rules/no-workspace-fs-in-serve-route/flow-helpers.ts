@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
-import { variableOf } from '../../src/handlers/variable-of.js';
+import { variableOf } from '../../src/ast/variable-of.js';
 import type { FunctionNode } from '../../src/handlers/types.js';
 import { isLocalDisk } from './verdict.js';
 import type { Verdict } from './verdict.js';

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
-import { walk } from '../../src/handlers/walk.js';
+import { walk } from '../../src/ast/walk.js';
 import type { FsSink } from './fs-sinks.js';
 
 // `download` is a common method name (`storage.download(key)`): only on a response object.

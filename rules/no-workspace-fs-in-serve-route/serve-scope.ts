@@ -7,7 +7,7 @@
 import { classifyPattern } from 'fleet-routes';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileRoutes } from '../../src/file-routes.js';
-import { isFunction } from '../../src/handlers/resolve-function.js';
+import { isFunction } from '../../src/ast/resolve-function.js';
 import type { Handler, HandlerModel, HandlerReach } from '../../src/handlers/types.js';
 import type { ManifestLookup } from '../../src/route-manifest.js';
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from './types.js';
-import { isFunction } from './resolve-function.js';
-import { parentOf } from './parent-of.js';
+import { isFunction } from '../ast/resolve-function.js';
+import { parentOf } from '../ast/parent-of.js';
 
 /** What a type annotation is attached to. */
 export type AnnotatedBinding =

@@ -11,9 +11,9 @@ import { ScopeType } from '@typescript-eslint/scope-manager';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { FunctionNode } from './types.js';
 import { memberFunction } from './member-function.js';
-import { functionOfVariable, isFunction } from './resolve-function.js';
-import { unwrap } from './unwrap.js';
-import { walk } from './walk.js';
+import { functionOfVariable, isFunction } from '../ast/resolve-function.js';
+import { unwrap } from '../ast/unwrap.js';
+import { walk } from '../ast/walk.js';
 
 /** One call: the function called and its name in reach chains (`notify`, `Mailer.send`). */
 export interface CallEdge {

@@ -5,7 +5,7 @@
  * on the call is optional (`metrics.increment` also matches `this.metrics.increment`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName } from './member-name.js';
+import { memberName } from '../ast/member-name.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /**

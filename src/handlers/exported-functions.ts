@@ -10,13 +10,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { handlerFunctions } from './handler-functions.js';
-import { memberName } from './member-name.js';
+import { memberName } from '../ast/member-name.js';
 import { propertyValue } from './object-literal.js';
-import { isFunction } from './resolve-function.js';
+import { isFunction } from '../ast/resolve-function.js';
 import type { FunctionNode } from './types.js';
-import { unwrap } from './unwrap.js';
-import { variableOf } from './variable-of.js';
-import { walk } from './walk.js';
+import { unwrap } from '../ast/unwrap.js';
+import { variableOf } from '../ast/variable-of.js';
+import { walk } from '../ast/walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Confidence, ExternalRoute, Framework, RouteInfo } from './types.js';
-import { memberName } from './member-name.js';
-import { unwrap } from './unwrap.js';
+import { memberName } from '../ast/member-name.js';
+import { unwrap } from '../ast/unwrap.js';
 
 /** What a detector knows about a route whose handler lives in another module. */
 export interface ExternalRouteFacts {

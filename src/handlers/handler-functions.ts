@@ -2,10 +2,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FunctionNode } from './types.js';
-import { memberName } from './member-name.js';
+import { memberName } from '../ast/member-name.js';
 import { memberFunction } from './member-function.js';
-import { isFunction, resolveFunction } from './resolve-function.js';
-import { unwrap } from './unwrap.js';
+import { isFunction, resolveFunction } from '../ast/resolve-function.js';
+import { unwrap } from '../ast/unwrap.js';
 
 /**
  * The functions a registration argument runs per request: an inline function, a same-module

@@ -9,9 +9,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { dottedName } from './external-route.js';
-import { memberName } from './member-name.js';
+import { memberName } from '../ast/member-name.js';
 import type { Confidence, Framework, HandlerModel } from './types.js';
-import { unwrap } from './unwrap.js';
+import { unwrap } from '../ast/unwrap.js';
 
 /** One registration of an imported value as a handler. */
 export interface ImportRegistration {

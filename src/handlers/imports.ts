@@ -8,8 +8,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ImportIndex, ImportSource } from './types.js';
-import { memberName } from './member-name.js';
-import { unwrap } from './unwrap.js';
+import { memberName } from '../ast/member-name.js';
+import { unwrap } from '../ast/unwrap.js';
 import { importedName, moduleString, requiredSpecifier, WHOLE_MODULE, withoutNodePrefix } from '../modules/import-forms.js';
 
 const normalise = withoutNodePrefix;

@@ -1,5 +1,5 @@
 import type { Confidence, Framework, FunctionNode, HandlerFinding, HandlerKind, RouteInfo } from './types.js';
-import { functionName } from './function-name.js';
+import { functionName } from '../ast/function-name.js';
 
 /** What a detector knows about one handler; `makeHandler` derives the label. */
 export interface HandlerFacts {

@@ -8,11 +8,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FunctionNode } from './types.js';
-import { memberName } from './member-name.js';
+import { memberName } from '../ast/member-name.js';
 import { propertyValue } from './object-literal.js';
-import { isFunction, resolveFunction } from './resolve-function.js';
-import { unwrap } from './unwrap.js';
-import { variableOf } from './variable-of.js';
+import { isFunction, resolveFunction } from '../ast/resolve-function.js';
+import { unwrap } from '../ast/unwrap.js';
+import { variableOf } from '../ast/variable-of.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 

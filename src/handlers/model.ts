@@ -12,7 +12,7 @@ import { detectors } from './detectors/index.js';
 import { buildImportIndex } from './imports.js';
 import { computeReach } from './reach.js';
 import { registeredHandlers } from './registered-handlers.js';
-import { isFunction } from './resolve-function.js';
+import { isFunction } from '../ast/resolve-function.js';
 import type {
   Confidence,
   ExternalRoute,

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
-import { unwrap } from './unwrap.js';
-import { variableOf } from './variable-of.js';
+import { unwrap } from '../ast/unwrap.js';
+import { variableOf } from '../ast/variable-of.js';
 
 /** The object literal a node is, or a `const` in the same module initialised with one. */
 export function objectLiteral(node: TSESTree.Node | undefined, scopeManager: ScopeManager): TSESTree.ObjectExpression | undefined {

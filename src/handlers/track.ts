@@ -8,12 +8,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { AnnotatedBinding } from './annotated-binding.js';
 import type { Instance } from './instance.js';
-import { memberName } from './member-name.js';
-import { parentOf } from './parent-of.js';
-import { functionOfVariable, isFunction, resolveFunction } from './resolve-function.js';
-import { unwrap } from './unwrap.js';
-import { variableOf } from './variable-of.js';
-import { walk } from './walk.js';
+import { memberName } from '../ast/member-name.js';
+import { parentOf } from '../ast/parent-of.js';
+import { functionOfVariable, isFunction, resolveFunction } from '../ast/resolve-function.js';
+import { unwrap } from '../ast/unwrap.js';
+import { variableOf } from '../ast/variable-of.js';
+import { walk } from '../ast/walk.js';
 
 /** A method call on a tracked instance: `instance.method(...)`. */
 export interface TrackedCall {

@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from './detector.js';
 import type { Framework, FunctionNode, HandlerFinding, HandlerKind } from './types.js';
 import { importPath } from './import-path.js';
-import { isFunction } from './resolve-function.js';
+import { isFunction } from '../ast/resolve-function.js';
 import { makeHandler } from './make-handler.js';
 
 /** One accepted signature: parameter type names (export names of `modules`), in order. */

@@ -7,7 +7,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Framework } from '../frameworks/index.js';
 
 /** A function node that can serve as a handler. */
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+import type { FunctionNode } from '../ast/function-node.js';
+
+export type { FunctionNode };
 
 /** The framework a handler belongs to (a name from the registry, `src/frameworks/index.ts`). */
 export type { Framework };

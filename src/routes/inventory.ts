@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { normalizePath } from 'fleet-routes';
 import { frameworkNamed } from '../frameworks/index.js';
-import { functionName } from '../handlers/function-name.js';
+import { functionName } from '../ast/function-name.js';
 import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from '../handlers/types.js';
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';

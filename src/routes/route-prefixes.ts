@@ -4,7 +4,7 @@
  * up the same chain, then adds what lies beyond it (mounts in other files, several mounts).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../handlers/unwrap.js';
+import { unwrap } from '../ast/unwrap.js';
 import type { PrefixOutcome } from './mount-prefixes.js';
 import type { MountPrefixes } from './mount-prefixes.js';
 import { unitOfExpression } from './module-facts/units.js';

@@ -5,8 +5,8 @@
  * in an `ApiRouter` class) is a router that must be mounted (see `module-facts/class-units.ts`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../handlers/unwrap.js';
-import { walk } from '../handlers/walk.js';
+import { unwrap } from '../ast/unwrap.js';
+import { walk } from '../ast/walk.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const cache = new WeakMap<TSESTree.Program, ReadonlySet<string>>();

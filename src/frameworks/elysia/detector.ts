@@ -14,14 +14,14 @@ import { addMount, newInstance } from '../../handlers/instance.js';
 import { annotatedBinding } from '../../handlers/annotated-binding.js';
 import { handlerFunctions } from '../../handlers/handler-functions.js';
 import { importUses } from '../../handlers/import-uses.js';
-import { isFunction } from '../../handlers/resolve-function.js';
+import { isFunction } from '../../ast/resolve-function.js';
 import { makeHandler } from '../../handlers/make-handler.js';
 import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
 import { registerHandlers } from '../../handlers/register.js';
-import { staticString } from '../../handlers/static-string.js';
+import { staticString } from '../../ast/static-string.js';
 import { Tracker } from '../../handlers/track.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 
 const MODULE = 'elysia';
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);

@@ -1,6 +1,6 @@
 /** Elysia (Bun): `new Elysia({ prefix })` instances, `group()` / `guard()` callbacks and `use()` plugins. */
 import type { FrameworkDefinition } from '../framework.js';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { isFunctionNode } from '../../routes/module-facts/units.js';
 import { detectElysia } from './detector.js';
 

@@ -12,7 +12,7 @@ import { addMount, newInstance } from '../../handlers/instance.js';
 import { annotatedBinding } from '../../handlers/annotated-binding.js';
 import { importUses } from '../../handlers/import-uses.js';
 import { registerHandlers } from '../../handlers/register.js';
-import { staticString } from '../../handlers/static-string.js';
+import { staticString } from '../../ast/static-string.js';
 import { typedHandlers } from '../../handlers/typed-handlers.js';
 import { handlerFunctions } from '../../handlers/handler-functions.js';
 import { makeHandler } from '../../handlers/make-handler.js';

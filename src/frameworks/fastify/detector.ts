@@ -16,7 +16,7 @@ import { importUses } from '../../handlers/import-uses.js';
 import { makeHandler } from '../../handlers/make-handler.js';
 import { makeExternalRoute } from '../../handlers/external-route.js';
 import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
-import { staticString } from '../../handlers/static-string.js';
+import { staticString } from '../../ast/static-string.js';
 import { Tracker } from '../../handlers/track.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 import { typedHandlers } from '../../handlers/typed-handlers.js';

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../handlers/types.js';
-import { isFunction } from '../../handlers/resolve-function.js';
-import { unwrap } from '../../handlers/unwrap.js';
+import { isFunction } from '../../ast/resolve-function.js';
+import { unwrap } from '../../ast/unwrap.js';
 
 /** First-parameter names of fastify-autoload style plugins. */
 const ALWAYS = new Set(['fastify', 'instance', 'fastifyInstance']);

@@ -12,7 +12,7 @@ import { annotatedBinding } from '../../handlers/annotated-binding.js';
 import { importUses } from '../../handlers/import-uses.js';
 import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
 import { registerHandlers } from '../../handlers/register.js';
-import { staticString } from '../../handlers/static-string.js';
+import { staticString } from '../../ast/static-string.js';
 import { Tracker } from '../../handlers/track.js';
 import { typedHandlers } from '../../handlers/typed-handlers.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';

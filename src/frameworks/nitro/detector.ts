@@ -14,7 +14,7 @@ import { makeExternalRoute } from '../../handlers/external-route.js';
 import { makeHandler } from '../../handlers/make-handler.js';
 import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
 import type { HandlerFinding, RouteInfo } from '../../handlers/types.js';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { classifyNitroFile } from './file.js';
 
 const DEFINERS = new Set([

@@ -14,9 +14,9 @@ import type { DetectContext, Detector } from '../../handlers/detector.js';
 import type { Confidence, HandlerFinding, HandlerKind } from '../../handlers/types.js';
 import { handlerFunctions } from '../../handlers/handler-functions.js';
 import { makeHandler } from '../../handlers/make-handler.js';
-import { memberName } from '../../handlers/member-name.js';
-import { unwrap } from '../../handlers/unwrap.js';
-import { walk } from '../../handlers/walk.js';
+import { memberName } from '../../ast/member-name.js';
+import { unwrap } from '../../ast/unwrap.js';
+import { walk } from '../../ast/walk.js';
 
 const SERVER = '@trpc/server';
 const PROCEDURES = new Set(['query', 'mutation', 'subscription']);

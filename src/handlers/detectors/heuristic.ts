@@ -11,10 +11,10 @@ import type { DetectContext, Detector } from '../detector.js';
 import type { HandlerFinding } from '../types.js';
 import { handlerFunctions } from '../handler-functions.js';
 import { makeHandler } from '../make-handler.js';
-import { memberName } from '../member-name.js';
-import { unwrap } from '../unwrap.js';
-import { variableOf } from '../variable-of.js';
-import { walk } from '../walk.js';
+import { memberName } from '../../ast/member-name.js';
+import { unwrap } from '../../ast/unwrap.js';
+import { variableOf } from '../../ast/variable-of.js';
+import { walk } from '../../ast/walk.js';
 import { handlerShape } from './heuristic-shape.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);

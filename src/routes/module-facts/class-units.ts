@@ -5,7 +5,7 @@
  * `this.apiRouter.router` with `this.apiRouter = new ApiRouter()`) is followed like any other.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

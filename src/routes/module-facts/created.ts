@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Creation } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import type { CreatedUnit } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { literalString } from './literal-string.js';

@@ -1,6 +1,6 @@
 /** The exports of a module by unit: ESM `export` forms and CommonJS `module.exports` / `exports.x`. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { functionUnit, isFunctionNode } from './units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 

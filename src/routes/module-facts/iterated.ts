@@ -5,7 +5,7 @@
  * Only lists written out in the module are followed; anything else stays one (unknown) value.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const ITERATING = new Set(['forEach', 'map', 'flatMap']);

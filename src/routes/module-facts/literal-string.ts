@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /**

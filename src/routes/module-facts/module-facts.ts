@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from '../facts.js';
 import { createdBy } from './created.js';
 import { readExports, unitOfExported } from './exports.js';

@@ -6,7 +6,7 @@
  * the rest.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import type { FrameworkDefinition, FrameworkMount } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
 import type { ChildRef, MountEdge } from '../facts.js';

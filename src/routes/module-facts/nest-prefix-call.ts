@@ -1,6 +1,6 @@
 /** Reads `app.setGlobalPrefix(prefix, { exclude })` of a NestJS bootstrap file. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import type { NestExclude, NestPrefixCall } from '../facts.js';
 import { literalString } from './literal-string.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';

@@ -1,6 +1,6 @@
 /** Naming units (see `../facts.ts`) from AST nodes, the same way on the route side and the mount side. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../../handlers/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { paramUnit } from '../facts.js';
 import { thisMemberUnit } from './class-units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';

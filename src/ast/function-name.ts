@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from './types.js';
+import type { FunctionNode } from './function-node.js';
 import { parentOf } from './parent-of.js';
 
 /** The name a function is known by: its own name, the variable, property or method it is bound to. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
-import type { FunctionNode } from './types.js';
+import type { FunctionNode } from './function-node.js';
 import { unwrap } from './unwrap.js';
 import { variableOf } from './variable-of.js';
 
