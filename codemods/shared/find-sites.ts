@@ -34,7 +34,8 @@ export async function findSites(options: {
   files: readonly string[];
   ruleId: string;
   types: boolean;
-  programs?: readonly unknown[];
+  /** See `LintProjectOptions.programs`: a function defers building the program to the typed pass. */
+  programs?: readonly unknown[] | (() => readonly unknown[]);
   onProgress?: (done: number, total: number) => void;
 }): Promise<FoundSites> {
   const { results } = await lintProject({
