@@ -93,7 +93,9 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   // `Promise.allSettled([sendEmail(…), recordAudit(…)])` is named after the calls it combines.
   const combined = combinedCalls(work.nameCall);
   const nameCall = combined?.[0] ?? work.nameCall;
-  const names = [...new Set((combined?.length ? combined : nameCall ? [nameCall] : []).map(calleeNameOf))].filter((name) => name !== undefined);
+  const names = [...new Set((combined?.length ? combined : nameCall ? [nameCall] : []).map(calleeNameOf))].filter(
+    (name) => name !== undefined,
+  );
   const calleeName = (names.length > MAX_NAMES ? [...names.slice(0, MAX_NAMES), 'more'] : names).map(variantName).join('And');
   if (!calleeName)
     return bail(
