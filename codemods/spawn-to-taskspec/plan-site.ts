@@ -52,6 +52,12 @@ export function planSite(context: PlanContext, site: ReportedSite): SiteReport {
     generated: [],
   };
   const file = context.project.getSourceFile(site.file) ?? context.project.addSourceFileAtPath(site.file);
+  // Sites come in file order: a site inside the work of a site already rewritten (`void x()` in
+  // an async IIFE or a timer callback) moved into that executor with it, where it is awaited.
+  if (context.changes.overlaps(site.file, site)) {
+    report.message = 'moved with the enclosing site rewritten in this run (awaited in its executor)';
+    return report;
+  }
   const outcome = plan(context, file, site, report);
   if ('reason' in outcome) {
     report.action = 'bailed';
