@@ -56,11 +56,16 @@ async function run(options: SpawnToTaskspecOptions, heap: { restore: () => void 
   // The program is built only when first needed (the typed pass, else planning): the syntactic
   // pass over every file then runs with a small live heap, and V8 does not grow the heap to a
   // multiple of a whole program's size while that pass makes its garbage.
-  // Once it is built, the heap's growth past live data is limited (heap-growth.ts).
+  // From then on (or from the first typed batch) the heap's growth past live data is limited (heap-growth.ts).
   let built: Project | undefined;
+  let limited = false;
+  const limitHeap = () => {
+    if (!limited) heap.restore = limitHeapGrowth();
+    limited = true;
+  };
   const projectNow = () => {
     if (built) return built;
-    heap.restore = limitHeapGrowth();
+    limitHeap();
     built = existsSync(tsconfig)
       ? new Project({ tsConfigFilePath: tsconfig })
       : new Project({ compilerOptions: { allowJs: true, strict: true } });
@@ -75,10 +80,16 @@ async function run(options: SpawnToTaskspecOptions, heap: { restore: () => void 
     ruleId: 'no-floating-work-in-handler',
     types: options.types,
     ...(programs ? { programs } : {}),
-    ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}),
+    onProgress: (done, total, phase) => {
+      // The typed pass holds a program, ours or the project service's (no root tsconfig).
+      if (phase === 'types') limitHeap();
+      options.progress?.(`linted ${done}/${total} files`);
+    },
   });
   const lintMs = performance.now() - started;
   const project = projectNow();
+  // Every site's file at once: one program for the planning, not one rebuilt per added file.
+  for (const file of new Set(sites.map((site) => site.file))) if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
   const notes: string[] = [];
   const changes = new ChangeSet();
   const dependencies = readDependencies(options.root);
