@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { clearCaches } from '@typescript-eslint/typescript-estree';
 import { lintProject } from '../../src/cli/lint-project.js';
+import { collectGarbage } from './heap-growth.js';
 import type { ScanPhase } from '../../src/cli/lint-project.js';
 
 /** One report of a Fleet rule, as a source range. */
@@ -52,6 +53,7 @@ export async function findSites(options: {
   // program given): its programs stay cached at module level until cleared, beside the program
   // the codemod builds next for planning.
   clearCaches();
+  if (options.types && !options.programs) collectGarbage();
   const sites: ReportedSite[] = [];
   const fatal: { file: string; message: string }[] = [];
   for (const result of results) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent, HEAP_GROWTH_ENV } from '../../codemods/shared/heap-growth.js';
+import {
+  collectGarbage,
+  DEFAULT_HEAP_GROWING_PERCENT,
+  heapGrowingPercent,
+  HEAP_GROWTH_ENV,
+} from '../../codemods/shared/heap-growth.js';
 
 describe('heapGrowingPercent (how far the codemod lets V8 grow the heap past live data)', () => {
   it('limits growth to the default percent when the user chose no heap sizing', () => {
@@ -23,5 +28,21 @@ describe('heapGrowingPercent (how far the codemod lets V8 grow the heap past liv
     expect(heapGrowingPercent({ NODE_OPTIONS: '--heap-growing-percent=80' }, [])).toBeUndefined();
     // A flag that only starts the same way is not a heap flag.
     expect(heapGrowingPercent({}, ['--max-old-space-size-x=1'])).toBe(30);
+  });
+});
+
+describe('collectGarbage', () => {
+  /** Allocates about 64 MiB that is garbage once the function returns; its length keeps it from being optimised away. */
+  function makeGarbage(): number {
+    const chunks = Array.from({ length: 64 }, (_, index) => new Float64Array(131_072).fill(index));
+    return chunks.length;
+  }
+
+  it('frees dropped memory at once', () => {
+    expect(makeGarbage()).toBe(64);
+    const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    collectGarbage({}, []);
+    const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    expect(before - after).toBeGreaterThan(32 * 1024 * 1024);
   });
 });
