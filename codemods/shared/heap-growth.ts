@@ -37,7 +37,9 @@ export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env, execArgv: 
   const percent = heapGrowingPercent(env, execArgv);
   if (percent === undefined) return () => {};
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
-  return () => v8.setFlagsFromString('--heap-growing-percent=0');
+  return () => {
+    v8.setFlagsFromString('--heap-growing-percent=0');
+  };
 }
 
 /**
