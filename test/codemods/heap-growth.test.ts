@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  collectGarbage,
-  DEFAULT_HEAP_GROWING_PERCENT,
-  heapGrowingPercent,
-  HEAP_GROWTH_ENV,
-} from '../../codemods/shared/heap-growth.js';
+import { collectGarbage, DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent, HEAP_GROWTH_ENV } from '../../codemods/shared/heap-growth.js';
 
 describe('heapGrowingPercent (how far the codemod lets V8 grow the heap past live data)', () => {
   it('limits growth to the default percent when the user chose no heap sizing', () => {
