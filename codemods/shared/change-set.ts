@@ -36,6 +36,15 @@ export class ChangeSet {
   }
 
   /**
+   * True when `span` overlaps an edit already queued for `file`: a site nested in the work of a
+   * site rewritten before it (its text is gone with the outer span). Insertions only conflict
+   * strictly inside a replaced span.
+   */
+  overlaps(file: string, span: { start: number; end: number }): boolean {
+    return (this.#edits.get(file) ?? []).some((edit) => spansOverlap(edit, span));
+  }
+
+  /**
    * Queues an import line (written with `'` and rewritten to the file's quote style), inserted
    * after `offset` (the end of the file's last import, or where its statements start). Adding the
    * same line twice adds it once.
@@ -82,4 +91,10 @@ export class ChangeSet {
     for (const [file, text] of this.#created) out.push({ file, before: undefined, after: text });
     return out.filter((entry) => entry.before !== entry.after).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
+}
+
+function spansOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
 }

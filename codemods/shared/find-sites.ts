@@ -4,7 +4,10 @@
  * message id and source range.
  */
 import { readFileSync } from 'node:fs';
+import { clearCaches } from '@typescript-eslint/typescript-estree';
 import { lintProject } from '../../src/cli/lint-project.js';
+import { collectGarbage } from './heap-growth.js';
+import type { ScanPhase } from '../../src/cli/lint-project.js';
 
 /** One report of a Fleet rule, as a source range. */
 export interface ReportedSite {
@@ -34,8 +37,9 @@ export async function findSites(options: {
   files: readonly string[];
   ruleId: string;
   types: boolean;
-  programs?: readonly unknown[];
-  onProgress?: (done: number, total: number) => void;
+  /** See `LintProjectOptions.programs`: a function defers building the program to the typed pass. */
+  programs?: readonly unknown[] | (() => readonly unknown[]);
+  onProgress?: (done: number, total: number, phase: ScanPhase) => void;
 }): Promise<FoundSites> {
   const { results } = await lintProject({
     root: options.root,
@@ -45,6 +49,11 @@ export async function findSites(options: {
     ...(options.programs ? { programs: options.programs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  // The typed pass may have run on typescript-eslint's project service (no root tsconfig, or no
+  // program given): its programs stay cached at module level until cleared, beside the program
+  // the codemod builds next for planning.
+  clearCaches();
+  if (options.types && !options.programs) collectGarbage();
   const sites: ReportedSite[] = [];
   const fatal: { file: string; message: string }[] = [];
   for (const result of results) {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
-import type { Project, SourceFile } from 'ts-morph';
+import type { CallExpression, Project, SourceFile } from 'ts-morph';
 import type { ChangeSet } from '../shared/change-set.js';
 import { enqueueCall, variantName } from '../shared/enqueue-call.js';
 import { newlineOf } from '../shared/text-edit.js';
@@ -23,7 +23,7 @@ import { renderSchema } from './render-schema.js';
 import type { Validator } from './render-schema.js';
 import type { SiteReport } from './report.js';
 import { passSignal, signalArgument } from './signal.js';
-import { siteWork } from './site-work.js';
+import { combinedCalls, siteWork } from './site-work.js';
 import type { TasksFile } from './tasks-file.js';
 
 /** Shared state of one run. */
@@ -52,6 +52,12 @@ export function planSite(context: PlanContext, site: ReportedSite): SiteReport {
     generated: [],
   };
   const file = context.project.getSourceFile(site.file) ?? context.project.addSourceFileAtPath(site.file);
+  // Sites come in file order: a site inside the work of a site already rewritten (`void x()` in
+  // an async IIFE or a timer callback) moved into that executor with it, where it is awaited.
+  if (context.changes.overlaps(site.file, site)) {
+    report.message = 'moved with the enclosing site rewritten in this run (awaited in its executor)';
+    return report;
+  }
   const outcome = plan(context, file, site, report);
   if ('reason' in outcome) {
     report.action = 'bailed';
@@ -90,9 +96,13 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
       stop.class === 'forbidden' ? 'forbidden-capture' : stop.class === 'lossy' ? 'lossy-capture' : 'written-inside',
       `\`${stop.name}\`: ${stop.why ?? stop.class}.`,
     );
-  const callee = work.nameCall?.getExpression();
-  const calleeName =
-    callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
+  // `Promise.allSettled([sendEmail(…), recordAudit(…)])` is named after the calls it combines.
+  const combined = combinedCalls(work.nameCall);
+  const nameCall = combined?.[0] ?? work.nameCall;
+  const names = [...new Set((combined?.length ? combined : nameCall ? [nameCall] : []).map(calleeNameOf))].filter(
+    (name) => name !== undefined,
+  );
+  const calleeName = (names.length > MAX_NAMES ? [...names.slice(0, MAX_NAMES), 'more'] : names).map(variantName).join('And');
   if (!calleeName)
     return bail(
       'no-name',
@@ -127,8 +137,8 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   changes.edit(site.file, { start: site.start, end: site.end, text: callSite(context.tasks.binding, variant, fields, work.delay) });
   addSiteImports(context, file, site.file, js);
   const binding = `${camelCase(variant)}Task`;
-  const signal = work.nameCall && Node.isCallExpression(work.nameCall) ? signalArgument(work.nameCall) : undefined;
-  const body = (signal && work.nameCall && passSignal(work.body, work.nameCall, signal)) || work.body;
+  const signal = nameCall && Node.isCallExpression(nameCall) ? signalArgument(nameCall) : undefined;
+  const body = (signal && nameCall && passSignal(work.body, nameCall, signal)) || work.body;
   const source = executorSource(
     {
       variant,
@@ -149,7 +159,7 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
   report.generated.push(generated(changes.create(executorFile, source), executorFile));
   if (!context.registry.register(variant, binding, executorFile))
     report.message = `register \`${binding}\` in your \`createFleet({ executors })\``;
-  const test = testFor(context, work.nameCall, found, { variant, binding, executorFile, js, siteFile: site.file });
+  const test = testFor(context, nameCall, found, { variant, binding, executorFile, js, siteFile: site.file });
   if (test) report.generated.push(generated(changes.create(test.file, test.text), test.file));
   report.variant = `${context.tasks.binding}.${variant}`;
   const review = found.find((capture) => capture.class === 'untyped' || capture.class === 'reassigned-let' || capture.class === 'lossy');
@@ -158,6 +168,14 @@ function plan(context: PlanContext, file: SourceFile, site: ReportedSite, report
     report.message = `\`${review.name}\`: ${review.why ?? review.class}.`;
   }
   return { ok: true };
+}
+
+/** Calls named in a combined task's name (`SendEmailAndRecordAuditAndNotifyOpsAndMore`). */
+const MAX_NAMES = 3;
+
+function calleeNameOf(call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  return Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
 function generated(created: boolean, file: string): string {

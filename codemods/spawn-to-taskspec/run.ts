@@ -9,6 +9,7 @@ import { Project } from 'ts-morph';
 import { ChangeSet } from '../shared/change-set.js';
 import { writeAtomic } from '../shared/atomic-write.js';
 import { findSites } from '../shared/find-sites.js';
+import { limitHeapGrowth } from '../shared/heap-growth.js';
 import { unifiedDiff } from '../shared/unified-diff.js';
 import { ExecutorRegistry } from './executor-registry.js';
 import { DEFAULT_FORBIDDEN } from './payload-shape.js';
@@ -41,23 +42,54 @@ export interface SpawnToTaskspecOptions {
 
 /** Runs the codemod and returns its report (files are written unless `dry`). */
 export async function runSpawnToTaskspec(options: SpawnToTaskspecOptions): Promise<CodemodReport> {
+  const heap = { restore: () => {} };
+  try {
+    return await run(options, heap);
+  } finally {
+    heap.restore();
+  }
+}
+
+async function run(options: SpawnToTaskspecOptions, heap: { restore: () => void }): Promise<CodemodReport> {
   const started = performance.now();
   const tsconfig = path.join(options.root, 'tsconfig.json');
-  const project = existsSync(tsconfig)
-    ? new Project({ tsConfigFilePath: tsconfig })
-    : new Project({ compilerOptions: { allowJs: true, strict: true } });
+  // The program is built only when first needed (the typed pass, else planning): the syntactic
+  // pass over every file then runs with a small live heap, and V8 does not grow the heap to a
+  // multiple of a whole program's size while that pass makes its garbage.
+  // From then on (or from the first typed batch) the heap's growth past live data is limited (heap-growth.ts).
+  let built: Project | undefined;
+  let limited = false;
+  const limitHeap = () => {
+    if (!limited) heap.restore = limitHeapGrowth();
+    limited = true;
+  };
+  const projectNow = () => {
+    if (built) return built;
+    limitHeap();
+    built = existsSync(tsconfig)
+      ? new Project({ tsConfigFilePath: tsconfig })
+      : new Project({ compilerOptions: { allowJs: true, strict: true } });
+    return built;
+  };
   // One TypeScript program per run: the rule takes its types from the program the captures are
   // analysed with (typescript-eslint `programs`), instead of a project service building its own.
-  const programs = options.types && existsSync(tsconfig) ? [project.getProgram().compilerObject] : undefined;
+  const programs = options.types && existsSync(tsconfig) ? () => [projectNow().getProgram().compilerObject] : undefined;
   const { sites, fatal } = await findSites({
     root: options.root,
     files: options.files,
     ruleId: 'no-floating-work-in-handler',
     types: options.types,
     ...(programs ? { programs } : {}),
-    ...(options.progress ? { onProgress: (done: number, total: number) => options.progress?.(`linted ${done}/${total} files`) } : {}),
+    onProgress: (done, total, phase) => {
+      // The typed pass holds a program, ours or the project service's (no root tsconfig).
+      if (phase === 'types') limitHeap();
+      options.progress?.(`linted ${done}/${total} files`);
+    },
   });
   const lintMs = performance.now() - started;
+  const project = projectNow();
+  // Every site's file at once: one program for the planning, not one rebuilt per added file.
+  for (const file of new Set(sites.map((site) => site.file))) if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
   const notes: string[] = [];
   const changes = new ChangeSet();
   const dependencies = readDependencies(options.root);

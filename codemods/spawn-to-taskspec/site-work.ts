@@ -159,3 +159,23 @@ export function firstCall(fn: Node): CallExpression | undefined {
   const call = fn.getFirstDescendantByKind(SyntaxKind.CallExpression);
   return call ? (rootCall(call) ?? call) : undefined;
 }
+
+const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+
+/**
+ * The calls a `Promise.all([...])` (`allSettled`, `any`, `race`) combines, each its chain's root,
+ * in order (an element that is not a call is left out); `undefined` for any other call. The task
+ * is named after them, not after the combinator.
+ */
+export function combinedCalls(call: CallExpression | undefined): CallExpression[] | undefined {
+  const callee = call?.getExpression();
+  if (!call || !callee || !Node.isPropertyAccessExpression(callee)) return undefined;
+  if (unparen(callee.getExpression()).getText() !== 'Promise' || !COMBINATORS.has(callee.getName())) return undefined;
+  const [list] = call.getArguments();
+  if (!list || !Node.isArrayLiteralExpression(list)) return undefined;
+  return list.getElements().flatMap((element) => {
+    const iife = asyncIife(unparen(element));
+    const root = iife ? firstCall(iife) : rootCall(element);
+    return root ? [root] : [];
+  });
+}

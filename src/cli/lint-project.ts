@@ -39,9 +39,11 @@ export interface LintProjectOptions {
   readonly typeAwareRuleIds?: readonly string[];
   /**
    * With `types`: TypeScript programs (`ts.Program`) to take types from instead of the project
-   * service; a file in none of them is linted without types. Default: the project service.
+   * service; a file in none of them is linted without types. Default: the project service. A
+   * function is called once, when the typed pass starts: a caller can then build its program
+   * after the syntactic pass, which then runs without a whole program live in the heap.
    */
-  readonly programs?: readonly unknown[];
+  readonly programs?: readonly unknown[] | (() => readonly unknown[]);
 }
 
 /** The syntactic first pass over every file, or the typed pass over the files with handlers. */
@@ -96,7 +98,9 @@ function configOf(
     ruleIds: overrides.ruleIds,
     typesRoot: overrides.typesRoot,
     ...(overrides.markHandlers ? { markHandlers: true } : {}),
-    ...(overrides.typesRoot !== undefined && options.programs ? { programs: options.programs } : {}),
+    ...(overrides.typesRoot !== undefined && options.programs
+      ? { programs: typeof options.programs === 'function' ? options.programs() : options.programs }
+      : {}),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });

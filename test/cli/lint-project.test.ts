@@ -95,6 +95,31 @@ describe('lintProject', () => {
     expect(outcome.typedFiles).toBe(1);
   });
 
+  it('builds given programs lazily: a function is called once, when the typed linting starts', async () => {
+    const root = makeProject({ 'src/in.ts': 'export const a = 1;\n', 'src/out.ts': 'export const b = 2;\n' });
+    const files = ['src/in.ts', 'src/out.ts'].map((file) => path.join(root, file));
+    const events: string[] = [];
+    const programs = () => {
+      events.push('program');
+      return [ts.createProgram([path.join(root, 'src/in.ts')], { strict: true, noEmit: true })];
+    };
+    const outcome = await lintProject({
+      root,
+      files,
+      ruleIds: ['types'],
+      types: true,
+      rules,
+      programs,
+      batchSize: 1,
+      onProgress: (done, total) => events.push(`${done}/${total}`),
+    });
+    expect(summarise(root, outcome.results)).toEqual([
+      { file: 'src/in.ts', messages: ['1:1 fleet/types typed'] },
+      { file: 'src/out.ts', messages: ['1:1 fleet/types untyped'] },
+    ]);
+    expect(events).toEqual(['program', '1/2', '2/2']);
+  });
+
   it('reports a syntax error once in type-aware mode (after the untyped retry fails too)', async () => {
     const root = makeProject({ 'tsconfig.json': '{}', 'a.ts': 'export const = 1;\n', 'b.ts': 'export const b = 1;\n' });
     const files = [path.join(root, 'a.ts'), path.join(root, 'b.ts')];
