@@ -9,7 +9,7 @@
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import { skipWrappers } from './ts-nodes.js';
-import type { FloatingSite } from './types.js';
+import type { FloatingSite, ModuleCall } from './types.js';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -22,6 +22,39 @@ export interface CallFacts {
   readonly floats: (call: TS.CallExpression) => FloatingSite | undefined;
   /** The name is a top-level binding of the module (so `setTimeout` is not the global). */
   readonly isBound: (name: string) => boolean;
+  /**
+   * The calls of other project modules' functions `call` makes: itself when its callee is
+   * imported from a project module, else those of the same-module function it calls.
+   */
+  readonly moduleCalls: (call: TS.CallExpression) => readonly ModuleCall[];
+}
+
+/**
+ * Every call of another project module's function in `body` (not in callbacks nested in it),
+ * directly or through a same-module function, awaited or not: a function the helper calls that
+ * floats work floats it whatever the helper does with its result (see `floatingThrough`).
+ */
+export function moduleCallsOf(body: TS.Block, facts: CallFacts): ModuleCall[] {
+  const calls: ModuleCall[] = [];
+  const seen = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node)) {
+      for (const call of facts.moduleCalls(node)) {
+        const key = `${call.text}\0${call.module}\0${call.name}\0${call.members.join('.')}`;
+        if (!seen.has(key)) calls.push(call);
+        seen.add(key);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return calls;
+}
+
+/** `calleeText` of a call, for the chain of a {@link ModuleCall}. */
+export function callText(call: TS.CallExpression): string {
+  return calleeText(call);
 }
 
 /** The first floating site in `body`, `undefined` when none is proven. */
@@ -50,7 +83,7 @@ export function floatingSiteOf(
       // Awaited, returned or assigned, a call of a function that floats work still floats it.
       const inner = facts.floats(node);
       if (inner) {
-        found = { ...at(node, ''), work: `${calleeText(node)}() → ${inner.work}` };
+        found = through(at(node, ''), node, inner);
         return;
       }
     }
@@ -76,7 +109,8 @@ function statementSite(
   }
   if (!ts.isCallExpression(expression)) return undefined;
   const callee = skipWrappers(expression.expression);
-  if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !facts.isBound(callee.text)) return at(expression, `${callee.text}()`);
+  if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !facts.isBound(callee.text))
+    return { ...at(expression, `${callee.text}()`), timer: true };
   if (ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text)) {
     // A chain whose callbacks use a parameter most likely answers the request (`p.then((x) => res.json(x))`).
     if (mentions(expression, params)) return undefined;
@@ -84,7 +118,12 @@ function statementSite(
   }
   if (facts.returnsPromise(expression)) return at(expression, `${calleeText(expression)}()`);
   const inner = facts.floats(expression);
-  return inner ? { ...at(expression, `${calleeText(expression)}()`), work: `${calleeText(expression)}() → ${inner.work}` } : undefined;
+  return inner ? through(at(expression, ''), expression, inner) : undefined;
+}
+
+/** The site of `call`, which floats work through the function it calls (`send() → setTimeout()`). */
+function through(site: FloatingSite, call: TS.CallExpression, inner: FloatingSite): FloatingSite {
+  return { ...site, work: `${calleeText(call)}() → ${inner.work}`, ...(inner.timer ? { timer: true } : {}) };
 }
 
 /**

@@ -62,8 +62,102 @@ app.post('/x', (req, res) => {
 });
 `,
     },
+    {
+      name: 'a chain of helpers over three modules that awaits its work',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.post('/x', async (req, res) => {
+  await config.reload();
+  res.end();
+});
+`,
+    },
+    {
+      name: 'a timer four modules away is beyond the bound (handler → config-service → hop-one → hop-two → restart)',
+      filename,
+      code: `
+import express from 'express';
+import { viaThreeHops } from '../services/chain/config-service.js';
+const app = express();
+app.post('/x', (req, res) => {
+  viaThreeHops();
+  res.end();
+});
+`,
+    },
+    {
+      name: 'helpers of two modules importing each other (a cycle) that float nothing',
+      filename,
+      code: `
+import express from 'express';
+import { pingA } from '../services/chain/config-service.js';
+const app = express();
+app.get('/x', (req, res) => {
+  res.json(pingA(4));
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a service method reaching a timer of a third module through a same-class call (hoppscotch stopApp)',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.post('/onboarding', async (req, res) => {
+  await config.updateOnboarding(req.body);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 7,
+          column: 9,
+          data: {
+            callee: 'config.updateOnboarding()',
+            handler: 'POST /onboarding',
+            via: '',
+            work: 'this.updateMany() → stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a timer three modules away, through a namespace import in the middle',
+      filename,
+      code: `
+import express from 'express';
+import { viaTwoHops } from '../services/chain/config-service.js';
+const app = express();
+app.post('/x', (req, res) => {
+  viaTwoHops();
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 6,
+          column: 3,
+          data: {
+            callee: 'viaTwoHops()',
+            handler: 'POST /x',
+            via: '',
+            work: 'hops.hopOne() → hopTwo() → setInterval()',
+            site: '../services/chain/hop-two.ts:4',
+          },
+        },
+      ],
+    },
     {
       name: 'a helper that voids a promise, even when the call is awaited',
       filename,
@@ -99,7 +193,7 @@ app.post('/x', (req, res) => {
 `,
       errors: [
         {
-          messageId: 'floatingInHelper',
+          messageId: 'timerInHelper',
           line: 6,
           column: 3,
           data: { callee: 'notify.scheduleDigest()', handler: 'POST /x', via: '', work: 'setTimeout()', site: '../services/notify.ts:11' },
@@ -147,7 +241,7 @@ app.post('/x', async (req, res) => {
 `,
       errors: [
         {
-          messageId: 'floatingInHelper',
+          messageId: 'timerInHelper',
           line: 6,
           column: 9,
           data: {
