@@ -4,7 +4,7 @@ import { calleePath } from '../../src/handlers/callee-pattern.js';
 import { memberName } from '../../src/handlers/member-name.js';
 import { unwrap } from '../../src/handlers/unwrap.js';
 import { floatingThrough } from '../../src/modules/floating-through.js';
-import type { FloatingSite } from '../../src/modules/types.js';
+import type { FloatingSite, ParameterGuard } from '../../src/modules/types.js';
 import type { FileContext } from './file-context.js';
 import type { ImportedValue } from './imported-value.js';
 import { receiverClassMethods } from './receiver-class.js';
@@ -34,8 +34,16 @@ export function helperFloatOf(call: TSESTree.CallExpression, file: FileContext, 
     value = name === undefined ? undefined : receiverClassMethods(callee.object, { ...file, importedValue: lookup })?.get(name);
   }
   if (value?.kind !== 'function') return undefined;
-  const site = floatingThrough(value);
+  const site = floatingThrough(value, (guard) => skipsGuard(call, guard));
   if (!site) return undefined;
   const path = calleePath(callee);
   return { callee: `${path?.join('.') ?? 'helper'}()`, path, site };
+}
+
+/** `update(name, value, false)` of `update(name, value, restart) { if (restart) stopApp(); }`: the guarded work never starts. */
+function skipsGuard(call: TSESTree.CallExpression, guard: ParameterGuard): boolean {
+  const arg = call.arguments[guard.index];
+  if (arg === undefined) return guard.omittedIsFalse && !call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
+  const value = unwrap(arg);
+  return value.type === AST_NODE_TYPES.Literal && value.value === false;
 }

@@ -4,7 +4,7 @@ import type { ModuleBinding } from './module-bindings.js';
 import { isRelativeSpecifier } from './resolve-module.js';
 import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, requiredModule, skipWrappers, textOf } from './ts-nodes.js';
 import type { FloatingSite, ModuleCall, ValueSummary } from './types.js';
-import { callText, floatingSiteOf, moduleCallsOf } from './floating-site.js';
+import { callText, floatingSiteOf, guardAtCall, moduleCallsOf } from './floating-site.js';
 import type { CallFacts } from './floating-site.js';
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject', 'try']);
@@ -64,7 +64,8 @@ export class ValueSummariser {
       const known = this.functions.get(node);
       if (known) return known;
       const floats = this.floatingSite(node);
-      const calls = floats ? [] : this.moduleCalls(node);
+      // A guarded site (`if (restart) stopApp()`) may be skipped by the caller: what else it calls still counts.
+      const calls = floats && !floats.onlyIf ? [] : this.moduleCalls(node);
       const value: ValueSummary = {
         kind: 'function',
         returnsPromise: this.returnsPromise(node),
@@ -95,16 +96,17 @@ export class ValueSummariser {
 
   private floatingSite(node: FunctionNode): FloatingSite | undefined {
     if (!this.source || !node.body || !ts.isBlock(node.body)) return undefined;
-    return floatingSiteOf(node.body, node, this.source, this.callFacts());
+    return floatingSiteOf(node.body, node, this.source, this.callFacts(node));
   }
 
   /** Calls of other project modules' functions the body makes (none when it floats work itself). */
   private moduleCalls(node: FunctionNode): readonly ModuleCall[] {
     if (!this.source || !node.body || !ts.isBlock(node.body)) return [];
-    return moduleCallsOf(node.body, this.callFacts());
+    return moduleCallsOf(node.body, node, this.callFacts(node));
   }
 
-  private callFacts(): CallFacts {
+  /** What the summariser knows about the calls `caller` makes. */
+  private callFacts(caller: FunctionNode): CallFacts {
     const sameModule = (call: TS.CallExpression): ValueSummary | undefined => this.valueOf(this.ownMethod(call.expression) ?? call.expression);
     return {
       returnsPromise: (call) => this.isPromise(call),
@@ -119,7 +121,13 @@ export class ValueSummariser {
         if (imported) return [{ file: this.source!.fileName, text, ...imported }];
         const value = sameModule(call);
         if (value?.kind !== 'function' || !value.calls) return [];
-        return value.calls.map((inner) => ({ ...inner, text: `${text}() → ${inner.text}` }));
+        return value.calls.flatMap((inner) => {
+          // `this.update(x, false)` of `update(name, value, restart) { if (restart) stopApp(); }`: not called.
+          const guard = guardAtCall(inner.onlyIf, call, caller);
+          if (guard === 'skipped') return [];
+          const { onlyIf: _dropped, ...rest } = inner;
+          return [{ ...rest, text: `${text}() → ${inner.text}`, ...(guard ? { onlyIf: guard } : {}) }];
+        });
       },
     };
   }

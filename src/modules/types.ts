@@ -55,6 +55,20 @@ export interface FloatingSite {
   readonly work: string;
   /** The work is a global timer (`setTimeout()`), reached directly or through the calls in `work`. */
   readonly timer?: boolean;
+  /** The work starts only when a parameter of the function is truthy (`if (restart) stopApp();`). */
+  readonly onlyIf?: ParameterGuard;
+}
+
+/**
+ * `if (restartEnabled) ...` with no `else`, where `restartEnabled` is a parameter of the function:
+ * a call that passes `false` for it (or omits it when its default is falsy) does not start what
+ * the branch starts.
+ */
+export interface ParameterGuard {
+  /** 0-based index of the parameter. */
+  readonly index: number;
+  /** The parameter has no default or a `false` default: omitting the argument skips the branch. */
+  readonly omittedIsFalse: boolean;
 }
 
 /**
@@ -72,6 +86,8 @@ export interface ModuleCall {
   readonly module: string;
   readonly name: string;
   readonly members: readonly string[];
+  /** The call happens only when a parameter of the calling function is truthy. */
+  readonly onlyIf?: ParameterGuard;
 }
 
 /** The exports of one module. */

@@ -101,8 +101,64 @@ app.get('/x', (req, res) => {
 });
 `,
     },
+    {
+      name: 'a call passing false (or nothing, the default being false) for the parameter that guards the timer',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.put('/setup', async (req, res) => {
+  await config.update('setup', 'done', false);
+  await config.update('theme', 'dark');
+  await config.updatePassingOn('theme', 'dark', false);
+  await config.completeSetup();
+  res.end();
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a call passing true, or a value of the request, for the parameter that guards the timer',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.put('/setup', async (req, res) => {
+  await config.update('setup', 'done', true);
+  await config.updatePassingOn('theme', 'dark', req.body.restart);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 7,
+          data: {
+            callee: 'config.update()',
+            handler: 'PUT /setup',
+            via: '',
+            work: 'stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+        {
+          messageId: 'timerInHelper',
+          line: 8,
+          data: {
+            callee: 'config.updatePassingOn()',
+            handler: 'PUT /setup',
+            via: '',
+            work: 'this.update() → stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+      ],
+    },
     {
       name: 'a service method reaching a timer of a third module through a same-class call (hoppscotch stopApp)',
       filename,
