@@ -53,9 +53,13 @@ export function moduleCallsOf(body: TS.Block, fn: TS.SignatureDeclaration, facts
         seen.add(key);
       }
     }
-    ts.forEachChild(node, (child) => visit(child, guard));
+    ts.forEachChild(node, (child) => {
+      visit(child, guard);
+    });
   };
-  ts.forEachChild(body, (child) => visit(child, undefined));
+  ts.forEachChild(body, (child) => {
+    visit(child, undefined);
+  });
   return calls;
 }
 
@@ -147,9 +151,13 @@ export function floatingSiteOf(
       const inner = facts.floats(node);
       if (keep(inner && through(at(node, ''), node, inner, fn), guard)) return;
     }
-    ts.forEachChild(node, (child) => visit(child, guard));
+    ts.forEachChild(node, (child) => {
+      visit(child, guard);
+    });
   };
-  ts.forEachChild(body, (child) => visit(child, undefined));
+  ts.forEachChild(body, (child) => {
+    visit(child, undefined);
+  });
   return found ?? guarded;
 }
 
@@ -186,7 +194,12 @@ function statementSite(
  * The site of `call`, which floats work through the function it calls (`send() → setTimeout()`);
  * none when the call passes `false` for the parameter guarding that work.
  */
-function through(site: FloatingSite, call: TS.CallExpression, inner: FloatingSite, caller: TS.SignatureDeclaration): FloatingSite | undefined {
+function through(
+  site: FloatingSite,
+  call: TS.CallExpression,
+  inner: FloatingSite,
+  caller: TS.SignatureDeclaration,
+): FloatingSite | undefined {
   const guard = guardAtCall(inner.onlyIf, call, caller);
   if (guard === 'skipped') return undefined;
   return {

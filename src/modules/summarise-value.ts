@@ -107,7 +107,8 @@ export class ValueSummariser {
 
   /** What the summariser knows about the calls `caller` makes. */
   private callFacts(caller: FunctionNode): CallFacts {
-    const sameModule = (call: TS.CallExpression): ValueSummary | undefined => this.valueOf(this.ownMethod(call.expression) ?? call.expression);
+    const sameModule = (call: TS.CallExpression): ValueSummary | undefined =>
+      this.valueOf(this.ownMethod(call.expression) ?? call.expression);
     return {
       returnsPromise: (call) => this.isPromise(call),
       floats: (call) => {
@@ -125,8 +126,8 @@ export class ValueSummariser {
           // `this.update(x, false)` of `update(name, value, restart) { if (restart) stopApp(); }`: not called.
           const guard = guardAtCall(inner.onlyIf, call, caller);
           if (guard === 'skipped') return [];
-          const { onlyIf: _dropped, ...rest } = inner;
-          return [{ ...rest, text: `${text}() → ${inner.text}`, ...(guard ? { onlyIf: guard } : {}) }];
+          const { file, module, name, members } = inner;
+          return [{ file, module, name, members, text: `${text}() → ${inner.text}`, ...(guard ? { onlyIf: guard } : {}) }];
         });
       },
     };
@@ -142,7 +143,8 @@ export class ValueSummariser {
     }
     if (!ts.isIdentifier(root)) return undefined;
     const binding = this.bindings.get(root.text);
-    if (binding?.kind !== 'import' || (!isRelativeSpecifier(binding.module) && this.resolve(binding.module) === undefined)) return undefined;
+    if (binding?.kind !== 'import' || (!isRelativeSpecifier(binding.module) && this.resolve(binding.module) === undefined))
+      return undefined;
     return { module: binding.module, name: binding.name, members };
   }
 
