@@ -118,8 +118,75 @@ app.put('/setup', async (req, res) => {
 });
 `,
     },
+    {
+      name: 'a GraphQL subscription resolver is not a request handler',
+      filename,
+      code: `
+import { Resolver, Subscription } from '@nestjs/graphql';
+import { ConfigService } from '../services/chain/config-service.js';
+@Resolver()
+export class InfraResolver {
+  constructor(private readonly config: ConfigService) {}
+  @Subscription(() => Boolean)
+  configChanged() {
+    void this.config.updateMany({});
+    return this.pubsub.asyncIterator('config');
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a NestJS GraphQL mutation whose injected service reaches a timer of a third module (hoppscotch infra.resolver)',
+      filename,
+      code: `
+import { Mutation, Resolver } from '@nestjs/graphql';
+import { ConfigService } from '../services/chain/config-service.js';
+@Resolver()
+export class InfraResolver {
+  constructor(private readonly config: ConfigService) {}
+  @Mutation(() => Boolean)
+  async updateInfraConfigs() {
+    await this.config.updateMany({});
+    return true;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 9,
+          column: 11,
+          data: {
+            callee: 'this.config.updateMany()',
+            handler: 'Mutation updateInfraConfigs',
+            via: '',
+            work: 'stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a resolver of an Apollo resolver map that floats a promise',
+      filename,
+      code: `
+import { ApolloServer } from '@apollo/server';
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Mutation: {
+      invite: (_parent, args) => {
+        void fetch('https://mail.example.com/invite', { method: 'POST', body: args.email });
+        return true;
+      },
+    },
+  },
+});
+`,
+      errors: [{ messageId: 'voidedPromise', line: 8, data: { callee: 'fetch()', handler: 'Mutation invite', via: '' } }],
+    },
     {
       name: 'a call passing true, or a value of the request, for the parameter that guards the timer',
       filename,
