@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
+import { FS_READS, isFsModule } from './fs-reads.js';
 
 /** One file read or listing. */
 export interface FsSink {
@@ -24,59 +25,8 @@ export interface FsSink {
   readonly via?: string;
 }
 
-const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs', 'original-fs'];
-
-/**
- * `fs` modules, including a copy of `fs-extra` vendored into the project
- * (`require('../libs/fsExtra')`): the last path segment names it.
- */
-function isFsModule(module: string): boolean {
-  if (FS_MODULES.includes(module)) return true;
-  if (!module.startsWith('.')) return false;
-  const last = module
-    .split('/')
-    .pop()!
-    .replace(/\.[cm]?js$/, '')
-    .replace(/[^a-z]/gi, '')
-    .toLowerCase();
-  return last === 'fsextra' || last === 'gracefulfs';
-}
 const GLOB_MODULES = ['glob', 'fast-glob', 'globby', 'tinyglobby'];
 
-/** Reads, listings and watchers (writes are out of scope: they are a different hazard). */
-const FS_READS = new Set([
-  'readFile',
-  'readFileSync',
-  'readdir',
-  'readdirSync',
-  'stat',
-  'statSync',
-  'lstat',
-  'lstatSync',
-  'access',
-  'accessSync',
-  'exists',
-  'existsSync',
-  'opendir',
-  'opendirSync',
-  'realpath',
-  'realpathSync',
-  'createReadStream',
-  'watch',
-  'watchFile',
-  'open',
-  'openSync',
-  'openAsBlob',
-  'readlink',
-  'readlinkSync',
-  // fs-extra
-  'readJson',
-  'readJSON',
-  'readJsonSync',
-  'readJSONSync',
-  'pathExists',
-  'pathExistsSync',
-]);
 const FS_GLOBS = new Set(['glob', 'globSync']);
 const GLOB_CALLS = new Set([
   'glob',

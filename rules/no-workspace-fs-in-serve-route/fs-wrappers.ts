@@ -15,17 +15,17 @@ import type { ImportIndex } from '../../src/handlers/types.js';
 import { FileVersionCache } from '../../src/modules/file-version-cache.js';
 import { parseModule } from '../../src/modules/parse-module.js';
 import { resolveModule } from '../../src/modules/resolve-module.js';
+import { FS_TEXT } from './fs-reads.js';
 import type { FsSink } from './fs-sinks.js';
 import { wrapperSummary } from './wrapper-summary.js';
 import type { WrapperSummary } from './wrapper-summary.js';
 
 const EMPTY: WrapperSummary = new Map();
-// Cheap text test before parsing: a module that names no fs module wraps nothing.
-const FS_TEXT = /['"](node:)?(fs|fs\/promises|fs-extra|graceful-fs)['"]/;
 
 /** The fs wrappers a project module exports, per file version; a module that cannot be read or parsed wraps nothing we can see. */
 const summaries = new FileVersionCache<WrapperSummary>((file) => {
   const text = readFileSync(file, 'utf8');
+  // Cheap text test before parsing: a module that names no fs module (nor archiver) wraps nothing.
   if (!FS_TEXT.test(text)) return EMPTY;
   return wrapperSummary(parseModule(file, text));
 }, EMPTY);

@@ -4,37 +4,10 @@
  */
 import type * as TS from 'typescript';
 import { ts } from '../../src/modules/typescript.js';
+import { ARCHIVER_READS, FS_READS, isArchiverModule, isFsModule } from './fs-reads.js';
 
 /** Export path (`exists`, `file.exists`, `''` for a default export) → the parameter read and the read. */
 export type WrapperSummary = ReadonlyMap<string, { readonly param: number; readonly read: string }>;
-
-const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
-const READS = new Set([
-  'readFile',
-  'readFileSync',
-  'readdir',
-  'readdirSync',
-  'stat',
-  'statSync',
-  'lstat',
-  'lstatSync',
-  'access',
-  'accessSync',
-  'exists',
-  'existsSync',
-  'opendir',
-  'opendirSync',
-  'realpath',
-  'realpathSync',
-  'createReadStream',
-  'open',
-  'openSync',
-  'readJson',
-  'readJSON',
-  'readJsonSync',
-  'pathExists',
-  'pathExistsSync',
-]);
 
 type Fn = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration;
 
@@ -51,12 +24,21 @@ function requireOf(node: TS.Expression | undefined): string | undefined {
     : undefined;
 }
 
-/** The module's fs bindings: namespaces (`fs`, `fsp`) and imported read functions (`readFile`). */
-function fsBindings(source: TS.SourceFile): { spaces: Set<string>; reads: Set<string> } {
+/**
+ * The module's fs bindings: namespaces (`fs`, `fsp`), imported read functions (`readFile`) and
+ * `archiver` (whose instances read what they archive).
+ */
+function fsBindings(source: TS.SourceFile): { spaces: Set<string>; reads: Set<string>; archivers: Set<string> } {
   const spaces = new Set<string>();
   const reads = new Set<string>();
+  const archivers = new Set<string>();
   for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && FS_MODULES.has(moduleName(statement.moduleSpecifier) ?? '')) {
+    const imported = ts.isImportDeclaration(statement) ? moduleName(statement.moduleSpecifier) : undefined;
+    if (imported !== undefined && isArchiverModule(imported)) {
+      const clause = (statement as TS.ImportDeclaration).importClause;
+      if (clause?.name) archivers.add(clause.name.text);
+      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) archivers.add(clause.namedBindings.name.text);
+    } else if (ts.isImportDeclaration(statement) && isFsModule(imported ?? '')) {
       const clause = statement.importClause;
       if (clause?.name) spaces.add(clause.name.text);
       const bindings = clause?.namedBindings;
@@ -65,12 +47,14 @@ function fsBindings(source: TS.SourceFile): { spaces: Set<string>; reads: Set<st
         for (const element of bindings.elements) {
           const imported = (element.propertyName ?? element.name).text;
           if (imported === 'promises') spaces.add(element.name.text);
-          else if (READS.has(imported)) reads.add(element.name.text);
+          else if (FS_READS.has(imported)) reads.add(element.name.text);
         }
       }
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (!FS_MODULES.has(requireOf(declaration.initializer) ?? '')) continue;
+        const required = requireOf(declaration.initializer) ?? '';
+        if (isArchiverModule(required) && ts.isIdentifier(declaration.name)) archivers.add(declaration.name.text);
+        if (!isFsModule(required)) continue;
         if (ts.isIdentifier(declaration.name)) spaces.add(declaration.name.text);
         else if (ts.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
@@ -80,13 +64,28 @@ function fsBindings(source: TS.SourceFile): { spaces: Set<string>; reads: Set<st
                 : ts.isIdentifier(element.name)
                   ? element.name.text
                   : '';
-            if (ts.isIdentifier(element.name) && READS.has(imported)) reads.add(element.name.text);
+            if (ts.isIdentifier(element.name) && FS_READS.has(imported)) reads.add(element.name.text);
           }
         }
       }
     }
   }
-  return { spaces, reads };
+  return { spaces, reads, archivers };
+}
+
+/** Variables holding an archive: `const archive = archiver('zip', ...)` anywhere in the module. */
+function archivesOf(source: TS.SourceFile, archivers: ReadonlySet<string>): Set<string> {
+  const archives = new Set<string>();
+  if (archivers.size === 0) return archives;
+  const visit = (node: TS.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
+      const callee = node.initializer.expression;
+      if (archivers.has(rootName(callee) ?? '')) archives.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return archives;
 }
 
 function rootName(node: TS.Expression): string | undefined {
@@ -159,14 +158,23 @@ function collect(source: TS.SourceFile): { functions: Map<string, Fn>; exports: 
 
 /** Summarises the module's exported fs wrappers. */
 export function wrapperSummary(source: TS.SourceFile): WrapperSummary {
-  const { spaces, reads } = fsBindings(source);
-  if (spaces.size === 0 && reads.size === 0) return new Map();
+  const { spaces, reads, archivers } = fsBindings(source);
+  const archives = archivesOf(source, archivers);
+  if (spaces.size === 0 && reads.size === 0 && archives.size === 0) return new Map();
   const { functions, exports } = collect(source);
   const wrappers = new Map<Fn, { param: number; read: string }>();
   const isRead = (call: TS.CallExpression): string | undefined => {
     const callee = call.expression;
     if (ts.isIdentifier(callee) && reads.has(callee.text)) return callee.text;
-    if (ts.isPropertyAccessExpression(callee) && READS.has(callee.name.text) && spaces.has(rootName(callee.expression) ?? ''))
+    if (ts.isPropertyAccessExpression(callee) && FS_READS.has(callee.name.text) && spaces.has(rootName(callee.expression) ?? ''))
+      return callee.getText(source);
+    // `archive.directory(path)`: the archive reads the directory when it is written to the response.
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      ARCHIVER_READS.has(callee.name.text) &&
+      ts.isIdentifier(callee.expression) &&
+      archives.has(callee.expression.text)
+    )
       return callee.getText(source);
     const local = ts.isIdentifier(callee) ? functions.get(callee.text) : undefined;
     return local && wrappers.has(local) && ts.isIdentifier(callee) ? callee.text : undefined;

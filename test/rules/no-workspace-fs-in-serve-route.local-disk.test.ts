@@ -295,6 +295,35 @@ app.get('/c', (req, res) => res.send(readIndex(libraryDir)));
       ],
     },
     {
+      name: 'a directory archived per request through a project wrapper of (vendored) archiver is a read',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import zip from './lib/zip.cjs';
+const app = express();
+declare const itemDir: string;
+app.get('/download', async (req, res) => {
+  zip.zipText('hello', res);
+  await zip.zipDirectoryPipe(itemDir, 'item.zip', res);
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'zip.zipDirectoryPipe → archive.directory in ./lib/zip.cjs',
+            what: 'a local-disk path',
+            source: 'itemDir',
+            handler: 'GET /download',
+            via: '',
+          },
+          line: 8,
+          column: 9,
+          suggestions: null,
+        },
+      ],
+    },
+    {
       name: 'a copy of fs-extra vendored into the project is an fs module',
       filename: NO_MANIFEST,
       code: `
