@@ -15,6 +15,17 @@ const ruleTester = new RuleTester();
 ruleTester.run<MessageIds, Options>('no-workspace-fs-in-serve-route (local disk)', rule, {
   valid: [
     {
+      name: "a global the package's entry module sets from __dirname is the app's own bundle (audiobookshelf global.appRoot)",
+      filename: 'test/fixtures/routes/no-manifest/src/global-app/server/routes.js',
+      code: `
+const express = require('express');
+const path = require('path');
+const app = express();
+app.get('/', (req, res) => res.sendFile(path.join(global.appRoot, 'client/dist/index.html')));
+app.get('/app', (req, res) => res.sendFile(path.join(globalThis.clientDir, 'index.html')));
+`,
+    },
+    {
       name: 'a relative literal is a bundled asset (resolved against the deploy directory)',
       filename: NO_MANIFEST,
       code: `
@@ -290,6 +301,32 @@ app.get('/c', (req, res) => res.send(readIndex(libraryDir)));
           },
           line: 8,
           column: 38,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a global the entry module sets from the environment is local disk state',
+      filename: 'test/fixtures/routes/no-manifest/src/global-app/server/routes.js',
+      code: `
+const express = require('express');
+const fs = require('fs');
+const path = require('path');
+const app = express();
+app.get('/data', (req, res) => res.send(fs.readFileSync(path.join(global.dataDir, 'x.json'))));
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'fs.readFileSync',
+            what: 'a local-disk path',
+            source: 'global.dataDir',
+            handler: 'GET /data',
+            via: '',
+          },
+          line: 6,
+          column: 41,
           suggestions: null,
         },
       ],
