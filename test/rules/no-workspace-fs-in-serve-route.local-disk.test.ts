@@ -332,6 +332,36 @@ app.get('/data', (req, res) => res.send(fs.readFileSync(path.join(global.dataDir
       ],
     },
     {
+      name: 'methods of an exported storage instance chosen by configuration, whose class reads the disk (outline FileStorage)',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import FileStorage from './storage/index.js';
+import type LocalStorage from './storage/local-storage.js';
+const app = express();
+app.get('/files/:key', async (req, res) => {
+  const stats = await (FileStorage as unknown as LocalStorage).stat(req.params.key);
+  res.set('Content-Length', String(stats.size));
+  res.send(await FileStorage.url(req.params.key));
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: '(FileStorage as unknown as LocalStora... → fs.promises.stat in ./storage/index.js',
+            what: 'a local-disk path',
+            source: 'req.params.key',
+            handler: 'GET /files/:key',
+            via: '',
+          },
+          line: 7,
+          column: 23,
+          suggestions: null,
+        },
+      ],
+    },
+    {
       name: 'a directory archived per request through a project wrapper of (vendored) archiver is a read',
       filename: NO_MANIFEST,
       code: `
