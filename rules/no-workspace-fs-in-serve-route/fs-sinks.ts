@@ -1,7 +1,8 @@
 /**
  * The calls that read or list files: `node:fs` in every import form (callback, sync,
  * `fs/promises`, `fs.promises`, `require`), `fs-extra`, `graceful-fs`, the glob libraries,
- * `Bun.file` and `Deno` reads. Found from the uses of those imports, never by walking the tree.
+ * `Bun.file` and `Deno` reads, and an fs read passed to a caller with its path after it
+ * (`tryToCatch(readFile, p)`). Found from the uses of those imports, never by walking the tree.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -98,6 +99,24 @@ function runtimeSink(call: TSESTree.CallExpression, reads: ReadonlySet<string>):
   return reads.has(callee.property.name) ? { call, callee, path: call.arguments[0], options: undefined } : undefined;
 }
 
+/**
+ * An fs read passed to a caller with its path right after it: `tryToCatch(readFile, path)`,
+ * `attempt(fs.stat, path)`. The caller calls the read with the arguments that follow (the
+ * higher-order helpers real code uses to turn a throw into a value), so the call is the read.
+ */
+function passedRead(use: TSESTree.Node, imports: ImportIndex): FsSink | undefined {
+  let node = use;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node) return undefined;
+  const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+  const path = index < 0 ? undefined : call.arguments[index + 1];
+  const source = imports.sourceOf(node);
+  if (!path || !source || !isFsModule(source.module)) return undefined;
+  const name = importPath(source).filter((segment) => segment !== 'promises');
+  return name.length === 1 && FS_READS.has(name[0]!) ? { call, callee: node, path, options: undefined } : undefined;
+}
+
 /** True when the file can contain a sink at all (cheap: the import index is already built). */
 export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
   return (
@@ -114,7 +133,11 @@ export function fsSinks(imports: ImportIndex, scopeManager: ScopeManager): FsSin
     for (const use of imports.usesOf(module)) {
       const call = callOf(use);
       const source = call && imports.sourceOf(call.callee);
-      if (!call || !source || sinks.has(call)) continue;
+      if (!call || !source || sinks.has(call)) {
+        const passed = call ? undefined : passedRead(use, imports);
+        if (passed && !sinks.has(passed.call)) sinks.set(passed.call, passed);
+        continue;
+      }
       const sink = sinkOf(call, importPath(source), source.module);
       if (sink) sinks.set(call, sink);
     }

@@ -6,8 +6,8 @@
  * argument. A parameter reaches the read when it appears in the read's path argument directly,
  * through one local `const`, or through another wrapper of the same module. Methods of an
  * exported instance count (`export default cond ? new LocalStorage() : new S3Storage()`, the class
- * in this module or another project module); higher-order uses (`tryToCatch(readFile, p)`) are
- * not followed.
+ * in this module or another project module); an fs read passed to a caller is a sink of
+ * `fs-sinks.ts` (`tryToCatch(readFile, p)`).
  */
 import { readFileSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/utils';

@@ -15,6 +15,22 @@ const ruleTester = new RuleTester();
 ruleTester.run<MessageIds, Options>('no-workspace-fs-in-serve-route (local disk)', rule, {
   valid: [
     {
+      name: 'an fs read passed to a higher-order helper with a bundled path, or with no path (promisify)',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import { readFile } from 'node:fs';
+import { promisify } from 'node:util';
+import { tryToCatch } from 'try-to-catch';
+const app = express();
+app.get('/menu/default', async (req, res) => {
+  const read = promisify(readFile);
+  const [error, text] = await tryToCatch(readFile, new URL('./static/menu.js', import.meta.url));
+  res.send(text ?? (await read(new URL('./static/empty.js', import.meta.url))));
+});
+`,
+    },
+    {
       name: "a global the package's entry module sets from __dirname is the app's own bundle (audiobookshelf global.appRoot)",
       filename: 'test/fixtures/routes/no-manifest/src/global-app/server/routes.js',
       code: `
@@ -357,6 +373,31 @@ app.get('/files/:key', async (req, res) => {
           },
           line: 7,
           column: 23,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'an fs read passed to a higher-order helper with the path after it is a read (cloudcmd tryToCatch(readFile, p))',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { tryToCatch } from 'try-to-catch';
+const app = express();
+declare const menuDir: string;
+app.get('/menu', async (req, res) => {
+  const [error, text] = await tryToCatch(readFile, path.join(menuDir, 'menu.js'), 'utf8');
+  res.send(error ? '' : text);
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'readFile', what: 'a local-disk path', source: 'menuDir', handler: 'GET /menu', via: '' },
+          line: 9,
+          column: 31,
           suggestions: null,
         },
       ],
