@@ -188,7 +188,10 @@ export default createRule<Options, MessageIds>({
       if (!reach || !helper || isCoveredBySpawn(node)) return;
       // Relative to the linted module, as its import names the helper (`../services/notify.ts:7`).
       const site = `${relative(dirname(context.physicalFilename), helper.site.file).split('\\').join('/')}:${helper.site.line}`;
-      report(node, helper.site.timer ? 'timerInHelper' : 'floatingInHelper', helper.callee, helper.path, reach, null, { work: helper.site.work, site });
+      report(node, helper.site.timer ? 'timerInHelper' : 'floatingInHelper', helper.callee, helper.path, reach, null, {
+        work: helper.site.work,
+        site,
+      });
     }
 
     function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
