@@ -34,7 +34,7 @@ export type Options = [
 ];
 
 /** Message ids. */
-export type MessageIds = FloatingKind | SpawnKind | 'floatingInHelper' | 'emptyAllowReason' | 'awaitIt' | 'enqueueTask';
+export type MessageIds = FloatingKind | SpawnKind | 'floatingInHelper' | 'timerInHelper' | 'emptyAllowReason' | 'awaitIt' | 'enqueueTask';
 
 const CODEMOD = 'move it to a durable task with `npx fleet codemod spawn-to-taskspec`';
 
@@ -80,6 +80,7 @@ export default createRule<Options, MessageIds>({
       workerThread: `\`new {{callee}}()\` in handler \`{{handler}}\`{{via}} runs work that is not awaited and outlives the response; await its result, or ${CODEMOD}.`,
       platformDeferral: `\`{{callee}}()\` in handler \`{{handler}}\`{{via}} runs work after the response but is not durable (no retry, lost on crash); ${CODEMOD}, or set \`allowPlatformDeferral\`.`,
       floatingInHelper: `\`{{callee}}\` in handler \`{{handler}}\`{{via}} starts work it does not wait for (\`{{work}}\` at {{site}}), which dies with the response; \`await\` it in the helper, or ${CODEMOD}.`,
+      timerInHelper: `\`{{callee}}\` in handler \`{{handler}}\`{{via}} schedules work that outlives the response (\`{{work}}\` at {{site}}) and is lost on redeploy or crash; run it inline with \`await\` in the helper, or ${CODEMOD}.`,
       emptyAllowReason: 'The `fleet-allow-spawn` comment needs a reason after the colon, e.g. `// fleet-allow-spawn: sub-second metric`.',
       awaitIt: 'Await it.',
       enqueueTask: 'Enqueue the existing task `{{task}}` instead (the rewrite of `npx fleet codemod spawn-to-taskspec`).',
@@ -176,14 +177,21 @@ export default createRule<Options, MessageIds>({
       report(work.node, work.kind, work.callee, work.path, reach, null);
     }
 
-    /** A call of a project helper from another module whose body floats work (one module away, from its cached summary). */
+    /**
+     * A call of a project helper from another module whose body floats work, there or in a helper
+     * of a third module it calls (from the cached summaries, see `floatingThrough`); a timer the
+     * chain ends in is reported as a timer.
+     */
     function checkHelperCall(node: TSESTree.CallExpression): void {
       const reach = reachOf(node);
       const helper = reach && helperFloatOf(node, file, helperValue);
       if (!reach || !helper || isCoveredBySpawn(node)) return;
       // Relative to the linted module, as its import names the helper (`../services/notify.ts:7`).
       const site = `${relative(dirname(context.physicalFilename), helper.site.file).split('\\').join('/')}:${helper.site.line}`;
-      report(node, 'floatingInHelper', helper.callee, helper.path, reach, null, { work: helper.site.work, site });
+      report(node, helper.site.timer ? 'timerInHelper' : 'floatingInHelper', helper.callee, helper.path, reach, null, {
+        work: helper.site.work,
+        site,
+      });
     }
 
     function checkSpawn(node: TSESTree.CallExpression | TSESTree.NewExpression): void {

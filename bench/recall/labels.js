@@ -13,7 +13,8 @@ const LABELS = { floating: ['violation', 'ok'], timer: ['violation', 'ok'], fs: 
 /** Which labelled category a `fleet scan` finding falls under. */
 export function categoryOf(finding) {
   if (finding.ruleId === 'fleet/no-workspace-fs-in-serve-route') return 'fs';
-  if (finding.ruleId === 'fleet/no-floating-work-in-handler') return finding.messageId === 'timer' ? 'timer' : 'floating';
+  if (finding.ruleId === 'fleet/no-floating-work-in-handler')
+    return finding.messageId === 'timer' || finding.messageId === 'timerInHelper' ? 'timer' : 'floating';
   return finding.ruleId ?? 'none';
 }
 

@@ -1,13 +1,15 @@
 /**
  * The calls that read or list files: `node:fs` in every import form (callback, sync,
  * `fs/promises`, `fs.promises`, `require`), `fs-extra`, `graceful-fs`, the glob libraries,
- * `Bun.file` and `Deno` reads. Found from the uses of those imports, never by walking the tree.
+ * `Bun.file` and `Deno` reads, and an fs read passed to a caller with its path after it
+ * (`tryToCatch(readFile, p)`). Found from the uses of those imports, never by walking the tree.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
+import { FS_READS, isFsModule } from './fs-reads.js';
 
 /** One file read or listing. */
 export interface FsSink {
@@ -24,59 +26,8 @@ export interface FsSink {
   readonly via?: string;
 }
 
-const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs', 'original-fs'];
-
-/**
- * `fs` modules, including a copy of `fs-extra` vendored into the project
- * (`require('../libs/fsExtra')`): the last path segment names it.
- */
-function isFsModule(module: string): boolean {
-  if (FS_MODULES.includes(module)) return true;
-  if (!module.startsWith('.')) return false;
-  const last = module
-    .split('/')
-    .pop()!
-    .replace(/\.[cm]?js$/, '')
-    .replace(/[^a-z]/gi, '')
-    .toLowerCase();
-  return last === 'fsextra' || last === 'gracefulfs';
-}
 const GLOB_MODULES = ['glob', 'fast-glob', 'globby', 'tinyglobby'];
 
-/** Reads, listings and watchers (writes are out of scope: they are a different hazard). */
-const FS_READS = new Set([
-  'readFile',
-  'readFileSync',
-  'readdir',
-  'readdirSync',
-  'stat',
-  'statSync',
-  'lstat',
-  'lstatSync',
-  'access',
-  'accessSync',
-  'exists',
-  'existsSync',
-  'opendir',
-  'opendirSync',
-  'realpath',
-  'realpathSync',
-  'createReadStream',
-  'watch',
-  'watchFile',
-  'open',
-  'openSync',
-  'openAsBlob',
-  'readlink',
-  'readlinkSync',
-  // fs-extra
-  'readJson',
-  'readJSON',
-  'readJsonSync',
-  'readJSONSync',
-  'pathExists',
-  'pathExistsSync',
-]);
 const FS_GLOBS = new Set(['glob', 'globSync']);
 const GLOB_CALLS = new Set([
   'glob',
@@ -148,6 +99,24 @@ function runtimeSink(call: TSESTree.CallExpression, reads: ReadonlySet<string>):
   return reads.has(callee.property.name) ? { call, callee, path: call.arguments[0], options: undefined } : undefined;
 }
 
+/**
+ * An fs read passed to a caller with its path right after it: `tryToCatch(readFile, path)`,
+ * `attempt(fs.stat, path)`. The caller calls the read with the arguments that follow (the
+ * higher-order helpers real code uses to turn a throw into a value), so the call is the read.
+ */
+function passedRead(use: TSESTree.Node, imports: ImportIndex): FsSink | undefined {
+  let node = use;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node) return undefined;
+  const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+  const path = index < 0 ? undefined : call.arguments[index + 1];
+  const source = imports.sourceOf(node);
+  if (!path || !source || !isFsModule(source.module)) return undefined;
+  const name = importPath(source).filter((segment) => segment !== 'promises');
+  return name.length === 1 && FS_READS.has(name[0]!) ? { call, callee: node, path, options: undefined } : undefined;
+}
+
 /** True when the file can contain a sink at all (cheap: the import index is already built). */
 export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
   return (
@@ -164,7 +133,11 @@ export function fsSinks(imports: ImportIndex, scopeManager: ScopeManager): FsSin
     for (const use of imports.usesOf(module)) {
       const call = callOf(use);
       const source = call && imports.sourceOf(call.callee);
-      if (!call || !source || sinks.has(call)) continue;
+      if (!call || !source || sinks.has(call)) {
+        const passed = call ? undefined : passedRead(use, imports);
+        if (passed && !sinks.has(passed.call)) sinks.set(passed.call, passed);
+        continue;
+      }
       const sink = sinkOf(call, importPath(source), source.module);
       if (sink) sinks.set(call, sink);
     }

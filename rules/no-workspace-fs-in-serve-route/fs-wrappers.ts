@@ -4,8 +4,10 @@
  * version (TypeScript's parser, no types) and summarised as "export name → which parameter
  * reaches the path of an fs read inside it"; the call in the handler is then a read of that
  * argument. A parameter reaches the read when it appears in the read's path argument directly,
- * through one local `const`, or through another wrapper of the same module. Classes and
- * higher-order uses (`tryToCatch(readFile, p)`) are not followed.
+ * through one local `const`, or through another wrapper of the same module. Methods of an
+ * exported instance count (`export default cond ? new LocalStorage() : new S3Storage()`, the class
+ * in this module or another project module); an fs read passed to a caller is a sink of
+ * `fs-sinks.ts` (`tryToCatch(readFile, p)`).
  */
 import { readFileSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -15,18 +17,20 @@ import type { ImportIndex } from '../../src/handlers/types.js';
 import { FileVersionCache } from '../../src/modules/file-version-cache.js';
 import { parseModule } from '../../src/modules/parse-module.js';
 import { resolveModule } from '../../src/modules/resolve-module.js';
+import { FS_TEXT } from './fs-reads.js';
 import type { FsSink } from './fs-sinks.js';
 import { wrapperSummary } from './wrapper-summary.js';
-import type { WrapperSummary } from './wrapper-summary.js';
+import type { Wrapper, WrapperSummary } from './wrapper-summary.js';
 
 const EMPTY: WrapperSummary = new Map();
-// Cheap text test before parsing: a module that names no fs module wraps nothing.
-const FS_TEXT = /['"](node:)?(fs|fs\/promises|fs-extra|graceful-fs)['"]/;
+const INSTANCE_TEXT = /\bnew\s+[A-Z]/;
 
 /** The fs wrappers a project module exports, per file version; a module that cannot be read or parsed wraps nothing we can see. */
 const summaries = new FileVersionCache<WrapperSummary>((file) => {
   const text = readFileSync(file, 'utf8');
-  if (!FS_TEXT.test(text)) return EMPTY;
+  // Cheap text test before parsing: a module that names no fs module (nor archiver) wraps nothing,
+  // unless it exports an instance of a class (whose module may).
+  if (!FS_TEXT.test(text) && !INSTANCE_TEXT.test(text)) return EMPTY;
   return wrapperSummary(parseModule(file, text));
 }, EMPTY);
 
@@ -34,12 +38,59 @@ function summaryOf(file: string): WrapperSummary {
   return summaries.get(file);
 }
 
-/** The call a use of an import ends in: `file.exists(p)` from the `file` identifier. */
-function callOf(use: TSESTree.Node): TSESTree.CallExpression | undefined {
+/**
+ * The call a use of an import ends in, and the members between: `file.exists(p)` from the `file`
+ * identifier → `['exists']`; type assertions on the way are skipped
+ * (`(storage as LocalStorage).stat(key)`).
+ */
+function callOf(use: TSESTree.Node): { call: TSESTree.CallExpression; members: string[] } | undefined {
   let node = use;
-  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
+  const members: string[] = [];
+  for (;;) {
+    const parent = node.parent;
+    if (
+      (parent?.type === AST_NODE_TYPES.TSAsExpression ||
+        parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
+      parent.expression === node
+    ) {
+      node = parent;
+    } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+      if (parent.computed || parent.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+      members.push(parent.property.name);
+      node = parent;
+    } else {
+      break;
+    }
+  }
   const call = node.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === node ? call : undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === node ? { call, members } : undefined;
+}
+
+/** How many modules an exported instance's class may be looked up through. */
+const MAX_INSTANCE_HOPS = 2;
+
+/**
+ * The wrapper at export path `key` of the module at `file`: a function, or a method of an
+ * exported instance whose class another project module declares (`storage.stat` where
+ * `storage = new LocalStorage()` of `./LocalStorage`).
+ */
+function wrapperAt(file: string, key: string, hops = 0): { wrapper: Wrapper; file: string } | undefined {
+  const summary = summaryOf(file);
+  const direct = summary.get(key);
+  if (direct && 'param' in direct) return { wrapper: direct, file };
+  if (hops >= MAX_INSTANCE_HOPS) return undefined;
+  const dot = key.lastIndexOf('.');
+  const owner = summary.get(dot < 0 ? '' : key.slice(0, dot));
+  if (!owner || !('instanceOf' in owner)) return undefined;
+  const method = key.slice(dot + 1);
+  for (const { module, name } of owner.instanceOf) {
+    const classFile = resolveModule(file, module);
+    if (classFile === undefined || classFile.includes('/node_modules/')) continue;
+    const found = wrapperAt(classFile, `${name === 'default' ? '' : name}#${method}`, hops + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Calls of imported project functions that read a file from one of their arguments. */
@@ -51,11 +102,14 @@ export function wrapperSinks(filename: string, imports: ImportIndex): FsSink[] {
     const summary = summaryOf(file);
     if (summary.size === 0) continue;
     for (const use of imports.usesOf(module)) {
-      const call = callOf(use);
-      const source = call && imports.sourceOf(call.callee);
-      const wrapper = source && summary.get(importPath(source).join('.'));
+      const found = callOf(use);
+      const source = found && imports.sourceOf(use);
+      if (!found || !source) continue;
+      const key = [...importPath(source), ...found.members].join('.');
+      const wrapper = wrapperAt(file, key)?.wrapper;
+      const { call } = found;
       const path = wrapper && call.arguments[wrapper.param];
-      if (!call || !wrapper || !path) continue;
+      if (!wrapper || !path) continue;
       sinks.push({ call, callee: call.callee, path, options: undefined, via: `${wrapper.read} in ${module}` });
     }
   }

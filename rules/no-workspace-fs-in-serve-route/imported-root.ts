@@ -6,7 +6,8 @@
  * the rule would report every such read, so the exporting module's top-level `const`s are read
  * (parsed once per file version) and evaluated syntactically.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type * as TS from 'typescript';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportSource } from '../../src/handlers/types.js';
@@ -113,4 +114,76 @@ export function importedRoot(fromFile: string, source: ImportSource): MachineRoo
   if (exported.length !== 1) return undefined;
   const file = isRelativeSpecifier(source.module) ? resolveModule(fromFile, source.module) : undefined;
   return file === undefined ? undefined : rootsOf(file)?.get(exported[0]!);
+}
+
+/** Per entry module version: the machine-local root of each `global.X = …` it makes at top level (`null`: not one). */
+const globalsSet = new FileVersionCache<ReadonlyMap<string, MachineRoot | null> | undefined>((file) => {
+  const source = parseModule(file, readFileSync(file, 'utf8'));
+  const bindings = moduleBindings(source);
+  const roots = new Map<string, MachineRoot | null>();
+  for (const statement of source.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const expression = statement.expression;
+    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const left = expression.left;
+    if (!ts.isPropertyAccessExpression(left) || !ts.isIdentifier(left.expression) || !GLOBALS.has(left.expression.text)) continue;
+    const root = rootOf(expression.right, bindings, 0) ?? null;
+    const name = left.name.text;
+    // Two assignments that disagree prove nothing.
+    roots.set(name, roots.has(name) && roots.get(name) !== root ? null : root);
+  }
+  return roots;
+}, undefined);
+
+const GLOBALS = new Set(['global', 'globalThis']);
+
+/** The entry modules (`main`, `bin`) of the nearest `package.json` above a directory, cached per directory. */
+const entriesByDir = new Map<string, readonly string[]>();
+
+function entryModules(dir: string): readonly string[] {
+  const known = entriesByDir.get(dir);
+  if (known) return known;
+  let entries: readonly string[] = [];
+  const manifest = path.join(dir, 'package.json');
+  if (existsSync(manifest)) {
+    try {
+      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: unknown; bin?: unknown };
+      const bin: unknown = json.bin;
+      const named: unknown[] = [
+        json.main,
+        ...(typeof bin === 'object' && bin !== null ? Object.values(bin as Record<string, unknown>) : [bin]),
+      ];
+      entries = named.flatMap((entry) => {
+        if (typeof entry !== 'string') return [];
+        const file = [entry, `${entry}.js`, `${entry}.cjs`, `${entry}.mjs`]
+          .map((e) => path.resolve(dir, e))
+          .find((f) => existsSync(f) && !f.endsWith('/'));
+        return file ? [file] : [];
+      });
+    } catch {
+      entries = [];
+    }
+  } else {
+    const parent = path.dirname(dir);
+    entries = parent === dir ? [] : entryModules(parent);
+  }
+  entriesByDir.set(dir, entries);
+  return entries;
+}
+
+/**
+ * `global.appRoot` / `globalThis.appRoot` when the package's entry modules (`main` / `bin` of the
+ * nearest `package.json`) set it at top level from a machine-local root, and every such
+ * assignment there agrees (`global.appRoot = __dirname` in `index.js`); otherwise `undefined`.
+ */
+export function globalRoot(fromFile: string, name: string): MachineRoot | undefined {
+  let found: MachineRoot | undefined;
+  for (const entry of entryModules(path.dirname(fromFile))) {
+    const roots = globalsSet.get(entry);
+    if (!roots?.has(name)) continue;
+    const root = roots.get(name);
+    if (root === null || (found !== undefined && found !== root)) return undefined;
+    found = root;
+  }
+  return found;
 }

@@ -16,7 +16,7 @@ import type { FunctionNode, ImportIndex } from '../../src/handlers/types.js';
 import { unwrap } from '../../src/ast/unwrap.js';
 import { variableOf } from '../../src/ast/variable-of.js';
 import { isRelativeSpecifier } from '../../src/modules/resolve-module.js';
-import { importedRoot } from './imported-root.js';
+import { globalRoot, importedRoot } from './imported-root.js';
 import { machineRoot } from './machine-root.js';
 import type { MachineRoot } from './machine-root.js';
 import { isLocalDisk } from './verdict.js';
@@ -248,6 +248,10 @@ export class WorkspaceFlow {
     }
     if (this.input.sources.isMember(chain)) return this.workspace(node);
     if (this.input.bundle.isMember(chain)) return BUNDLE;
+    // `global.appRoot`, set from `__dirname` by the package's entry module.
+    const set =
+      (chain[0] === 'global' || chain[0] === 'globalThis') && chain.length === 2 ? globalRoot(this.input.filename, chain[1]!) : undefined;
+    if (set) return set === 'bundle' ? BUNDLE : SCRATCH;
     return isUploadPath(chain) ? SCRATCH : this.local(node);
   }
 

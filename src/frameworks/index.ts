@@ -9,6 +9,7 @@ import { custom } from './custom/index.js';
 import { elysia } from './elysia/index.js';
 import { express } from './express/index.js';
 import { fastify } from './fastify/index.js';
+import { graphql } from './graphql/index.js';
 import { hono } from './hono/index.js';
 import { koa } from './koa/index.js';
 import { medusa } from './medusa/index.js';
@@ -28,6 +29,7 @@ export const FRAMEWORKS = [
   nextjs,
   elysia,
   trpc,
+  graphql,
   sveltekit,
   nitro,
   reactRouter,

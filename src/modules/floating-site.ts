@@ -9,7 +9,7 @@
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import { skipWrappers } from './ts-nodes.js';
-import type { FloatingSite } from './types.js';
+import type { FloatingSite, ModuleCall, ParameterGuard } from './types.js';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -22,6 +22,92 @@ export interface CallFacts {
   readonly floats: (call: TS.CallExpression) => FloatingSite | undefined;
   /** The name is a top-level binding of the module (so `setTimeout` is not the global). */
   readonly isBound: (name: string) => boolean;
+  /**
+   * The calls of other project modules' functions `call` makes: itself when its callee is
+   * imported from a project module, else those of the same-module function it calls.
+   */
+  readonly moduleCalls: (call: TS.CallExpression) => readonly ModuleCall[];
+}
+
+/**
+ * Every call of another project module's function in `body` (not in callbacks nested in it),
+ * directly or through a same-module function, awaited or not: a function the helper calls that
+ * floats work floats it whatever the helper does with its result (see `floatingThrough`).
+ */
+export function moduleCallsOf(body: TS.Block, fn: TS.SignatureDeclaration, facts: CallFacts): ModuleCall[] {
+  const calls: ModuleCall[] = [];
+  const seen = new Set<string>();
+  const visit = (node: TS.Node, guard: ParameterGuard | undefined): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    const branch = guardedBranch(node, fn);
+    if (branch) {
+      visit(branch.condition, guard);
+      visit(branch.then, guard ?? branch.guard);
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      for (const inner of facts.moduleCalls(node)) {
+        const call = withGuard(inner, guard);
+        const key = `${call.text}\0${call.module}\0${call.name}\0${call.members.join('.')}\0${call.onlyIf?.index ?? ''}`;
+        if (!seen.has(key)) calls.push(call);
+        seen.add(key);
+      }
+    }
+    ts.forEachChild(node, (child) => {
+      visit(child, guard);
+    });
+  };
+  ts.forEachChild(body, (child) => {
+    visit(child, undefined);
+  });
+  return calls;
+}
+
+/** `if (param) <then>` without `else`, `param` a parameter of `fn`: the branch and its guard. */
+function guardedBranch(
+  node: TS.Node,
+  fn: TS.SignatureDeclaration,
+): { condition: TS.Node; then: TS.Node; guard: ParameterGuard } | undefined {
+  if (!ts.isIfStatement(node) || node.elseStatement) return undefined;
+  const condition = skipWrappers(node.expression);
+  if (!ts.isIdentifier(condition)) return undefined;
+  const index = fn.parameters.findIndex((param) => ts.isIdentifier(param.name) && param.name.text === condition.text);
+  if (index < 0) return undefined;
+  const init = fn.parameters[index]!.initializer;
+  const omittedIsFalse = init === undefined || init.kind === ts.SyntaxKind.FalseKeyword;
+  return { condition: node.expression, then: node.thenStatement, guard: { index, omittedIsFalse } };
+}
+
+function withGuard<T extends { readonly onlyIf?: ParameterGuard }>(value: T, guard: ParameterGuard | undefined): T {
+  if (guard === undefined) return value;
+  return { ...value, onlyIf: value.onlyIf ?? guard };
+}
+
+/**
+ * What a guarded site or call becomes at `call`: `'skipped'` when the call passes `false` for the
+ * guarding parameter (or omits it and its default is falsy), the caller's own guard when it passes
+ * its own parameter on (`this.update(x, restart)`), else unguarded.
+ */
+export function guardAtCall(
+  guard: ParameterGuard | undefined,
+  call: TS.CallExpression,
+  caller: TS.SignatureDeclaration,
+): ParameterGuard | 'skipped' | undefined {
+  if (guard === undefined) return undefined;
+  const arg = call.arguments[guard.index];
+  if (arg === undefined) return guard.omittedIsFalse && !call.arguments.some(ts.isSpreadElement) ? 'skipped' : undefined;
+  const value = skipWrappers(arg);
+  if (value.kind === ts.SyntaxKind.FalseKeyword) return 'skipped';
+  if (!ts.isIdentifier(value)) return undefined;
+  const index = caller.parameters.findIndex((param) => ts.isIdentifier(param.name) && param.name.text === value.text);
+  if (index < 0) return undefined;
+  const init = caller.parameters[index]!.initializer;
+  return { index, omittedIsFalse: init === undefined || init.kind === ts.SyntaxKind.FalseKeyword };
+}
+
+/** `calleeText` of a call, for the chain of a {@link ModuleCall}. */
+export function callText(call: TS.CallExpression): string {
+  return calleeText(call);
 }
 
 /** The first floating site in `body`, `undefined` when none is proven. */
@@ -35,33 +121,49 @@ export function floatingSiteOf(
   // Work that writes the stream the helper made the response body is the response (see `responseStreams`).
   const streams = new Set(responseStreams(body, params));
   for (const stream of streams) params.add(stream);
+  // The first site no parameter guards; failing that, the first guarded one.
   let found: FloatingSite | undefined;
+  let guarded: FloatingSite | undefined;
   const at = (node: TS.Node, work: string): FloatingSite => ({
     file: source.fileName,
     line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
     work,
   });
-  const visit = (node: TS.Node): void => {
+  const keep = (site: FloatingSite | undefined, guard: ParameterGuard | undefined): boolean => {
+    if (!site) return false;
+    const kept = withGuard(site, guard);
+    if (kept.onlyIf) guarded ??= kept;
+    else found = kept;
+    return true;
+  };
+  const visit = (node: TS.Node, guard: ParameterGuard | undefined): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    const branch = guardedBranch(node, fn);
+    if (branch) {
+      visit(branch.condition, guard);
+      visit(branch.then, guard ?? branch.guard);
+      return;
+    }
     if (ts.isExpressionStatement(node)) {
-      found = statementSite(skipWrappers(node.expression), params, streams, facts, at);
-      if (found) return;
+      if (keep(statementSite(skipWrappers(node.expression), fn, params, streams, facts, at), guard)) return;
     } else if (ts.isCallExpression(node)) {
       // Awaited, returned or assigned, a call of a function that floats work still floats it.
       const inner = facts.floats(node);
-      if (inner) {
-        found = { ...at(node, ''), work: `${calleeText(node)}() → ${inner.work}` };
-        return;
-      }
+      if (keep(inner && through(at(node, ''), node, inner, fn), guard)) return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      visit(child, guard);
+    });
   };
-  ts.forEachChild(body, visit);
-  return found;
+  ts.forEachChild(body, (child) => {
+    visit(child, undefined);
+  });
+  return found ?? guarded;
 }
 
 function statementSite(
   expression: TS.Node,
+  fn: TS.SignatureDeclaration,
   params: ReadonlySet<string>,
   streams: ReadonlySet<string>,
   facts: CallFacts,
@@ -76,7 +178,8 @@ function statementSite(
   }
   if (!ts.isCallExpression(expression)) return undefined;
   const callee = skipWrappers(expression.expression);
-  if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !facts.isBound(callee.text)) return at(expression, `${callee.text}()`);
+  if (ts.isIdentifier(callee) && TIMERS.has(callee.text) && !facts.isBound(callee.text))
+    return { ...at(expression, `${callee.text}()`), timer: true };
   if (ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text)) {
     // A chain whose callbacks use a parameter most likely answers the request (`p.then((x) => res.json(x))`).
     if (mentions(expression, params)) return undefined;
@@ -84,7 +187,27 @@ function statementSite(
   }
   if (facts.returnsPromise(expression)) return at(expression, `${calleeText(expression)}()`);
   const inner = facts.floats(expression);
-  return inner ? { ...at(expression, `${calleeText(expression)}()`), work: `${calleeText(expression)}() → ${inner.work}` } : undefined;
+  return inner ? through(at(expression, ''), expression, inner, fn) : undefined;
+}
+
+/**
+ * The site of `call`, which floats work through the function it calls (`send() → setTimeout()`);
+ * none when the call passes `false` for the parameter guarding that work.
+ */
+function through(
+  site: FloatingSite,
+  call: TS.CallExpression,
+  inner: FloatingSite,
+  caller: TS.SignatureDeclaration,
+): FloatingSite | undefined {
+  const guard = guardAtCall(inner.onlyIf, call, caller);
+  if (guard === 'skipped') return undefined;
+  return {
+    ...site,
+    work: `${calleeText(call)}() → ${inner.work}`,
+    ...(inner.timer ? { timer: true } : {}),
+    ...(guard ? { onlyIf: guard } : {}),
+  };
 }
 
 /**

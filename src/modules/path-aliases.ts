@@ -3,7 +3,7 @@
  * `tsconfig.json`, so syntactic mode follows a project's own modules the way TypeScript does.
  * Most real Next.js and NestJS apps import their services only through such aliases.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -108,10 +108,37 @@ function optionsOf(file: string, depth: number): AliasOptions {
 
 function aliasesOf(configFile: string): Alias[] {
   const options = optionsOf(configFile, 0);
-  if (!options.paths) return [];
+  const fromBase = options.baseUrl === undefined ? [] : baseUrlAliases(options.baseUrl);
+  if (!options.paths) return fromBase;
   // Targets are relative to `baseUrl` when set, else to the config that declares `paths`.
   const base = options.baseUrl ?? options.paths.dir;
-  return Object.entries(options.paths.value).flatMap(([key, value]) => {
+  // `paths` first: for keys of the same length, the first alias wins (see `aliasTargets`).
+  return [...pathAliases(options.paths.value, base), ...fromBase];
+}
+
+/**
+ * `baseUrl` alone makes `src/x/y` resolve to `<baseUrl>/src/x/y` (NestJS apps import their services
+ * so). One alias per entry of the `baseUrl` folder, so a package specifier (`express`) costs no
+ * look-up unless a folder or module of the project bears its name, as TypeScript would pick it.
+ */
+function baseUrlAliases(baseUrl: string): Alias[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(baseUrl);
+  } catch {
+    return [];
+  }
+  const names = new Set(
+    entries.filter((entry) => !entry.startsWith('.') && entry !== 'node_modules').map((entry) => entry.replace(/\.[cm]?[jt]sx?$/, '')),
+  );
+  return [...names].flatMap((name) => [
+    { prefix: name, suffix: undefined, targets: [path.join(baseUrl, name)] },
+    { prefix: `${name}/`, suffix: '', targets: [path.join(baseUrl, name, '*')] },
+  ]);
+}
+
+function pathAliases(value: Readonly<Record<string, unknown>>, base: string): Alias[] {
+  return Object.entries(value).flatMap(([key, value]) => {
     const targets = Array.isArray(value)
       ? value.filter((x): x is string => typeof x === 'string').map((target) => path.resolve(base, target))
       : [];

@@ -3,8 +3,9 @@ import { ts } from './typescript.js';
 import type { ModuleBinding } from './module-bindings.js';
 import { isRelativeSpecifier } from './resolve-module.js';
 import { hasModifier, isPromiseFunctionTypeNode, isPromiseTypeNode, requiredModule, skipWrappers, textOf } from './ts-nodes.js';
-import type { FloatingSite, ValueSummary } from './types.js';
-import { floatingSiteOf } from './floating-site.js';
+import type { FloatingSite, ModuleCall, ValueSummary } from './types.js';
+import { callText, floatingSiteOf, guardAtCall, moduleCallsOf } from './floating-site.js';
+import type { CallFacts } from './floating-site.js';
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject', 'try']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -21,6 +22,11 @@ type FunctionNode = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFun
  */
 export class ValueSummariser {
   private readonly inProgress = new Set<TS.Node>();
+  /**
+   * Function summaries already made: a function called from many places (or through a chain of
+   * same-module calls) is summarised once, not once per path to it.
+   */
+  private readonly functions = new Map<TS.Node, ValueSummary>();
   /** The classes whose members are being summarised, innermost last, for `this.method()` calls. */
   private readonly classes: TS.ClassLikeDeclaration[] = [];
 
@@ -55,8 +61,19 @@ export class ValueSummariser {
 
   private compute(node: TS.Node): ValueSummary | undefined {
     if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
+      const known = this.functions.get(node);
+      if (known) return known;
       const floats = this.floatingSite(node);
-      return { kind: 'function', returnsPromise: this.returnsPromise(node), ...(floats ? { floats } : {}) };
+      // A guarded site (`if (restart) stopApp()`) may be skipped by the caller: what else it calls still counts.
+      const calls = floats && !floats.onlyIf ? [] : this.moduleCalls(node);
+      const value: ValueSummary = {
+        kind: 'function',
+        returnsPromise: this.returnsPromise(node),
+        ...(floats ? { floats } : {}),
+        ...(calls.length > 0 ? { calls } : {}),
+      };
+      this.functions.set(node, value);
+      return value;
     }
     if (ts.isClassLike(node)) return this.classOf(node);
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', members: this.objectMembers(node) };
@@ -79,14 +96,56 @@ export class ValueSummariser {
 
   private floatingSite(node: FunctionNode): FloatingSite | undefined {
     if (!this.source || !node.body || !ts.isBlock(node.body)) return undefined;
-    return floatingSiteOf(node.body, node, this.source, {
+    return floatingSiteOf(node.body, node, this.source, this.callFacts(node));
+  }
+
+  /** Calls of other project modules' functions the body makes (none when it floats work itself). */
+  private moduleCalls(node: FunctionNode): readonly ModuleCall[] {
+    if (!this.source || !node.body || !ts.isBlock(node.body)) return [];
+    return moduleCallsOf(node.body, node, this.callFacts(node));
+  }
+
+  /** What the summariser knows about the calls `caller` makes. */
+  private callFacts(caller: FunctionNode): CallFacts {
+    const sameModule = (call: TS.CallExpression): ValueSummary | undefined =>
+      this.valueOf(this.ownMethod(call.expression) ?? call.expression);
+    return {
       returnsPromise: (call) => this.isPromise(call),
       floats: (call) => {
-        const value = this.valueOf(this.ownMethod(call.expression) ?? call.expression);
+        const value = sameModule(call);
         return value?.kind === 'function' ? value.floats : undefined;
       },
       isBound: (name) => this.bindings.has(name),
-    });
+      moduleCalls: (call) => {
+        const imported = this.importedCallee(call.expression);
+        const text = callText(call);
+        if (imported) return [{ file: this.source!.fileName, text, ...imported }];
+        const value = sameModule(call);
+        if (value?.kind !== 'function' || !value.calls) return [];
+        return value.calls.flatMap((inner) => {
+          // `this.update(x, false)` of `update(name, value, restart) { if (restart) stopApp(); }`: not called.
+          const guard = guardAtCall(inner.onlyIf, call, caller);
+          if (guard === 'skipped') return [];
+          const { file, module, name, members } = inner;
+          return [{ file, module, name, members, text: `${text}() → ${inner.text}`, ...(guard ? { onlyIf: guard } : {}) }];
+        });
+      },
+    };
+  }
+
+  /** `stopApp` / `helpers.stopApp` / `require('./h').stopApp` imported from a project module (not a package). */
+  private importedCallee(callee: TS.Node): Pick<ModuleCall, 'module' | 'name' | 'members'> | undefined {
+    const members: string[] = [];
+    let root = skipWrappers(callee);
+    while (ts.isPropertyAccessExpression(root) && ts.isIdentifier(root.name)) {
+      members.unshift(root.name.text);
+      root = skipWrappers(root.expression);
+    }
+    if (!ts.isIdentifier(root)) return undefined;
+    const binding = this.bindings.get(root.text);
+    if (binding?.kind !== 'import' || (!isRelativeSpecifier(binding.module) && this.resolve(binding.module) === undefined))
+      return undefined;
+    return { module: binding.module, name: binding.name, members };
   }
 
   private returnsPromise(node: FunctionNode): boolean {

@@ -15,6 +15,7 @@ describe('readFleetSettings', () => {
       'nextjs',
       'elysia',
       'trpc',
+      'graphql',
       'sveltekit',
       'nitro',
       'react-router',

@@ -37,6 +37,10 @@ write('packages/shared/src/config.ts', 'export const port = 1;\n');
 write('packages/shared/src/queue/index.ts', 'export async function publish() {}\n');
 write('apps/api/tsconfig.json', '{ "compilerOptions": { "baseUrl": "src", "paths": { "@api/*": ["./*"] } } }');
 write('apps/api/src/mail.service.ts', 'export class MailService { async send() {} }\n');
+// NestJS style: `baseUrl: "./"` and no `paths`; services import `src/...`.
+write('apps/nest/tsconfig.json', '{ "compilerOptions": { "baseUrl": "./" } }');
+write('apps/nest/src/infra/helper.ts', 'export function stopApp() {}\n');
+write('apps/nest/src/admin/infra.resolver.ts', '');
 
 const FROM = path.join(WEB, 'app/api/route.ts');
 
@@ -60,6 +64,13 @@ describe('resolveModule', () => {
     expect(resolveModule(FROM, '@shared/queue')).toBeUndefined();
     expect(resolveModule(path.join(ROOT, 'packages/x.ts'), '@shared/queue')).toBe(path.join(ROOT, 'packages/shared/src/queue/index.ts'));
     expect(resolveModule(path.join(ROOT, 'packages/x.ts'), '@config')).toBe(path.join(ROOT, 'packages/shared/src/config.ts'));
+  });
+
+  it('resolves a non-relative specifier against baseUrl alone, for the entries of the baseUrl folder only', () => {
+    const resolver = path.join(ROOT, 'apps/nest/src/admin/infra.resolver.ts');
+    expect(resolveModule(resolver, 'src/infra/helper')).toBe(path.join(ROOT, 'apps/nest/src/infra/helper.ts'));
+    expect(resolveModule(resolver, 'src/infra/missing')).toBeUndefined();
+    expect(resolveModule(resolver, '@nestjs/common')).toBeUndefined();
   });
 
   it('returns undefined for packages, node: builtins and aliases whose target does not exist', () => {

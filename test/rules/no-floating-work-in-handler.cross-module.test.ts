@@ -62,8 +62,225 @@ app.post('/x', (req, res) => {
 });
 `,
     },
+    {
+      name: 'a chain of helpers over three modules that awaits its work',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.post('/x', async (req, res) => {
+  await config.reload();
+  res.end();
+});
+`,
+    },
+    {
+      name: 'a timer four modules away is beyond the bound (handler → config-service → hop-one → hop-two → restart)',
+      filename,
+      code: `
+import express from 'express';
+import { viaThreeHops } from '../services/chain/config-service.js';
+const app = express();
+app.post('/x', (req, res) => {
+  viaThreeHops();
+  res.end();
+});
+`,
+    },
+    {
+      name: 'helpers of two modules importing each other (a cycle) that float nothing',
+      filename,
+      code: `
+import express from 'express';
+import { pingA } from '../services/chain/config-service.js';
+const app = express();
+app.get('/x', (req, res) => {
+  res.json(pingA(4));
+});
+`,
+    },
+    {
+      name: 'a call passing false (or nothing, the default being false) for the parameter that guards the timer',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.put('/setup', async (req, res) => {
+  await config.update('setup', 'done', false);
+  await config.update('theme', 'dark');
+  await config.updatePassingOn('theme', 'dark', false);
+  await config.completeSetup();
+  res.end();
+});
+`,
+    },
+    {
+      name: 'a GraphQL subscription resolver is not a request handler',
+      filename,
+      code: `
+import { Resolver, Subscription } from '@nestjs/graphql';
+import { ConfigService } from '../services/chain/config-service.js';
+@Resolver()
+export class InfraResolver {
+  constructor(private readonly config: ConfigService) {}
+  @Subscription(() => Boolean)
+  configChanged() {
+    void this.config.updateMany({});
+    return this.pubsub.asyncIterator('config');
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a NestJS GraphQL mutation whose injected service reaches a timer of a third module (hoppscotch infra.resolver)',
+      filename,
+      code: `
+import { Mutation, Resolver } from '@nestjs/graphql';
+import { ConfigService } from '../services/chain/config-service.js';
+@Resolver()
+export class InfraResolver {
+  constructor(private readonly config: ConfigService) {}
+  @Mutation(() => Boolean)
+  async updateInfraConfigs() {
+    await this.config.updateMany({});
+    return true;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 9,
+          column: 11,
+          data: {
+            callee: 'this.config.updateMany()',
+            handler: 'Mutation updateInfraConfigs',
+            via: '',
+            work: 'stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a resolver of an Apollo resolver map that floats a promise',
+      filename,
+      code: `
+import { ApolloServer } from '@apollo/server';
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Mutation: {
+      invite: (_parent, args) => {
+        void fetch('https://mail.example.com/invite', { method: 'POST', body: args.email });
+        return true;
+      },
+    },
+  },
+});
+`,
+      errors: [{ messageId: 'voidedPromise', line: 8, data: { callee: 'fetch()', handler: 'Mutation invite', via: '' } }],
+    },
+    {
+      name: 'a call passing true, or a value of the request, for the parameter that guards the timer',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.put('/setup', async (req, res) => {
+  await config.update('setup', 'done', true);
+  await config.updatePassingOn('theme', 'dark', req.body.restart);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 7,
+          data: {
+            callee: 'config.update()',
+            handler: 'PUT /setup',
+            via: '',
+            work: 'stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+        {
+          messageId: 'timerInHelper',
+          line: 8,
+          data: {
+            callee: 'config.updatePassingOn()',
+            handler: 'PUT /setup',
+            via: '',
+            work: 'this.update() → stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a service method reaching a timer of a third module through a same-class call (hoppscotch stopApp)',
+      filename,
+      code: `
+import express from 'express';
+import { ConfigService } from '../services/chain/config-service.js';
+const config = new ConfigService();
+const app = express();
+app.post('/onboarding', async (req, res) => {
+  await config.updateOnboarding(req.body);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 7,
+          column: 9,
+          data: {
+            callee: 'config.updateOnboarding()',
+            handler: 'POST /onboarding',
+            via: '',
+            work: 'this.updateMany() → stopApp() → setTimeout()',
+            site: '../services/chain/restart.ts:3',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a timer three modules away, through a namespace import in the middle',
+      filename,
+      code: `
+import express from 'express';
+import { viaTwoHops } from '../services/chain/config-service.js';
+const app = express();
+app.post('/x', (req, res) => {
+  viaTwoHops();
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'timerInHelper',
+          line: 6,
+          column: 3,
+          data: {
+            callee: 'viaTwoHops()',
+            handler: 'POST /x',
+            via: '',
+            work: 'hops.hopOne() → hopTwo() → setInterval()',
+            site: '../services/chain/hop-two.ts:4',
+          },
+        },
+      ],
+    },
     {
       name: 'a helper that voids a promise, even when the call is awaited',
       filename,
@@ -99,7 +316,7 @@ app.post('/x', (req, res) => {
 `,
       errors: [
         {
-          messageId: 'floatingInHelper',
+          messageId: 'timerInHelper',
           line: 6,
           column: 3,
           data: { callee: 'notify.scheduleDigest()', handler: 'POST /x', via: '', work: 'setTimeout()', site: '../services/notify.ts:11' },
@@ -147,7 +364,7 @@ app.post('/x', async (req, res) => {
 `,
       errors: [
         {
-          messageId: 'floatingInHelper',
+          messageId: 'timerInHelper',
           line: 6,
           column: 9,
           data: {

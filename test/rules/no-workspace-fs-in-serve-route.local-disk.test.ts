@@ -15,6 +15,33 @@ const ruleTester = new RuleTester();
 ruleTester.run<MessageIds, Options>('no-workspace-fs-in-serve-route (local disk)', rule, {
   valid: [
     {
+      name: 'an fs read passed to a higher-order helper with a bundled path, or with no path (promisify)',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import { readFile } from 'node:fs';
+import { promisify } from 'node:util';
+import { tryToCatch } from 'try-to-catch';
+const app = express();
+app.get('/menu/default', async (req, res) => {
+  const read = promisify(readFile);
+  const [error, text] = await tryToCatch(readFile, new URL('./static/menu.js', import.meta.url));
+  res.send(text ?? (await read(new URL('./static/empty.js', import.meta.url))));
+});
+`,
+    },
+    {
+      name: "a global the package's entry module sets from __dirname is the app's own bundle (audiobookshelf global.appRoot)",
+      filename: 'test/fixtures/routes/no-manifest/src/global-app/server/routes.js',
+      code: `
+const express = require('express');
+const path = require('path');
+const app = express();
+app.get('/', (req, res) => res.sendFile(path.join(global.appRoot, 'client/dist/index.html')));
+app.get('/app', (req, res) => res.sendFile(path.join(globalThis.clientDir, 'index.html')));
+`,
+    },
+    {
       name: 'a relative literal is a bundled asset (resolved against the deploy directory)',
       filename: NO_MANIFEST,
       code: `
@@ -290,6 +317,116 @@ app.get('/c', (req, res) => res.send(readIndex(libraryDir)));
           },
           line: 8,
           column: 38,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a global the entry module sets from the environment is local disk state',
+      filename: 'test/fixtures/routes/no-manifest/src/global-app/server/routes.js',
+      code: `
+const express = require('express');
+const fs = require('fs');
+const path = require('path');
+const app = express();
+app.get('/data', (req, res) => res.send(fs.readFileSync(path.join(global.dataDir, 'x.json'))));
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'fs.readFileSync',
+            what: 'a local-disk path',
+            source: 'global.dataDir',
+            handler: 'GET /data',
+            via: '',
+          },
+          line: 6,
+          column: 41,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'methods of an exported storage instance chosen by configuration, whose class reads the disk (outline FileStorage)',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import FileStorage from './storage/index.js';
+import type LocalStorage from './storage/local-storage.js';
+const app = express();
+app.get('/files/:key', async (req, res) => {
+  const stats = await (FileStorage as unknown as LocalStorage).stat(req.params.key);
+  res.set('Content-Length', String(stats.size));
+  res.send(await FileStorage.url(req.params.key));
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: '(FileStorage as unknown as LocalStora... → fs.promises.stat in ./storage/index.js',
+            what: 'a local-disk path',
+            source: 'req.params.key',
+            handler: 'GET /files/:key',
+            via: '',
+          },
+          line: 7,
+          column: 23,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'an fs read passed to a higher-order helper with the path after it is a read (cloudcmd tryToCatch(readFile, p))',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { tryToCatch } from 'try-to-catch';
+const app = express();
+declare const menuDir: string;
+app.get('/menu', async (req, res) => {
+  const [error, text] = await tryToCatch(readFile, path.join(menuDir, 'menu.js'), 'utf8');
+  res.send(error ? '' : text);
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'readFile', what: 'a local-disk path', source: 'menuDir', handler: 'GET /menu', via: '' },
+          line: 9,
+          column: 31,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a directory archived per request through a project wrapper of (vendored) archiver is a read',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import zip from './lib/zip.cjs';
+const app = express();
+declare const itemDir: string;
+app.get('/download', async (req, res) => {
+  zip.zipText('hello', res);
+  await zip.zipDirectoryPipe(itemDir, 'item.zip', res);
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'zip.zipDirectoryPipe → archive.directory in ./lib/zip.cjs',
+            what: 'a local-disk path',
+            source: 'itemDir',
+            handler: 'GET /download',
+            via: '',
+          },
+          line: 8,
+          column: 9,
           suggestions: null,
         },
       ],

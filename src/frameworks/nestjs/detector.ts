@@ -3,7 +3,8 @@
  * per-request method of middleware, guards, interceptors and exception filters. Decorators are
  * resolved through the import index, so aliases and namespace imports work and look-alike
  * decorators from other packages do not count. `@Cron`, `@OnEvent`, `@MessagePattern`,
- * GraphQL resolvers, gateways, lifecycle hooks and plain service methods are not HTTP handlers.
+ * gateways, lifecycle hooks and plain service methods are not HTTP handlers; GraphQL resolvers are
+ * the `graphql` framework's (`src/frameworks/graphql/`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../../handlers/detector.js';

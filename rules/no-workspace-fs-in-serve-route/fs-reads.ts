@@ -1,0 +1,78 @@
+/**
+ * The one list of what reads the local disk, shared by the sinks of the linted module
+ * (`fs-sinks.ts`, on ESLint's tree) and the summaries of the project's fs wrappers
+ * (`wrapper-summary.ts`, on TypeScript's tree of an imported module).
+ */
+
+const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs', 'original-fs'];
+
+/**
+ * `fs` modules (specifier without `node:`), including a copy of `fs-extra` vendored into the
+ * project (`require('../libs/fsExtra')`): the last path segment names it.
+ */
+export function isFsModule(module: string): boolean {
+  if (FS_MODULES.includes(module)) return true;
+  const last = vendoredName(module);
+  return last === 'fsextra' || last === 'gracefulfs';
+}
+
+/** `archiver`, or a copy vendored into the project (`require('../libs/archiver')`). */
+export function isArchiverModule(module: string): boolean {
+  return module === 'archiver' || vendoredName(module) === 'archiver';
+}
+
+/** The last segment of a relative specifier, letters only, lower case (`../libs/fsExtra.js` → `fsextra`). */
+function vendoredName(module: string): string | undefined {
+  if (!module.startsWith('.')) return undefined;
+  return module
+    .split('/')
+    .pop()!
+    .replace(/\.[cm]?js$/, '')
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase();
+}
+
+/** Text a module that may hold a read names (a cheap test before parsing an imported module). */
+export const FS_TEXT =
+  /['"](?:node:)?(?:fs|fs\/promises|fs-extra(?:\/esm)?|graceful-fs|original-fs|archiver)['"]|\/(?:fs-?extra|graceful-?fs|archiver)(?:\.[cm]?js)?['"]/i;
+
+/** Reads, listings and watchers of an fs module (writes are out of scope: they are a different hazard). */
+export const FS_READS: ReadonlySet<string> = new Set([
+  'readFile',
+  'readFileSync',
+  'readdir',
+  'readdirSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'access',
+  'accessSync',
+  'exists',
+  'existsSync',
+  'opendir',
+  'opendirSync',
+  'realpath',
+  'realpathSync',
+  'createReadStream',
+  'watch',
+  'watchFile',
+  'open',
+  'openSync',
+  'openAsBlob',
+  'readlink',
+  'readlinkSync',
+  // fs-extra
+  'readJson',
+  'readJSON',
+  'readJsonSync',
+  'readJSONSync',
+  'pathExists',
+  'pathExistsSync',
+]);
+
+/**
+ * Methods of an `archiver(...)` instance that read the disk when the archive is written:
+ * `archive.directory(dir)` (a whole directory), `archive.file(path)`, `archive.glob(pattern)`.
+ */
+export const ARCHIVER_READS: ReadonlySet<string> = new Set(['directory', 'file', 'glob']);
