@@ -89,10 +89,16 @@ const worker = new Worker({
   log: () => undefined,
 });
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 worker.start();
 await done;
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s\n`);
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+process.stdout.write(
+  `${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s (wall ${seconds.toFixed(2)} s, ` +
+    `this process's CPU ${cpuSeconds.toFixed(2)} s = ${String(Math.round(jobs / cpuSeconds))} jobs per CPU second)\n`,
+);
 for (const [op, entry] of calls) {
   process.stdout.write(
     `  ${op}: ${String(entry.n)} calls, ${(entry.ms / entry.n).toFixed(2)} ms each, ${(entry.rows / entry.n).toFixed(1)} tasks each\n`,

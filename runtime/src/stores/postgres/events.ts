@@ -2,10 +2,21 @@ import type { TaskEvent } from '../../store.js';
 import type { PostgresDb } from './postgres-db.js';
 import { toTaskEvent } from './rows.js';
 
-export async function events(db: PostgresDb, id: string, afterId = 0): Promise<TaskEvent[]> {
-  const rows = await db.query(
-    db.statement('events', (t) => `SELECT * FROM ${t.events} WHERE task_id = $1 AND id > $2 ORDER BY id`),
-    [id, afterId],
-  );
+// The `enqueued` event is not stored (issue 11): it is read from the task row (created in the same
+// transaction, so `at` is the enqueue's commit time and `schedule` the task's), with id 0, before
+// every stored event. Tasks enqueued before this change still have a stored `enqueued` row; it is
+// returned instead, never both. Purging a task removes its derived event with the row.
+const SQL = (t: { tasks: string; events: string }) => `SELECT * FROM (
+    SELECT 0::bigint AS id, t.id AS task_id, t.schedule, 'enqueued' AS type, t.created_at AS at, NULL::integer AS attempt, NULL::jsonb AS data
+    FROM ${t.tasks} t
+    WHERE t.id = $1 AND $2::bigint < 0
+      AND NOT EXISTS (SELECT 1 FROM ${t.events} e WHERE e.task_id = $1 AND e.type = 'enqueued')
+    UNION ALL
+    SELECT id, task_id, schedule, type, at, attempt, data FROM ${t.events} WHERE task_id = $1 AND id > $2
+  ) e ORDER BY id`;
+
+/** Events of a task in order; `afterId` tails (the derived `enqueued` event has id 0). */
+export async function events(db: PostgresDb, id: string, afterId = -1): Promise<TaskEvent[]> {
+  const rows = await db.query(db.statement('events_derived', SQL), [id, afterId]);
   return rows.map(toTaskEvent);
 }

@@ -2,6 +2,18 @@ import type { TaskEvent } from '../../store.js';
 import { toTaskEvent } from './rows.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-export function events(db: SqliteDb, id: string, afterId = 0): TaskEvent[] {
-  return db.statement('SELECT * FROM fleet_events WHERE task_id = ? AND id > ? ORDER BY id').all(id, afterId).map(toTaskEvent);
+// The `enqueued` event is not stored (issue 11): it is read from the task row, with id 0, before
+// every stored event (see the PostgreSQL store's events.ts). A stored `enqueued` row, written before
+// this change, is returned instead, never both.
+const SQL = `SELECT * FROM (
+    SELECT 0 AS id, t.id AS task_id, t.schedule, 'enqueued' AS type, t.created_at AS at, NULL AS attempt, NULL AS data
+    FROM fleet_tasks t
+    WHERE t.id = ?1 AND ?2 < 0
+      AND NOT EXISTS (SELECT 1 FROM fleet_events e WHERE e.task_id = ?1 AND e.type = 'enqueued')
+    UNION ALL
+    SELECT id, task_id, schedule, type, at, attempt, data FROM fleet_events WHERE task_id = ?1 AND id > ?2
+  ) ORDER BY id`;
+
+export function events(db: SqliteDb, id: string, afterId = -1): TaskEvent[] {
+  return db.statement(SQL).all(id, afterId).map(toTaskEvent);
 }
