@@ -42,7 +42,8 @@ export async function drive(system: BenchSystem, config: BenchConfig, log: (mess
       }),
     );
     const singleSeconds = (performance.now() - started) / 1000;
-    const dbCpu = (): Promise<BackendCpu> => (system.database === undefined ? Promise.resolve(new Map()) : sampleBackendCpu(config.url, system.database));
+    const dbCpu = (): Promise<BackendCpu> =>
+      system.database === undefined ? Promise.resolve(new Map()) : sampleBackendCpu(config.url, system.database);
     const nodeCpu = () => {
       const usage = process.cpuUsage();
       return (usage.user + usage.system) / 1e6;

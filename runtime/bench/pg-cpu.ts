@@ -27,9 +27,10 @@ export async function sampleBackendCpu(url: string, database: string): Promise<B
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
-      database,
-    ]);
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [database],
+    );
     const sample: BackendCpu = new Map();
     for (const { pid } of rows) {
       const seconds = processCpuSeconds(pid);

@@ -20,6 +20,7 @@ import { createPostgresStore } from '../src/stores/postgres/index.js';
 import { createSqliteStore } from '../src/stores/sqlite/index.js';
 import { Worker } from '../src/worker/worker.js';
 import { dropDatabase, freshDatabase } from './database.js';
+import { backendCpuBetween, sampleBackendCpu } from './pg-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -88,6 +89,8 @@ const worker = new Worker({
   ...(maxHeld === undefined ? {} : { maxHeld }),
   log: () => undefined,
 });
+const dbCpu = () => (values.store === 'sqlite' ? Promise.resolve(new Map<number, number>()) : sampleBackendCpu(values.url, DB));
+const dbBefore = await dbCpu();
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 worker.start();
@@ -95,9 +98,11 @@ await done;
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const dbSeconds = backendCpuBetween(dbBefore, await dbCpu());
 process.stdout.write(
   `${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s (wall ${seconds.toFixed(2)} s, ` +
-    `this process's CPU ${cpuSeconds.toFixed(2)} s = ${String(Math.round(jobs / cpuSeconds))} jobs per CPU second)\n`,
+    `this process's CPU ${cpuSeconds.toFixed(2)} s = ${String(Math.round((cpuSeconds * 1e6) / jobs))} µs per job` +
+    `${dbSeconds === null ? '' : `, PostgreSQL backends' CPU ${dbSeconds.toFixed(2)} s = ${String(Math.round((dbSeconds * 1e6) / jobs))} µs per job`})\n`,
 );
 for (const [op, entry] of calls) {
   process.stdout.write(
