@@ -27,6 +27,8 @@ export function medianResults(rounds: readonly SystemResult[][]): SystemResult[]
         drainNodeCpuSeconds: Number(median(runs.map((r) => r.drainNodeCpuSeconds)).toFixed(2)),
         bulkDbCpuSeconds: medianOrNull(runs.map((r) => r.bulkDbCpuSeconds)),
         drainDbCpuSeconds: medianOrNull(runs.map((r) => r.drainDbCpuSeconds)),
+        bulkWalBytesPerJob: medianOrNull(runs.map((r) => r.bulkWalBytesPerJob)),
+        drainWalBytesPerJob: medianOrNull(runs.map((r) => r.drainWalBytesPerJob)),
         latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
         latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
       };
@@ -47,6 +49,7 @@ export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
       cycleP50Ms: Number(median(runs.map((r) => r.cycleP50Ms)).toFixed(2)),
       cycleP99Ms: Number(median(runs.map((r) => r.cycleP99Ms)).toFixed(2)),
       drainDbCpuSeconds: medianOrNull(runs.map((r) => r.drainDbCpuSeconds)),
+      drainWalBytesPerJob: Math.round(median(runs.map((r) => r.drainWalBytesPerJob))),
     };
   });
 }

@@ -43,6 +43,23 @@ export async function sampleBackendCpu(url: string, database: string): Promise<B
 }
 
 /**
+ * The server's WAL insert position (bytes). WAL is server-wide: between two readings it also counts
+ * whatever else the server wrote meanwhile, so per-job figures are an upper bound on a shared server.
+ */
+export async function walPosition(url: string): Promise<bigint> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(
+      "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint::text AS bytes",
+    );
+    return BigInt(rows[0]?.bytes ?? '0');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Backend CPU seconds spent between two samples (a backend that connected in between counts from
  * zero; one that exited in between is lost, which the pools here never do during a phase).
  * `null` when /proc gave nothing (the server is elsewhere).

@@ -42,6 +42,9 @@ export interface SystemResult {
   /** CPU seconds of the PostgreSQL backends serving it during the bulk enqueue and the drain (null: SQLite, or a remote server). */
   bulkDbCpuSeconds: number | null;
   drainDbCpuSeconds: number | null;
+  /** WAL the server wrote per job during the bulk enqueue and the drain (server-wide, so an upper bound; null: SQLite). */
+  bulkWalBytesPerJob: number | null;
+  drainWalBytesPerJob: number | null;
   latencyP50Ms: number | null;
   latencyP99Ms: number | null;
   latencySamples: number;
