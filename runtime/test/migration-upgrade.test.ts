@@ -81,7 +81,7 @@ describe('upgrade from schema version 1', () => {
     }
   });
 
-  it('SQLite: applies 0002 to a populated version-1 file', async () => {
+  it('SQLite: applies 0002 and 0003 to a populated version-1 file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleet-upgrade-'));
     const path = join(dir, 'fleet.db');
     const { DatabaseSync } = await import('node:sqlite');
@@ -104,8 +104,18 @@ describe('upgrade from schema version 1', () => {
           .prepare('SELECT version FROM fleet_migrations ORDER BY version')
           .all()
           .map((row) => row.version),
-      ).toEqual([1, 2]);
+      ).toEqual([1, 2, 3]);
       expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'fleet_tasks_created'").all()).toEqual([]);
+      // 0003: the version-1 event row now carries its task's seq, by which `events` finds it.
+      expect(
+        check
+          .prepare('SELECT e.task_seq = t.seq AS same FROM fleet_events e JOIN fleet_tasks t ON t.id = e.task_id')
+          .all()
+          .map((row) => row.same),
+      ).toEqual([1]);
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'fleet_events_task%'").all()).toEqual([
+        { name: 'fleet_events_task_seq' },
+      ]);
       check.close();
       await exercise(store);
     } finally {

@@ -5,13 +5,15 @@ import type { SqliteDb } from './sqlite-db.js';
 // The `enqueued` event is not stored (issue 11): it is read from the task row, with id 0, before
 // every stored event (see the PostgreSQL store's events.ts). A stored `enqueued` row, written before
 // this change, is returned instead, never both.
+// Stored events are found by the task's `seq` (migration 3).
 const SQL = `SELECT * FROM (
     SELECT 0 AS id, t.id AS task_id, t.schedule, 'enqueued' AS type, t.created_at AS at, NULL AS attempt, NULL AS data
     FROM fleet_tasks t
     WHERE t.id = ?1 AND ?2 < 0
-      AND NOT EXISTS (SELECT 1 FROM fleet_events e WHERE e.task_id = ?1 AND e.type = 'enqueued')
+      AND NOT EXISTS (SELECT 1 FROM fleet_events e WHERE e.task_seq = t.seq AND e.type = 'enqueued')
     UNION ALL
-    SELECT id, task_id, schedule, type, at, attempt, data FROM fleet_events WHERE task_id = ?1 AND id > ?2
+    SELECT e.id, e.task_id, e.schedule, e.type, e.at, e.attempt, e.data
+    FROM fleet_events e WHERE e.task_seq = (SELECT seq FROM fleet_tasks WHERE id = ?1) AND e.id > ?2
   ) ORDER BY id`;
 
 export function events(db: SqliteDb, id: string, afterId = -1): TaskEvent[] {
