@@ -38,7 +38,7 @@ describe('upgrade from schema version 1', () => {
     await dropSchema(schema);
   });
 
-  it('PostgreSQL: applies 0002 to a populated version-1 schema', async () => {
+  it('PostgreSQL: applies 0002 and 0003 to a populated version-1 schema', async () => {
     await requirePostgres();
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
@@ -66,12 +66,18 @@ describe('upgrade from schema version 1', () => {
       await check.connect();
       try {
         const versions = await check.query(`SELECT version FROM "${schema}".fleet_migrations ORDER BY version`);
-        expect(versions.rows.map((row: { version: number }) => row.version)).toEqual([1, 2]);
+        expect(versions.rows.map((row: { version: number }) => row.version)).toEqual([1, 2, 3]);
         const indexes = await check.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema]);
         const names = indexes.rows.map((row: { indexname: string }) => row.indexname);
         expect(names).not.toContain('fleet_tasks_created');
         expect(names).not.toContain('fleet_events_pkey');
-        expect(names).toContain('fleet_events_task');
+        // 0003: events are found by the task's seq; the version-1 event row got its task's seq.
+        expect(names).not.toContain('fleet_events_task');
+        expect(names).toContain('fleet_events_task_seq');
+        const filled = await check.query(
+          `SELECT e.task_seq = t.seq AS same FROM "${schema}".fleet_events e JOIN "${schema}".fleet_tasks t ON t.id = e.task_id`,
+        );
+        expect(filled.rows).toEqual([{ same: true }]);
       } finally {
         await check.end();
       }
