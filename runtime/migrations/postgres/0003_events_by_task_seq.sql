@@ -11,4 +11,7 @@
 ALTER TABLE fleet_events ADD COLUMN task_seq bigint;
 UPDATE fleet_events e SET task_seq = t.seq FROM fleet_tasks t WHERE t.id = e.task_id;
 CREATE INDEX fleet_events_task_seq ON fleet_events (task_seq, id);
+-- A process still running version 2 while another one applied this migration writes events
+-- without a seq; they are found by task id through this index, which stays empty otherwise.
+CREATE INDEX fleet_events_task_unkeyed ON fleet_events (task_id) WHERE task_seq IS NULL AND task_id IS NOT NULL;
 DROP INDEX fleet_events_task;

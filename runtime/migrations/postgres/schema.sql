@@ -74,6 +74,7 @@ STORAGE fleet_tasks: autovacuum_vacuum_scale_factor=0.02, autovacuum_analyze_sca
 
 CREATE INDEX fleet_events_schedule ON fleet_events USING btree (schedule, id) WHERE (schedule IS NOT NULL);
 CREATE INDEX fleet_events_task_seq ON fleet_events USING btree (task_seq, id);
+CREATE INDEX fleet_events_task_unkeyed ON fleet_events USING btree (task_id) WHERE ((task_seq IS NULL) AND (task_id IS NOT NULL));
 CREATE UNIQUE INDEX fleet_migrations_pkey ON fleet_migrations USING btree (version);
 CREATE UNIQUE INDEX fleet_schedules_pkey ON fleet_schedules USING btree (name);
 CREATE UNIQUE INDEX fleet_steps_pkey ON fleet_steps USING btree (task_id, name);

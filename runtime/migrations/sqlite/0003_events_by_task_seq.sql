@@ -10,4 +10,7 @@
 ALTER TABLE fleet_events ADD COLUMN task_seq INTEGER;
 UPDATE fleet_events SET task_seq = (SELECT seq FROM fleet_tasks t WHERE t.id = fleet_events.task_id) WHERE task_id IS NOT NULL;
 CREATE INDEX fleet_events_task_seq ON fleet_events (task_seq);
+-- A process still running version 2 while another one applied this migration writes events
+-- without a seq; they are found by task id through this index, which stays empty otherwise.
+CREATE INDEX fleet_events_task_unkeyed ON fleet_events (task_id) WHERE task_seq IS NULL AND task_id IS NOT NULL;
 DROP INDEX fleet_events_task;

@@ -67,6 +67,8 @@ CREATE INDEX fleet_events_schedule ON fleet_events (schedule, id) WHERE schedule
 
 CREATE INDEX fleet_events_task_seq ON fleet_events (task_seq);
 
+CREATE INDEX fleet_events_task_unkeyed ON fleet_events (task_id) WHERE task_seq IS NULL AND task_id IS NOT NULL;
+
 CREATE INDEX fleet_tasks_finished ON fleet_tasks (finished_at) WHERE finished_at IS NOT NULL;
 
 CREATE UNIQUE INDEX fleet_tasks_key ON fleet_tasks (name, key) WHERE key IS NOT NULL;

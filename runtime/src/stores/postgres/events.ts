@@ -8,19 +8,26 @@ import { toTaskEvent } from './rows.js';
 // returned instead, never both. Purging a task removes its derived event with the row.
 //
 // Stored events are found by the task's seq (migration 3): an 8-byte key that claims visit in
-// increasing order, where the text id made a larger index written in its middle.
+// increasing order, where the text id made a larger index written in its middle. A row without a
+// seq (written by a process still running the previous version while another one migrated) is
+// found by its task id through a partial index that stays empty otherwise.
 const SQL = (t: { tasks: string; events: string }) => `WITH task AS (SELECT seq, id, schedule, created_at FROM ${t.tasks} WHERE id = $1)
   SELECT * FROM (
     SELECT 0::bigint AS id, t.id AS task_id, t.schedule, 'enqueued' AS type, t.created_at AS at, NULL::integer AS attempt, NULL::jsonb AS data
     FROM task t
-    WHERE $2::bigint < 0 AND NOT EXISTS (SELECT 1 FROM ${t.events} e WHERE e.task_seq = t.seq AND e.type = 'enqueued')
+    WHERE $2::bigint < 0
+      AND NOT EXISTS (SELECT 1 FROM ${t.events} e WHERE e.task_seq = t.seq AND e.type = 'enqueued')
+      AND NOT EXISTS (SELECT 1 FROM ${t.events} e WHERE e.task_id = $1 AND e.task_seq IS NULL AND e.type = 'enqueued')
     UNION ALL
     SELECT e.id, e.task_id, e.schedule, e.type, e.at, e.attempt, e.data FROM ${t.events} e
     WHERE e.task_seq = (SELECT seq FROM task) AND e.id > $2
+    UNION ALL
+    SELECT e.id, e.task_id, e.schedule, e.type, e.at, e.attempt, e.data FROM ${t.events} e
+    WHERE e.task_id = $1 AND e.task_seq IS NULL AND e.id > $2
   ) e ORDER BY id`;
 
 /** Events of a task in order; `afterId` tails (the derived `enqueued` event has id 0). */
 export async function events(db: PostgresDb, id: string, afterId = -1): Promise<TaskEvent[]> {
-  const rows = await db.query(db.statement('events_by_seq', SQL), [id, afterId]);
+  const rows = await db.query(db.statement('events_by_seq_or_id', SQL), [id, afterId]);
   return rows.map(toTaskEvent);
 }

@@ -7,6 +7,9 @@ const build = (t: Tables) => `WITH gone AS (
   ), gone_events AS (
     -- Events are keyed by the task's seq (migration 3).
     DELETE FROM ${t.events} WHERE task_seq IN (SELECT seq FROM gone)
+  ), gone_unkeyed_events AS (
+    -- Rows written without a seq by a process of the previous version (see events.ts).
+    DELETE FROM ${t.events} WHERE task_id IN (SELECT id FROM gone) AND task_seq IS NULL
   ), gone_steps AS (
     DELETE FROM ${t.steps} WHERE task_id IN (SELECT id FROM gone)
   )

@@ -13,6 +13,10 @@ export function purge(db: SqliteDb, olderThan: Date): number {
     db.statement('DELETE FROM fleet_events WHERE task_seq IN (SELECT value FROM json_each(?))').run(
       JSON.stringify(rows.map((row) => Number(row.seq))),
     );
+    // Rows written without a seq by a process of the previous version (see events.ts).
+    db.statement(
+      'DELETE FROM fleet_events WHERE task_id IN (SELECT value FROM json_each(?)) AND task_id IS NOT NULL AND task_seq IS NULL',
+    ).run(json);
     db.statement('DELETE FROM fleet_steps WHERE task_id IN (SELECT value FROM json_each(?))').run(json);
     return ids.length;
   });
