@@ -1,3 +1,4 @@
+import { type BackendCpu, backendCpuBetween, sampleBackendCpu, walPosition } from './pg-cpu.js';
 import type { BenchConfig, BenchPayload, BenchSystem, SystemResult } from './system.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,21 +42,42 @@ export async function drive(system: BenchSystem, config: BenchConfig, log: (mess
       }),
     );
     const singleSeconds = (performance.now() - started) / 1000;
+    const dbCpu = (): Promise<BackendCpu> =>
+      system.database === undefined ? Promise.resolve(new Map<number, number>()) : sampleBackendCpu(config.url, system.database);
+    const nodeCpu = () => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1e6;
+    };
+    const wal = (): Promise<bigint | null> => (system.database === undefined ? Promise.resolve(null) : walPosition(config.url));
+    const walPerJob = (before: bigint | null, after: bigint | null, jobs: number) =>
+      before === null || after === null ? null : Math.round(Number(after - before) / jobs);
+    const bulkWalBefore = await wal();
+    const bulkDbBefore = await dbCpu();
+    const bulkNodeBefore = nodeCpu();
     const bulkStarted = performance.now();
     for (let i = config.singleJobs; i < config.jobs; i += config.bulkBatch) {
       const count = Math.min(config.bulkBatch, config.jobs - i);
       await system.enqueueBulk(Array.from({ length: count }, (_, k) => ({ i: i + k })));
     }
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
+    const bulkNodeCpuSeconds = nodeCpu() - bulkNodeBefore;
+    const bulkDbCpuSeconds = backendCpuBetween(bulkDbBefore, await dbCpu());
+    const bulkWalBytesPerJob = walPerJob(bulkWalBefore, await wal(), config.jobs - config.singleJobs);
     log(`${system.name}: enqueued ${String(config.jobs)} jobs; draining`);
 
     const done = new Promise<void>((resolve) => {
       drained = resolve;
     });
+    const drainWalBefore = await wal();
+    const drainDbBefore = await dbCpu();
+    const drainNodeBefore = nodeCpu();
     const drainStarted = performance.now();
     await system.startWorker(onJob);
     await done;
     const drainSeconds = (performance.now() - drainStarted) / 1000;
+    const drainNodeCpuSeconds = nodeCpu() - drainNodeBefore;
+    const drainDbCpuSeconds = backendCpuBetween(drainDbBefore, await dbCpu());
+    const drainWalBytesPerJob = walPerJob(drainWalBefore, await wal(), config.jobs);
     log(`${system.name}: drained in ${drainSeconds.toFixed(2)} s; probing latency`);
 
     await sleep(500);
@@ -83,6 +105,12 @@ export async function drive(system: BenchSystem, config: BenchConfig, log: (mess
       enqueueBulkPerSec: bulkJobs > 0 ? round(bulkJobs / bulkSeconds) : null,
       drainPerSec: round(config.jobs / drainSeconds),
       drainSeconds: round(drainSeconds, 3),
+      bulkNodeCpuSeconds: round(bulkNodeCpuSeconds, 2),
+      drainNodeCpuSeconds: round(drainNodeCpuSeconds, 2),
+      bulkDbCpuSeconds,
+      drainDbCpuSeconds,
+      bulkWalBytesPerJob,
+      drainWalBytesPerJob,
       latencyP50Ms: latencies.length > 0 ? round(percentile(latencies, 0.5), 2) : null,
       latencyP99Ms: latencies.length > 0 ? round(percentile(latencies, 0.99), 2) : null,
       latencySamples: latencies.length,

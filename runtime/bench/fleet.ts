@@ -17,6 +17,8 @@ const TaskSpec = defineTasks({ Noop: { schema: payloadSchema, name: 'noop' } });
 /** How to get (and later remove) the store a fleet-runtime run uses. */
 export interface FleetBackend {
   name: string;
+  /** Its PostgreSQL database (none for SQLite). */
+  database?: string;
   settings: Record<string, string | number | boolean>;
   open(): Promise<Store>;
   remove(): Promise<void>;
@@ -32,6 +34,7 @@ export function fleetSystem(backend: FleetBackend, config: BenchConfig): BenchSy
   };
   return {
     name: backend.name,
+    ...(backend.database === undefined ? {} : { database: backend.database }),
     version,
     settings: { concurrency: config.concurrency, claimBatch: config.claimBatch, ...backend.settings },
     async setup() {

@@ -32,6 +32,7 @@ export function graphileSystem(config: BenchConfig): BenchSystem {
   const logger = new Logger(() => () => undefined);
   return {
     name: 'graphile-worker',
+    database: DB,
     version,
     settings: {
       peers: config.peers,

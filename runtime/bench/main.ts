@@ -67,6 +67,7 @@ const FLEET_DB = 'fleet_bench_fleet';
 const sqliteDir = mkdtempSync(join(tmpdir(), 'fleet-bench-'));
 const fleetPostgres: FleetBackend = {
   name: 'fleet-runtime (postgres)',
+  database: FLEET_DB,
   settings: { poolSize: config.poolSize, notify: true },
   open: async () => createPostgresStore({ url: await freshDatabase(config.url, FLEET_DB), poolSize: config.poolSize }),
   remove: () => dropDatabase(config.url, FLEET_DB),

@@ -23,6 +23,12 @@ export function medianResults(rounds: readonly SystemResult[][]): SystemResult[]
         enqueueBulkPerSec: medianOrNull(runs.map((r) => r.enqueueBulkPerSec)),
         drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),
         drainSeconds: Number(median(runs.map((r) => r.drainSeconds)).toFixed(3)),
+        bulkNodeCpuSeconds: Number(median(runs.map((r) => r.bulkNodeCpuSeconds)).toFixed(2)),
+        drainNodeCpuSeconds: Number(median(runs.map((r) => r.drainNodeCpuSeconds)).toFixed(2)),
+        bulkDbCpuSeconds: medianOrNull(runs.map((r) => r.bulkDbCpuSeconds)),
+        drainDbCpuSeconds: medianOrNull(runs.map((r) => r.drainDbCpuSeconds)),
+        bulkWalBytesPerJob: medianOrNull(runs.map((r) => r.bulkWalBytesPerJob)),
+        drainWalBytesPerJob: medianOrNull(runs.map((r) => r.drainWalBytesPerJob)),
         latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
         latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
       };
@@ -42,6 +48,8 @@ export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
       drainPerSec: Math.round(median(runs.map((r) => r.drainPerSec))),
       cycleP50Ms: Number(median(runs.map((r) => r.cycleP50Ms)).toFixed(2)),
       cycleP99Ms: Number(median(runs.map((r) => r.cycleP99Ms)).toFixed(2)),
+      drainDbCpuSeconds: medianOrNull(runs.map((r) => r.drainDbCpuSeconds)),
+      drainWalBytesPerJob: Math.round(median(runs.map((r) => r.drainWalBytesPerJob))),
     };
   });
 }

@@ -26,6 +26,7 @@ export function pgBossSystem(config: BenchConfig): BenchSystem {
   const poolSize = own ? OWN.poolSize : config.poolSize;
   return {
     name: 'pg-boss',
+    database: DB,
     version,
     settings: {
       peers: config.peers,

@@ -20,6 +20,7 @@ import { createPostgresStore } from '../src/stores/postgres/index.js';
 import { createSqliteStore } from '../src/stores/sqlite/index.js';
 import { Worker } from '../src/worker/worker.js';
 import { dropDatabase, freshDatabase } from './database.js';
+import { backendCpuBetween, sampleBackendCpu } from './pg-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -88,11 +89,35 @@ const worker = new Worker({
   ...(maxHeld === undefined ? {} : { maxHeld }),
   log: () => undefined,
 });
+const dbCpu = () => (values.store === 'sqlite' ? Promise.resolve(new Map<number, number>()) : sampleBackendCpu(values.url, DB));
+const dbBefore = await dbCpu();
+const lsn = async () => {
+  if (values.store === 'sqlite') return '';
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: values.url });
+  await client.connect();
+  const { rows } = await client.query<{ lsn: string }>(
+    "SELECT pg_current_wal_insert_lsn()::text || ' (records ' || wal_records || ', full-page images ' || wal_fpi || ', checkpoints ' || (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter) || ')' AS lsn FROM pg_stat_wal",
+  );
+  await client.end();
+  return rows[0]?.lsn ?? '';
+};
+const lsnBefore = await lsn();
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 worker.start();
 await done;
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s\n`);
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const dbSeconds = backendCpuBetween(dbBefore, await dbCpu());
+// The drain's WAL range, e.g. for `pg_waldump --stats=record -s <start> -e <end>` on the server.
+if (values.store !== 'sqlite') process.stdout.write(`WAL ${lsnBefore} .. ${await lsn()}\n`);
+process.stdout.write(
+  `${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s (wall ${seconds.toFixed(2)} s, ` +
+    `this process's CPU ${cpuSeconds.toFixed(2)} s = ${String(Math.round((cpuSeconds * 1e6) / jobs))} µs per job` +
+    `${dbSeconds === null ? '' : `, PostgreSQL backends' CPU ${dbSeconds.toFixed(2)} s = ${String(Math.round((dbSeconds * 1e6) / jobs))} µs per job`})\n`,
+);
 for (const [op, entry] of calls) {
   process.stdout.write(
     `  ${op}: ${String(entry.n)} calls, ${(entry.ms / entry.n).toFixed(2)} ms each, ${(entry.rows / entry.n).toFixed(1)} tasks each\n`,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { dropDatabase, freshDatabase } from './database.js';
 import { percentile } from './drive.js';
+import { backendCpuBetween, sampleBackendCpu, walPosition } from './pg-cpu.js';
 import type { BenchConfig } from './system.js';
 
 const DB = 'fleet_bench_raw';
@@ -16,6 +17,10 @@ export interface RawResult {
   drainPerSec: number;
   cycleP50Ms: number;
   cycleP99Ms: number;
+  /** CPU seconds of its PostgreSQL backends during the drain (null: remote server). */
+  drainDbCpuSeconds: number | null;
+  /** WAL per job during the drain (server-wide, an upper bound). */
+  drainWalBytesPerJob: number;
 }
 
 /** How the raw loop commits its claims; completions are always durable. */
@@ -51,6 +56,10 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
     const complete = { name: 'raw_complete', text: 'UPDATE jobs SET state = 2 WHERE id = ANY($1::bigint[]) AND owner = $2' };
     const cycles: number[] = [];
     let done = 0;
+    // Open every connection first, so the CPU sample below sees all backends of the drain.
+    await Promise.all(Array.from({ length: loops }, () => pool.query('SELECT 1')));
+    const cpuBefore = await sampleBackendCpu(config.url, DB);
+    const walBefore = await walPosition(config.url);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: loops }, async (_, loop) => {
@@ -66,6 +75,8 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const drainDbCpuSeconds = backendCpuBetween(cpuBefore, await sampleBackendCpu(config.url, DB));
+    const drainWalBytesPerJob = Math.round(Number((await walPosition(config.url)) - walBefore) / config.jobs);
     if (done !== config.jobs) throw new Error(`raw loop drained ${String(done)} of ${String(config.jobs)} jobs.`);
     cycles.sort((a, b) => a - b);
     return {
@@ -77,6 +88,8 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
       drainPerSec: Math.round(config.jobs / seconds),
       cycleP50Ms: Number(percentile(cycles, 0.5).toFixed(2)),
       cycleP99Ms: Number(percentile(cycles, 0.99).toFixed(2)),
+      drainDbCpuSeconds,
+      drainWalBytesPerJob,
     };
   } finally {
     await pool.end();

@@ -17,6 +17,11 @@ export interface BenchOutput {
 const cell = (n: number | null) => (n === null ? '–' : n.toLocaleString('en-US'));
 const ratio = (a: number, b: number | undefined) => (b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 
+const micros = (seconds: number, jobs: number) => Math.round((seconds * 1e6) / jobs).toLocaleString('en-US');
+/** CPU per job: this process's and the database backends' (`–` where not measured). */
+const perJob = (node: number | null | undefined, db: number | null | undefined, jobs: number) =>
+  `${node === null || node === undefined ? '–' : micros(node, jobs)} + ${db === null || db === undefined ? '–' : micros(db, jobs)}`;
+
 /** The run as a Markdown summary: one row per system, ratios of fleet-runtime to each peer. */
 export function report(output: BenchOutput): string {
   const { config } = output;
@@ -24,15 +29,15 @@ export function report(output: BenchOutput): string {
     `${output.date} · Node ${output.node} · ${String(output.cpus)} CPUs (load ${output.load.join(' ')}) · PostgreSQL ${output.server.server_version ?? '?'} (synchronous_commit=${output.server.synchronous_commit ?? '?'}, fsync=${output.server.fsync ?? '?'})`,
     `${cell(config.jobs)} no-op jobs (${cell(config.singleJobs)} single + ${cell(config.jobs - config.singleJobs)} bulk in batches of ${cell(config.bulkBatch)}), concurrency ${String(config.concurrency)}, claim batch ${String(config.claimBatch)}, pool ${String(config.poolSize)}, ${String(config.latencySamples)} latency probes, median of ${String(config.rounds)} round(s); peers configured: ${config.peers === 'own' ? 'as their own performance tests' : 'matched to these settings'}`,
     '',
-    '| system | version | enqueue single/s | enqueue bulk/s | drain jobs/s | p50 enqueue→start ms | p99 ms |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| system | version | enqueue single/s | enqueue bulk/s | drain jobs/s | p50 enqueue→start ms | p99 ms | bulk CPU µs/job (node + db) | drain CPU µs/job (node + db) | WAL B/job (bulk, drain) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...output.results.map(
       (r) =>
-        `| ${r.system} | ${r.version} | ${cell(r.enqueueSinglePerSec)} | ${cell(r.enqueueBulkPerSec)} | ${cell(r.drainPerSec)} | ${cell(r.latencyP50Ms)} | ${cell(r.latencyP99Ms)} |`,
+        `| ${r.system} | ${r.version} | ${cell(r.enqueueSinglePerSec)} | ${cell(r.enqueueBulkPerSec)} | ${cell(r.drainPerSec)} | ${cell(r.latencyP50Ms)} | ${cell(r.latencyP99Ms)} | ${perJob(r.bulkNodeCpuSeconds, r.bulkDbCpuSeconds, r.jobs - config.singleJobs)} | ${perJob(r.drainNodeCpuSeconds, r.drainDbCpuSeconds, r.jobs)} | ${r.bulkWalBytesPerJob === null ? '–' : `${cell(r.bulkWalBytesPerJob)}, ${cell(r.drainWalBytesPerJob)}`} |`,
     ),
     ...output.raw.map(
       (r) =>
-        `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}, ${r.claimCommit} claims) | – | – | – | ${cell(r.drainPerSec)} | – | – |`,
+        `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}, ${r.claimCommit} claims) | – | – | – | ${cell(r.drainPerSec)} | – | – | – | ${perJob(null, r.drainDbCpuSeconds ?? null, r.jobs)} | –, ${cell(r.drainWalBytesPerJob)} |`,
     ),
   ];
   const fleet = output.results.find((r) => r.system === 'fleet-runtime (postgres)');

@@ -4,6 +4,8 @@ export interface BenchSystem {
   name: string;
   /** Version string (package version, or `n/a` for the raw loop). */
   version: string;
+  /** The PostgreSQL database it runs in, for the server CPU it costs (none for SQLite). */
+  database?: string;
   /** Settings worth printing next to the numbers (concurrency, batch sizes, pool). */
   settings: Record<string, string | number | boolean>;
   /** Create the schema in a fresh database. */
@@ -34,6 +36,15 @@ export interface SystemResult {
   enqueueBulkPerSec: number | null;
   drainPerSec: number;
   drainSeconds: number;
+  /** CPU seconds of this Node.js process (enqueuers, workers, and SQLite itself) during the bulk enqueue and the drain. */
+  bulkNodeCpuSeconds: number;
+  drainNodeCpuSeconds: number;
+  /** CPU seconds of the PostgreSQL backends serving it during the bulk enqueue and the drain (null: SQLite, or a remote server). */
+  bulkDbCpuSeconds: number | null;
+  drainDbCpuSeconds: number | null;
+  /** WAL the server wrote per job during the bulk enqueue and the drain (server-wide, so an upper bound; null: SQLite). */
+  bulkWalBytesPerJob: number | null;
+  drainWalBytesPerJob: number | null;
   latencyP50Ms: number | null;
   latencyP99Ms: number | null;
   latencySamples: number;

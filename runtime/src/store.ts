@@ -112,7 +112,7 @@ export interface Store {
   get(id: string): Promise<TaskRecord | null>;
   /** Newest first. */
   list(filter?: ListFilter): Promise<TaskRecord[]>;
-  /** Events of a task in order; `afterId` tails. */
+  /** Events of a task in order; `afterId` tails. The `enqueued` event is derived from the task row and has id 0. */
   events(id: string, afterId?: number): Promise<TaskEvent[]>;
   /** Events of a schedule (`skipped`), in order. */
   scheduleEvents(name: string): Promise<TaskEvent[]>;

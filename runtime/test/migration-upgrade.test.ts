@@ -12,6 +12,19 @@ import { dropSchema, freshSchema, newTask, openTestStore, requirePostgres, TEST_
 // A database created by the first release (schema version 1, with tasks and events in it) upgrades
 // in place to the current schema: rows, event history and listing survive, and new work runs.
 const V1_TASK = { id: '0190a0a0-0000-7000-8000-000000000001', name: 'old.task' };
+// A task that a process still running version 2 enqueued and started after another process applied
+// migration 3: its event rows have no `task_seq`.
+const V2_TASK = { id: '0190a0a0-0000-7000-8000-000000000002', name: 'v2.task' };
+
+async function readsRowsWithoutSeq(store: Store): Promise<void> {
+  const events = await store.events(V2_TASK.id);
+  // Its stored `enqueued` row is returned instead of the derived one, never both.
+  expect(events.map((event) => [event.type, event.id > 0])).toEqual([
+    ['enqueued', true],
+    ['started', true],
+  ]);
+  expect(await store.events(V2_TASK.id, events[0]?.id)).toEqual(events.slice(1));
+}
 
 async function exercise(store: Store): Promise<void> {
   expect((await store.get(V1_TASK.id))?.state).toBe('queued');
@@ -38,7 +51,7 @@ describe('upgrade from schema version 1', () => {
     await dropSchema(schema);
   });
 
-  it('PostgreSQL: applies 0002 to a populated version-1 schema', async () => {
+  it('PostgreSQL: applies 0002 and 0003 to a populated version-1 schema', async () => {
     await requirePostgres();
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
@@ -66,12 +79,27 @@ describe('upgrade from schema version 1', () => {
       await check.connect();
       try {
         const versions = await check.query(`SELECT version FROM "${schema}".fleet_migrations ORDER BY version`);
-        expect(versions.rows.map((row: { version: number }) => row.version)).toEqual([1, 2]);
+        expect(versions.rows.map((row: { version: number }) => row.version)).toEqual([1, 2, 3]);
         const indexes = await check.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema]);
         const names = indexes.rows.map((row: { indexname: string }) => row.indexname);
         expect(names).not.toContain('fleet_tasks_created');
         expect(names).not.toContain('fleet_events_pkey');
-        expect(names).toContain('fleet_events_task');
+        // 0003: events are found by the task's seq; the version-1 event row got its task's seq.
+        expect(names).not.toContain('fleet_events_task');
+        expect(names).toContain('fleet_events_task_seq');
+        const filled = await check.query(
+          `SELECT e.task_seq = t.seq AS same FROM "${schema}".fleet_events e JOIN "${schema}".fleet_tasks t ON t.id = e.task_id`,
+        );
+        expect(filled.rows).toEqual([{ same: true }]);
+        await check.query(
+          `INSERT INTO "${schema}".fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, attempts) VALUES ($1, $2, '{}', 'running', now(), 3, 3, 1)`,
+          [V2_TASK.id, V2_TASK.name],
+        );
+        await check.query(
+          `INSERT INTO "${schema}".fleet_events (task_id, type, attempt) VALUES ($1, 'enqueued', NULL), ($1, 'started', 1)`,
+          [V2_TASK.id],
+        );
+        await readsRowsWithoutSeq(store);
       } finally {
         await check.end();
       }
@@ -81,7 +109,7 @@ describe('upgrade from schema version 1', () => {
     }
   });
 
-  it('SQLite: applies 0002 to a populated version-1 file', async () => {
+  it('SQLite: applies 0002 and 0003 to a populated version-1 file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleet-upgrade-'));
     const path = join(dir, 'fleet.db');
     const { DatabaseSync } = await import('node:sqlite');
@@ -104,9 +132,28 @@ describe('upgrade from schema version 1', () => {
           .prepare('SELECT version FROM fleet_migrations ORDER BY version')
           .all()
           .map((row) => row.version),
-      ).toEqual([1, 2]);
+      ).toEqual([1, 2, 3]);
       expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'fleet_tasks_created'").all()).toEqual([]);
+      // 0003: the version-1 event row now carries its task's seq, by which `events` finds it.
+      expect(
+        check
+          .prepare('SELECT e.task_seq = t.seq AS same FROM fleet_events e JOIN fleet_tasks t ON t.id = e.task_id')
+          .all()
+          .map((row) => row.same),
+      ).toEqual([1]);
+      expect(
+        check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'fleet_events_task%' ORDER BY name").all(),
+      ).toEqual([{ name: 'fleet_events_task_seq' }, { name: 'fleet_events_task_unkeyed' }]);
+      check
+        .prepare(
+          "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, attempts, created_at, updated_at) VALUES (?, ?, '{}', 'running', ?, 3, 3, 1, ?, ?)",
+        )
+        .run(V2_TASK.id, V2_TASK.name, hourAgo, hourAgo, hourAgo);
+      check
+        .prepare("INSERT INTO fleet_events (task_id, type, at, attempt) VALUES (?, 'enqueued', ?, NULL), (?, 'started', ?, 1)")
+        .run(V2_TASK.id, hourAgo, V2_TASK.id, hourAgo);
       check.close();
+      await readsRowsWithoutSeq(store);
       await exercise(store);
     } finally {
       await store.close();

@@ -156,6 +156,7 @@ describe('PostgreSQL store', () => {
       expect(rows).toEqual([
         { version: 1, n: 1 },
         { version: 2, n: 1 },
+        { version: 3, n: 1 },
       ]);
     } finally {
       await dropSchema(fresh);

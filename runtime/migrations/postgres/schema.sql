@@ -9,6 +9,7 @@ TABLE fleet_events
   at timestamp with time zone NOT NULL DEFAULT now()
   attempt integer
   data jsonb
+  task_seq bigint
 
 TABLE fleet_migrations
   version integer NOT NULL
@@ -72,7 +73,8 @@ CONSTRAINT fleet_tasks.fleet_tasks_state_check: CHECK ((state = ANY (ARRAY['queu
 STORAGE fleet_tasks: autovacuum_vacuum_scale_factor=0.02, autovacuum_analyze_scale_factor=0.02
 
 CREATE INDEX fleet_events_schedule ON fleet_events USING btree (schedule, id) WHERE (schedule IS NOT NULL);
-CREATE INDEX fleet_events_task ON fleet_events USING btree (task_id, id);
+CREATE INDEX fleet_events_task_seq ON fleet_events USING btree (task_seq, id);
+CREATE INDEX fleet_events_task_unkeyed ON fleet_events USING btree (task_id) WHERE ((task_seq IS NULL) AND (task_id IS NOT NULL));
 CREATE UNIQUE INDEX fleet_migrations_pkey ON fleet_migrations USING btree (version);
 CREATE UNIQUE INDEX fleet_schedules_pkey ON fleet_schedules USING btree (name);
 CREATE UNIQUE INDEX fleet_steps_pkey ON fleet_steps USING btree (task_id, name);

@@ -8,7 +8,7 @@ CREATE TABLE fleet_events (
   at        INTEGER NOT NULL,
   attempt   INTEGER,
   data      TEXT                                -- JSON
-);
+, task_seq INTEGER);
 
 CREATE TABLE fleet_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);
 
@@ -65,7 +65,9 @@ CREATE TABLE fleet_tasks (
 
 CREATE INDEX fleet_events_schedule ON fleet_events (schedule, id) WHERE schedule IS NOT NULL;
 
-CREATE INDEX fleet_events_task ON fleet_events (task_id, id);
+CREATE INDEX fleet_events_task_seq ON fleet_events (task_seq);
+
+CREATE INDEX fleet_events_task_unkeyed ON fleet_events (task_id) WHERE task_seq IS NULL AND task_id IS NOT NULL;
 
 CREATE INDEX fleet_tasks_finished ON fleet_tasks (finished_at) WHERE finished_at IS NOT NULL;
 

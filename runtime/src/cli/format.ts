@@ -30,6 +30,16 @@ export function formatTasks(tasks: readonly TaskRecord[]): string {
   );
 }
 
+/**
+ * A page of a list: the table, then, when the page is full, the option that shows the next one
+ * (`--before` with the last task's cursor; `list` pages by cursor, newest first).
+ */
+export function formatTaskPage(tasks: readonly TaskRecord[], limit: number, command: string): string {
+  const last = tasks.at(-1);
+  const text = formatTasks(tasks);
+  return tasks.length < limit || last === undefined ? text : `${text}\nNext page: ${command} --before ${last.cursor}`;
+}
+
 /** One task in full. */
 export function formatTask(task: TaskRecord): string {
   const fields: [string, string][] = [

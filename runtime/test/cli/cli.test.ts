@@ -50,6 +50,30 @@ describe('fleet-runtime CLI', () => {
     expect((JSON.parse(out[2] ?? '[]') as { type: string }[]).map((event) => event.type)).toEqual(['enqueued']);
   });
 
+  it('pages tasks list and dead list with --before <cursor>, newest first, and shows the next page command', async () => {
+    const ids: string[] = [];
+    for (const to of ['a', 'b', 'c']) ids.push(await enqueue(tasks.Mail({ to }), { store }));
+    const newestFirst = [...ids].reverse();
+    expect(await run(['tasks', 'list', '--limit', '2', '--json'], io)).toBe(0);
+    const first = JSON.parse(out[0] ?? '[]') as { id: string; cursor: string }[];
+    expect(first.map((task) => task.id)).toEqual(newestFirst.slice(0, 2));
+    expect(await run(['tasks', 'list', '--limit', '2'], io)).toBe(0);
+    expect(out[1]?.split('\n').at(-1)).toBe(`Next page: fleet-runtime tasks list --limit 2 --before ${first[1]?.cursor ?? ''}`);
+    expect(await run(['tasks', 'list', '--limit', '2', '--before', first[1]?.cursor ?? ''], io)).toBe(0);
+    expect(out[2]).toContain(newestFirst[2]);
+    expect(out[2]).not.toContain(newestFirst[0]);
+    expect(out[2]).not.toContain('Next page');
+    expect(await run(['tasks', 'list', '--before', 'not-a-cursor'], io)).toBe(2);
+    expect(err[0]).toMatch(/^--before not-a-cursor is not a task cursor/);
+
+    for (const id of ids) {
+      const [claimed] = await store.claim({ owner: 'w', names: ['Mail'], limit: 1, leaseMs: 1000 });
+      await store.settle([{ id: claimed?.id ?? '', token: claimed?.token ?? '', kind: 'dead', error: `dead ${id}` }]);
+    }
+    expect(await run(['dead', 'list', '--limit', '1', '--before', first[0]?.cursor ?? '', '--json'], io)).toBe(0);
+    expect((JSON.parse(out[3] ?? '[]') as { id: string }[]).map((task) => task.id)).toEqual([newestFirst[1]]);
+  });
+
   it('cancels, refuses a second cancel, and says why', async () => {
     const id = await enqueue(tasks.Mail({ to: 'a@b.c' }), { store });
     expect(await run(['tasks', 'cancel', id], io)).toBe(0);

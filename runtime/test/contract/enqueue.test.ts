@@ -27,6 +27,34 @@ describe.each(storeFactories)('$name store: enqueue', (factory) => {
     expect((await store.events(task.id)).map((event) => event.type)).toEqual(['enqueued']);
   });
 
+  it('derives the enqueued event from the task row: id 0, the task creation time and schedule, before every stored event', async () => {
+    const task = { ...newTask(), schedule: 'nightly' };
+    await store.enqueue([task]);
+    const record = await store.get(task.id);
+    const [enqueued] = await store.events(task.id);
+    expect(enqueued).toEqual({
+      id: 0,
+      taskId: task.id,
+      schedule: 'nightly',
+      type: 'enqueued',
+      at: record?.createdAt,
+      attempt: null,
+      data: null,
+    });
+    expect(await store.cancel(task.id)).toBe(true);
+    const events = await store.events(task.id);
+    expect(events.map((event) => [event.type, event.id > 0])).toEqual([
+      ['enqueued', false],
+      ['cancelled', true],
+    ]);
+    // Tailing after id 0 (or any later id) leaves the derived event out, as any event at or before the id.
+    expect((await store.events(task.id, 0)).map((event) => event.type)).toEqual(['cancelled']);
+    expect(await store.events(task.id, events[1]?.id)).toEqual([]);
+    // A purged task has no events at all, derived or stored.
+    expect(await store.purge(new Date(Date.now() + 60_000))).toBe(1);
+    expect(await store.events(task.id)).toEqual([]);
+  });
+
   it('returns the existing task for a repeated (name, key) and leaves it unchanged', async () => {
     const first = newTask({ key: 'order-7', payload: { v: 1 } });
     const second = newTask({ key: 'order-7', payload: { v: 2 } });

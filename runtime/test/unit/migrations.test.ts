@@ -12,7 +12,7 @@ describe('SQLite migrations', () => {
   });
 
   it('are numbered without gaps', () => {
-    expect(readMigrations(SQLITE_MIGRATIONS_DIR).map((migration) => migration.version)).toEqual([1, 2]);
+    expect(readMigrations(SQLITE_MIGRATIONS_DIR).map((migration) => migration.version)).toEqual([1, 2, 3]);
     const dir = mkdtempSync(join(tmpdir(), 'fleet-mig-'));
     writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1;');
     writeFileSync(join(dir, '0003_c.sql'), 'SELECT 1;');
@@ -31,6 +31,7 @@ describe('SQLite migrations', () => {
     expect(db.prepare('SELECT version, name FROM fleet_migrations').all()).toEqual([
       { version: 1, name: '0001_init.sql' },
       { version: 2, name: '0002_fewer_index_writes.sql' },
+      { version: 3, name: '0003_events_by_task_seq.sql' },
     ]);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
@@ -46,11 +47,11 @@ describe('SQLite migrations', () => {
     await store.close();
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(path);
-    db.prepare('INSERT INTO fleet_migrations VALUES (3, ?, 0)').run('0003_future.sql');
+    db.prepare('INSERT INTO fleet_migrations VALUES (4, ?, 0)').run('0004_future.sql');
     db.close();
     const again = await createSqliteStore({ path });
     await expect(again.migrate()).rejects.toThrow(
-      `the database ${path} has schema version 3 but this fleet-runtime knows only 2; upgrade fleet-runtime`,
+      `the database ${path} has schema version 4 but this fleet-runtime knows only 3; upgrade fleet-runtime`,
     );
     await again.close();
     mkdirSync(dir, { recursive: true });

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { TASK_STATES, type TaskState } from '../../store.js';
-import { asJson, formatEvents, formatTask, formatTasks } from '../format.js';
+import { asJson, formatEvents, formatTask, formatTaskPage } from '../format.js';
+import { isBeforeArg, listBefore } from '../list-before.js';
 import { EXIT, UsageError, type Command } from '../io.js';
 
-const usage = `fleet-runtime tasks list [--state <state>]… [--name <task>] [--tenant <t>] [--limit <n>] [--json]
+const usage = `fleet-runtime tasks list [--state <state>]… [--name <task>] [--tenant <t>] [--limit <n>] [--before <cursor>] [--json]
+                         (newest first; --before <cursor>: the page after the task with that cursor)
 fleet-runtime tasks show <id> [--json]
 fleet-runtime tasks events <id> [--json]
 fleet-runtime tasks cancel <id>
@@ -30,6 +32,7 @@ export const tasksCommand: Command = {
         name: { type: 'string' },
         tenant: { type: 'string' },
         limit: { type: 'string' },
+        before: { type: 'string' },
         json: { type: 'boolean' },
       },
     });
@@ -38,12 +41,14 @@ export const tasksCommand: Command = {
       const limit = values.limit === undefined ? 50 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit ${String(values.limit)} must be a positive integer.`);
       const states = parseStates(values.state);
+      const before = listBefore(values.before);
       const store = await io.openStore();
       try {
         const tasks = await store.list({
           ...(states ? { states } : {}),
           ...(values.name ? { name: values.name } : {}),
           ...(values.tenant ? { tenant: values.tenant } : {}),
+          ...(before === undefined ? {} : { before }),
           limit,
         });
         if (tasks.length === 0 && values.name !== undefined && (await store.list({ name: values.name, limit: 1 })).length === 0) {
@@ -52,7 +57,8 @@ export const tasksCommand: Command = {
           );
           return EXIT.failed;
         }
-        io.out(values.json ? asJson(tasks) : formatTasks(tasks));
+        const again = ['fleet-runtime tasks', ...args.filter((_, i) => !isBeforeArg(args, i))].join(' ');
+        io.out(values.json ? asJson(tasks) : formatTaskPage(tasks, limit, again));
         return EXIT.ok;
       } finally {
         await store.close();

@@ -16,10 +16,10 @@ const supersede = (t: Tables) => `WITH superseded AS (
     UPDATE ${t.tasks} SET state = 'cancelled', lost_leases = lost_leases + 1, finished_at = now(), updated_at = now(),
       last_error = 'lease expired: the worker ' || coalesce(lease_owner, '?') || ' stopped heartbeating; superseded by the next slot of schedule ' || $2,
       lease_owner = NULL, lease_token = NULL, lease_until = NULL
-    WHERE id = $1 AND state = 'running' AND lease_until < now() RETURNING id, attempts
+    WHERE id = $1 AND state = 'running' AND lease_until < now() RETURNING id, attempts, seq
   )
-  INSERT INTO ${t.events} (task_id, type, attempt, data)
-  SELECT id, 'lease-expired', attempts, $3::jsonb FROM superseded UNION ALL SELECT id, 'cancelled', attempts, $3::jsonb FROM superseded`;
+  INSERT INTO ${t.events} (task_id, task_seq, type, attempt, data)
+  SELECT id, seq, 'lease-expired', attempts, $3::jsonb FROM superseded UNION ALL SELECT id, seq, 'cancelled', attempts, $3::jsonb FROM superseded`;
 const skip = (t: Tables) => `WITH counted AS (UPDATE ${t.schedules} SET skipped = skipped + 1 WHERE name = $1)
   INSERT INTO ${t.events} (schedule, type, data) VALUES ($1, 'skipped', $2::jsonb)`;
 const fired = (t: Tables) => `UPDATE ${t.schedules} SET last_task_id = $1 WHERE name = $2`;

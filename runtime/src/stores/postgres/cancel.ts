@@ -8,9 +8,9 @@ const build = (t: Tables) => `WITH cancelled AS (
     UPDATE ${t.tasks} SET state = 'cancelled', finished_at = now(), updated_at = now(),
       lease_owner = NULL, lease_token = NULL, lease_until = NULL
     WHERE id = $1 AND state IN ('queued', 'running', 'retrying')
-    RETURNING id, attempts
+    RETURNING id, attempts, seq
   ), logged AS (
-    INSERT INTO ${t.events} (task_id, type, attempt) SELECT id, 'cancelled', attempts FROM cancelled
+    INSERT INTO ${t.events} (task_id, task_seq, type, attempt) SELECT id, seq, 'cancelled', attempts FROM cancelled
   )
   SELECT id FROM cancelled`;
 

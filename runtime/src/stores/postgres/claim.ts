@@ -35,7 +35,7 @@ const build = (durable: boolean) => (t: Tables) => `WITH ready AS (
     FROM ready WHERE t.seq = ready.seq
     RETURNING t.seq, t.id, t.name, t.payload, t.attempts, t.max_attempts, t.tenant, t.lease_until, t.priority, t.run_at
   ), started AS (
-    INSERT INTO ${t.events} (task_id, type, attempt) SELECT id, 'started', attempts FROM claimed
+    INSERT INTO ${t.events} (task_id, task_seq, type, attempt) SELECT id, seq, 'started', attempts FROM claimed
   )
   SELECT id, name, payload, attempts, max_attempts, tenant, lease_until FROM claimed ORDER BY priority DESC, run_at, seq`;
 

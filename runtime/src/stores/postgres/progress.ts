@@ -9,9 +9,9 @@ import { jsonParam } from './rows.js';
 const build = (t: Tables) => `WITH updated AS (
     UPDATE ${t.tasks} SET progress = $3::jsonb, updated_at = now()
     WHERE id = $1 AND lease_token = $2 AND state = 'running'
-    RETURNING id, attempts
+    RETURNING id, attempts, seq
   ), logged AS (
-    INSERT INTO ${t.events} (task_id, type, attempt, data) SELECT id, 'progress', attempts, $3::jsonb FROM updated
+    INSERT INTO ${t.events} (task_id, task_seq, type, attempt, data) SELECT id, seq, 'progress', attempts, $3::jsonb FROM updated
   )
   SELECT id FROM updated`;
 

@@ -16,12 +16,12 @@ const build = (t: Tables) => `WITH expired AS (
       last_error = 'lease expired: the worker ' || coalesce(t.lease_owner, '?') || ' stopped heartbeating',
       run_at = now(), lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = now()
     FROM expired WHERE t.seq = expired.seq
-    RETURNING t.id, t.state, t.attempts
+    RETURNING t.id, t.state, t.attempts, t.seq
   ), logged AS (
-    INSERT INTO ${t.events} (task_id, type, attempt, data)
-    SELECT id, 'lease-expired', attempts, NULL FROM reaped
+    INSERT INTO ${t.events} (task_id, task_seq, type, attempt, data)
+    SELECT id, seq, 'lease-expired', attempts, NULL FROM reaped
     UNION ALL
-    SELECT id, 'dead', attempts, '{"error":"lease lost too often or attempts exhausted"}'::jsonb FROM reaped WHERE state = 'dead'
+    SELECT id, seq, 'dead', attempts, '{"error":"lease lost too often or attempts exhausted"}'::jsonb FROM reaped WHERE state = 'dead'
   ), woken AS (
     SELECT pg_notify($1, '') FROM reaped WHERE state = 'queued' LIMIT 1
   )

@@ -6,7 +6,7 @@ const build = (t: Tables) => `WITH redriven AS (
     WHERE state IN ('dead', 'failed') AND ($1::text[] IS NULL OR id = ANY($1::text[]))
     RETURNING id, seq
   ), logged AS (
-    INSERT INTO ${t.events} (task_id, type, attempt) SELECT id, 'redriven', 0 FROM redriven
+    INSERT INTO ${t.events} (task_id, task_seq, type, attempt) SELECT id, seq, 'redriven', 0 FROM redriven
   ), woken AS (
     SELECT pg_notify($2, '') FROM redriven LIMIT 1
   )

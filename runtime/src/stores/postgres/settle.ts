@@ -28,10 +28,10 @@ const build = (t: Tables) => `WITH input AS (
       finished_at = CASE WHEN h.kind IN ('done', 'fail', 'dead') THEN now() ELSE NULL END,
       lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = now()
     FROM held h WHERE t.seq = h.seq
-    RETURNING h.ord, t.id, h.kind, t.attempts, h.data, t.run_at
+    RETURNING h.ord, t.id, t.seq, h.kind, t.attempts, h.data, t.run_at
   ), logged AS (
-    INSERT INTO ${t.events} (task_id, type, attempt, data)
-    SELECT id, CASE kind WHEN 'done' THEN 'done' WHEN 'retry' THEN 'retrying' WHEN 'fail' THEN 'failed' WHEN 'dead' THEN 'dead'
+    INSERT INTO ${t.events} (task_id, task_seq, type, attempt, data)
+    SELECT id, seq, CASE kind WHEN 'done' THEN 'done' WHEN 'retry' THEN 'retrying' WHEN 'fail' THEN 'failed' WHEN 'dead' THEN 'dead'
                          WHEN 'defer' THEN 'deferred' ELSE 'released' END, attempts, data::jsonb
     FROM settled ORDER BY ord
   ), woken AS (

@@ -32,7 +32,7 @@ export function claimRows(db: SqliteDb, input: ClaimInput, now: number): Claimed
   rows.sort((a, b) => Number(b.priority) - Number(a.priority) || Number(a.run_at) - Number(b.run_at) || Number(a.seq) - Number(b.seq));
   insertEvents(
     db,
-    rows.map((row) => [String(row.id), 'started', Number(row.attempts), null]),
+    rows.map((row) => [String(row.id), 'started', Number(row.attempts), null, Number(row.seq)]),
     now,
   );
   return rows.map((row) => {

@@ -2,6 +2,26 @@ import type { TaskEvent } from '../../store.js';
 import { toTaskEvent } from './rows.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-export function events(db: SqliteDb, id: string, afterId = 0): TaskEvent[] {
-  return db.statement('SELECT * FROM fleet_events WHERE task_id = ? AND id > ? ORDER BY id').all(id, afterId).map(toTaskEvent);
+// The `enqueued` event is not stored (issue 11): it is read from the task row, with id 0, before
+// every stored event (see the PostgreSQL store's events.ts). A stored `enqueued` row, written before
+// this change, is returned instead, never both.
+// Stored events are found by the task's `seq` (migration 3); a row without one (written by a
+// process still running the previous version) by its task id, through a partial index that stays
+// empty otherwise.
+const SQL = `SELECT * FROM (
+    SELECT 0 AS id, t.id AS task_id, t.schedule, 'enqueued' AS type, t.created_at AS at, NULL AS attempt, NULL AS data
+    FROM fleet_tasks t
+    WHERE t.id = ?1 AND ?2 < 0
+      AND NOT EXISTS (SELECT 1 FROM fleet_events e WHERE e.task_seq = t.seq AND e.type = 'enqueued')
+      AND NOT EXISTS (SELECT 1 FROM fleet_events e WHERE e.task_id = ?1 AND e.task_id IS NOT NULL AND e.task_seq IS NULL AND e.type = 'enqueued')
+    UNION ALL
+    SELECT e.id, e.task_id, e.schedule, e.type, e.at, e.attempt, e.data
+    FROM fleet_events e WHERE e.task_seq = (SELECT seq FROM fleet_tasks WHERE id = ?1) AND e.id > ?2
+    UNION ALL
+    SELECT e.id, e.task_id, e.schedule, e.type, e.at, e.attempt, e.data
+    FROM fleet_events e WHERE e.task_id = ?1 AND e.task_id IS NOT NULL AND e.task_seq IS NULL AND e.id > ?2
+  ) ORDER BY id`;
+
+export function events(db: SqliteDb, id: string, afterId = -1): TaskEvent[] {
+  return db.statement(SQL).all(id, afterId).map(toTaskEvent);
 }

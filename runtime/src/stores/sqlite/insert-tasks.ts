@@ -1,5 +1,4 @@
 import type { EnqueueResult, NewTask } from '../../store.js';
-import { INSERT_EVENT } from './rows.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const INSERT = `INSERT INTO fleet_tasks
@@ -14,7 +13,6 @@ const INSERT = `INSERT INTO fleet_tasks
 export function insertTasks(db: SqliteDb, tasks: readonly NewTask[], now: number): EnqueueResult[] {
   const insert = db.statement(INSERT);
   const existing = db.statement('SELECT id FROM fleet_tasks WHERE name = ? AND key = ?');
-  const event = db.statement(INSERT_EVENT);
   return tasks.map((task) => {
     const { changes } = insert.run(
       task.id,
@@ -30,10 +28,8 @@ export function insertTasks(db: SqliteDb, tasks: readonly NewTask[], now: number
       now,
       now,
     );
-    if (Number(changes) === 1) {
-      event.run(task.id, task.schedule, 'enqueued', now, null, null);
-      return { id: task.id, created: true };
-    }
+    // No `enqueued` event row: `events` derives it from the task row (see events.ts).
+    if (Number(changes) === 1) return { id: task.id, created: true };
     const row = existing.get(task.name, task.key);
     if (row === undefined) throw new Error(`fleet-runtime: enqueue of ${task.name} conflicted but no existing task was found.`);
     return { id: String(row.id), created: false };

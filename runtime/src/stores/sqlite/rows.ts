@@ -72,4 +72,9 @@ export function toScheduleRecord(row: Row): ScheduleRecord {
 }
 
 /** Append one event row; callers run it inside their write transaction. */
-export const INSERT_EVENT = 'INSERT INTO fleet_events (task_id, schedule, type, at, attempt, data) VALUES (?, ?, ?, ?, ?, ?)';
+/**
+ * Append one event: task id (or null), schedule, type, at, attempt, data. The task's `seq`, by which
+ * `events` finds a task's events (migration 3), is looked up from its id.
+ */
+export const INSERT_EVENT =
+  'INSERT INTO fleet_events (task_id, task_seq, schedule, type, at, attempt, data) VALUES (?1, (SELECT seq FROM fleet_tasks WHERE id = ?1), ?2, ?3, ?4, ?5, ?6)';

@@ -5,7 +5,7 @@ import type { SqliteDb } from './sqlite-db.js';
 
 // Every statement is fenced by `lease_token = ? AND state = 'running'`: a worker whose lease was
 // reclaimed, cancelled or already settled changes nothing, so the first terminal state wins.
-const FENCE = "WHERE id = ? AND lease_token = ? AND state = 'running' RETURNING attempts";
+const FENCE = "WHERE id = ? AND lease_token = ? AND state = 'running' RETURNING attempts, seq";
 const CLEAR = 'lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?';
 const SQL = {
   retry: `UPDATE fleet_tasks SET state = 'retrying', run_at = ?, last_error = ?, ${CLEAR} ${FENCE}`,
@@ -22,7 +22,7 @@ const DONE_BATCH = `UPDATE fleet_tasks SET state = 'done', result = j.value ->> 
     lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?1
   FROM json_each(?2) AS j
   WHERE fleet_tasks.id = j.value ->> 0 AND fleet_tasks.lease_token = j.value ->> 1 AND fleet_tasks.state = 'running'
-  RETURNING fleet_tasks.id, fleet_tasks.attempts`;
+  RETURNING fleet_tasks.id, fleet_tasks.attempts, fleet_tasks.seq`;
 
 const EVENT = { retry: 'retrying', fail: 'failed', dead: 'dead', defer: 'deferred', release: 'released' } as const;
 
@@ -44,7 +44,9 @@ function applyOne(db: SqliteDb, s: Other, now: number): EventRow | null {
   } else {
     row = db.statement(SQL.release).get(now, now, ...fence);
   }
-  return row === undefined ? null : [s.id, EVENT[s.kind], Number(row.attempts), data === null ? null : JSON.stringify(data)];
+  return row === undefined
+    ? null
+    : [s.id, EVENT[s.kind], Number(row.attempts), data === null ? null : JSON.stringify(data), Number(row.seq)];
 }
 
 /** Applies settlements in order in one transaction; consecutive successes share one statement. */
@@ -85,16 +87,16 @@ export function applySettlements(db: SqliteDb, settlements: readonly Settlement[
       db
         .statement(DONE_BATCH)
         .all(now, JSON.stringify(batch))
-        .map((row) => [String(row.id), Number(row.attempts)]),
+        .map((row) => [String(row.id), { attempts: Number(row.attempts), seq: Number(row.seq) }]),
     );
     for (const index of run) {
       const id = settlements[index]?.id ?? '';
-      const attempts = stored.get(id);
+      const row = stored.get(id);
       // A duplicate id in one batch: only its first occurrence is the one that took effect.
-      if (attempts === undefined) continue;
+      if (row === undefined) continue;
       stored.delete(id);
       applied[index] = true;
-      events.push([id, 'done', attempts, null]);
+      events.push([id, 'done', row.attempts, null, row.seq]);
     }
   }
   insertEvents(db, events, now);
