@@ -204,9 +204,10 @@ export function handlerModelFor(context: HandlerModelContext): HandlerModel {
 }
 
 function scopeManagerOf(sourceCode: HandlerModelContext['sourceCode']): ScopeManager {
-  if (!sourceCode.scopeManager)
+  const { scopeManager } = sourceCode;
+  if (!scopeManager)
     throw new Error('Fleet needs a scope manager: lint with a parser that provides one (espree or @typescript-eslint/parser).');
-  return sourceCode.scopeManager;
+  return scopeManager;
 }
 
 // Escapes and line continuations can spell a package name or identifier the text tests look for.
