@@ -67,8 +67,9 @@ function registrationsIn(file: string, root: string, settings: FleetSettings, mo
 /**
  * Records the registrations of the module at `file` (absolute) from the model the host's parse
  * gave (`model`, of `text`), so that a module it imports, linted later, does not parse it again.
- * Only when `text` is the file's content on disk (an editor's unsaved buffer is not) and the
- * module may register anything; the registrations are those a parse of the file would give
+ * Only when `text` is the file's content on disk (an editor's unsaved buffer is not), the
+ * module may register anything, and it is a TypeScript or `.jsx` file (parsed alike by both);
+ * the registrations are those a parse of the file would give
  * (the model's cross-module handlers add no registration: they have no route of their own).
  */
 export function rememberRegistrations(
@@ -79,7 +80,9 @@ export function rememberRegistrations(
   settings: FleetSettings,
   modelOf: ModelBuilder,
 ): void {
-  if (!mayRegister(file, text, settings)) return;
+  // The parse above reads JSX only in `.jsx`/`.tsx` files; a host may parse JSX in `.js` too, and
+  // would then find registrations where the parse finds none, so those files are left to it.
+  if (!mayRegister(file, text, settings) || !/\.(?:[cm]?ts|[jt]sx)$/.test(file)) return;
   const cache = cacheFor(root, settings, modelOf);
   if (cache.has(file)) return;
   let disk: string;
