@@ -67,18 +67,20 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const { scopeManager } = sourceCode;
     // Cheapest tests first: a read needs an fs module, a response send or an import of the
-    // project's own modules (an fs wrapper), and a handler or serve file to run in.
-    if (!scopeManager || !/\bfs\b|glob|Bun\.file|Deno\.|\.sendFile\(|\.download\(|\bimport\b|\brequire\(/.test(sourceCode.text)) return {};
-    // The handler model reads the imports once for every rule (and is built anyway by the other rules).
-    const model = handlerModelFor(context);
-    const { imports } = model;
+    // project's own modules (an fs wrapper), and a handler or serve file to run in. The scope
+    // manager is asked for only then (oxlint computes it on request).
+    if (!/\bfs\b|glob|Bun\.file|Deno\.|\.sendFile\(|\.download\(|\bimport\b|\brequire\(/.test(sourceCode.text)) return {};
     const settings = readRouteSettings((context.settings as { fleet?: unknown }).fleet);
     const serveGlobs = options.serveFiles ?? settings.serveFiles;
     const file = relative(context.cwd, context.filename).split('\\').join('/');
     const serveFile = serveGlobs.some((glob) => minimatch(file, glob, { dot: true }));
+    // The handler model reads the imports once for every rule (and is built anyway by the other rules).
+    const model = handlerModelFor(context);
     if (model.handlers.length === 0 && !serveFile) return {};
+    const { scopeManager } = sourceCode;
+    if (!scopeManager) return {};
+    const { imports } = model;
     const direct = mayHaveSinks(imports, sourceCode.text);
     const sends = mayHaveResponseSinks(sourceCode.text, imports);
     const filename = resolve(context.cwd, context.filename);

@@ -22,6 +22,32 @@ const creator = ESLintUtils.RuleCreator<FleetRuleDocs>((name) => `https://github
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, FleetRuleDocs>>,
 ): ESLintUtils.RuleModule<MessageIds, Options, FleetRuleDocs> {
+  const defaults = rule.meta.defaultOptions ?? ([] as unknown as Options);
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- read by @typescript-eslint/utils < 8.56 (see above)
-  return creator({ ...rule, defaultOptions: rule.meta.defaultOptions ?? ([] as unknown as Options) });
+  const created = creator({ ...rule, defaultOptions: defaults });
+  // `RuleCreator` merges the defaults into the options with a `structuredClone` for every file.
+  // The options are JSON (the schema says so) and the same for every file of one configuration,
+  // so the merge is done once per distinct options (frozen: a rule cannot change what the next
+  // file gets).
+  const merged = new Map<string, Options>();
+  return {
+    ...created,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (options === undefined) {
+        options = deepFreeze(ESLintUtils.applyDefault(defaults, context.options as Options | null) as Options);
+        merged.set(key, options);
+      }
+      return rule.create(context, options);
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -58,6 +58,13 @@ export interface FrameworkDefinition<Name extends string = string> {
    */
   readonly mayRoute: readonly string[];
   /**
+   * False only when `detect` cannot find anything in the module at `filename` with this text:
+   * the words (package names, directives) or the file path its first test needs. The handler model
+   * skips modules for which every framework and the heuristic say false (no scope analysis, no
+   * detector), so it must never say false where `detect` could find a handler or route.
+   */
+  readonly mayDetect: (filename: string, text: string) => boolean;
+  /**
    * For frameworks whose routes are files (Next.js, SvelteKit, Nitro, React Router, Medusa): true
    * when the path alone makes `filename` a route module, so the `fleet routes` pre-filter keeps it
    * whatever its text.

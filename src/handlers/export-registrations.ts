@@ -38,8 +38,7 @@ const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>(
 /** Builds a module's handler model (`getHandlerModel`, passed in so this module does not import the model). */
 export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
 
-/** The registrations of imported values in `file`, for the project at `root` (cached per file version). */
-function registrationsIn(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): readonly ImportRegistration[] {
+function cacheFor(root: string, settings: FleetSettings, modelOf: ModelBuilder): FileVersionCache<readonly ImportRegistration[]> {
   let cache = caches.get(root);
   if (!cache) {
     cache = new FileVersionCache((importer) => {
@@ -48,13 +47,52 @@ function registrationsIn(file: string, root: string, settings: FleetSettings, mo
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);
       const scopeManager = analyze(ast, { sourceType: 'module' });
-      const model = modelOf({ ast, scopeManager, filename: importer, settings, text });
-      const label = path.relative(root, importer).split(path.sep).join('/');
-      return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
+      return registrationsOf(importer, root, modelOf({ ast, scopeManager, filename: importer, settings, text }));
     }, []);
     caches.set(root, cache);
   }
-  return cache.get(file);
+  return cache;
+}
+
+function registrationsOf(importer: string, root: string, model: HandlerModel): readonly ImportRegistration[] {
+  const label = path.relative(root, importer).split(path.sep).join('/');
+  return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
+}
+
+/** The registrations of imported values in `file`, for the project at `root` (cached per file version). */
+function registrationsIn(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): readonly ImportRegistration[] {
+  return cacheFor(root, settings, modelOf).get(file);
+}
+
+/**
+ * Records the registrations of the module at `file` (absolute) from the model the host's parse
+ * gave (`model`, of `text`), so that a module it imports, linted later, does not parse it again.
+ * Only when `text` is the file's content on disk (an editor's unsaved buffer is not), the
+ * module may register anything, and it is a TypeScript or `.jsx` file (parsed alike by both);
+ * the registrations are those a parse of the file would give
+ * (the model's cross-module handlers add no registration: they have no route of their own).
+ */
+export function rememberRegistrations(
+  file: string,
+  text: string,
+  model: HandlerModel,
+  root: string,
+  settings: FleetSettings,
+  modelOf: ModelBuilder,
+): void {
+  // The parse above reads JSX only in `.jsx`/`.tsx` files; a host may parse JSX in `.js` too, and
+  // would then find registrations where the parse finds none, so those files are left to it.
+  if (!mayRegister(file, text, settings) || !/\.(?:[cm]?ts|[jt]sx)$/.test(file)) return;
+  const cache = cacheFor(root, settings, modelOf);
+  if (cache.has(file)) return;
+  let disk: string;
+  try {
+    disk = readFileSync(file, 'utf8');
+  } catch {
+    return;
+  }
+  if (disk !== text) return;
+  cache.set(file, registrationsOf(file, root, model));
 }
 
 interface ExportPath {

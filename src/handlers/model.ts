@@ -3,13 +3,20 @@
  * per function, `certain` over `heuristic`), and answers "which handlers run this node?".
  * Cached per AST, so every rule linting the file shares one model.
  */
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { FleetSettings } from '../settings.js';
 import { readFleetSettings } from '../settings.js';
 import type { DetectContext } from './detector.js';
 import { detectors } from './detectors/index.js';
+import { rememberRegistrations } from './export-registrations.js';
+import { packageRoot } from '../routes/package-root.js';
 import { buildImportIndex } from './imports.js';
+import type { ImportIndex } from './types.js';
+import { mayDetectHeuristic } from './detectors/heuristic.js';
+import { FRAMEWORKS } from '../frameworks/index.js';
+import { registrationsOfExports } from './registered-handlers.js';
 import { computeReach } from './reach.js';
 import { registeredHandlers } from './registered-handlers.js';
 import { isFunction } from '../ast/resolve-function.js';
@@ -106,7 +113,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
   const externalRoutes = externals(ctx.externalRoutes, handlers, input.settings);
   const byNode = new Map<FunctionNode, Handler>(handlers.map((handler) => [handler.node, handler]));
   let reach: Map<FunctionNode, HandlerReach[]> | undefined;
-  return {
+  const model: HandlerModel = {
     handlers,
     externalRoutes,
     externalHandlers: ctx.externalHandlers.filter((external) => enabled(external, input.settings)),
@@ -133,6 +140,19 @@ function buildModel(input: HandlerModelInput): HandlerModel {
       return result;
     },
   };
+  if (input.projectRoot !== undefined && input.text !== undefined && path.isAbsolute(input.filename)) {
+    const relative = path.relative(input.projectRoot, input.filename);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative))
+      rememberRegistrations(
+        input.filename,
+        input.text,
+        model,
+        packageRoot(input.filename, input.projectRoot),
+        input.settings,
+        getHandlerModel,
+      );
+  }
+  return model;
 }
 
 /**
@@ -161,14 +181,59 @@ export function handlerModelFor(context: HandlerModelContext): HandlerModel {
   const { sourceCode } = context;
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
-  if (!sourceCode.scopeManager)
-    throw new Error('Fleet needs a scope manager: lint with a parser that provides one (espree or @typescript-eslint/parser).');
+  const settings = readFleetSettings((context.settings as { fleet?: unknown }).fleet);
+  const text = sourceCode.text;
+  // A module no detector can read and whose exports no other module registers has no handler:
+  // its model is empty, without the scope analysis (which oxlint computes only on request).
+  if (
+    !mayDetect(context.filename, text, settings) &&
+    (context.cwd === undefined || registrationsOfExports(context.filename, text, context.cwd, settings, getHandlerModel).length === 0)
+  ) {
+    const model = emptyModel(() => buildImportIndex(sourceCode.ast, scopeManagerOf(sourceCode)));
+    cache.set(sourceCode.ast, model);
+    return model;
+  }
   return getHandlerModel({
     ast: sourceCode.ast,
-    scopeManager: sourceCode.scopeManager,
+    scopeManager: scopeManagerOf(sourceCode),
     filename: context.filename,
-    settings: readFleetSettings((context.settings as { fleet?: unknown }).fleet),
-    text: sourceCode.text,
+    settings,
+    text,
     projectRoot: context.cwd,
   });
+}
+
+function scopeManagerOf(sourceCode: HandlerModelContext['sourceCode']): ScopeManager {
+  const { scopeManager } = sourceCode;
+  if (!scopeManager)
+    throw new Error('Fleet needs a scope manager: lint with a parser that provides one (espree or @typescript-eslint/parser).');
+  return scopeManager;
+}
+
+// Escapes and line continuations can spell a package name or identifier the text tests look for.
+const ESCAPE = /\\(?:[ux0-7]|\r?\n|\u2028|\u2029)/;
+
+/**
+ * False when no detector can find a handler, a route or a registration in the module at
+ * `filename` with this text: every framework's `mayDetect` and the heuristic's text test say so,
+ * no handler is declared in the settings, and no escape could spell what those tests look for.
+ */
+export function mayDetect(filename: string, text: string, settings: FleetSettings): boolean {
+  if (settings.handlers.length > 0 || settings.handlerFiles.length > 0 || ESCAPE.test(text)) return true;
+  return FRAMEWORKS.some((framework) => framework.mayDetect(filename, text)) || mayDetectHeuristic(filename, text, settings.heuristics);
+}
+
+/** The model of a module without handlers; its import index is built on first use. */
+function emptyModel(importIndex: () => ImportIndex): HandlerModel {
+  let imports: ImportIndex | undefined;
+  return {
+    handlers: [],
+    externalRoutes: [],
+    externalHandlers: [],
+    get imports() {
+      return (imports ??= importIndex());
+    },
+    handlerOf: () => undefined,
+    reachesOf: () => [],
+  };
 }

@@ -12,6 +12,8 @@ import type { DetectContext } from './detector.js';
 import { exportedFunctions } from './exported-functions.js';
 import type { ModelBuilder } from './export-registrations.js';
 import { exportRegistrations } from './export-registrations.js';
+import type { ImportRegistration } from './import-registrations.js';
+import type { FleetSettings } from '../settings.js';
 import { makeHandler } from './make-handler.js';
 import type { HandlerFinding } from './types.js';
 
@@ -23,16 +25,8 @@ import type { HandlerFinding } from './types.js';
  */
 export function registeredHandlers(ctx: DetectContext, projectRoot: string, modelOf: ModelBuilder): HandlerFinding[] {
   const filename = ctx.filename;
-  const relative = path.relative(projectRoot, filename);
-  if (
-    !path.isAbsolute(filename) ||
-    relative.startsWith('..') ||
-    path.isAbsolute(relative) ||
-    (ctx.text !== undefined && !mayExport(ctx.text))
-  )
-    return [];
   const handlers: HandlerFinding[] = [];
-  for (const registration of exportRegistrations(filename, packageRoot(filename, projectRoot), ctx.settings, modelOf)) {
+  for (const registration of registrationsOfExports(filename, ctx.text, projectRoot, ctx.settings, modelOf)) {
     const label =
       registration.methods === undefined
         ? `middleware ${registration.handlerName}`
@@ -52,4 +46,21 @@ export function registeredHandlers(ctx: DetectContext, projectRoot: string, mode
     }
   }
   return handlers;
+}
+
+/**
+ * The registrations, in other modules of its package, of the exports of the module at `filename`
+ * (see `registeredHandlers`); needs no syntax tree of the module, only its text (when known).
+ */
+export function registrationsOfExports(
+  filename: string,
+  text: string | undefined,
+  projectRoot: string,
+  settings: FleetSettings,
+  modelOf: ModelBuilder,
+): ImportRegistration[] {
+  const relative = path.relative(projectRoot, filename);
+  if (!path.isAbsolute(filename) || relative.startsWith('..') || path.isAbsolute(relative) || (text !== undefined && !mayExport(text)))
+    return [];
+  return exportRegistrations(filename, packageRoot(filename, projectRoot), settings, modelOf);
 }

@@ -49,6 +49,33 @@ export class FileVersionCache<T> {
     return value;
   }
 
+  /**
+   * Records `value` for the current version of `file` (absolute), as if `compute` had returned it:
+   * for a caller that already holds what `compute` would derive from the file (the host parsed it).
+   * Does nothing when the file is missing or unreadable.
+   */
+  set(file: string, value: T): void {
+    let stats;
+    try {
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return;
+    }
+    if (stats?.isFile()) this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, value });
+  }
+
+  /** True when `file`'s current version is cached (it stats the file). */
+  has(file: string): boolean {
+    const cached = this.#entries.get(file);
+    if (!cached) return false;
+    try {
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
+    } catch {
+      return false;
+    }
+  }
+
   /** Forgets every entry (tests, and tools that rewrite files within one process). */
   clear(): void {
     this.#entries.clear();

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
-import { parse } from './parse.js';
+import { checkedModel, parse } from './parse.js';
 
 /** The external routes of a module as `label | targetName | via | line`, plus the handler labels. */
 function routesIn(text: string, filename = 'src/app.ts', fleet: Record<string, unknown> = {}) {
-  const model = getHandlerModel({ ...parse(text, filename), filename, settings: readFleetSettings(fleet) });
+  const model = checkedModel({ ...parse(text, filename), filename, settings: readFleetSettings(fleet) });
   return {
     handlers: model.handlers.map((handler) => handler.label),
     external: model.externalRoutes.map(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getHandlerModel } from '../../src/handlers/model.js';
+import { getHandlerModel, handlerModelFor, mayDetect } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
 import { parse } from './parse.js';
 import { reachesOfProbes } from './probes.js';
@@ -95,5 +95,45 @@ describe('getHandlerModel', () => {
     expect(model.handlers.map((h) => [h.confidence, h.label, h.routes.map((route) => route.path)])).toEqual([
       ['certain', 'GET /real', ['/real']],
     ]);
+  });
+});
+
+describe('handlerModelFor pre-filter', () => {
+  const settings = readFleetSettings({});
+
+  it('gives a module no detector can read an empty model without asking for the scope manager', () => {
+    const text = `import { db } from './db';\nexport async function totals(id: string) { return db.query('select 1', [id]); }\n`;
+    const parsed = parse(text, 'src/services/totals.ts');
+    let scopeRequests = 0;
+    const sourceCode = {
+      ast: parsed.ast,
+      text,
+      get scopeManager() {
+        scopeRequests += 1;
+        return parsed.scopeManager;
+      },
+    };
+    expect(mayDetect('src/services/totals.ts', text, settings)).toBe(false);
+    const model = handlerModelFor({ sourceCode, filename: 'src/services/totals.ts', settings: {} } as unknown as Parameters<
+      typeof handlerModelFor
+    >[0]);
+    expect(model.handlers).toEqual([]);
+    expect(model.externalRoutes).toEqual([]);
+    expect(scopeRequests).toBe(0);
+    // The import index is still there for a rule that asks (built on first use).
+    expect([...model.imports.modules]).toEqual(['./db']);
+    expect(scopeRequests).toBe(1);
+  });
+
+  it('keeps modules with a framework word, a route-file path, a registration-shaped call or an escape', () => {
+    expect(mayDetect('src/a.ts', `import express from 'express';`, settings)).toBe(true);
+    expect(mayDetect('app/api/users/route.ts', `export const x = 1;`, settings)).toBe(true);
+    expect(mayDetect('src/a.ts', `server.get('/health', (req, res) => res.end());`, settings)).toBe(true);
+    expect(mayDetect('src/a.ts', `const m = require('\\x65xpress');`, settings)).toBe(true);
+    expect(mayDetect('src/a.ts', `export default async function (fastify, opts) {}`, settings)).toBe(true);
+    expect(mayDetect('src/a.ts', `export const f = async (x: number) => x;`, readFleetSettings({ handlers: [{ callee: 'wrap' }] }))).toBe(
+      true,
+    );
+    expect(mayDetect('src/a.test.ts', `server.get('/health', (req, res) => res.end());`, settings)).toBe(false);
   });
 });

@@ -5,7 +5,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { Detector } from '../../src/handlers/detector.js';
 import { buildImportIndex } from '../../src/handlers/imports.js';
-import { getHandlerModel } from '../../src/handlers/model.js';
+import { getHandlerModel, mayDetect } from '../../src/handlers/model.js';
+import type { HandlerModelInput } from '../../src/handlers/model.js';
+import type { HandlerModel } from '../../src/handlers/types.js';
 import type { HandlerFinding } from '../../src/handlers/types.js';
 import { readFleetSettings } from '../../src/settings.js';
 
@@ -41,10 +43,23 @@ export interface HandlerSummary {
   readonly line: number;
 }
 
+/**
+ * The handler model, checked against the model's pre-filter: a module in which a detector finds
+ * anything must pass `mayDetect` (else `handlerModelFor` would give it an empty model). Every
+ * handler test thereby tests the pre-filter too.
+ */
+export function checkedModel(input: HandlerModelInput & { readonly text: string }): HandlerModel {
+  const model = getHandlerModel(input);
+  const found = model.handlers.length + model.externalRoutes.length + model.externalHandlers.length;
+  if (found > 0 && !mayDetect(input.filename, input.text, input.settings))
+    throw new Error(`the handler-model pre-filter skips ${input.filename}, where the detectors find ${found} handler(s) or route(s)`);
+  return model;
+}
+
 /** Parses `text` and summarises the handlers the model finds, in source order. */
 export function handlersIn(text: string, filename = 'src/app.ts', fleet?: Record<string, unknown>): HandlerSummary[] {
   const parsed = parse(text, filename);
-  const model = getHandlerModel({ ...parsed, filename, settings: readFleetSettings(fleet ?? {}) });
+  const model = checkedModel({ ...parsed, filename, settings: readFleetSettings(fleet ?? {}) });
   return model.handlers.map((handler) => ({
     framework: handler.framework,
     kind: handler.kind,
@@ -68,14 +83,11 @@ export function runDetector(detector: Detector, code: string, filename: string, 
     ecmaFeatures: { jsx: true },
   });
   const imports = buildImportIndex(ast, scopeManager);
-  return detector({
-    ast,
-    scopeManager,
-    filename,
-    settings: readFleetSettings(fleet),
-    imports,
-    text: code,
-    externalRoutes: [],
-    externalHandlers: [],
-  });
+  const settings = readFleetSettings(fleet);
+  const ctx = { ast, scopeManager, filename, settings, imports, text: code, externalRoutes: [], externalHandlers: [] };
+  const findings = detector(ctx);
+  const found = findings.length + ctx.externalRoutes.length + ctx.externalHandlers.length;
+  if (found > 0 && !mayDetect(filename, code, settings))
+    throw new Error(`the handler-model pre-filter skips ${filename}, where the detector finds ${found} handler(s) or route(s)`);
+  return findings;
 }

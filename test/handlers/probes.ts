@@ -2,14 +2,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
-import { getHandlerModel } from '../../src/handlers/model.js';
 import { readFleetSettings } from '../../src/settings.js';
-import { parse } from './parse.js';
+import { checkedModel, parse } from './parse.js';
 
 /** The reaches of every call to `probe()` in the module, in source order, as `label <- chain`. */
 export function reachesOfProbes(code: string, fleet: Record<string, unknown> = {}, filename = 'src/app.ts'): string[][] {
   const parsed = parse(code, filename);
-  const model = getHandlerModel({ ...parsed, filename, settings: readFleetSettings(fleet) });
+  const model = checkedModel({ ...parsed, filename, settings: readFleetSettings(fleet) });
   const probes: TSESTree.CallExpression[] = [];
   simpleTraverse(parsed.ast, {
     enter(node) {

@@ -9,4 +9,6 @@ export const custom: FrameworkDefinition<'custom'> = {
   pathSyntax: 'express',
   answersBy: 'parameter',
   mayRoute: [],
+  // Declared handlers (`settings.fleet.handlers`, `handlerFiles`) turn the model's pre-filter off.
+  mayDetect: () => false,
 };

@@ -29,6 +29,17 @@ function exported(ast: TSESTree.Program): FunctionNode[] {
 }
 
 /**
+ * The text test for `fastifyExportSeeds` without a `fastify` word in the module: an exported
+ * function whose first parameter is `instance` or `fastifyInstance`, or `app` / `server` with an
+ * `opt…` second parameter (`fastify` itself is a word the framework's pre-filter already takes).
+ */
+export function mayExportPlugin(text: string): boolean {
+  return (
+    text.includes('export') && (/\b(?:instance|fastifyInstance)\b/.test(text) || (/\b(?:app|server)\b/.test(text) && /\bopt/.test(text)))
+  );
+}
+
+/**
  * Default-exported functions that look like fastify-autoload plugins: `export default async
  * function (fastify, opts)` or `module.exports = async function (fastify, opts)`.
  */

@@ -37,7 +37,7 @@ const ROOT_TYPES = new Set(['Query', 'Mutation']);
 const SERVER_PACKAGE =
   /^(?:graphql|graphql-yoga|@graphql-yoga\/.+|@apollo\/server|apollo-server(?:-.+)?|@graphql-tools\/.+|mercurius|graphql-http|express-graphql|@nestjs\/graphql|type-graphql)$/;
 // Cheap pre-filter: a decorator or a root type key.
-const CANDIDATE = /@(?:Query|Mutation|ResolveField|FieldResolver|ResolveReference)\b|\b(?:Query|Mutation)\s*:/;
+export const CANDIDATE = /@(?:Query|Mutation|ResolveField|FieldResolver|ResolveReference)\b|\b(?:Query|Mutation)\s*:/;
 
 export function detectGraphql(ctx: DetectContext): HandlerFinding[] {
   if (ctx.text !== undefined && !CANDIDATE.test(ctx.text)) return [];

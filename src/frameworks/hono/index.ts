@@ -11,5 +11,7 @@ export const hono: FrameworkDefinition<'hono'> = {
   pathSyntax: 'hono',
   answersBy: 'parameter',
   mayRoute: ['hono'],
+  // `hono`, `hono/*`, `@hono/zod-openapi`.
+  mayDetect: (_filename, text) => text.includes('hono'),
   creates: ({ specifier, name }) => (MODULES.has(specifier) && (name === 'Hono' || name === 'OpenAPIHono') ? { kind: 'app' } : undefined),
 };

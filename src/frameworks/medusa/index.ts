@@ -12,5 +12,7 @@ export const medusa: FrameworkDefinition<'medusa'> = {
   // `[id]` folders: the bracket syntax Next.js uses too.
   pathSyntax: 'next',
   mayRoute: [],
+  // Its detector reads route files only.
+  mayDetect: (filename) => medusaRoutePath(filename) !== undefined,
   routeFile: (filename) => medusaRoutePath(filename) !== undefined,
 };

@@ -10,5 +10,6 @@ export const nextjs: FrameworkDefinition<'nextjs'> = {
   pathSyntax: 'next',
   answersBy: 'return',
   mayRoute: [],
+  mayDetect: (filename, text) => classifyNextFile(filename).kind !== 'other' || text.includes('next/server') || text.includes('use server'),
   routeFile: (filename) => classifyNextFile(filename).kind !== 'other',
 };

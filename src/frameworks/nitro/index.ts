@@ -11,5 +11,7 @@ export const nitro: FrameworkDefinition<'nitro'> = {
   // `[id]`, `[...slug]`: the bracket syntax Next.js uses too.
   pathSyntax: 'next',
   mayRoute: [],
+  // Its detector reads route files only.
+  mayDetect: (filename) => classifyNitroFile(filename).kind !== 'other',
   routeFile: (filename) => classifyNitroFile(filename).kind !== 'other',
 };

@@ -11,5 +11,7 @@ export const reactRouter: FrameworkDefinition<'react-router'> = {
   // `/users/:id`, `/files/*`, `/:lang?/about`: written in Express syntax by `routeModulePath`.
   pathSyntax: 'express',
   mayRoute: [],
+  // Its detector reads route files only.
+  mayDetect: (filename) => routeModulePath(filename) !== null,
   routeFile: (filename) => routeModulePath(filename) !== null,
 };

@@ -11,5 +11,7 @@ export const sveltekit: FrameworkDefinition<'sveltekit'> = {
   // `[id]`, `[...rest]`, `(group)`: the folder syntax Next.js uses too.
   pathSyntax: 'next',
   mayRoute: [],
+  // Its detector reads route files only.
+  mayDetect: (filename) => classifySvelteKitFile(filename).kind !== 'other',
   routeFile: (filename) => classifySvelteKitFile(filename).kind !== 'other',
 };

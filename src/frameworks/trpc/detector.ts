@@ -25,6 +25,11 @@ const BUILDERS = new Set(['input', 'output', 'use', 'meta', 'concat', 'unstable_
 const CANDIDATE = /\.\s*(?:query|mutation|subscription|middleware)\s*\(/;
 const BUILDER = /procedure|@trpc\/server/i;
 
+/** The text test `detectTrpc` starts with: a procedure (or middleware) call and a builder name. */
+export function mayHoldProcedures(text: string): boolean {
+  return CANDIDATE.test(text) && BUILDER.test(text);
+}
+
 /** The key a procedure is listed under in a router object (`create: publicProcedure…`). */
 function procedureKey(call: TSESTree.CallExpression): string | undefined {
   const parent = call.parent;
@@ -67,7 +72,7 @@ function findings(
 
 /** Recognises tRPC procedures and middleware. */
 export const detectTrpc: Detector = (ctx) => {
-  if (ctx.text !== undefined && !(CANDIDATE.test(ctx.text) && BUILDER.test(ctx.text))) return [];
+  if (ctx.text !== undefined && !mayHoldProcedures(ctx.text)) return [];
   const server = ctx.imports.modules.has(SERVER);
   const handlers: HandlerFinding[] = [];
   walk(ctx.ast, (node) => {

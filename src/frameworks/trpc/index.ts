@@ -1,6 +1,7 @@
 /** tRPC: procedures (`query`, `mutation`, `subscription`) and their middleware; handlers without a route path. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectTrpc } from './detector.js';
+import { mayHoldProcedures } from './detector.js';
 
 export const trpc: FrameworkDefinition<'trpc'> = {
   name: 'trpc',
@@ -10,4 +11,5 @@ export const trpc: FrameworkDefinition<'trpc'> = {
   answersBy: 'return',
   pathSyntax: 'express',
   mayRoute: [],
+  mayDetect: (_filename, text) => mayHoldProcedures(text),
 };

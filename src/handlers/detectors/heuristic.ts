@@ -104,6 +104,12 @@ function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): HandlerFin
 }
 
 /** Recognises handler-shaped registrations on receivers no framework detector traced. */
+/** False when `detectHeuristic` finds nothing in the module: heuristics off, a test file, or no registration-shaped text. */
+export function mayDetectHeuristic(filename: string, text: string, heuristics: boolean): boolean {
+  CANDIDATE.lastIndex = 0;
+  return heuristics && !TEST_FILE.test(filename) && CANDIDATE.test(text);
+}
+
 export const detectHeuristic: Detector = (ctx) => {
   if (!ctx.settings.heuristics || TEST_FILE.test(ctx.filename)) return [];
   const offsets = candidates(ctx.text);
