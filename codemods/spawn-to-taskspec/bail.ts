@@ -6,6 +6,7 @@
 /** Reason ids, documented in docs/codemods/spawn-to-taskspec.md. */
 export type BailReason =
   | 'unsupported-site'
+  | 'in-helper'
   | 'interval'
   | 'timer-arguments'
   | 'no-name'

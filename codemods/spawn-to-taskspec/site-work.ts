@@ -36,6 +36,14 @@ export function siteWork(file: SourceFile, messageId: string, start: number, end
   if (messageId === 'unawaitedEnqueue') return { awaitOnly: true, site };
   const inner = Node.isVoidExpression(site) ? unparen(site.getExpression()) : site;
   if (messageId === 'timer' || messageId === 'platformDeferral') return deferred(site, inner);
+  // Reported at the handler's call of a helper: the work is started inside the helper, in
+  // another module, so there is nothing to move here.
+  if (messageId === 'floatingInHelper' || messageId === 'timerInHelper') {
+    return bail(
+      'in-helper',
+      'The work is started inside the helper this call runs (the rule message names its site), not here; `await` it in the helper, or move it to a task there.',
+    );
+  }
   if (messageId === 'caughtPromise' && Node.isCallExpression(inner)) {
     const callee = inner.getExpression();
     const [handler] = inner.getArguments();
