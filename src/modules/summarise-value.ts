@@ -135,12 +135,7 @@ export class ValueSummariser {
 
   /** `stopApp` / `helpers.stopApp` / `require('./h').stopApp` imported from a project module (not a package). */
   private importedCallee(callee: TS.Node): Pick<ModuleCall, 'module' | 'name' | 'members'> | undefined {
-    const members: string[] = [];
-    let root = skipWrappers(callee);
-    while (ts.isPropertyAccessExpression(root) && ts.isIdentifier(root.name)) {
-      members.unshift(root.name.text);
-      root = skipWrappers(root.expression);
-    }
+    const { root, members } = memberChain(callee);
     if (!ts.isIdentifier(root)) return undefined;
     const binding = this.bindings.get(root.text);
     if (binding?.kind !== 'import' || (!isRelativeSpecifier(binding.module) && this.resolve(binding.module) === undefined))
@@ -278,12 +273,7 @@ export class ValueSummariser {
   }
 
   private packageInstance(callee: TS.Node): ValueSummary | undefined {
-    const members: string[] = [];
-    let root = skipWrappers(callee);
-    while (ts.isPropertyAccessExpression(root) && ts.isIdentifier(root.name)) {
-      members.unshift(root.name.text);
-      root = skipWrappers(root.expression);
-    }
+    const { root, members } = memberChain(callee);
     if (!ts.isIdentifier(root)) return undefined;
     const binding = this.bindings.get(root.text);
     // A project module (relative or a tsconfig alias) is not a package.
@@ -300,4 +290,15 @@ function collectReturns(node: TS.Node, into: TS.ReturnStatement[]): void {
   ts.forEachChild(node, (child) => {
     if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) collectReturns(child, into);
   });
+}
+
+/** `a.b.c` as its root (`a`) and the member names after it (`['b', 'c']`), wrappers skipped. */
+function memberChain(callee: TS.Node): { readonly root: TS.Node; readonly members: string[] } {
+  const members: string[] = [];
+  let root = skipWrappers(callee);
+  while (ts.isPropertyAccessExpression(root) && ts.isIdentifier(root.name)) {
+    members.unshift(root.name.text);
+    root = skipWrappers(root.expression);
+  }
+  return { root, members };
 }

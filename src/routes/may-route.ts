@@ -18,6 +18,7 @@
  */
 import ts from 'typescript';
 import { FRAMEWORKS } from '../frameworks/index.js';
+import { skipWrappers } from '../modules/ts-nodes.js';
 import type { FleetSettings } from '../settings.js';
 
 // Step 1's generic registration words, for objects that come from elsewhere (a parameter, a
@@ -38,15 +39,7 @@ const DECORATORS = new Set(['Controller']);
 
 /** A value that can be a handler or a router: a function, a reference, a call that builds one, a list of them. */
 function handlerShaped(node: ts.Expression): boolean {
-  let value: ts.Expression = node;
-  while (
-    ts.isParenthesizedExpression(value) ||
-    ts.isAsExpression(value) ||
-    ts.isSatisfiesExpression(value) ||
-    ts.isNonNullExpression(value)
-  ) {
-    value = value.expression;
-  }
+  const value = skipWrappers(node);
   return (
     ts.isArrowFunction(value) ||
     ts.isFunctionExpression(value) ||
