@@ -62,8 +62,10 @@ export interface FrameworkDefinition<Name extends string = string> {
    * the words (package names, directives) or the file path its first test needs. The handler model
    * skips modules for which every framework and the heuristic say false (no scope analysis, no
    * detector), so it must never say false where `detect` could find a handler or route.
+   * Default (`mayDetectFramework`): one of the `mayRoute` words is in the text, or `routeFile`
+   * says the path is a route module; declare it only where `detect` needs more (or less).
    */
-  readonly mayDetect: (filename: string, text: string) => boolean;
+  readonly mayDetect?: (filename: string, text: string) => boolean;
   /**
    * For frameworks whose routes are files (Next.js, SvelteKit, Nitro, React Router, Medusa): true
    * when the path alone makes `filename` a route module, so the `fleet routes` pre-filter keeps it

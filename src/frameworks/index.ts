@@ -5,6 +5,7 @@
  * router creation and the `fleet routes` pre-filter. `test/frameworks/registry.test.ts` fails
  * for a folder that is not listed here.
  */
+import type { FrameworkDefinition } from './framework.js';
 import { custom } from './custom/index.js';
 import { elysia } from './elysia/index.js';
 import { express } from './express/index.js';
@@ -48,4 +49,10 @@ const byName = new Map<string, (typeof FRAMEWORKS)[number]>(FRAMEWORKS.map((fram
 /** The registered framework called `name`. */
 export function frameworkNamed(name: Framework): (typeof FRAMEWORKS)[number] {
   return byName.get(name)!;
+}
+
+/** Whether `framework`'s detector could find anything in this module: its own `mayDetect`, else a `mayRoute` word in the text or a route file's path. */
+export function mayDetectFramework(framework: FrameworkDefinition, filename: string, text: string): boolean {
+  if (framework.mayDetect) return framework.mayDetect(filename, text);
+  return framework.mayRoute.some((word) => text.includes(word)) || framework.routeFile?.(filename) === true;
 }

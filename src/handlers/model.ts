@@ -15,7 +15,7 @@ import { packageRoot } from '../routes/package-root.js';
 import { buildImportIndex } from './imports.js';
 import type { ImportIndex } from './types.js';
 import { mayDetectHeuristic } from './detectors/heuristic.js';
-import { FRAMEWORKS } from '../frameworks/index.js';
+import { FRAMEWORKS, mayDetectFramework } from '../frameworks/index.js';
 import { registrationsOfExports } from './registered-handlers.js';
 import { computeReach } from './reach.js';
 import { registeredHandlers } from './registered-handlers.js';
@@ -220,7 +220,9 @@ const ESCAPE = /\\(?:[ux0-7]|\r?\n|\u2028|\u2029)/;
  */
 export function mayDetect(filename: string, text: string, settings: FleetSettings): boolean {
   if (settings.handlers.length > 0 || settings.handlerFiles.length > 0 || ESCAPE.test(text)) return true;
-  return FRAMEWORKS.some((framework) => framework.mayDetect(filename, text)) || mayDetectHeuristic(filename, text, settings.heuristics);
+  return (
+    FRAMEWORKS.some((framework) => mayDetectFramework(framework, filename, text)) || mayDetectHeuristic(filename, text, settings.heuristics)
+  );
 }
 
 /** The model of a module without handlers; its import index is built on first use. */

@@ -10,5 +10,4 @@ export const custom: FrameworkDefinition<'custom'> = {
   answersBy: 'parameter',
   mayRoute: [],
   // Declared handlers (`settings.fleet.handlers`, `handlerFiles`) turn the model's pre-filter off.
-  mayDetect: () => false,
 };

@@ -11,7 +11,6 @@ export const elysia: FrameworkDefinition<'elysia'> = {
   // `:id`, `:id?`, `*`: Hono's syntax.
   pathSyntax: 'hono',
   mayRoute: ['elysia'],
-  mayDetect: (_filename, text) => text.includes('elysia'),
   answersBy: 'return',
   mounts: {
     packages: ['elysia'],

@@ -9,7 +9,6 @@ export const express: FrameworkDefinition<'express'> = {
   pathSyntax: 'express',
   answersBy: 'parameter',
   mayRoute: ['express'],
-  mayDetect: (_filename, text) => text.includes('express'),
   creates: ({ specifier, name, member, whole }) => {
     if (specifier !== 'express') return undefined;
     if (!member && whole) return { kind: 'app' };

@@ -12,6 +12,5 @@ export const hono: FrameworkDefinition<'hono'> = {
   answersBy: 'parameter',
   mayRoute: ['hono'],
   // `hono`, `hono/*`, `@hono/zod-openapi`.
-  mayDetect: (_filename, text) => text.includes('hono'),
   creates: ({ specifier, name }) => (MODULES.has(specifier) && (name === 'Hono' || name === 'OpenAPIHono') ? { kind: 'app' } : undefined),
 };

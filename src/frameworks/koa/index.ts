@@ -12,7 +12,6 @@ export const koa: FrameworkDefinition<'koa'> = {
   answersBy: 'parameter',
   mayRoute: ['koa'],
   // `koa`, `@koa/router`, `koa-router`, `koa-swagger-decorator`.
-  mayDetect: (_filename, text) => text.includes('koa'),
   creates: ({ specifier, name, member, whole }) => {
     if (specifier === 'koa') return !member && whole ? { kind: 'app' } : undefined;
     return ROUTERS.has(specifier) && (whole || name === 'Router') ? { kind: 'router', prefixOption: true } : undefined;

@@ -13,6 +13,5 @@ export const medusa: FrameworkDefinition<'medusa'> = {
   pathSyntax: 'next',
   mayRoute: [],
   // Its detector reads route files only.
-  mayDetect: (filename) => medusaRoutePath(filename) !== undefined,
   routeFile: (filename) => medusaRoutePath(filename) !== undefined,
 };

@@ -9,5 +9,4 @@ export const nestjs: FrameworkDefinition<'nestjs'> = {
   pathSyntax: 'nestjs',
   answersBy: 'return',
   mayRoute: ['@nestjs'],
-  mayDetect: (_filename, text) => text.includes('@nestjs/'),
 };

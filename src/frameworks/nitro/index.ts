@@ -12,6 +12,5 @@ export const nitro: FrameworkDefinition<'nitro'> = {
   pathSyntax: 'next',
   mayRoute: [],
   // Its detector reads route files only.
-  mayDetect: (filename) => classifyNitroFile(filename).kind !== 'other',
   routeFile: (filename) => classifyNitroFile(filename).kind !== 'other',
 };

@@ -12,6 +12,5 @@ export const reactRouter: FrameworkDefinition<'react-router'> = {
   pathSyntax: 'express',
   mayRoute: [],
   // Its detector reads route files only.
-  mayDetect: (filename) => routeModulePath(filename) !== null,
   routeFile: (filename) => routeModulePath(filename) !== null,
 };

@@ -12,6 +12,5 @@ export const sveltekit: FrameworkDefinition<'sveltekit'> = {
   pathSyntax: 'next',
   mayRoute: [],
   // Its detector reads route files only.
-  mayDetect: (filename) => classifySvelteKitFile(filename).kind !== 'other',
   routeFile: (filename) => classifySvelteKitFile(filename).kind !== 'other',
 };
