@@ -21,13 +21,6 @@ import { FRAMEWORKS } from '../frameworks/index.js';
 import { skipWrappers } from '../modules/ts-nodes.js';
 import type { FleetSettings } from '../settings.js';
 
-// Step 1's generic registration words, for objects that come from elsewhere (a parameter, a
-// project import, `this.router`).
-const GENERIC = String.raw`[Rr]oute|app\.|\.(?:get|post|put|delete|del|patch|all|head|options|search|propfind|on|use|register|group|guard|mount|ws|openapi|method)\(|\]\s*\(|use server`;
-export const MAY_ROUTE = new RegExp(
-  [...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'),
-);
-
 /** HTTP verbs of every registered framework's detector: a route needs a path and a handler after it. */
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options', 'search', 'propfind', 'on']);
 /** Mounts: one handler-shaped argument (`use(auth)`, `register(plugin, { prefix })`, `group('/p', (app) => ...)`). */
@@ -36,6 +29,14 @@ const MOUNTS = new Set(['use', 'register', 'mount', 'group', 'guard']);
 const ROUTE_OBJECTS = new Set(['route', 'openapi', 'method', 'ws']);
 /** Class decorators that make a class's methods routes. */
 const DECORATORS = new Set(['Controller']);
+
+// Step 1's generic registration words, for objects that come from elsewhere (a parameter, a
+// project import, `this.router`): a call of any name step 2 reads.
+const CALL_NAMES = [...VERBS, ...MOUNTS, ...ROUTE_OBJECTS].join('|');
+const GENERIC = String.raw`[Rr]oute|app\.|\.(?:${CALL_NAMES})\(|\]\s*\(|use server`;
+export const MAY_ROUTE = new RegExp(
+  [...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'),
+);
 
 /** A value that can be a handler or a router: a function, a reference, a call that builds one, a list of them. */
 function handlerShaped(node: ts.Expression): boolean {
@@ -103,7 +104,7 @@ export function registersRoutes(filename: string, text: string): boolean {
   return found;
 }
 
-const CALL = new RegExp(String.raw`\.\s*(${[...VERBS, ...MOUNTS, ...ROUTE_OBJECTS].join('|')})\b|\]\s*\(|@\s*Controller\b`, 'g');
+const CALL = new RegExp(String.raw`\.\s*(${CALL_NAMES})\b|\]\s*\(|@\s*(?:${[...DECORATORS].join('|')})\b`, 'g');
 
 /**
  * Reads a call's argument list from its opening parenthesis: for each top-level argument, whether
