@@ -9,11 +9,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
+import { isFsModule } from './fs-reads.js';
 
 /** What kind of machine-local root a node is: the app's deploy directory or scratch space. */
 export type MachineRoot = 'bundle' | 'scratch';
 
-const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs'];
 const TEMP_CALLS = new Set(['mkdtemp', 'mkdtempSync', 'mkdtempDisposable', 'mkdtempDisposableSync']);
 
 function isTmpLiteral(node: TSESTree.Node): boolean {
@@ -47,5 +47,5 @@ export function machineRoot(node: TSESTree.Node, imports: ImportIndex): MachineR
   const name = (path[0] === 'promises' ? path.slice(1) : path).join('.');
   if (source.module === 'os' && name === 'tmpdir') return 'scratch';
   if (source.module === 'process' && name === 'cwd') return 'bundle';
-  return FS_MODULES.includes(source.module) && TEMP_CALLS.has(name) ? 'scratch' : undefined;
+  return isFsModule(source.module) && TEMP_CALLS.has(name) ? 'scratch' : undefined;
 }
