@@ -16,6 +16,39 @@ export function isFsModule(module: string): boolean {
   return last === 'fsextra' || last === 'gracefulfs';
 }
 
+/**
+ * Packages that read or list the disk under a directory: glob libraries (a pattern, an options
+ * object with `cwd`) and find-up (file names searched upwards from an options object's `cwd`).
+ * Module → the calls that read (`''`: the module itself called, `fg(…)`, v5 `findUp(…)`).
+ */
+const READ_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    glob: ['', 'glob', 'globSync', 'globStream', 'globStreamSync', 'globIterate', 'globIterateSync', 'sync'],
+    'fast-glob': ['', 'glob', 'globSync', 'sync', 'async', 'stream', 'globStream'],
+    globby: ['', 'globby', 'globbySync', 'globbyStream', 'sync', 'async', 'stream'],
+    tinyglobby: ['', 'glob', 'globSync'],
+    'find-up': ['', 'findUp', 'findUpSync', 'findUpMultiple', 'findUpMultipleSync', 'sync'],
+    'find-up-simple': ['findUp', 'findUpSync'],
+    'package-up': ['packageUp', 'packageUpSync'],
+    'pkg-up': ['', 'pkgUp', 'pkgUpSync', 'sync'],
+  }).map(([module, calls]) => [module, new Set(calls)]),
+);
+
+/** True for a package of {@link READ_PACKAGES}. */
+export function isReadPackage(module: string): boolean {
+  return READ_PACKAGES.has(module);
+}
+
+/**
+ * True when the export `path` (after the import: `[]` for the module itself, `['sync']` for
+ * `fg.sync`) of the read package `module` reads the disk.
+ */
+export function readsInPackage(module: string, path: readonly string[]): boolean {
+  const calls = READ_PACKAGES.get(module);
+  if (!calls || path.length > 1) return false;
+  return calls.has(path[0] ?? '') || (path[0] === 'default' && calls.has(''));
+}
+
 /** `archiver`, or a copy vendored into the project (`require('../libs/archiver')`). */
 export function isArchiverModule(module: string): boolean {
   return module === 'archiver' || vendoredName(module) === 'archiver';

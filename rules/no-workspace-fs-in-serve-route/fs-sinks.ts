@@ -1,6 +1,6 @@
 /**
  * The calls that read or list files: `node:fs` in every import form (callback, sync,
- * `fs/promises`, `fs.promises`, `require`), `fs-extra`, `graceful-fs`, the glob libraries,
+ * `fs/promises`, `fs.promises`, `require`), `fs-extra`, `graceful-fs`, the glob and find-up packages,
  * `Bun.file` and `Deno` reads, and an fs read passed to a caller with its path after it
  * (`tryToCatch(readFile, p)`). Found from the uses of those imports, never by walking the tree.
  */
@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
-import { FS_READS, isFsModule } from './fs-reads.js';
+import { FS_READS, isFsModule, isReadPackage, readsInPackage } from './fs-reads.js';
 
 /** One file read or listing. */
 export interface FsSink {
@@ -26,23 +26,7 @@ export interface FsSink {
   readonly via?: string;
 }
 
-const GLOB_MODULES = ['glob', 'fast-glob', 'globby', 'tinyglobby'];
-
 const FS_GLOBS = new Set(['glob', 'globSync']);
-const GLOB_CALLS = new Set([
-  'glob',
-  'globSync',
-  'globStream',
-  'globStreamSync',
-  'globIterate',
-  'globIterateSync',
-  'sync',
-  'async',
-  'stream',
-  'globby',
-  'globbySync',
-  'globbyStream',
-]);
 const DENO_READS = new Set([
   'readTextFile',
   'readTextFileSync',
@@ -78,7 +62,9 @@ function sinkOf(call: TSESTree.CallExpression, path: readonly string[], module: 
     if (FS_GLOBS.has(name[0]!)) return { call, callee: call.callee, path: first, options: second };
     return undefined;
   }
-  if (path.length > 1 || (path.length === 1 && !GLOB_CALLS.has(path[0]!))) return undefined;
+  if (!readsInPackage(module, path)) return undefined;
+  // `packageUp({ cwd })`: the options come first.
+  if (first?.type === AST_NODE_TYPES.ObjectExpression) return { call, callee: call.callee, path: undefined, options: first };
   return { call, callee: call.callee, path: first, options: second };
 }
 
@@ -112,7 +98,9 @@ function passedRead(use: TSESTree.Node, imports: ImportIndex): FsSink | undefine
   const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
   const path = index < 0 ? undefined : call.arguments[index + 1];
   const source = imports.sourceOf(node);
-  if (!path || !source || !isFsModule(source.module)) return undefined;
+  if (!path || !source) return undefined;
+  if (readsInPackage(source.module, importPath(source))) return { call, callee: node, path, options: call.arguments[index + 2] };
+  if (!isFsModule(source.module)) return undefined;
   const name = importPath(source).filter((segment) => segment !== 'promises');
   return name.length === 1 && FS_READS.has(name[0]!) ? { call, callee: node, path, options: undefined } : undefined;
 }
@@ -120,7 +108,7 @@ function passedRead(use: TSESTree.Node, imports: ImportIndex): FsSink | undefine
 /** True when the file can contain a sink at all (cheap: the import index is already built). */
 export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
   return (
-    [...imports.modules].some((module) => isFsModule(module) || GLOB_MODULES.includes(module)) ||
+    [...imports.modules].some((module) => isFsModule(module) || isReadPackage(module)) ||
     text.includes('Bun.file') ||
     text.includes('Deno.')
   );
@@ -129,7 +117,7 @@ export function mayHaveSinks(imports: ImportIndex, text: string): boolean {
 /** Every file read or listing of the module, in source order. */
 export function fsSinks(imports: ImportIndex, scopeManager: ScopeManager): FsSink[] {
   const sinks = new Map<TSESTree.CallExpression, FsSink>();
-  for (const module of [...imports.modules].filter((m) => isFsModule(m) || GLOB_MODULES.includes(m))) {
+  for (const module of [...imports.modules].filter((m) => isFsModule(m) || isReadPackage(m))) {
     for (const use of imports.usesOf(module)) {
       const call = callOf(use);
       const source = call && imports.sourceOf(call.callee);

@@ -67,8 +67,41 @@ function exportValues(program: TSESTree.Program, name: string): TSESTree.Node[] 
   return values;
 }
 
+/** The names the module exports values under (`default` for `export default` / `module.exports =`), in source order. */
+export function exportNames(program: TSESTree.Program): string[] {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
+    else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source == null) {
+      const declaration = statement.declaration;
+      if (
+        (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) &&
+        declaration.id
+      )
+        names.add(declaration.id.name);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+      for (const specifier of statement.specifiers)
+        names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+    } else if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement.expression.operator === '='
+    ) {
+      const { left } = statement.expression;
+      if (isModuleExports(left) && left.type === AST_NODE_TYPES.MemberExpression) names.add('default');
+      else if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left.object)) {
+        const name = memberName(left);
+        if (name !== undefined) names.add(name);
+      }
+    }
+  }
+  return [...names];
+}
+
 /** What an identifier is bound to for its whole life in this module (declaration or `const`/never-reassigned initialiser). */
-function bound(scopeManager: ScopeManager, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+export function boundValue(scopeManager: ScopeManager, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
   const variable = variableOf(scopeManager, identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return undefined;
@@ -108,7 +141,7 @@ function memberOf(scopeManager: ScopeManager, value: TSESTree.Node, name: string
   if (depth > 4) return undefined;
   switch (node.type) {
     case AST_NODE_TYPES.Identifier: {
-      const target = bound(scopeManager, node);
+      const target = boundValue(scopeManager, node);
       return (target && memberOf(scopeManager, target, name, depth + 1)) ?? assignedMember(scopeManager, node, name);
     }
     case AST_NODE_TYPES.ObjectExpression:
@@ -118,7 +151,7 @@ function memberOf(scopeManager: ScopeManager, value: TSESTree.Node, name: string
       return classMember(node, name, true);
     case AST_NODE_TYPES.NewExpression: {
       const callee = unwrap(node.callee);
-      const made = callee.type === AST_NODE_TYPES.Identifier ? bound(scopeManager, callee) : callee;
+      const made = callee.type === AST_NODE_TYPES.Identifier ? boundValue(scopeManager, callee) : callee;
       return made?.type === AST_NODE_TYPES.ClassDeclaration || made?.type === AST_NODE_TYPES.ClassExpression
         ? classMember(made, name, false)
         : undefined;
@@ -128,20 +161,48 @@ function memberOf(scopeManager: ScopeManager, value: TSESTree.Node, name: string
   }
 }
 
-/** The functions `fn` returns (its expression body, or its `return` statements outside nested functions). */
-function returnedFunctions(scopeManager: ScopeManager, fn: FunctionNode): FunctionNode[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return handlerFunctions(scopeManager, fn.body);
-  const found: FunctionNode[] = [];
+/**
+ * The functions `fn` returns (its expression body, or its `return` statements outside nested
+ * functions), followed through what a factory composes: a `const` it returns (`const funcs =
+ * clean([setUrl, logout]); return funcs;`) and the result of another same-module factory it
+ * returns (`return cloudcmdMiddle({ config })`), at most {@link MAX_COMPOSITION} steps deep.
+ */
+function returnedFunctions(scopeManager: ScopeManager, fn: FunctionNode, depth = 0): FunctionNode[] {
+  return returnedExpressions(fn).flatMap((returned) => composedFunctions(scopeManager, returned, depth));
+}
+
+const MAX_COMPOSITION = 3;
+
+/** The expressions `fn` returns: its expression body, or its `return` arguments outside nested functions. */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
   walk(fn.body, (node) => {
     if (isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(...handlerFunctions(scopeManager, node.argument));
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
     return undefined;
   });
   return found;
 }
 
+function composedFunctions(scopeManager: ScopeManager, returned: TSESTree.Node, depth: number): FunctionNode[] {
+  const direct = handlerFunctions(scopeManager, returned);
+  if (direct.length > 0 || depth >= MAX_COMPOSITION) return direct;
+  const node = unwrap(returned);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const value = boundValue(scopeManager, node);
+    return value && !isFunction(value) ? composedFunctions(scopeManager, value, depth + 1) : [];
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(node.callee);
+    const factory = callee.type === AST_NODE_TYPES.Identifier ? boundValue(scopeManager, callee) : undefined;
+    if (factory && isFunction(factory)) return returnedFunctions(scopeManager, factory, depth + 1);
+  }
+  return [];
+}
+
 /** The export's value after `members`, names followed to what they are bound to, or `undefined`. */
-function exportedValue(
+export function exportedValue(
   program: TSESTree.Program,
   scopeManager: ScopeManager,
   name: string,
@@ -150,7 +211,7 @@ function exportedValue(
   for (const exported of exportValues(program, name)) {
     let value: TSESTree.Node | undefined = exported;
     for (const member of members) value = value && memberOf(scopeManager, value, member, 0);
-    for (let hop = 0; hop < 3 && value?.type === AST_NODE_TYPES.Identifier; hop++) value = bound(scopeManager, value) ?? value;
+    for (let hop = 0; hop < 3 && value?.type === AST_NODE_TYPES.Identifier; hop++) value = boundValue(scopeManager, value) ?? value;
     if (value) return unwrap(value);
   }
   return undefined;

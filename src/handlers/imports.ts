@@ -10,6 +10,7 @@ import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ImportIndex, ImportSource } from './types.js';
 import { memberName } from '../ast/member-name.js';
 import { unwrap } from '../ast/unwrap.js';
+import { walk } from '../ast/walk.js';
 import { importedName, moduleString, requiredSpecifier, WHOLE_MODULE, withoutNodePrefix } from '../modules/import-forms.js';
 
 const normalise = withoutNodePrefix;
@@ -119,6 +120,8 @@ function requireCalls(scopeManager: ScopeManager): TSESTree.CallExpression[] {
   return calls;
 }
 
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
+
 function seedImports(builder: Builder, scopeManager: ScopeManager, ast: TSESTree.Program): void {
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
@@ -149,9 +152,23 @@ function seedImports(builder: Builder, scopeManager: ScopeManager, ast: TSESTree
  * Builds the import index of a module. Cheap: it visits the top-level statements and the
  * references of imported names only.
  */
-export function buildImportIndex(ast: TSESTree.Program, scopeManager: ScopeManager): ImportIndex {
+export function buildImportIndex(ast: TSESTree.Program, scopeManager: ScopeManager, text?: string): ImportIndex {
   const builder = new Builder(scopeManager);
   seedImports(builder, scopeManager, ast);
+  // `const { findUp } = await import('find-up')`: the whole module, as `require('m')` (walked only
+  // when the text may hold one, or is not known).
+  if (text === undefined || DYNAMIC_IMPORT.test(text)) {
+    walk(ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.ImportExpression) return undefined;
+      const module = requiredSpecifier(node);
+      if (module === undefined) return undefined;
+      const source: ImportSource = { module: normalise(module), name: WHOLE_MODULE, members: [] };
+      builder.modules.add(source.module);
+      builder.byIdentifier.set(node, source);
+      builder.followAlias(node, source);
+      return undefined;
+    });
+  }
   for (const call of requireCalls(scopeManager)) {
     const module = requiredSpecifier(call);
     if (module === undefined) continue;

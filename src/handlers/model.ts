@@ -102,7 +102,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     scopeManager: input.scopeManager,
     filename: input.filename,
     settings: input.settings,
-    imports: buildImportIndex(input.ast, input.scopeManager),
+    imports: buildImportIndex(input.ast, input.scopeManager, input.text),
     text: input.text,
     externalRoutes: [],
     externalHandlers: [],
@@ -189,7 +189,7 @@ export function handlerModelFor(context: HandlerModelContext): HandlerModel {
     !mayDetect(context.filename, text, settings) &&
     (context.cwd === undefined || registrationsOfExports(context.filename, text, context.cwd, settings, getHandlerModel).length === 0)
   ) {
-    const model = emptyModel(() => buildImportIndex(sourceCode.ast, scopeManagerOf(sourceCode)));
+    const model = emptyModel(() => buildImportIndex(sourceCode.ast, scopeManagerOf(sourceCode), text));
     cache.set(sourceCode.ast, model);
     return model;
   }

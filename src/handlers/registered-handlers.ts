@@ -12,6 +12,7 @@ import type { DetectContext } from './detector.js';
 import { exportedFunctions } from './exported-functions.js';
 import type { ModelBuilder } from './export-registrations.js';
 import { exportRegistrations } from './export-registrations.js';
+import { composedRegistrations } from './composed-registrations.js';
 import type { ImportRegistration } from './import-registrations.js';
 import type { FleetSettings } from '../settings.js';
 import { makeHandler } from './make-handler.js';
@@ -62,5 +63,6 @@ export function registrationsOfExports(
   const relative = path.relative(projectRoot, filename);
   if (!path.isAbsolute(filename) || relative.startsWith('..') || path.isAbsolute(relative) || (text !== undefined && !mayExport(text)))
     return [];
-  return exportRegistrations(filename, packageRoot(filename, projectRoot), settings, modelOf);
+  const root = packageRoot(filename, projectRoot);
+  return [...exportRegistrations(filename, root, settings, modelOf), ...composedRegistrations(filename, text, root, settings, modelOf)];
 }

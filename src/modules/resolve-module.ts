@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { aliasTargets } from './path-aliases.js';
+import { packageExportTargets, subpathImportTargets } from './package-maps.js';
 
 /** Extensions tried, in order, for an extensionless specifier and for `index.*`. */
 export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -22,6 +23,8 @@ const SOURCE_FOR_EMITTED: Readonly<Record<string, readonly string[]>> = {
 export interface WorkspacePackage {
   readonly dir: string;
   readonly main: string | undefined;
+  /** The package's `exports` field as written (a string, a subpath map or a conditions object). */
+  readonly exports?: unknown;
 }
 
 /** What the resolver may use beyond the file system. */
@@ -53,15 +56,18 @@ function packageOf(
  * `undefined` (npm packages, `node:` modules, text linted without a file, no such file):
  * - relative (`./routes/users.js`) or absolute: the exact file, its `.ts` source for a `.js`
  *   specifier, the specifier plus one of {@link MODULE_EXTENSIONS}, then `index.*` in that folder;
+ * - a subpath import (`#server/cloudcmd`) of the nearest `package.json`'s `imports` map;
  * - a `compilerOptions.paths` alias of the nearest `tsconfig.json` (`@/lib/mailer`, `baseUrl` honoured);
- * - a workspace package of `scope.packages` (`@acme/auth`, `@acme/auth/server`): its `main`, else
- *   `index` or `src/index`; a subpath in the package folder or its `src`.
+ * - a workspace package of `scope.packages` (`@acme/auth`, `@acme/auth/server`): what its
+ *   `exports` map gives, else its `main`, else `index` or `src/index`; a subpath in the package
+ *   folder or its `src`. A target in a build folder with no file yet falls through to the next form.
  */
 export function resolveModule(fromFile: string, specifier: string, scope: ResolveScope = {}): string | undefined {
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return undefined;
   const exists = scope.files === undefined ? isFile : (file: string) => scope.files!.has(file);
   if (isRelativeSpecifier(specifier) || specifier.startsWith('/'))
     return sourceFile(path.resolve(path.dirname(fromFile), specifier), exists);
+  if (specifier.startsWith('#')) return firstSource(subpathImportTargets(fromFile, specifier), exists);
   for (const target of aliasTargets(fromFile, specifier)) {
     const file = sourceFile(target, exists);
     if (file !== undefined) return file;
@@ -69,10 +75,20 @@ export function resolveModule(fromFile: string, specifier: string, scope: Resolv
   const found = scope.packages && packageOf(specifier, scope.packages);
   if (!found) return undefined;
   const { pkg, subpath } = found;
+  const exported = firstSource(packageExportTargets(pkg.dir, pkg.exports, subpath), exists);
+  if (exported !== undefined) return exported;
   if (subpath !== '') return sourceFile(path.join(pkg.dir, subpath), exists) ?? sourceFile(path.join(pkg.dir, 'src', subpath), exists);
   const main =
     pkg.main === undefined ? undefined : (sourceFile(pkg.main.replace(/\.[cm]?js$/, ''), exists) ?? sourceFile(pkg.main, exists));
   return main ?? sourceFile(pkg.dir, exists) ?? sourceFile(path.join(pkg.dir, 'src'), exists);
+}
+
+function firstSource(targets: readonly string[], exists: (file: string) => boolean): string | undefined {
+  for (const target of targets) {
+    const file = sourceFile(target, exists);
+    if (file !== undefined) return file;
+  }
+  return undefined;
 }
 
 /** The source file for an absolute module path, trying the emitted-name, exact, extension and index forms. */

@@ -39,7 +39,11 @@ export function workspacePackages(dirs: Iterable<string>, files: ReadonlySet<str
     const json = readJson(path.join(dir, 'package.json'));
     if (!json) continue;
     if (typeof json.name === 'string' && !packages.has(json.name)) {
-      packages.set(json.name, { dir, main: typeof json.main === 'string' ? path.resolve(dir, json.main) : undefined });
+      packages.set(json.name, {
+        dir,
+        main: typeof json.main === 'string' ? path.resolve(dir, json.main) : undefined,
+        exports: json.exports,
+      });
     }
     const scripts = json.scripts !== null && typeof json.scripts === 'object' ? Object.values(json.scripts as Record<string, unknown>) : [];
     for (const script of scripts) {

@@ -403,6 +403,51 @@ app.get('/menu', async (req, res) => {
       ],
     },
     {
+      name: 'find-up searches upwards from its cwd option: a static import, a dynamic import, and through tryToCatch (cloudcmd user menu)',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import path from 'node:path';
+import { findUp as findMenu } from 'find-up';
+import { packageUp } from 'package-up';
+import { tryToCatch } from 'try-to-catch';
+const app = express();
+declare const root: string;
+app.get('/menu', async (req, res) => {
+  const { findUp } = await import('find-up');
+  const cwd = path.join(root, String(req.query.dir));
+  const menu = await findUp(['.menu.js'], { cwd });
+  const [error, again] = await tryToCatch(findMenu, ['.menu.js'], { cwd });
+  const pkg = await packageUp({ cwd });
+  const own = await findMenu('package.json');
+  res.send({ menu, again, error, pkg, own });
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: { callee: 'findUp', what: 'a local-disk path', source: 'root', handler: 'GET /menu', via: '' },
+          line: 12,
+          column: 22,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'findMenu', what: 'a local-disk path', source: 'root', handler: 'GET /menu', via: '' },
+          line: 13,
+          column: 32,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'packageUp', what: 'a local-disk path', source: 'root', handler: 'GET /menu', via: '' },
+          line: 14,
+          column: 21,
+          suggestions: null,
+        },
+      ],
+    },
+    {
       name: 'a directory archived per request through a project wrapper of (vendored) archiver is a read',
       filename: NO_MANIFEST,
       code: `
