@@ -1,3 +1,4 @@
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
@@ -21,7 +22,8 @@ export function isFunction(node: TSESTree.Node | undefined | null): node is Func
 export function functionOfVariable(variable: Variable | undefined): FunctionNode | undefined {
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  // A parameter's definition node is the function that declares it: only the function's own name is the function.
+  if (def.type === DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
   if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
   const init = unwrap(def.node.init);
   if (!isFunction(init)) return undefined;

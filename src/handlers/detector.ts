@@ -16,6 +16,8 @@ export interface DetectContext {
   readonly settings: FleetSettings;
   /** Import/require bindings of the module, resolved through `const` aliases. */
   readonly imports: ImportIndex;
+  /** The project root (ESLint's cwd) when known: test files are recognised by their path relative to it. */
+  readonly projectRoot?: string | undefined;
   /** Source text when known; detectors use it only for cheap pre-filters. */
   readonly text: string | undefined;
   /**

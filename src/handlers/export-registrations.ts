@@ -18,6 +18,7 @@ import type { ValueSummary } from '../modules/types.js';
 import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
 import { importRegistrations } from './import-registrations.js';
+import { HELPER_CALL } from './detectors/registration-helpers.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
 
@@ -28,9 +29,13 @@ const REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|register|
 const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
 
 function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
-  return settings.handlers.length > 0 || NEXT_ROUTE.test(file) || (FRAMEWORK.test(text) && REGISTRATION.test(text));
+  if (settings.handlers.length > 0 || NEXT_ROUTE.test(file)) return true;
+  if (!FRAMEWORK.test(text)) return false;
+  HELPER_CALL.lastIndex = 0;
+  return REGISTRATION.test(text) || (settings.heuristics && HELPER_CALL.test(text));
 }
 const MAX_REEXPORT_HOPS = 3;
+const MAX_INDEX_HOPS = 3;
 const INDEX_MODULE = /^index\.[cm]?[jt]sx?$/;
 
 const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
@@ -47,7 +52,7 @@ function cacheFor(root: string, settings: FleetSettings, modelOf: ModelBuilder):
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);
       const scopeManager = analyze(ast, { sourceType: 'module' });
-      return registrationsOf(importer, root, modelOf({ ast, scopeManager, filename: importer, settings, text }));
+      return registrationsOf(importer, root, modelOf({ ast, scopeManager, filename: importer, settings, text, pathRoot: root }));
     }, []);
     caches.set(root, cache);
   }
@@ -162,20 +167,26 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
   const index = projectMounts(root);
   const found: ImportRegistration[] = [];
   const importers = new Set(index.importersOf(file));
-  // One hop of re-exporting modules: a folder's `index` module (`controllers/index.js`), whose
-  // importers may register our exports. Following every importer's importers would stat and
-  // summarise most of the project for every module; only an index that something registers
-  // from is summarised.
-  for (const importer of [...importers]) {
-    if (!INDEX_MODULE.test(path.basename(importer))) continue;
-    const next = index
-      .importersOf(importer)
-      .filter(
-        (candidate) =>
-          candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer),
+  // Re-exporting modules: a folder's `index` module (`controllers/index.js`), and the index of the
+  // folder above it (`controllers/index.js` → `controllers/write/index.js` → `users.js`), up to
+  // {@link MAX_INDEX_HOPS}. Following every importer's importers would stat and summarise most of
+  // the project for every module; only an index that something registers from, or that another
+  // index re-exports, is summarised.
+  const climb = (module: string, indexes: readonly string[], hop: number): void => {
+    for (const importer of indexes) {
+      if (!INDEX_MODULE.test(path.basename(importer)) || importer === file) continue;
+      const candidates = index.importersOf(importer).filter((candidate) => candidate !== file && candidate !== importer);
+      const registering = candidates.filter((candidate) =>
+        registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer),
       );
-    if (next.length > 0 && reexportsFrom(importer, file)) for (const other of next) importers.add(other);
-  }
+      const upper = hop + 1 < MAX_INDEX_HOPS ? candidates.filter((candidate) => INDEX_MODULE.test(path.basename(candidate))) : [];
+      if ((registering.length === 0 && upper.length === 0) || !reexportsFrom(importer, module)) continue;
+      importers.add(importer);
+      for (const other of registering) importers.add(other);
+      climb(importer, upper, hop + 1);
+    }
+  };
+  climb(file, [...importers], 0);
   importers.delete(file);
   for (const importer of importers) {
     for (const registration of registrationsIn(importer, root, settings, modelOf)) {

@@ -8,6 +8,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { handlerFunctions } from './handler-functions.js';
 import { memberName } from '../ast/member-name.js';
@@ -31,9 +32,27 @@ function isModuleExports(node: TSESTree.Node): boolean {
   );
 }
 
+/** Top-level `const helpers = module.exports` (or `= exports`): names whose members are exports. */
+function moduleExportsAliases(program: TSESTree.Program): ReadonlySet<string> {
+  const aliases = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+    for (const declarator of statement.declarations)
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && isModuleExports(declarator.init))
+        aliases.add(declarator.id.name);
+  }
+  return aliases;
+}
+
+/** `module.exports`, `exports`, or a name bound to one of them at the top level. */
+function isExportsObject(node: TSESTree.Node, aliases: ReadonlySet<string>): boolean {
+  return isModuleExports(node) || (node.type === AST_NODE_TYPES.Identifier && aliases.has(node.name));
+}
+
 /** The values the module exports as `name` (`default` = `export default` / `module.exports =`). */
 function exportValues(program: TSESTree.Program, name: string): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
+  const aliases = moduleExportsAliases(program);
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       if (name === 'default') values.push(statement.declaration);
@@ -60,7 +79,7 @@ function exportValues(program: TSESTree.Program, name: string): TSESTree.Node[] 
     ) {
       const { left, right } = statement.expression;
       if (name === 'default' && isModuleExports(left) && left.type === AST_NODE_TYPES.MemberExpression) values.push(right);
-      else if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left.object) && memberName(left) === name)
+      else if (left.type === AST_NODE_TYPES.MemberExpression && isExportsObject(left.object, aliases) && memberName(left) === name)
         values.push(right);
     }
   }
@@ -70,6 +89,7 @@ function exportValues(program: TSESTree.Program, name: string): TSESTree.Node[] 
 /** The names the module exports values under (`default` for `export default` / `module.exports =`), in source order. */
 export function exportNames(program: TSESTree.Program): string[] {
   const names = new Set<string>();
+  const aliases = moduleExportsAliases(program);
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.add('default');
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source == null) {
@@ -91,7 +111,7 @@ export function exportNames(program: TSESTree.Program): string[] {
     ) {
       const { left } = statement.expression;
       if (isModuleExports(left) && left.type === AST_NODE_TYPES.MemberExpression) names.add('default');
-      else if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left.object)) {
+      else if (left.type === AST_NODE_TYPES.MemberExpression && isExportsObject(left.object, aliases)) {
         const name = memberName(left);
         if (name !== undefined) names.add(name);
       }
@@ -105,7 +125,12 @@ export function boundValue(scopeManager: ScopeManager, identifier: TSESTree.Iden
   const variable = variableOf(scopeManager, identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return undefined;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration || def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  // A parameter's definition node is its function: only a function's or class's own name is bound to it.
+  if (
+    (def.type === DefinitionType.FunctionName || def.type === DefinitionType.ClassName) &&
+    (def.node.type === AST_NODE_TYPES.FunctionDeclaration || def.node.type === AST_NODE_TYPES.ClassDeclaration)
+  )
+    return def.node;
   if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return undefined;
   if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
   return def.node.init;

@@ -10,6 +10,7 @@ import type { FleetSettings } from '../settings.js';
 import { readFleetSettings } from '../settings.js';
 import type { DetectContext } from './detector.js';
 import { detectors } from './detectors/index.js';
+import { mayDetectRegistrationHelpers } from './detectors/registration-helpers.js';
 import { rememberRegistrations } from './export-registrations.js';
 import { packageRoot } from '../routes/package-root.js';
 import { buildImportIndex } from './imports.js';
@@ -45,6 +46,11 @@ export interface HandlerModelInput {
    * `registeredHandlers`); without it only registrations in the module itself count.
    */
   readonly projectRoot?: string | undefined;
+  /**
+   * The folder paths are read relative to when telling test files apart (default
+   * `projectRoot`); set without `projectRoot` when cross-module lookups must stay off.
+   */
+  readonly pathRoot?: string | undefined;
 }
 
 const cache = new WeakMap<TSESTree.Program, HandlerModel>();
@@ -104,6 +110,7 @@ function buildModel(input: HandlerModelInput): HandlerModel {
     settings: input.settings,
     imports: buildImportIndex(input.ast, input.scopeManager, input.text),
     text: input.text,
+    projectRoot: input.projectRoot ?? input.pathRoot,
     externalRoutes: [],
     externalHandlers: [],
   };
@@ -186,7 +193,7 @@ export function handlerModelFor(context: HandlerModelContext): HandlerModel {
   // A module no detector can read and whose exports no other module registers has no handler:
   // its model is empty, without the scope analysis (which oxlint computes only on request).
   if (
-    !mayDetect(context.filename, text, settings) &&
+    !mayDetect(context.filename, text, settings, context.cwd) &&
     (context.cwd === undefined || registrationsOfExports(context.filename, text, context.cwd, settings, getHandlerModel).length === 0)
   ) {
     const model = emptyModel(() => buildImportIndex(sourceCode.ast, scopeManagerOf(sourceCode), text));
@@ -218,10 +225,12 @@ const ESCAPE = /\\(?:[ux0-7]|\r?\n|\u2028|\u2029)/;
  * `filename` with this text: every framework's `mayDetect` and the heuristic's text test say so,
  * no handler is declared in the settings, and no escape could spell what those tests look for.
  */
-export function mayDetect(filename: string, text: string, settings: FleetSettings): boolean {
+export function mayDetect(filename: string, text: string, settings: FleetSettings, projectRoot?: string): boolean {
   if (settings.handlers.length > 0 || settings.handlerFiles.length > 0 || ESCAPE.test(text)) return true;
   return (
-    FRAMEWORKS.some((framework) => mayDetectFramework(framework, filename, text)) || mayDetectHeuristic(filename, text, settings.heuristics)
+    FRAMEWORKS.some((framework) => mayDetectFramework(framework, filename, text)) ||
+    mayDetectHeuristic(filename, text, settings.heuristics, projectRoot) ||
+    mayDetectRegistrationHelpers(filename, text, settings.heuristics, projectRoot)
   );
 }
 

@@ -24,6 +24,7 @@ export function summariseModule(file: string, text: string): ModuleSummary {
   const set = (name: string, value: ValueSummary | undefined): void => {
     if (value) exports.set(name, value);
   };
+  const aliases = exportsAliases(source.statements);
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
       if (statement.isTypeOnly) continue;
@@ -48,7 +49,7 @@ export function summariseModule(file: string, text: string): ModuleSummary {
       if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) set('default', values.valueOf(statement));
       else for (const [name, node] of declared(statement)) set(name, values.valueOf(node));
     } else if (ts.isExpressionStatement(statement)) {
-      const target = commonJsTarget(statement.expression);
+      const target = commonJsTarget(statement.expression, aliases);
       if (target !== undefined) set(target.name, values.valueOf(target.value));
     }
   }
@@ -78,14 +79,28 @@ function declared(statement: TS.Statement): [string, TS.Node][] {
   );
 }
 
-/** `module.exports = x` → `default`; `exports.a = x` / `module.exports.a = x` → `a`. */
-function commonJsTarget(expression: TS.Expression): { name: string; value: TS.Expression } | undefined {
+/** Top-level `const helpers = module.exports` (or `= exports`): names whose members are exports (NodeBB's idiom). */
+function exportsAliases(statements: readonly TS.Statement[]): ReadonlySet<string> {
+  const aliases = new Set<string>();
+  for (const statement of statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const init = declaration.initializer;
+      if (ts.isIdentifier(declaration.name) && init && (isModuleExports(init) || (ts.isIdentifier(init) && init.text === 'exports')))
+        aliases.add(declaration.name.text);
+    }
+  }
+  return aliases;
+}
+
+/** `module.exports = x` → `default`; `exports.a = x` / `module.exports.a = x` / `alias.a = x` → `a`. */
+function commonJsTarget(expression: TS.Expression, aliases: ReadonlySet<string>): { name: string; value: TS.Expression } | undefined {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const left = expression.left;
   if (!ts.isPropertyAccessExpression(left) || !ts.isIdentifier(left.name)) return undefined;
   if (isModuleExports(left)) return { name: 'default', value: expression.right };
   const object = left.expression;
-  if ((ts.isIdentifier(object) && object.text === 'exports') || isModuleExports(object))
+  if ((ts.isIdentifier(object) && (object.text === 'exports' || aliases.has(object.text))) || isModuleExports(object))
     return { name: left.name.text, value: expression.right };
   return undefined;
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_NAMES, FRAMEWORKS, frameworkNamed } from '../../src/frameworks/index.js';
 import { detectors } from '../../src/handlers/detectors/index.js';
 import { detectHeuristic } from '../../src/handlers/detectors/heuristic.js';
+import { detectRegistrationHelpers } from '../../src/handlers/detectors/registration-helpers.js';
 import { MAY_ROUTE } from '../../src/routes/may-route.js';
 import { readFleetSettings } from '../../src/settings.js';
 
@@ -30,8 +31,8 @@ describe('the framework registry', () => {
     expect(() => readFleetSettings({ frameworks: ['flask'] })).toThrow(`write framework names from ${FRAMEWORK_NAMES.join(', ')}.`);
   });
 
-  it('runs the detectors in registry order, the heuristic last', () => {
-    expect(detectors).toEqual([...FRAMEWORKS.map((framework) => framework.detect), detectHeuristic]);
+  it('runs the detectors in registry order, then registration helpers, the heuristic last', () => {
+    expect(detectors).toEqual([...FRAMEWORKS.map((framework) => framework.detect), detectRegistrationHelpers, detectHeuristic]);
   });
 
   it('gives every framework a path syntax the manifest understands', () => {

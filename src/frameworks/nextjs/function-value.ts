@@ -3,6 +3,7 @@
  * same-module `const` aliases and function declarations, TypeScript-only wrappers (`as`,
  * `satisfies`, `!`) and, when asked, through wrapper calls (`withAuth(handler)`).
  */
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../handlers/types.js';
@@ -35,7 +36,7 @@ export function bindingValue(identifier: TSESTree.Identifier, scopeManager: Scop
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (writes.length > 1) return undefined;
   const def = variable.defs[0]!;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.type === DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
   if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier)
     return def.node.init ?? undefined;
   return undefined;

@@ -5,6 +5,7 @@
  * non-framework packages (msw, nock, axios), same-module plain objects and maps, call results
  * (`request(app).get('/x')`), and test files.
  */
+import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../detector.js';
@@ -22,6 +23,16 @@ const CANDIDATE = /\.\s*(?:get|post|put|patch|delete|del|head|options|all|use)\s
 const TEST_FILE = /(?:\.(?:test|spec)\.[cm]?[jt]sx?$)|(?:(?:^|[\\/])(?:__tests__|__mocks__|test|tests|e2e|cypress)[\\/])/;
 const FRAMEWORK_MODULES =
   /^(?:express|fastify|koa|@koa\/router|koa-router|hono(?:\/.*)?|@hono\/.*|restify|polka|@tinyhttp\/app|router|find-my-way)$/;
+
+/**
+ * Test files (`*.test.js`, `__tests__/`, `test/`, …): what they register is not the app's. The
+ * path is read relative to the project root when it is known, so a project that itself lives in
+ * a folder named `test` is not all test files.
+ */
+export function isTestFile(filename: string, projectRoot?: string): boolean {
+  const relative = projectRoot !== undefined && path.isAbsolute(filename) ? path.relative(projectRoot, filename) : filename;
+  return TEST_FILE.test(relative.startsWith('..') ? filename : relative);
+}
 
 /** Character offsets of registration-shaped text, or `undefined` when the text is not known. */
 function candidates(text: string | undefined): number[] | undefined {
@@ -105,13 +116,13 @@ function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): HandlerFin
 
 /** Recognises handler-shaped registrations on receivers no framework detector traced. */
 /** False when `detectHeuristic` finds nothing in the module: heuristics off, a test file, or no registration-shaped text. */
-export function mayDetectHeuristic(filename: string, text: string, heuristics: boolean): boolean {
+export function mayDetectHeuristic(filename: string, text: string, heuristics: boolean, projectRoot?: string): boolean {
   CANDIDATE.lastIndex = 0;
-  return heuristics && !TEST_FILE.test(filename) && CANDIDATE.test(text);
+  return heuristics && !isTestFile(filename, projectRoot) && CANDIDATE.test(text);
 }
 
 export const detectHeuristic: Detector = (ctx) => {
-  if (!ctx.settings.heuristics || TEST_FILE.test(ctx.filename)) return [];
+  if (!ctx.settings.heuristics || isTestFile(ctx.filename, ctx.projectRoot)) return [];
   const offsets = candidates(ctx.text);
   if (offsets?.length === 0) return [];
   const handlers: HandlerFinding[] = [];
