@@ -1,3 +1,4 @@
+import type { CommitFloor } from './commit-floor.js';
 import type { RawResult } from './raw-ceiling.js';
 import type { SystemResult } from './system.js';
 
@@ -52,4 +53,19 @@ export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
       drainWalBytesPerJob: Math.round(median(runs.map((r) => r.drainWalBytesPerJob))),
     };
   });
+}
+
+/** The median of each commit-floor figure over the rounds (null when not measured). */
+export function medianFloor(rounds: readonly (CommitFloor | null)[]): CommitFloor | null {
+  const runs = rounds.filter((r): r is CommitFloor => r !== null);
+  const first = runs[0];
+  if (first === undefined) return null;
+  const of = (pick: (r: CommitFloor) => number) => Number(median(runs.map(pick)).toFixed(2));
+  return {
+    samples: first.samples,
+    roundTripP50Ms: of((r) => r.roundTripP50Ms),
+    durableInsertP50Ms: of((r) => r.durableInsertP50Ms),
+    durableInsertP99Ms: of((r) => r.durableInsertP99Ms),
+    asyncInsertP50Ms: of((r) => r.asyncInsertP50Ms),
+  };
 }

@@ -1,3 +1,4 @@
+import type { CommitFloor } from './commit-floor.js';
 import type { RawResult } from './raw-ceiling.js';
 import type { BenchConfig, SystemResult } from './system.js';
 
@@ -12,6 +13,8 @@ export interface BenchOutput {
   config: BenchConfig;
   results: SystemResult[];
   raw: RawResult[];
+  /** One durable commit's latency on this server (null when no PostgreSQL system ran). */
+  floor: CommitFloor | null;
 }
 
 const cell = (n: number | null) => (n === null ? '–' : n.toLocaleString('en-US'));
@@ -50,6 +53,15 @@ export function report(output: BenchOutput): string {
     }
     for (const r of output.raw)
       lines.push(`- raw loop, ${String(r.loops)} connection(s), ${r.claimCommit} claims: drain ${ratio(fleet.drainPerSec, r.drainPerSec)}`);
+  }
+  const { floor } = output;
+  if (floor !== null) {
+    lines.push(
+      '',
+      `PostgreSQL commit floor (${String(floor.samples)} probes each, 5 ms apart, one connection): round trip (SELECT 1) p50 ${String(floor.roundTripP50Ms)} ms; ` +
+        `one-row INSERT, durable commit p50 ${String(floor.durableInsertP50Ms)} ms (p99 ${String(floor.durableInsertP99Ms)}); ` +
+        `the same with synchronous_commit=off p50 ${String(floor.asyncInsertP50Ms)} ms. A durable enqueue cannot start its task sooner than the durable p50.`,
+    );
   }
   return lines.join('\n');
 }
