@@ -32,6 +32,7 @@ export function medianResults(rounds: readonly SystemResult[][]): SystemResult[]
         drainWalBytesPerJob: medianOrNull(runs.map((r) => r.drainWalBytesPerJob)),
         latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
         latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
+        commitFloorP50Ms: medianOrNull(runs.map((r) => r.commitFloorP50Ms)),
       };
     })
     .sort((a, b) => order(a.system) - order(b.system));
