@@ -51,6 +51,7 @@ export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
       cycleP50Ms: Number(median(runs.map((r) => r.cycleP50Ms)).toFixed(2)),
       cycleP99Ms: Number(median(runs.map((r) => r.cycleP99Ms)).toFixed(2)),
       drainDbCpuSeconds: medianOrNull(runs.map((r) => r.drainDbCpuSeconds)),
+      drainNodeCpuSeconds: Number(median(runs.map((r) => r.drainNodeCpuSeconds)).toFixed(3)),
       drainWalBytesPerJob: Math.round(median(runs.map((r) => r.drainWalBytesPerJob))),
     };
   });

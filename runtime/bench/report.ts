@@ -25,6 +25,17 @@ const micros = (seconds: number, jobs: number) => Math.round((seconds * 1e6) / j
 const perJob = (node: number | null | undefined, db: number | null | undefined, jobs: number) =>
   `${node === null || node === undefined ? '–' : micros(node, jobs)} + ${db === null || db === undefined ? '–' : micros(db, jobs)}`;
 
+/** Jobs per CPU second of the process and the backends together (null when the backends' CPU is unknown). */
+const perCpuSecond = (jobs: number, node: number | null | undefined, db: number | null | undefined): number | null =>
+  node === null || node === undefined || db === null || db === undefined || node + db === 0 ? null : jobs / (node + db);
+
+/** Ratio of two systems' jobs per CPU second over the same number of jobs. */
+const cpuRatio = (jobs: number, aNode: number, aDb: number | null, bNode: number, bDb: number | null): string => {
+  const a = perCpuSecond(jobs, aNode, aDb);
+  const b = perCpuSecond(jobs, bNode, bDb);
+  return a === null || b === null ? '–' : ratio(a, b);
+};
+
 /** The run as a Markdown summary: one row per system, ratios of fleet-runtime to each peer. */
 export function report(output: BenchOutput): string {
   const { config } = output;
@@ -40,7 +51,7 @@ export function report(output: BenchOutput): string {
     ),
     ...output.raw.map(
       (r) =>
-        `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}, ${r.claimCommit} claims) | – | – | – | ${cell(r.drainPerSec)} | – | – | – | – | ${perJob(null, r.drainDbCpuSeconds ?? null, r.jobs)} | –, ${cell(r.drainWalBytesPerJob)} |`,
+        `| ${r.system} (${String(r.loops)} conn × batch ${String(r.batch)}, ${r.claimCommit} claims) | – | – | – | ${cell(r.drainPerSec)} | – | – | – | – | ${perJob(r.drainNodeCpuSeconds, r.drainDbCpuSeconds ?? null, r.jobs)} | –, ${cell(r.drainWalBytesPerJob)} |`,
     ),
   ];
   const fleet = output.results.find((r) => r.system === 'fleet-runtime (postgres)');
@@ -48,11 +59,27 @@ export function report(output: BenchOutput): string {
     lines.push('', 'fleet-runtime (postgres) relative to:');
     for (const peer of output.results.filter((r) => r !== fleet && !r.system.startsWith('fleet-runtime'))) {
       lines.push(
-        `- ${peer.system}: drain ${ratio(fleet.drainPerSec, peer.drainPerSec)}, single enqueue ${ratio(fleet.enqueueSinglePerSec ?? 0, peer.enqueueSinglePerSec ?? undefined)}, bulk enqueue ${ratio(fleet.enqueueBulkPerSec ?? 0, peer.enqueueBulkPerSec ?? undefined)}, p50 latency ${ratio(fleet.latencyP50Ms ?? 0, peer.latencyP50Ms ?? undefined)}`,
+        `- ${peer.system}: drain ${ratio(fleet.drainPerSec, peer.drainPerSec)}, single enqueue ${ratio(fleet.enqueueSinglePerSec ?? 0, peer.enqueueSinglePerSec ?? undefined)}, bulk enqueue ${ratio(fleet.enqueueBulkPerSec ?? 0, peer.enqueueBulkPerSec ?? undefined)}, p50 latency ${ratio(fleet.latencyP50Ms ?? 0, peer.latencyP50Ms ?? undefined)}; ` +
+          `per CPU second: bulk enqueue ${cpuRatio(fleet.jobs - config.singleJobs, fleet.bulkNodeCpuSeconds, fleet.bulkDbCpuSeconds, peer.bulkNodeCpuSeconds, peer.bulkDbCpuSeconds)}, drain ${cpuRatio(fleet.jobs, fleet.drainNodeCpuSeconds, fleet.drainDbCpuSeconds, peer.drainNodeCpuSeconds, peer.drainDbCpuSeconds)}`,
       );
     }
-    for (const r of output.raw)
-      lines.push(`- raw loop, ${String(r.loops)} connection(s), ${r.claimCommit} claims: drain ${ratio(fleet.drainPerSec, r.drainPerSec)}`);
+    // On a shared machine the wall-clock rates move with everyone else's load; jobs per CPU second
+    // (this process + the backends) move far less, so each drain ratio is given both ways.
+    const fleetPerCpu = perCpuSecond(fleet.jobs, fleet.drainNodeCpuSeconds, fleet.drainDbCpuSeconds);
+    for (const r of output.raw) {
+      const rawPerCpu = perCpuSecond(r.jobs, r.drainNodeCpuSeconds, r.drainDbCpuSeconds);
+      lines.push(
+        `- raw loop, ${String(r.loops)} connection(s), ${r.claimCommit} claims: drain ${ratio(fleet.drainPerSec, r.drainPerSec)}; ` +
+          `per CPU second ${fleetPerCpu === null || rawPerCpu === null ? '–' : `${ratio(fleetPerCpu, rawPerCpu)} (${cell(Math.round(fleetPerCpu))} vs ${cell(Math.round(rawPerCpu))} jobs)`}`,
+      );
+    }
+  }
+  const sqlite = output.results.find((r) => r.system === 'fleet-runtime (sqlite)');
+  if (sqlite !== undefined && sqlite.drainNodeCpuSeconds > 0) {
+    lines.push(
+      '',
+      `fleet-runtime (sqlite): drain ${cell(sqlite.drainPerSec)} jobs/s wall, ${cell(Math.round(sqlite.jobs / sqlite.drainNodeCpuSeconds))} jobs per CPU second of this process (SQLite runs in it).`,
+    );
   }
   const { floor } = output;
   if (floor !== null) {
