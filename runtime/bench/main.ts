@@ -7,7 +7,7 @@
  *
  * Prints a Markdown table; `--json` also writes every number with the settings used.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,7 +77,11 @@ const fleetPostgres: FleetBackend = {
 const fleetSqlite: FleetBackend = {
   name: 'fleet-runtime (sqlite)',
   settings: { synchronous: 'NORMAL', journal: 'WAL' },
-  open: () => createSqliteStore({ path: join(sqliteDir, `fleet-${String(Date.now())}.db`) }),
+  // `remove` deletes the folder after each round; the next round's `open` makes it again.
+  open: () => {
+    mkdirSync(sqliteDir, { recursive: true });
+    return createSqliteStore({ path: join(sqliteDir, `fleet-${String(Date.now())}.db`) });
+  },
   remove: () => {
     rmSync(sqliteDir, { recursive: true, force: true });
     return Promise.resolve();
