@@ -27,7 +27,7 @@ describe.each(storeFactories)('$name store: enqueue', (factory) => {
     expect((await store.events(task.id)).map((event) => event.type)).toEqual(['enqueued']);
   });
 
-  it('stores every column of a batch as given: JSON null and scalar payloads, quotes, backslashes, braces, commas, non-ASCII, run_at to the ms', async () => {
+  it('stores every column of a batch as given: JSON null and scalar payloads, quotes, backslashes, braces, commas, non-ASCII, run_at to the ms (also past year 9999, before 1970 and before year 1)', async () => {
     const awkward = 'a "quoted", {braced} \\ back\\slash, tab\t, newline\n, café ✓ 𝄞 NULL';
     const runAt = new Date(Date.UTC(2030, 0, 2, 3, 4, 5, 678));
     const tasks = [
@@ -35,6 +35,10 @@ describe.each(storeFactories)('$name store: enqueue', (factory) => {
       newTask({ payload: awkward, tenant: awkward, priority: -7, runAt, maxAttempts: 9, maxLostLeases: 4, schedule: awkward }),
       newTask({ payload: [1.5, -0.25, 1e21, true, false, null, { [awkward]: [awkward] }], name: 'odd "name", {x}' }),
       newTask({ payload: { nested: { deep: [{}, []] } } }),
+      // Beyond year 9999 and before year 1 a Date's ISO text is `+010000-…` / `-000001-…`; before 1970 its epoch ms are negative.
+      newTask({ runAt: new Date(Date.UTC(10000, 5, 6, 7, 8, 9, 1)) }),
+      newTask({ runAt: new Date(Date.UTC(1969, 11, 31, 23, 59, 59, 999)) }),
+      newTask({ runAt: new Date(Date.UTC(-1, 0, 2, 3, 4, 5, 6)) }),
     ];
     const keyed = newTask({ key: awkward, payload: 'k' });
     for (const batch of [tasks, [keyed]]) {

@@ -3,7 +3,7 @@ import type { PostgresDb, Queryable } from './postgres-db.js';
 
 // One statement for the whole batch: the rows travel as one JSON array read by json_to_recordset,
 // so 1 or 1 000 tasks cost one round trip and one commit. One JSON.stringify of the batch (payloads
-// as JSON text, dates as ISO text) replaces ten parallel PostgreSQL arrays, whose text
+// as JSON text, run_at as UTC text, see `timestampText`) replaces ten parallel PostgreSQL arrays, whose text
 // form `pg` builds element by element with a regex escape of every string (payloads were JSON text
 // escaped again): issue 11, about a third of the Node.js CPU of a bulk enqueue. Short keys keep the
 // text small; the column list below names them. ON CONFLICT without a target absorbs both a
@@ -63,6 +63,20 @@ async function insertRows(
   return db.query<{ id: string }>(db.statement('insert_tasks', build(false)), values, client);
 }
 
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/**
+ * A Date as timestamptz text with millisecond precision. `toISOString` for years 1–9999; outside
+ * them its `+010000-…` / `-000001-…` forms are not PostgreSQL input, so the year is written as
+ * PostgreSQL reads it (`10000-…`, `0002-… BC` for year -1), as `pg` itself does for a Date parameter.
+ */
+function timestampText(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (year >= 1 && year <= 9999) return date.toISOString();
+  const rest = `-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}.${pad(date.getUTCMilliseconds(), 3)}Z`;
+  return year >= 1 ? `${pad(year, 4)}${rest}` : `${pad(1 - year, 4)}${rest} BC`;
+}
+
 /** Insert tasks on `client` (a caller's transaction) or the pool; see `Store.enqueue`. */
 export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], client?: Queryable): Promise<EnqueueResult[]> {
   if (tasks.length === 0) return [];
@@ -73,7 +87,7 @@ export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], cli
     k: task.key,
     t: task.tenant,
     pr: task.priority,
-    r: task.runAt,
+    r: timestampText(task.runAt),
     a: task.maxAttempts,
     l: task.maxLostLeases,
     s: task.schedule,
