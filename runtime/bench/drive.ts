@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { type BackendCpu, backendCpuBetween, sampleBackendCpu, walPosition } from './pg-cpu.js';
 import type { BenchConfig, BenchPayload, BenchSystem, SystemResult } from './system.js';
 
@@ -11,6 +12,20 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+const FLOOR_INSERT = { name: 'bench_floor_insert', text: `INSERT INTO bench_commit_floor (payload) VALUES ('{"i":1}')` };
+
+/** A connection to the system's database with a side table for the interleaved commit probes. */
+async function floorConnection(url: string, database: string): Promise<pg.Client> {
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS bench_commit_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL)',
+  );
+  return client;
+}
 
 /**
  * Run the same phases against one system: single enqueues (by `concurrency` concurrent callers),
@@ -81,6 +96,11 @@ export async function drive(system: BenchSystem, config: BenchConfig, log: (mess
     log(`${system.name}: drained in ${drainSeconds.toFixed(2)} s; probing latency`);
 
     await sleep(500);
+    // On PostgreSQL, each probe is followed by one durable one-row INSERT + COMMIT on a connection of
+    // its own (a side table in the system's database): the commit floor at the same minutes as the
+    // probes, since this disk's flush time changes several-fold from minute to minute.
+    const floorClient = system.database === undefined ? null : await floorConnection(config.url, system.database);
+    const floors: number[] = [];
     const latencies: number[] = [];
     for (let i = 0; i < config.latencySamples; i += 1) {
       const startedAt = new Promise<number>((resolve) => {
@@ -91,9 +111,17 @@ export async function drive(system: BenchSystem, config: BenchConfig, log: (mess
       const at = await Promise.race([startedAt, sleep(10_000).then(() => Number.NaN)]);
       if (Number.isNaN(at)) throw new Error(`${system.name}: a latency probe did not start within 10 s.`);
       latencies.push(at - t0);
+      if (floorClient !== null) {
+        await sleep(2);
+        const f0 = performance.now();
+        await floorClient.query(FLOOR_INSERT);
+        floors.push(performance.now() - f0);
+      }
       await sleep(5);
     }
+    await floorClient?.end();
     latencies.sort((a, b) => a - b);
+    floors.sort((a, b) => a - b);
     const singleJobs = config.singleJobs;
     const bulkJobs = config.jobs - config.singleJobs;
     return {
@@ -114,6 +142,7 @@ export async function drive(system: BenchSystem, config: BenchConfig, log: (mess
       latencyP50Ms: latencies.length > 0 ? round(percentile(latencies, 0.5), 2) : null,
       latencyP99Ms: latencies.length > 0 ? round(percentile(latencies, 0.99), 2) : null,
       latencySamples: latencies.length,
+      commitFloorP50Ms: floors.length > 0 ? round(percentile(floors, 0.5), 2) : null,
     };
   } finally {
     await system.stopWorker().catch(() => undefined);

@@ -1,12 +1,13 @@
 /**
  * The runtime benchmark (issue 4 §5): fleet-runtime, graphile-worker and pg-boss on the same local
- * PostgreSQL in one run, the raw SKIP LOCKED ceiling, and fleet-runtime on SQLite.
+ * PostgreSQL in one run, the raw SKIP LOCKED ceiling, the latency of one durable commit (the
+ * floor of a durable enqueue), and fleet-runtime on SQLite.
  *
  *   node --experimental-transform-types --import ./runtime/bench/ts-loader.mjs runtime/bench/main.ts [--jobs 20000] [--rounds 3] [--json out.json]
  *
  * Prints a Markdown table; `--json` also writes every number with the settings used.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,8 +18,9 @@ import { drive } from './drive.js';
 import { fleetSystem, type FleetBackend } from './fleet.js';
 import { graphileSystem } from './graphile.js';
 import { pgBossSystem } from './pg-boss.js';
-import { medianRaw, medianResults } from './median.js';
+import { medianFloor, medianRaw, medianResults } from './median.js';
 import { rawCeiling, type RawResult } from './raw-ceiling.js';
+import { commitFloor, type CommitFloor } from './commit-floor.js';
 import { report } from './report.js';
 import type { BenchConfig, SystemResult } from './system.js';
 
@@ -75,7 +77,11 @@ const fleetPostgres: FleetBackend = {
 const fleetSqlite: FleetBackend = {
   name: 'fleet-runtime (sqlite)',
   settings: { synchronous: 'NORMAL', journal: 'WAL' },
-  open: () => createSqliteStore({ path: join(sqliteDir, `fleet-${String(Date.now())}.db`) }),
+  // `remove` deletes the folder after each round; the next round's `open` makes it again.
+  open: () => {
+    mkdirSync(sqliteDir, { recursive: true });
+    return createSqliteStore({ path: join(sqliteDir, `fleet-${String(Date.now())}.db`) });
+  },
   remove: () => {
     rmSync(sqliteDir, { recursive: true, force: true });
     return Promise.resolve();
@@ -97,7 +103,7 @@ const rawLoops = wanted('raw')
 
 // Rounds rotate the order, so slow drift of a shared machine does not always hit the same system;
 // the report shows each metric's median over the rounds.
-const rounds: { results: SystemResult[]; raw: RawResult[] }[] = [];
+const rounds: { results: SystemResult[]; raw: RawResult[]; floor: CommitFloor | null }[] = [];
 for (let round = 0; round < config.rounds; round += 1) {
   log(`round ${String(round + 1)} of ${String(config.rounds)}`);
   const results: SystemResult[] = [];
@@ -107,10 +113,13 @@ for (let round = 0; round < config.rounds; round += 1) {
   }
   const raw: RawResult[] = [];
   for (const { loops, mode } of rawLoops) raw.push(await rawCeiling(config, loops, mode));
-  rounds.push({ results, raw });
+  // The floor of a durable enqueue on this server, for the p50 enqueue→start of the PostgreSQL systems.
+  const floor = wanted('fleet-postgres') || wanted('commit-floor') ? await commitFloor(config) : null;
+  rounds.push({ results, raw, floor });
 }
 const results = medianResults(rounds.map((r) => r.results));
 const raw = medianRaw(rounds.map((r) => r.raw));
+const floor = medianFloor(rounds.map((r) => r.floor));
 const output = {
   date: new Date().toISOString(),
   node: process.version,
@@ -120,6 +129,7 @@ const output = {
   config,
   results,
   raw,
+  floor,
   rounds,
 };
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(output, null, 2)}\n`);

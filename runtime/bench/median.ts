@@ -1,3 +1,4 @@
+import type { CommitFloor } from './commit-floor.js';
 import type { RawResult } from './raw-ceiling.js';
 import type { SystemResult } from './system.js';
 
@@ -31,6 +32,7 @@ export function medianResults(rounds: readonly SystemResult[][]): SystemResult[]
         drainWalBytesPerJob: medianOrNull(runs.map((r) => r.drainWalBytesPerJob)),
         latencyP50Ms: medianOrNull(runs.map((r) => r.latencyP50Ms)),
         latencyP99Ms: medianOrNull(runs.map((r) => r.latencyP99Ms)),
+        commitFloorP50Ms: medianOrNull(runs.map((r) => r.commitFloorP50Ms)),
       };
     })
     .sort((a, b) => order(a.system) - order(b.system));
@@ -49,7 +51,23 @@ export function medianRaw(rounds: readonly RawResult[][]): RawResult[] {
       cycleP50Ms: Number(median(runs.map((r) => r.cycleP50Ms)).toFixed(2)),
       cycleP99Ms: Number(median(runs.map((r) => r.cycleP99Ms)).toFixed(2)),
       drainDbCpuSeconds: medianOrNull(runs.map((r) => r.drainDbCpuSeconds)),
+      drainNodeCpuSeconds: Number(median(runs.map((r) => r.drainNodeCpuSeconds)).toFixed(3)),
       drainWalBytesPerJob: Math.round(median(runs.map((r) => r.drainWalBytesPerJob))),
     };
   });
+}
+
+/** The median of each commit-floor figure over the rounds (null when not measured). */
+export function medianFloor(rounds: readonly (CommitFloor | null)[]): CommitFloor | null {
+  const runs = rounds.filter((r): r is CommitFloor => r !== null);
+  const first = runs[0];
+  if (first === undefined) return null;
+  const of = (pick: (r: CommitFloor) => number) => Number(median(runs.map(pick)).toFixed(2));
+  return {
+    samples: first.samples,
+    roundTripP50Ms: of((r) => r.roundTripP50Ms),
+    durableInsertP50Ms: of((r) => r.durableInsertP50Ms),
+    durableInsertP99Ms: of((r) => r.durableInsertP99Ms),
+    asyncInsertP50Ms: of((r) => r.asyncInsertP50Ms),
+  };
 }

@@ -19,6 +19,8 @@ export interface RawResult {
   cycleP99Ms: number;
   /** CPU seconds of its PostgreSQL backends during the drain (null: remote server). */
   drainDbCpuSeconds: number | null;
+  /** CPU seconds of this Node.js process during the drain (the loop's client side). */
+  drainNodeCpuSeconds: number;
   /** WAL per job during the drain (server-wide, an upper bound). */
   drainWalBytesPerJob: number;
 }
@@ -60,6 +62,7 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
     await Promise.all(Array.from({ length: loops }, () => pool.query('SELECT 1')));
     const cpuBefore = await sampleBackendCpu(config.url, DB);
     const walBefore = await walPosition(config.url);
+    const nodeBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: loops }, async (_, loop) => {
@@ -75,6 +78,7 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const nodeUsage = process.cpuUsage(nodeBefore);
     const drainDbCpuSeconds = backendCpuBetween(cpuBefore, await sampleBackendCpu(config.url, DB));
     const drainWalBytesPerJob = Math.round(Number((await walPosition(config.url)) - walBefore) / config.jobs);
     if (done !== config.jobs) throw new Error(`raw loop drained ${String(done)} of ${String(config.jobs)} jobs.`);
@@ -89,6 +93,7 @@ export async function rawCeiling(config: BenchConfig, loops: number, claimCommit
       cycleP50Ms: Number(percentile(cycles, 0.5).toFixed(2)),
       cycleP99Ms: Number(percentile(cycles, 0.99).toFixed(2)),
       drainDbCpuSeconds,
+      drainNodeCpuSeconds: Number(((nodeUsage.user + nodeUsage.system) / 1e6).toFixed(3)),
       drainWalBytesPerJob,
     };
   } finally {

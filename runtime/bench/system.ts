@@ -48,6 +48,11 @@ export interface SystemResult {
   latencyP50Ms: number | null;
   latencyP99Ms: number | null;
   latencySamples: number;
+  /**
+   * PostgreSQL: p50 of a durable one-row INSERT + COMMIT on a separate connection, one after each
+   * latency probe (the floor of a durable enqueue at the same minutes); null on SQLite.
+   */
+  commitFloorP50Ms: number | null;
 }
 
 /** Knobs shared by every system so the comparison is matched. */

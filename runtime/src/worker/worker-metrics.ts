@@ -22,31 +22,42 @@ const escape = (value: string): string => value.replaceAll('\\', '\\\\').replace
  * across replicas. Render with `renderMetrics(stats, prefix, worker.metrics)`.
  */
 export class WorkerMetrics {
-  readonly #counts = new Map<string, number>();
+  // Keyed by task name, then outcome: no key string is built per outcome (a drain counts every task).
+  readonly #counts = new Map<string, Map<Counted, number>>();
   readonly #durations = new Map<string, Histogram>();
 
   /** Count a stored outcome of task `name`. */
   count(name: string, settlement: Settlement): void {
     const kind = settlement.kind;
-    if (!(kind in COUNTED)) return;
-    const key = `${COUNTED[kind as keyof typeof COUNTED]}\u0000${name}`;
-    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    if (kind !== 'done' && kind !== 'fail' && kind !== 'retry' && kind !== 'dead') return;
+    const outcome = COUNTED[kind];
+    let counts = this.#counts.get(name);
+    if (counts === undefined) {
+      counts = new Map();
+      this.#counts.set(name, counts);
+    }
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
   }
 
   /** Record one executor run of task `name` that took `seconds`. */
   observe(name: string, seconds: number): void {
-    const histogram = this.#durations.get(name) ?? { buckets: DURATION_BUCKETS.map(() => 0), count: 0, sum: 0 };
-    this.#durations.set(name, histogram);
-    DURATION_BUCKETS.forEach((bound, index) => {
-      if (seconds <= bound) histogram.buckets[index] = (histogram.buckets[index] ?? 0) + 1;
-    });
+    let histogram = this.#durations.get(name);
+    if (histogram === undefined) {
+      histogram = { buckets: DURATION_BUCKETS.map(() => 0), count: 0, sum: 0 };
+      this.#durations.set(name, histogram);
+    }
+    // Cumulative buckets: every bound at or above the duration counts it.
+    const { buckets } = histogram;
+    for (let index = DURATION_BUCKETS.length - 1; index >= 0 && seconds <= (DURATION_BUCKETS[index] as number); index -= 1) {
+      buckets[index] = (buckets[index] ?? 0) + 1;
+    }
     histogram.count += 1;
     histogram.sum += seconds;
   }
 
   /** Stored outcomes so far of `outcome` for task `name`. */
   total(outcome: Counted, name: string): number {
-    return this.#counts.get(`${outcome}\u0000${name}`) ?? 0;
+    return this.#counts.get(name)?.get(outcome) ?? 0;
   }
 
   /** Prometheus text lines (no trailing newline). */
@@ -57,9 +68,9 @@ export class WorkerMetrics {
         `# HELP ${prefix}_tasks_${outcome}_total Task outcomes stored by this process: ${outcome}.`,
         `# TYPE ${prefix}_tasks_${outcome}_total counter`,
       );
-      for (const [key, value] of this.#counts) {
-        const [kind, name = ''] = key.split('\u0000');
-        if (kind === outcome) lines.push(`${prefix}_tasks_${outcome}_total{task="${escape(name)}"} ${String(value)}`);
+      for (const [name, counts] of this.#counts) {
+        const value = counts.get(outcome);
+        if (value !== undefined) lines.push(`${prefix}_tasks_${outcome}_total{task="${escape(name)}"} ${String(value)}`);
       }
     }
     const metric = `${prefix}_task_duration_seconds`;

@@ -27,6 +27,44 @@ describe.each(storeFactories)('$name store: enqueue', (factory) => {
     expect((await store.events(task.id)).map((event) => event.type)).toEqual(['enqueued']);
   });
 
+  it('stores every column of a batch as given: JSON null and scalar payloads, quotes, backslashes, braces, commas, non-ASCII, run_at to the ms (also past year 9999, before 1970 and before year 1)', async () => {
+    const awkward = 'a "quoted", {braced} \\ back\\slash, tab\t, newline\n, café ✓ 𝄞 NULL';
+    const runAt = new Date(Date.UTC(2030, 0, 2, 3, 4, 5, 678));
+    const tasks = [
+      newTask({ payload: null }),
+      newTask({ payload: awkward, tenant: awkward, priority: -7, runAt, maxAttempts: 9, maxLostLeases: 4, schedule: awkward }),
+      newTask({ payload: [1.5, -0.25, 1e21, true, false, null, { [awkward]: [awkward] }], name: 'odd "name", {x}' }),
+      newTask({ payload: { nested: { deep: [{}, []] } } }),
+      // Beyond year 9999 and before year 1 a Date's ISO text is `+010000-…` / `-000001-…`; before 1970 its epoch ms are negative.
+      newTask({ runAt: new Date(Date.UTC(10000, 5, 6, 7, 8, 9, 1)) }),
+      newTask({ runAt: new Date(Date.UTC(1969, 11, 31, 23, 59, 59, 999)) }),
+      newTask({ runAt: new Date(Date.UTC(-1, 0, 2, 3, 4, 5, 6)) }),
+    ];
+    const keyed = newTask({ key: awkward, payload: 'k' });
+    for (const batch of [tasks, [keyed]]) {
+      expect(await store.enqueue(batch)).toEqual(batch.map((task) => ({ id: task.id, created: true })));
+      for (const task of batch) {
+        expect(await store.get(task.id)).toMatchObject({
+          id: task.id,
+          name: task.name,
+          payload: task.payload,
+          key: task.key,
+          tenant: task.tenant,
+          priority: task.priority,
+          runAt: task.runAt,
+          maxAttempts: task.maxAttempts,
+          maxLostLeases: task.maxLostLeases,
+          schedule: task.schedule,
+          state: 'queued',
+        });
+      }
+    }
+    // Insertion order is batch order: the cursor (seq) grows along the batch.
+    const cursors = await Promise.all(tasks.map(async (task) => BigInt((await store.get(task.id))?.cursor ?? '0')));
+    expect([...cursors].sort((a, b) => (a < b ? -1 : 1))).toEqual(cursors);
+    expect(await store.enqueue([{ ...newTask({ key: awkward, payload: 'other' }) }])).toEqual([{ id: keyed.id, created: false }]);
+  });
+
   it('derives the enqueued event from the task row: id 0, the task creation time and schedule, before every stored event', async () => {
     const task = { ...newTask(), schedule: 'nightly' };
     await store.enqueue([task]);
