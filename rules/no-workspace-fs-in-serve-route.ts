@@ -7,7 +7,7 @@ import { handlerModelFor } from '../src/handlers/model.js';
 import { manifestFor } from '../src/route-manifest.js';
 import { routeLabel } from '../src/routes/route-label.js';
 import { MANIFEST_OPTION_SCHEMA, readRouteSettings } from '../src/route-settings.js';
-import { fsSinks, mayHaveSinks } from './no-workspace-fs-in-serve-route/fs-sinks.js';
+import { fsSinks, mayHaveSinks, staticSinks } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import type { FsSink } from './no-workspace-fs-in-serve-route/fs-sinks.js';
 import { wrapperSinks } from './no-workspace-fs-in-serve-route/fs-wrappers.js';
 import { mayHaveResponseSinks, responseSinks } from './no-workspace-fs-in-serve-route/response-sinks.js';
@@ -77,7 +77,9 @@ export default createRule<Options, MessageIds>({
     const serveFile = serveGlobs.some((glob) => minimatch(file, glob, { dot: true }));
     // The handler model reads the imports once for every rule (and is built anyway by the other rules).
     const model = handlerModelFor(context);
-    if (model.handlers.length === 0 && !serveFile) return {};
+    // Static-file middleware over a directory reads under it per request (no manifest, or a serve file).
+    const statics = sourceCode.text.includes('static') ? staticSinks(model.imports) : [];
+    if (model.handlers.length === 0 && !serveFile && statics.length === 0) return {};
     const { scopeManager } = sourceCode;
     if (!scopeManager) return {};
     const { imports } = model;
@@ -94,10 +96,11 @@ export default createRule<Options, MessageIds>({
       if (!byCall.has(sink.call)) byCall.set(sink.call, sink);
     }
     const sinks = [...byCall.values()];
-    if (sinks.length === 0) return {};
+    if (sinks.length === 0 && statics.length === 0) return {};
     const manifest = manifestFor(context.filename, options.manifest ?? settings.manifest, context.cwd);
     const scope = new ServeScope(model, manifest, serveFile, sourceCode.ast, context.filename);
-    if (scope.empty) return {};
+    const staticScope = serveFile ? 'serveFile' : manifest.kind === 'none' ? 'noManifest' : undefined;
+    if (scope.empty && (statics.length === 0 || staticScope === undefined)) return {};
     const flow = new WorkspaceFlow({
       scopeManager,
       imports,
@@ -149,9 +152,29 @@ export default createRule<Options, MessageIds>({
         });
     }
 
+    /** A static-file middleware (`express.static(dir)`): it serves whatever is under `dir` on this replica. */
+    function checkStatic(sink: FsSink): void {
+      if (staticScope === undefined) return;
+      const verdict = verdictOf(sink);
+      // A directory the caller of the function building the middleware passes in (`serve({ outDir })`)
+      // is the caller's choice, most often the build output a CLI serves: left alone.
+      if (!isLocalDisk(verdict) || enclosingParameters(sink.call).has(verdict.source.split(/[.([]/)[0]!)) return;
+      const callee = sourceCode.getText(sink.callee);
+      const { source } = verdict;
+      const what = WHAT[verdict.kind];
+      if (staticScope === 'serveFile') context.report({ node: sink.call, messageId: 'serveFile', data: { callee, what, source } });
+      else
+        context.report({
+          node: sink.call,
+          messageId: 'noManifest',
+          data: { callee, what, source, handler: `static files middleware ${callee}()`, via: '' },
+        });
+    }
+
     return {
       Program() {
         for (const sink of sinks) check(sink);
+        for (const sink of statics) if (!byCall.has(sink.call)) checkStatic(sink);
       },
     };
   },
@@ -164,4 +187,28 @@ function isCwd(property: TSESTree.ObjectLiteralElement): property is TSESTree.Pr
     property.key.type === AST_NODE_TYPES.Identifier &&
     property.key.name === 'cwd'
   );
+}
+
+/** The names the parameters of the functions around `node` bind (destructured ones included). */
+function enclosingParameters(node: TSESTree.Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  const collect = (pattern: TSESTree.Node): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+    else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) collect(pattern.left);
+    else if (pattern.type === AST_NODE_TYPES.RestElement) collect(pattern.argument);
+    else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+      for (const element of pattern.elements) if (element) collect(element);
+    } else if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of pattern.properties) collect(property.type === AST_NODE_TYPES.Property ? property.value : property);
+    }
+  };
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      for (const param of current.params) collect(param);
+  }
+  return names;
 }

@@ -49,6 +49,27 @@ export function readsInPackage(module: string, path: readonly string[]): boolean
   return calls.has(path[0] ?? '') || (path[0] === 'default' && calls.has(''));
 }
 
+/**
+ * Static-file middleware: a factory that serves every file under its first argument per request
+ * (`express.static(dir)`, `serve-static`, `koa-static`). Module → the export path that is the
+ * factory (`['static']` for `express.static`, `[]` for the module itself).
+ */
+const STATIC_SERVERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['express', ['static']],
+  ['serve-static', []],
+  ['koa-static', []],
+  ['@koa/static', []],
+]);
+
+/** True when the export `path` of `module` is a static-file middleware factory (see {@link STATIC_SERVERS}). */
+export function isStaticServer(module: string, path: readonly string[]): boolean {
+  const expected = STATIC_SERVERS.get(module);
+  return expected !== undefined && expected.length === path.length && expected.every((segment, index) => segment === path[index]);
+}
+
+/** The modules of {@link STATIC_SERVERS}. */
+export const STATIC_SERVER_MODULES: readonly string[] = [...STATIC_SERVERS.keys()];
+
 /** `archiver`, or a copy vendored into the project (`require('../libs/archiver')`). */
 export function isArchiverModule(module: string): boolean {
   return module === 'archiver' || vendoredName(module) === 'archiver';
@@ -95,7 +116,14 @@ export const FS_READS: ReadonlySet<string> = new Set([
   'openAsBlob',
   'readlink',
   'readlinkSync',
+  // A copy reads its source (the first argument): `fs.cpSync(Database.sqlitePath, backup)`.
+  'copyFile',
+  'copyFileSync',
+  'cp',
+  'cpSync',
   // fs-extra
+  'copy',
+  'copySync',
   'readJson',
   'readJSON',
   'readJsonSync',

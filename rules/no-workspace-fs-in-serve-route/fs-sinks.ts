@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
-import { FS_READS, isFsModule, isReadPackage, readsInPackage } from './fs-reads.js';
+import { FS_READS, isFsModule, isReadPackage, isStaticServer, readsInPackage, STATIC_SERVER_MODULES } from './fs-reads.js';
 
 /** One file read or listing. */
 export interface FsSink {
@@ -139,4 +139,23 @@ export function fsSinks(imports: ImportIndex, scopeManager: ScopeManager): FsSin
     if (sink) sinks.set(call, sink);
   }
   return [...sinks.values()].sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
+
+/**
+ * Static-file middleware built over a directory (`app.use('/upload', express.static(uploadDir))`):
+ * created once at start-up, it reads a file under that directory for every request it answers,
+ * so the directory is a per-request read like `res.sendFile`'s root.
+ */
+export function staticSinks(imports: ImportIndex): FsSink[] {
+  const sinks: FsSink[] = [];
+  for (const module of STATIC_SERVER_MODULES) {
+    if (!imports.modules.has(module)) continue;
+    for (const use of imports.usesOf(module)) {
+      const call = callOf(use);
+      const source = call && imports.sourceOf(call.callee);
+      if (!call || !source || !isStaticServer(source.module, importPath(source)) || call.arguments.length === 0) continue;
+      sinks.push({ call, callee: call.callee, path: call.arguments[0], options: undefined });
+    }
+  }
+  return sinks.sort((a, b) => a.call.range[0] - b.call.range[0]);
 }

@@ -15,6 +15,20 @@ const ruleTester = new RuleTester();
 ruleTester.run<MessageIds, Options>('no-workspace-fs-in-serve-route (local disk)', rule, {
   valid: [
     {
+      name: 'static-file middleware over the bundle, or over a directory its builder receives from its caller',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import path from 'node:path';
+const app = express();
+app.get('/health', (req, res) => res.send('ok'));
+app.use('/assets', express.static(path.join(__dirname, 'public')));
+export function serveAdmin(router: express.Router, options: { outDir: string }) {
+  router.use(express.static(options.outDir));
+}
+`,
+    },
+    {
       name: 'an fs read passed to a higher-order helper with a bundled path, or with no path (promisify)',
       filename: NO_MANIFEST,
       code: `
@@ -443,6 +457,58 @@ app.get('/menu', async (req, res) => {
           data: { callee: 'packageUp', what: 'a local-disk path', source: 'root', handler: 'GET /menu', via: '' },
           line: 14,
           column: 21,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'static-file middleware over an uploads directory, and a copy of the SQLite file per request (uptime-kuma)',
+      filename: NO_MANIFEST,
+      code: `
+import express from 'express';
+import serveStatic from 'serve-static';
+import fs from 'node:fs';
+import { Database } from './database';
+const app = express();
+app.use('/upload', express.static(Database.uploadDir));
+app.use('/shots', serveStatic(Database.screenshotDir));
+app.get('/snapshot', (req, res) => {
+  fs.cpSync(Database.sqlitePath, Database.sqlitePath + '.bak');
+  res.send('ok');
+});
+`,
+      errors: [
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'express.static',
+            what: 'a local-disk path',
+            source: 'Database.uploadDir',
+            handler: 'static files middleware express.static()',
+            via: '',
+          },
+          line: 7,
+          column: 20,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: {
+            callee: 'serveStatic',
+            what: 'a local-disk path',
+            source: 'Database.screenshotDir',
+            handler: 'static files middleware serveStatic()',
+            via: '',
+          },
+          line: 8,
+          column: 19,
+          suggestions: null,
+        },
+        {
+          messageId: 'noManifest',
+          data: { callee: 'fs.cpSync', what: 'a local-disk path', source: 'Database.sqlitePath', handler: 'GET /snapshot', via: '' },
+          line: 10,
+          column: 3,
           suggestions: null,
         },
       ],
