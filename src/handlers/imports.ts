@@ -11,6 +11,9 @@ import type { ImportIndex, ImportSource } from './types.js';
 import { memberName } from '../ast/member-name.js';
 import { unwrap } from '../ast/unwrap.js';
 import { walk } from '../ast/walk.js';
+import { isFunction, resolveFunction } from '../ast/resolve-function.js';
+import { variableOf } from '../ast/variable-of.js';
+import type { FunctionNode } from '../ast/function-node.js';
 import { importedName, moduleString, requiredSpecifier, WHOLE_MODULE, withoutNodePrefix } from '../modules/import-forms.js';
 
 const normalise = withoutNodePrefix;
@@ -71,10 +74,31 @@ class Builder {
       } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
         this.bindPattern(parent.id, current);
         return;
+      } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) {
+        // `_mounts.main(router, middleware, controllers)`: the same-module function's parameter is the import too.
+        this.bindParameter(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), current);
+        return;
       } else {
         return;
       }
     }
+  }
+
+  /**
+   * The parameter at `index` of the same-module function `call` calls (a declaration, a `const`
+   * function, or a member assigned once: `_mounts.main = (app, middleware, controllers) => …`),
+   * bound to `source` when it is a plain name. The first call that passes an import decides.
+   */
+  bindParameter(call: TSESTree.CallExpression, index: number, source: ImportSource): void {
+    if (index < 0 || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
+    const fn = sameModuleFunction(this.scopeManager, unwrap(call.callee));
+    const param = fn?.params[index];
+    const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target?.type !== AST_NODE_TYPES.Identifier) return;
+    this.bindVariable(
+      this.scopeManager.getDeclaredVariables(fn!).find((variable) => variable.defs.some((def) => def.name === target)),
+      source,
+    );
   }
 
   bindPattern(pattern: TSESTree.Node, source: ImportSource): void {
@@ -90,6 +114,31 @@ class Builder {
       }
     }
   }
+}
+
+/** The function a callee names in this module: `f`, or `holder.f` where `holder.f = fn` is assigned once or `holder` is a `const` object literal. */
+function sameModuleFunction(scopeManager: ScopeManager, callee: TSESTree.Node): FunctionNode | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return resolveFunction(scopeManager, callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = memberName(callee);
+  const holder = variableOf(scopeManager, callee.object);
+  if (name === undefined || !holder) return undefined;
+  const found: FunctionNode[] = [];
+  for (const reference of holder.references) {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== name) continue;
+    const assignment = member.parent;
+    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && isFunction(unwrap(assignment.right)))
+      found.push(unwrap(assignment.right) as FunctionNode);
+  }
+  const init = holder.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator ? holder.defs[0].node.init : undefined;
+  if (found.length === 0 && init?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of init.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && propertyKey(property) === name && isFunction(property.value))
+        found.push(property.value);
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The variable an identifier in a binding pattern declares. */

@@ -59,3 +59,47 @@ describe('buildImportIndex', () => {
     expect([...index.modules]).toEqual(['express']);
   });
 });
+
+describe('buildImportIndex: imports passed to a same-module function', () => {
+  /** The sources of every `probe(x)` call inside functions too (walks the whole tree). */
+  function probes(code: string): unknown[] {
+    const { ast, scopeManager, text } = parse(code);
+    const index = buildImportIndex(ast, scopeManager, text);
+    const found: unknown[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'probe') {
+        const source = index.sourceOf(node.arguments[0]!);
+        found.push(source && importPath(source));
+      }
+      for (const value of Object.values(node)) {
+        if (value && typeof value === 'object' && 'type' in value && value !== node.parent) visit(value as TSESTree.Node);
+        if (Array.isArray(value))
+          for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+      }
+    };
+    visit(ast);
+    return found;
+  }
+
+  it("binds the parameter of a function declaration, and of a member assigned once (NodeBB's `_mounts.main(router, controllers)`)", () => {
+    expect(
+      probes(`const controllers = require('../controllers');
+      const _mounts = {};
+      _mounts.main = (app, ctl) => { probe(ctl.login); };
+      function page(app, ctl) { probe(ctl.search.get); }
+      _mounts.main(app, controllers);
+      page(app, controllers);`),
+    ).toEqual([['login'], ['search', 'get']]);
+  });
+
+  it('leaves a parameter alone when the callee is not one same-module function', () => {
+    expect(
+      probes(`const controllers = require('../controllers');
+      const mounts = {};
+      mounts.a = (ctl) => { probe(ctl); };
+      mounts.a = (ctl) => { probe(ctl); };
+      mounts.a(controllers);
+      other(controllers);`),
+    ).toEqual([undefined, undefined]);
+  });
+});
