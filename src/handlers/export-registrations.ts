@@ -2,7 +2,9 @@
  * "Which exports of this module do other modules register as handlers?", answered from the
  * modules that import it (the project's import graph, `projectMounts`). Each importer is parsed
  * once per file version, with cross-module lookups off (so the question never recurses up the
- * import graph), and only when its text may register anything. Re-exports are followed from the
+ * import graph), and only when its text may register anything and its uses of the asking
+ * module's imports may reach a registration (`registration-candidates.ts`, read from the shared
+ * TypeScript parse of the importer, so most importers are never converted to ESTree). Re-exports are followed from the
  * registering module's import to the module that defines the value (`export { x } from`,
  * `export * from`, `module.exports = { x: require('./x') }`, up to three hops), so a registration
  * through a folder's `index` module counts too (other re-exporting modules are not searched).
@@ -18,6 +20,7 @@ import type { ValueSummary } from '../modules/types.js';
 import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
 import { importRegistrations } from './import-registrations.js';
+import { registrationCandidates } from './registration-candidates.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
 
@@ -27,13 +30,30 @@ const FRAMEWORK = /\b(?:express|koa|hono|fastify)\b|koa-router/;
 const REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options|on|param)\s*\(/;
 const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
 
-function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
+/** False when no detector can record a registration of an imported value in `file` with this text. */
+export function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
   return settings.handlers.length > 0 || NEXT_ROUTE.test(file) || (FRAMEWORK.test(text) && REGISTRATION.test(text));
 }
 const MAX_REEXPORT_HOPS = 3;
 const INDEX_MODULE = /^index\.[cm]?[jt]sx?$/;
 
 const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
+/** Per project root: the modules each importer may register imports of (`undefined`: any). */
+const candidateCaches = new Map<string, FileVersionCache<ReadonlySet<string> | undefined>>();
+
+function candidatesIn(importer: string, root: string, settings: FleetSettings): ReadonlySet<string> | undefined {
+  let cache = candidateCaches.get(root);
+  if (!cache) {
+    cache = new FileVersionCache<ReadonlySet<string> | undefined>((source) => {
+      if (!mayRegister(source.file, source.text, settings)) return new Set();
+      // Declared handlers register through wrappers the pre-check does not model: every import may be registered.
+      if (settings.handlers.length > 0) return undefined;
+      return registrationCandidates(source.parse(), (specifier) => projectMounts(root).resolve(source.file, specifier));
+    }, undefined);
+    candidateCaches.set(root, cache);
+  }
+  return cache.get(importer);
+}
 
 /** Builds a module's handler model (`getHandlerModel`, passed in so this module does not import the model). */
 export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
@@ -41,8 +61,7 @@ export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
 function cacheFor(root: string, settings: FleetSettings, modelOf: ModelBuilder): FileVersionCache<readonly ImportRegistration[]> {
   let cache = caches.get(root);
   if (!cache) {
-    cache = new FileVersionCache((importer) => {
-      const text = readFileSync(importer, 'utf8');
+    cache = new FileVersionCache(({ file: importer, text }) => {
       if (!mayRegister(importer, text, settings)) return [];
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);
@@ -59,8 +78,20 @@ function registrationsOf(importer: string, root: string, model: HandlerModel): r
   return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
 }
 
-/** The registrations of imported values in `file`, for the project at `root` (cached per file version). */
-function registrationsIn(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): readonly ImportRegistration[] {
+/**
+ * The registrations of imported values in `file`, for the project at `root` (cached per file
+ * version), or none when `file` cannot register an import of any module `wanted` accepts (then
+ * it is not parsed).
+ */
+function registrationsIn(
+  file: string,
+  root: string,
+  settings: FleetSettings,
+  modelOf: ModelBuilder,
+  wanted: (module: string) => boolean,
+): readonly ImportRegistration[] {
+  const candidates = candidatesIn(file, root, settings);
+  if (candidates !== undefined && ![...candidates].some(wanted)) return [];
   return cacheFor(root, settings, modelOf).get(file);
 }
 
@@ -172,13 +203,17 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
       .importersOf(importer)
       .filter(
         (candidate) =>
-          candidate !== file && registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer),
+          candidate !== file &&
+          registrationsIn(candidate, root, settings, modelOf, (module) => module === importer).some(
+            (registration) => registration.file === importer,
+          ),
       );
     if (next.length > 0 && reexportsFrom(importer, file)) for (const other of next) importers.add(other);
   }
   importers.delete(file);
+  const wanted = (module: string): boolean => module === file || importers.has(module);
   for (const importer of importers) {
-    for (const registration of registrationsIn(importer, root, settings, modelOf)) {
+    for (const registration of registrationsIn(importer, root, settings, modelOf, wanted)) {
       if (registration.file !== file && !importers.has(registration.file)) continue;
       const target = origin(registration);
       if (target.file === file) found.push({ ...registration, ...target });
@@ -190,4 +225,5 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
 /** Forgets every cached importer (tests). */
 export function clearExportRegistrations(): void {
   caches.clear();
+  candidateCaches.clear();
 }
