@@ -95,14 +95,19 @@ function wrapperAt(file: string, key: string, hops = 0): { wrapper: Wrapper; fil
 export function wrapperSinks(filename: string, imports: ImportIndex): FsSink[] {
   const sinks: FsSink[] = [];
   for (const module of imports.modules) {
+    // Only calls with an argument (the path) can be wrapper calls: a module whose imports are
+    // only passed around, used as types or called without arguments is not read (nor parsed).
+    const calls = imports.usesOf(module).flatMap((use) => {
+      const found = callOf(use);
+      const source = found && found.call.arguments.length > 0 && imports.sourceOf(use);
+      return found && source ? [{ found, source }] : [];
+    });
+    if (calls.length === 0) continue;
     const file = resolveModule(filename, module);
     if (file === undefined || file.includes('/node_modules/')) continue;
     const summary = summaryOf(file);
     if (summary.size === 0) continue;
-    for (const use of imports.usesOf(module)) {
-      const found = callOf(use);
-      const source = found && imports.sourceOf(use);
-      if (!found || !source) continue;
+    for (const { found, source } of calls) {
       const key = [...importPath(source), ...found.members].join('.');
       const wrapper = wrapperAt(file, key)?.wrapper;
       const { call } = found;

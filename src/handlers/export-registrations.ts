@@ -90,9 +90,13 @@ function registrationsIn(
   modelOf: ModelBuilder,
   wanted: (module: string) => boolean,
 ): readonly ImportRegistration[] {
+  const cache = cacheFor(root, settings, modelOf);
+  // Remembered from the host's parse (`rememberRegistrations`): no pre-check needed.
+  const known = cache.peek(file);
+  if (known) return known.value;
   const candidates = candidatesIn(file, root, settings);
   if (candidates !== undefined && ![...candidates].some(wanted)) return [];
-  return cacheFor(root, settings, modelOf).get(file);
+  return cache.get(file);
 }
 
 /**

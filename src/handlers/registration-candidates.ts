@@ -19,7 +19,8 @@
  * `.bind`), an operand, a condition, an argument (or a property of an object argument) of a
  * method that is no framework's registration method (`res.json({ items: await users.list() })`),
  * itself in such a place, or an argument of a plain function called as a statement of its own
- * (`await enqueue(Task.notify(id))`).
+ * (`await enqueue(Task.notify(id))`). A call with an inline function argument
+ * (`withAuth(async (req) => …)`) registers that function, never the import it calls.
  */
 import type * as TS from 'typescript';
 import { ts } from '../modules/typescript.js';
@@ -209,6 +210,19 @@ function isPassedOn(object: TS.ObjectLiteralExpression): boolean {
   return callee.member && !REGISTERING_METHODS.has(callee.name!) && isSafe(parent, true);
 }
 
+/**
+ * `withAuth(async (req) => …)`: a call with an inline function argument. Wherever it stands, the
+ * detectors take that function as the handler (`handlerFunctions`, Next.js's `functionValue`)
+ * and record no registration of the call, so the call's callee is never a registered import.
+ */
+function wrapsInlineFunction(call: TS.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    let inner: TS.Node = argument;
+    while (isTransparent(inner) && !ts.isAwaitExpression(inner)) inner = (inner as TS.ParenthesizedExpression).expression;
+    return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
+  });
+}
+
 /** True when `node` (an identifier) names something rather than reads a binding. */
 function isNamePosition(node: TS.Identifier): boolean {
   const parent = node.parent as TS.Node & { readonly name?: TS.Node; readonly propertyName?: TS.Node; readonly label?: TS.Node };
@@ -304,7 +318,7 @@ export function registrationCandidates(source: TS.SourceFile, resolve: (specifie
       node = outer(up);
     const parent = parentOf(node);
     if (parent && ts.isCallExpression(parent) && parent.expression === node) {
-      if (!isSafe(parent, true)) candidates.add(module);
+      if (!wrapsInlineFunction(parent) && !isSafe(parent, true)) candidates.add(module);
     } else if (parent && ts.isVariableDeclaration(parent) && parent.initializer === node) {
       // `const x = users.list`, `const { list } = users`: the alias's uses are followed too.
       for (const name of declaredNames(parent.name, [])) bind(name, module);

@@ -70,13 +70,18 @@ export class FileVersionCache<T> {
 
   /** True when `file`'s current version is cached (it stats the file). */
   has(file: string): boolean {
+    return this.peek(file) !== undefined;
+  }
+
+  /** The cached value of `file`'s current version, without computing it: `undefined` when none (it stats the file). */
+  peek(file: string): { readonly value: T } | undefined {
     const cached = this.#entries.get(file);
-    if (!cached) return false;
+    if (!cached) return undefined;
     try {
       const stats = statSync(file, { throwIfNoEntry: false });
-      return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
+      return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size ? cached : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 

@@ -44,9 +44,7 @@ describe('registrationCandidates', () => {
   });
 
   it('names modules whose values are exported, stored at module level or passed as route options', () => {
-    expect(candidates(`import { withAuth } from './auth'; export const GET = withAuth(async () => Response.json({}));`)).toEqual([
-      './auth',
-    ]);
+    expect(candidates(`import { withAuth } from './auth'; export const GET = withAuth(route);`)).toEqual(['./auth']);
     expect(candidates(`import svc from './svc'; const handler = svc.make(); export { handler as GET };`)).toEqual(['./svc']);
     expect(candidates(`import { list } from './users'; fastify.route({ method: 'GET', url: '/', handler: list });`)).toEqual(['./users']);
     expect(candidates(`import { list } from './users'; const opts = { handler: list }; fastify.get('/', opts);`)).toEqual(['./users']);
@@ -73,6 +71,17 @@ describe('registrationCandidates', () => {
       }
     `;
     expect(candidates(text)).toEqual([]);
+  });
+
+  it('skips a wrapper called with an inline function: the function is the handler', () => {
+    expect(
+      candidates(`import { withAuth } from './auth'; export const GET = withAuth(async (req: Request) => Response.json({}));`),
+    ).toEqual([]);
+    expect(candidates(`import { withAuth } from './auth'; router.get('/x', withAuth(function (req, res) { res.end(); }));`)).toEqual([]);
+    expect(candidates(`import { withAuth } from './auth'; import { h } from './h'; export const GET = withAuth(h);`)).toEqual([
+      './auth',
+      './h',
+    ]);
   });
 
   it('treats a shadowing local of the same name as a use of the import (over-approximation)', () => {
