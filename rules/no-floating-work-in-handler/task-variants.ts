@@ -4,17 +4,17 @@
  * them (zod or valibot `object({...})`, arktype `type({...})`). Read by the editor suggestion,
  * which only offers a variant that already exists; cached per file version.
  */
-import { readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import type { CallField } from '../../codemods/shared/enqueue-call.js';
 import { FileVersionCache } from '../../src/modules/file-version-cache.js';
-import { parseModule } from '../../src/modules/parse-module.js';
+import type { ModuleSource } from '../../src/modules/module-source.js';
+import { sourceOfText } from '../../src/modules/module-source.js';
 import { ts } from '../../src/modules/typescript.js';
 
 /** Variant name → its payload fields, `undefined` when the schema is not an object the reader knows. */
 export type Variants = ReadonlyMap<string, readonly CallField[] | undefined>;
 
-const cache = new FileVersionCache<ReadonlyMap<string, Variants>>((file) => readVariants(file, readFileSync(file, 'utf8')), new Map());
+const cache = new FileVersionCache<ReadonlyMap<string, Variants>>(variantsOfSource, new Map());
 
 /** Binding (`TaskSpec`) → its variants, for the module at absolute path `file`. */
 export function taskVariantsOf(file: string): ReadonlyMap<string, Variants> {
@@ -23,9 +23,13 @@ export function taskVariantsOf(file: string): ReadonlyMap<string, Variants> {
 
 /** The `defineTasks` bindings of one module's text. */
 export function readVariants(file: string, text: string): ReadonlyMap<string, Variants> {
+  return variantsOfSource(sourceOfText(file, text));
+}
+
+function variantsOfSource(module: ModuleSource): ReadonlyMap<string, Variants> {
   const bindings = new Map<string, Variants>();
-  if (!text.includes('defineTasks')) return bindings;
-  const source = parseModule(file, text);
+  if (!module.text.includes('defineTasks')) return bindings;
+  const source = module.parse();
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {

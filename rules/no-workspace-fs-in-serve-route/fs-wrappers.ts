@@ -9,13 +9,11 @@
  * in this module or another project module); an fs read passed to a caller is a sink of
  * `fs-sinks.ts` (`tryToCatch(readFile, p)`).
  */
-import { readFileSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { importPath } from '../../src/handlers/import-path.js';
 import type { ImportIndex } from '../../src/handlers/types.js';
 import { FileVersionCache } from '../../src/modules/file-version-cache.js';
-import { parseModule } from '../../src/modules/parse-module.js';
 import { resolveModule } from '../../src/modules/resolve-module.js';
 import { FS_TEXT } from './fs-reads.js';
 import type { FsSink } from './fs-sinks.js';
@@ -26,12 +24,12 @@ const EMPTY: WrapperSummary = new Map();
 const INSTANCE_TEXT = /\bnew\s+[A-Z]/;
 
 /** The fs wrappers a project module exports, per file version; a module that cannot be read or parsed wraps nothing we can see. */
-const summaries = new FileVersionCache<WrapperSummary>((file) => {
-  const text = readFileSync(file, 'utf8');
+const summaries = new FileVersionCache<WrapperSummary>((source) => {
+  const { text } = source;
   // Cheap text test before parsing: a module that names no fs module (nor archiver) wraps nothing,
   // unless it exports an instance of a class (whose module may).
   if (!FS_TEXT.test(text) && !INSTANCE_TEXT.test(text)) return EMPTY;
-  return wrapperSummary(parseModule(file, text));
+  return wrapperSummary(source.parse());
 }, EMPTY);
 
 function summaryOf(file: string): WrapperSummary {
@@ -97,14 +95,19 @@ function wrapperAt(file: string, key: string, hops = 0): { wrapper: Wrapper; fil
 export function wrapperSinks(filename: string, imports: ImportIndex): FsSink[] {
   const sinks: FsSink[] = [];
   for (const module of imports.modules) {
+    // Only calls with an argument (the path) can be wrapper calls: a module whose imports are
+    // only passed around, used as types or called without arguments is not read (nor parsed).
+    const calls = imports.usesOf(module).flatMap((use) => {
+      const found = callOf(use);
+      const source = found && found.call.arguments.length > 0 && imports.sourceOf(use);
+      return found && source ? [{ found, source }] : [];
+    });
+    if (calls.length === 0) continue;
     const file = resolveModule(filename, module);
     if (file === undefined || file.includes('/node_modules/')) continue;
     const summary = summaryOf(file);
     if (summary.size === 0) continue;
-    for (const use of imports.usesOf(module)) {
-      const found = callOf(use);
-      const source = found && imports.sourceOf(use);
-      if (!found || !source) continue;
+    for (const { found, source } of calls) {
       const key = [...importPath(source), ...found.members].join('.');
       const wrapper = wrapperAt(file, key)?.wrapper;
       const { call } = found;

@@ -14,7 +14,6 @@ import type { ImportSource } from '../../src/handlers/types.js';
 import { FileVersionCache } from '../../src/modules/file-version-cache.js';
 import { moduleBindings } from '../../src/modules/module-bindings.js';
 import type { ModuleBinding } from '../../src/modules/module-bindings.js';
-import { parseModule } from '../../src/modules/parse-module.js';
 import { isRelativeSpecifier, resolveModule } from '../../src/modules/resolve-module.js';
 import { skipWrappers } from '../../src/modules/ts-nodes.js';
 import { ts } from '../../src/modules/typescript.js';
@@ -30,8 +29,8 @@ const MAX_DEPTH = 6;
 /** Per file version, the machine-local root of each top-level `const` that is one (never the syntax tree). */
 type Roots = ReadonlyMap<string, MachineRoot>;
 // A module that does not parse proves nothing (undefined): the name alone decides, as before.
-const parsed = new FileVersionCache<Roots | undefined>((file) => {
-  const bindings = moduleBindings(parseModule(file, readFileSync(file, 'utf8')));
+const parsed = new FileVersionCache<Roots | undefined>((module) => {
+  const bindings = moduleBindings(module.parse());
   // Evaluated once here so the cache keeps a few names, not the module's syntax tree.
   const roots = new Map<string, MachineRoot>();
   for (const [name, binding] of bindings) {
@@ -117,8 +116,8 @@ export function importedRoot(fromFile: string, source: ImportSource): MachineRoo
 }
 
 /** Per entry module version: the machine-local root of each `global.X = …` it makes at top level (`null`: not one). */
-const globalsSet = new FileVersionCache<ReadonlyMap<string, MachineRoot | null> | undefined>((file) => {
-  const source = parseModule(file, readFileSync(file, 'utf8'));
+const globalsSet = new FileVersionCache<ReadonlyMap<string, MachineRoot | null> | undefined>((module) => {
+  const source = module.parse();
   const bindings = moduleBindings(source);
   const roots = new Map<string, MachineRoot | null>();
   for (const statement of source.statements) {

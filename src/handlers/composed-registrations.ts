@@ -9,7 +9,6 @@
  * call's array argument), up to {@link MAX_DEPTH} steps; a value imported from the asking module
  * is registered as the factory is.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
@@ -55,8 +54,7 @@ const caches = new Map<string, FileVersionCache<readonly ComposedImport[]>>();
 function cacheFor(root: string): FileVersionCache<readonly ComposedImport[]> {
   let cache = caches.get(root);
   if (!cache) {
-    cache = new FileVersionCache((importer) => {
-      const text = readFileSync(importer, 'utf8');
+    cache = new FileVersionCache(({ file: importer, text }) => {
       if (!/\breturn\b|=>/.test(text) || !/\[/.test(text)) return [];
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);

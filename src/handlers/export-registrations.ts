@@ -2,7 +2,9 @@
  * "Which exports of this module do other modules register as handlers?", answered from the
  * modules that import it (the project's import graph, `projectMounts`). Each importer is parsed
  * once per file version, with cross-module lookups off (so the question never recurses up the
- * import graph), and only when its text may register anything. Re-exports are followed from the
+ * import graph), and only when its text may register anything and its uses of the asking
+ * module's imports may reach a registration (`registration-candidates.ts`, read from the shared
+ * TypeScript parse of the importer, so most importers are never converted to ESTree). Re-exports are followed from the
  * registering module's import to the module that defines the value (`export { x } from`,
  * `export * from`, `module.exports = { x: require('./x') }`, up to three hops), so a registration
  * through a folder's `index` module counts too (other re-exporting modules are not searched).
@@ -19,6 +21,7 @@ import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
 import { importRegistrations } from './import-registrations.js';
 import { HELPER_CALL } from './detectors/registration-helpers.js';
+import { registrationCandidates } from './registration-candidates.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
 
@@ -28,17 +31,40 @@ const FRAMEWORK = /\b(?:express|koa|hono|fastify)\b|koa-router/;
 const REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options|on|param)\s*\(/;
 const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
 
-function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
+/** False when no detector can record a registration of an imported value in `file` with this text. */
+export function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
   if (settings.handlers.length > 0 || NEXT_ROUTE.test(file)) return true;
   if (!FRAMEWORK.test(text)) return false;
+  return REGISTRATION.test(text) || mayCallHelper(text, settings);
+}
+
+/** A call shaped like a registration helper's (`setupPageRoute(app, '/x', …)`; `detectors/registration-helpers.ts`). */
+function mayCallHelper(text: string, settings: FleetSettings): boolean {
   HELPER_CALL.lastIndex = 0;
-  return REGISTRATION.test(text) || (settings.heuristics && HELPER_CALL.test(text));
+  return settings.heuristics && HELPER_CALL.test(text);
 }
 const MAX_REEXPORT_HOPS = 3;
 const MAX_INDEX_HOPS = 3;
 const INDEX_MODULE = /^index\.[cm]?[jt]sx?$/;
 
 const caches = new Map<string, FileVersionCache<readonly ImportRegistration[]>>();
+/** Per project root: the modules each importer may register imports of (`undefined`: any). */
+const candidateCaches = new Map<string, FileVersionCache<ReadonlySet<string> | undefined>>();
+
+function candidatesIn(importer: string, root: string, settings: FleetSettings): ReadonlySet<string> | undefined {
+  let cache = candidateCaches.get(root);
+  if (!cache) {
+    cache = new FileVersionCache<ReadonlySet<string> | undefined>((source) => {
+      if (!mayRegister(source.file, source.text, settings)) return new Set();
+      // Declared handlers and registration helpers register through calls the pre-check does not
+      // model (`setupApiRoute(router, 'get', '/x', controllers.x)`): every import may be registered.
+      if (settings.handlers.length > 0 || mayCallHelper(source.text, settings)) return undefined;
+      return registrationCandidates(source.parse(), (specifier) => projectMounts(root).resolve(source.file, specifier));
+    }, undefined);
+    candidateCaches.set(root, cache);
+  }
+  return cache.get(importer);
+}
 
 /** Builds a module's handler model (`getHandlerModel`, passed in so this module does not import the model). */
 export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
@@ -46,8 +72,7 @@ export type ModelBuilder = (input: HandlerModelInput) => HandlerModel;
 function cacheFor(root: string, settings: FleetSettings, modelOf: ModelBuilder): FileVersionCache<readonly ImportRegistration[]> {
   let cache = caches.get(root);
   if (!cache) {
-    cache = new FileVersionCache((importer) => {
-      const text = readFileSync(importer, 'utf8');
+    cache = new FileVersionCache(({ file: importer, text }) => {
       if (!mayRegister(importer, text, settings)) return [];
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
       simpleTraverse(ast, { enter: () => undefined }, true);
@@ -64,9 +89,25 @@ function registrationsOf(importer: string, root: string, model: HandlerModel): r
   return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
 }
 
-/** The registrations of imported values in `file`, for the project at `root` (cached per file version). */
-function registrationsIn(file: string, root: string, settings: FleetSettings, modelOf: ModelBuilder): readonly ImportRegistration[] {
-  return cacheFor(root, settings, modelOf).get(file);
+/**
+ * The registrations of imported values in `file`, for the project at `root` (cached per file
+ * version), or none when `file` cannot register an import of any module `wanted` accepts (then
+ * it is not parsed).
+ */
+function registrationsIn(
+  file: string,
+  root: string,
+  settings: FleetSettings,
+  modelOf: ModelBuilder,
+  wanted: (module: string) => boolean,
+): readonly ImportRegistration[] {
+  const cache = cacheFor(root, settings, modelOf);
+  // Remembered from the host's parse (`rememberRegistrations`): no pre-check needed.
+  const known = cache.peek(file);
+  if (known) return known.value;
+  const candidates = candidatesIn(file, root, settings);
+  if (candidates !== undefined && ![...candidates].some(wanted)) return [];
+  return cache.get(file);
 }
 
 /**
@@ -177,7 +218,9 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
       if (!INDEX_MODULE.test(path.basename(importer)) || importer === file) continue;
       const candidates = index.importersOf(importer).filter((candidate) => candidate !== file && candidate !== importer);
       const registering = candidates.filter((candidate) =>
-        registrationsIn(candidate, root, settings, modelOf).some((registration) => registration.file === importer),
+        registrationsIn(candidate, root, settings, modelOf, (module) => module === importer).some(
+          (registration) => registration.file === importer,
+        ),
       );
       const upper = hop + 1 < MAX_INDEX_HOPS ? candidates.filter((candidate) => INDEX_MODULE.test(path.basename(candidate))) : [];
       if ((registering.length === 0 && upper.length === 0) || !reexportsFrom(importer, module)) continue;
@@ -188,8 +231,9 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
   };
   climb(file, [...importers], 0);
   importers.delete(file);
+  const wanted = (module: string): boolean => module === file || importers.has(module);
   for (const importer of importers) {
-    for (const registration of registrationsIn(importer, root, settings, modelOf)) {
+    for (const registration of registrationsIn(importer, root, settings, modelOf, wanted)) {
       if (registration.file !== file && !importers.has(registration.file)) continue;
       const target = origin(registration);
       if (target.file === file) found.push({ ...registration, ...target });
@@ -201,4 +245,5 @@ export function exportRegistrations(file: string, root: string, settings: FleetS
 /** Forgets every cached importer (tests). */
 export function clearExportRegistrations(): void {
   caches.clear();
+  candidateCaches.clear();
 }

@@ -1,4 +1,6 @@
 import { statSync } from 'node:fs';
+import type { ModuleSource } from './module-source.js';
+import { moduleSourceAt } from './module-source.js';
 
 interface Entry<T> {
   readonly mtimeMs: number;
@@ -9,20 +11,22 @@ interface Entry<T> {
 /**
  * Values derived from files on disk (an imported module's summary, its fs wrappers, its
  * machine-local roots), computed once per file version: a later `get` only stats the file and
- * recomputes when its modification time or size changed. One scan parses each imported module
- * once; an editor's long-lived ESLint process still follows every save.
+ * recomputes when its modification time or size changed. Every cache derives from the same
+ * `ModuleSource` of a version (`module-source.ts`), so the file is read and parsed once however
+ * many readers ask; an editor's long-lived ESLint process still follows every save.
  */
 export class FileVersionCache<T> {
   readonly #entries = new Map<string, Entry<T>>();
-  readonly #compute: (file: string) => T;
+  readonly #compute: (source: ModuleSource) => T;
   readonly #fallback: T;
 
   /**
-   * @param compute derives the value from the file at an absolute path (it reads the file itself).
+   * @param compute derives the value from one version of the file (its text, and its syntax tree
+   *   through `source.parse()`, shared with the other readers).
    * @param fallback the value for a missing, unreadable or non-regular file, and for a file whose
    *   `compute` throws (remembered, so a broken module is not re-parsed until it changes).
    */
-  constructor(compute: (file: string) => T, fallback: T) {
+  constructor(compute: (source: ModuleSource) => T, fallback: T) {
     this.#compute = compute;
     this.#fallback = fallback;
   }
@@ -41,7 +45,7 @@ export class FileVersionCache<T> {
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.value;
     let value: T;
     try {
-      value = this.#compute(file);
+      value = this.#compute(moduleSourceAt(file, stats));
     } catch {
       value = this.#fallback;
     }
@@ -66,13 +70,18 @@ export class FileVersionCache<T> {
 
   /** True when `file`'s current version is cached (it stats the file). */
   has(file: string): boolean {
+    return this.peek(file) !== undefined;
+  }
+
+  /** The cached value of `file`'s current version, without computing it: `undefined` when none (it stats the file). */
+  peek(file: string): { readonly value: T } | undefined {
     const cached = this.#entries.get(file);
-    if (!cached) return false;
+    if (!cached) return undefined;
     try {
       const stats = statSync(file, { throwIfNoEntry: false });
-      return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
+      return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size ? cached : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 

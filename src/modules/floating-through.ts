@@ -16,6 +16,18 @@ interface Entry {
 
 /** Answers for a function reached `depth` modules into a chain, by function summary then depth. */
 const cache = new WeakMap<FunctionSummary, Map<number, Entry>>();
+/**
+ * Answers for the first hop of a chain, by the call a handler's helper makes (its summary's
+ * `calls` entry): they do not depend on the handler's call site, so every handler calling the
+ * helper shares one answer instead of resolving and looking the call up again.
+ */
+const firstHops = new WeakMap<ModuleCall, Entry>();
+
+/** True while every module summary `entry` read is still the current one. */
+function current(entry: Entry): boolean {
+  for (const [file, summary] of entry.read) if (moduleSummaryOf(file) !== summary) return false;
+  return true;
+}
 
 /**
  * The work a project function floats, in its own module (its summary's `floats`) or in a
@@ -24,19 +36,28 @@ const cache = new WeakMap<FunctionSummary, Map<number, Entry>>();
  * `stopApp()` of `./helper` → `setTimeout()`. The site is where the work is finally started; its
  * `work` names the whole chain. `skips` tells, for the handler's own call, whether it passes
  * `false` for a parameter guarding the work (`update(name, value, false)`); deeper calls are
- * not read (any guard there counts as passed). Answers are cached per function summary and
- * checked against the current version of every module they read (an editor's process follows a
- * save of any of them); a cycle of imports ends the chain.
+ * not read (any guard there counts as passed). Answers are cached per function summary (and the
+ * first hop per call the helper makes) and checked against the current version of every module
+ * they read (an editor's process follows a save of any of them); a cycle of imports ends the chain.
  */
 export function floatingThrough(value: FunctionSummary, skips: (guard: ParameterGuard) => boolean = () => false): FloatingSite | undefined {
   const passes = (guard: ParameterGuard | undefined): boolean => guard === undefined || !skips(guard);
   if (value.floats && passes(value.floats.onlyIf)) return value.floats;
   for (const call of value.calls ?? []) {
     if (!passes(call.onlyIf)) continue;
-    const inner = throughCall(call, 2, new Set([value])).site;
+    const inner = firstHop(call, value).site;
     if (inner) return inner;
   }
   return undefined;
+}
+
+/** {@link throughCall} of a helper's own call, cached per call (see {@link firstHops}). */
+function firstHop(call: ModuleCall, helper: FunctionSummary): Entry {
+  const cached = firstHops.get(call);
+  if (cached && current(cached)) return cached;
+  const answer = throughCall(call, 2, new Set([helper]));
+  if (!answer.cut) firstHops.set(call, { site: answer.site, read: answer.read });
+  return answer;
 }
 
 interface Answer extends Entry {
@@ -51,7 +72,7 @@ function reach(value: FunctionSummary, depth: number, path: Set<FunctionSummary>
   const byDepth = cache.get(value) ?? new Map<number, Entry>();
   cache.set(value, byDepth);
   const cached = byDepth.get(depth);
-  if (cached && [...cached.read].every(([file, summary]) => moduleSummaryOf(file) === summary)) return { ...cached, cut: false };
+  if (cached && current(cached)) return { ...cached, cut: false };
   const read = new Map<string, ModuleSummary | undefined>();
   let site: FloatingSite | undefined;
   let cut = false;

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { FileVersionCache } from './file-version-cache.js';
-import { summariseModule } from './summarise-module.js';
+import { summariseSource } from './summarise-module.js';
+import { clearModuleSources } from './module-source.js';
 import type { ModuleSummary } from './types.js';
 import { clearPathAliasCache } from './path-aliases.js';
 
 // One process lints many files importing the same services: parse each module once, and again
 // only when it changes on disk (editors keep the process alive across edits).
-const cache = new FileVersionCache<ModuleSummary | undefined>((file) => summariseModule(file, readFileSync(file, 'utf8')), undefined);
+const cache = new FileVersionCache<ModuleSummary | undefined>(summariseSource, undefined);
 
 /**
  * The export summary of the module at absolute path `file`, parsed on first use and cached by
@@ -20,6 +20,7 @@ export function moduleSummaryOf(file: string): ModuleSummary | undefined {
 /** Forgets every cached summary (tests, and tools that rewrite files within one process). */
 export function clearModuleSummaryCache(): void {
   cache.clear();
+  clearModuleSources();
   clearPathAliasCache();
 }
 

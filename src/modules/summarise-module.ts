@@ -1,7 +1,8 @@
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import { moduleBindings } from './module-bindings.js';
-import { parseModule } from './parse-module.js';
+import type { ModuleSource } from './module-source.js';
+import { sourceOfText } from './module-source.js';
 import { resolveModule } from './resolve-module.js';
 import { ValueSummariser } from './summarise-value.js';
 import { hasModifier, textOf } from './ts-nodes.js';
@@ -15,10 +16,16 @@ import type { ModuleSummary, ValueSummary } from './types.js';
  * parse; `moduleSummaryOf` turns that into "unknown". The summary holds no syntax node.
  */
 export function summariseModule(file: string, text: string): ModuleSummary {
+  return summariseSource(sourceOfText(file, text));
+}
+
+/** {@link summariseModule} of one version of a module, parsing through its shared tree. */
+export function summariseSource(module: ModuleSource): ModuleSummary {
+  const { file } = module;
   const exports = new Map<string, ValueSummary>();
   const starFrom: string[] = [];
-  if (!mayExport(text)) return { file, exports, starFrom };
-  const source = parseModule(file, text);
+  if (!mayExport(module.text)) return { file, exports, starFrom };
+  const source = module.parse();
   const resolve = (specifier: string): string | undefined => resolveModule(file, specifier);
   const values = new ValueSummariser(moduleBindings(source), resolve, source);
   const set = (name: string, value: ValueSummary | undefined): void => {

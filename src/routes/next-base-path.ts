@@ -21,9 +21,10 @@ function configIn(folder: string): string | undefined {
   for (const name of CONFIGS) {
     const file = path.join(folder, name);
     try {
-      if (statSync(file).isFile()) return file;
+      // Not there: `undefined` (an exception per missing name would cost more than the look-up).
+      if (statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     } catch {
-      // Not there: try the next extension.
+      // Unreadable: try the next extension.
     }
   }
   return undefined;

@@ -4,7 +4,11 @@ import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { Detector } from '../../src/handlers/detector.js';
+import { mayRegister } from '../../src/handlers/export-registrations.js';
+import { importRegistrations } from '../../src/handlers/import-registrations.js';
 import { buildImportIndex } from '../../src/handlers/imports.js';
+import { registrationCandidates } from '../../src/handlers/registration-candidates.js';
+import { parseModule } from '../../src/modules/parse-module.js';
 import { getHandlerModel, mayDetect } from '../../src/handlers/model.js';
 import type { HandlerModelInput } from '../../src/handlers/model.js';
 import type { HandlerModel } from '../../src/handlers/types.js';
@@ -44,16 +48,35 @@ export interface HandlerSummary {
 }
 
 /**
- * The handler model, checked against the model's pre-filter: a module in which a detector finds
- * anything must pass `mayDetect` (else `handlerModelFor` would give it an empty model). Every
- * handler test thereby tests the pre-filter too.
+ * The handler model, checked against the model's pre-filters: a module in which a detector finds
+ * anything must pass `mayDetect` (else `handlerModelFor` would give it an empty model), and every
+ * module whose registrations of an imported value the model records must be named by the
+ * registration pre-check (`registrationCandidates`, else `exportRegistrations` would skip this
+ * module). Every handler test thereby tests both pre-filters too.
  */
 export function checkedModel(input: HandlerModelInput & { readonly text: string }): HandlerModel {
   const model = getHandlerModel(input);
   const found = model.handlers.length + model.externalRoutes.length + model.externalHandlers.length;
   if (found > 0 && !mayDetect(input.filename, input.text, input.settings))
     throw new Error(`the handler-model pre-filter skips ${input.filename}, where the detectors find ${found} handler(s) or route(s)`);
+  checkRegistrationCandidates(input, model);
   return model;
+}
+
+/** Every specifier resolves (packages too), so the check covers every import form. */
+const resolveAny = (specifier: string): string => `/resolved/${specifier}`;
+
+function checkRegistrationCandidates(input: HandlerModelInput & { readonly text: string }, model: HandlerModel): void {
+  // Declared handlers turn the pre-check off (`export-registrations.ts`), so it has nothing to answer.
+  if (input.settings.handlers.length > 0 || !mayRegister(input.filename, input.text, input.settings)) return;
+  const registrations = importRegistrations(input.filename, input.filename, model, (_from, specifier) => resolveAny(specifier));
+  if (registrations.length === 0) return;
+  const candidates = registrationCandidates(parseModule(input.filename, input.text), resolveAny);
+  const missed = registrations.filter((registration) => !candidates.has(registration.file));
+  if (missed.length > 0)
+    throw new Error(
+      `the registration pre-check does not name ${missed.map((registration) => registration.file).join(', ')} in ${input.filename}, where ${missed[0]!.via}`,
+    );
 }
 
 /** Parses `text` and summarises the handlers the model finds, in source order. */

@@ -14,7 +14,7 @@ describe('FileVersionCache', () => {
     const file = path.join(dir, 'a.ts');
     writeFileSync(file, 'one');
     let computed = 0;
-    const cache = new FileVersionCache((name) => `${String((computed += 1))}:${name.length}`, 'missing');
+    const cache = new FileVersionCache((source) => `${String((computed += 1))}:${source.file.length}`, 'missing');
     expect(cache.get(file)).toBe(`1:${file.length}`);
     expect(cache.get(file)).toBe(`1:${file.length}`);
     writeFileSync(file, 'two, longer');

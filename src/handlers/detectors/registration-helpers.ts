@@ -10,7 +10,6 @@
  * `const helpers = module.exports; helpers.x = …`). Confidence `heuristic` (off with
  * `settings.fleet.heuristics: false`): the receiver is only known to be a router by its use.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
@@ -222,8 +221,7 @@ interface ParsedModule {
   readonly scopeManager: ScopeManager;
 }
 
-const parsed = new FileVersionCache<ParsedModule | undefined>((file) => {
-  const text = readFileSync(file, 'utf8');
+const parsed = new FileVersionCache<ParsedModule | undefined>(({ file, text }) => {
   // Only a module that registers on something can hold a helper.
   if (!/\.(?:get|post|put|patch|delete|all|use)\s*\(|\]\s*\(/.test(text)) return undefined;
   const program = parse(text, { filePath: file, range: true, loc: true, jsx: /x$/.test(file), comment: false, tokens: false });

@@ -1,0 +1,91 @@
+/**
+ * The one parse cache for modules read from disk (the modules a linted file imports, and the
+ * modules that import it). Every per-file reader (module summaries, fs-wrapper summaries,
+ * machine-local roots, task variants, the registration pre-check of importers) derives its value
+ * through `FileVersionCache`, which hands it the file's `ModuleSource`: the text is read once per
+ * file version and TypeScript's syntax tree is built at most once per version, on the first
+ * `parse()`, whichever reader asks first. A file version is its path, modification time and size.
+ *
+ * The trees are kept for the most recently read {@link MAX_TREES} file versions only (the
+ * readers of one linted file ask about the same imported modules one after another); each reader
+ * keeps its own small derived value per version, never a syntax node.
+ */
+import { readFileSync } from 'node:fs';
+import type * as TS from 'typescript';
+import { parseModule } from './parse-module.js';
+
+/** One version of a module on disk. */
+export interface ModuleSource {
+  /** Absolute path. */
+  readonly file: string;
+  readonly text: string;
+  /**
+   * TypeScript's syntax tree of `text` (see `parseModule`), built on the first call and shared by
+   * every reader of this version; throws the same `SyntaxError` on every call when it does not parse.
+   */
+  parse(): TS.SourceFile;
+}
+
+/** How many file versions keep their text and tree between readers. */
+export const MAX_TREES = 256;
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly source: ModuleSource;
+}
+
+const recent = new Map<string, Entry>();
+let parses = 0;
+
+/** A `ModuleSource` over `text` (parsed lazily, once). */
+export function sourceOfText(file: string, text: string): ModuleSource {
+  let tree: TS.SourceFile | undefined;
+  let error: Error | undefined;
+  return {
+    file,
+    text,
+    parse() {
+      if (tree) return tree;
+      if (error !== undefined) throw error;
+      try {
+        parses += 1;
+        tree = parseModule(file, text);
+        return tree;
+      } catch (caught) {
+        error = caught instanceof Error ? caught : new Error(String(caught));
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The source of `file` (absolute) at the version `stats` describes (from a `statSync` the caller
+ * just made): the recent one when path, modification time and size match, else read now. Throws
+ * when the file cannot be read.
+ */
+export function moduleSourceAt(file: string, stats: { readonly mtimeMs: number; readonly size: number }): ModuleSource {
+  const known = recent.get(file);
+  if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) {
+    // Most recently used last, so the oldest entry is the first one evicted.
+    recent.delete(file);
+    recent.set(file, known);
+    return known.source;
+  }
+  const source = sourceOfText(file, readFileSync(file, 'utf8'));
+  recent.delete(file);
+  recent.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, source });
+  if (recent.size > MAX_TREES) recent.delete(recent.keys().next().value!);
+  return source;
+}
+
+/** Forgets every kept source (tests, and tools that rewrite files within one process). */
+export function clearModuleSources(): void {
+  recent.clear();
+}
+
+/** How many parses `ModuleSource.parse` has run in this process (for tests and measurements). */
+export function moduleParseCount(): number {
+  return parses;
+}
