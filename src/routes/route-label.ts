@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Handler, HandlerModel } from '../handlers/types.js';
+import type { RouteEntry } from './inventory.js';
 import { routesOfFile } from './inventory.js';
 
 /** What a rule knows about the file being linted. */
@@ -27,7 +28,15 @@ export function routeLabel(handler: Handler, context: LabelContext): string {
     filename: context.filename,
     projectRoot: context.projectRoot,
   }).filter((entry) => entry.registration === registration);
-  if (entries.length === 0 || entries.some((entry) => !entry.complete || entry.pattern === undefined)) return handler.label;
+  return fullPathLabel(entries) ?? handler.label;
+}
+
+/**
+ * `POST /reports/{id}` for the inventory entries of one registration (`GET /a | /b` when it has
+ * several patterns); `undefined` when there is none or one is not complete.
+ */
+export function fullPathLabel(entries: readonly RouteEntry[]): string | undefined {
+  if (entries.length === 0 || entries.some((entry) => !entry.complete || entry.pattern === undefined)) return undefined;
   const patterns = [...new Set(entries.map((entry) => entry.pattern!))];
   return `${entries[0]!.methods.join(', ')} ${patterns.join(' | ')}`;
 }

@@ -16,4 +16,38 @@ describe('fleet scan messages name the full route path', () => {
     const routes = await runCli(['routes', root]);
     expect(routes.stdout).toMatch(/^POST +\/reports +.*src\/reports.ts:4/m);
   });
+
+  it('labels a controller registered by a router of another module with the full path of that registration', async () => {
+    const root = makeProject({
+      'package.json': '{ "name": "reports-app" }\n',
+      'src/controllers/exports.ts':
+        'import { render } from "../render";\nexport const exportsController = {\n  async create(req: { params: { id: string } }, res: { sendStatus(code: number): void }) {\n    render(req.params.id);\n    res.sendStatus(202);\n  },\n};\n',
+      'src/render.ts': 'export async function render(id: string) { return id; }\n',
+      'src/routes/reports.ts':
+        "import { Router } from 'express';\nimport { exportsController } from '../controllers/exports';\nexport const reportsRouter = Router();\nreportsRouter.post('/:id/export', exportsController.create);\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { reportsRouter } from './routes/reports';\nconst app = express();\napp.use('/reports', reportsRouter);\napp.listen(3000);\n",
+    });
+    const scan = await runCli(['scan', root, '--no-types']);
+    // Not the router-local `POST /:id/export` the registering module writes.
+    expect(scan.stdout).toContain('`render()` in handler `POST /reports/{id}/export`');
+    const routes = await runCli(['routes', root]);
+    expect(routes.stdout).toMatch(/^POST +\/reports\/\{id\}\/export +.*src\/routes\/reports.ts:4/m);
+  });
+
+  it('keeps the registration path of a controller whose router nothing mounts (its full path is unresolved)', async () => {
+    const root = makeProject({
+      'package.json': '{ "name": "reports-app" }\n',
+      'src/controllers/exports.ts':
+        'import { render } from "../render";\nexport const exportsController = {\n  async create(req: { params: { id: string } }, res: { sendStatus(code: number): void }) {\n    render(req.params.id);\n    res.sendStatus(202);\n  },\n};\n',
+      'src/render.ts': 'export async function render(id: string) { return id; }\n',
+      'src/routes/reports.ts':
+        "import { Router } from 'express';\nimport { exportsController } from '../controllers/exports';\nexport const reportsRouter = Router();\nreportsRouter.post('/:id/export', exportsController.create);\n",
+    });
+    const scan = await runCli(['scan', root, '--no-types']);
+    expect(scan.stdout).toContain('`render()` in handler `POST /:id/export`');
+    const routes = await runCli(['routes', root, '--format', 'json']);
+    const [route] = JSON.parse(routes.stdout).routes;
+    expect(route).toMatchObject({ method: 'POST', pattern: null, rawPath: '/:id/export' });
+  });
 });
