@@ -39,6 +39,7 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
           methods: registration.methods,
           path: path.value === undefined ? undefined : joinPath(prefix.prefix, path.value),
           pathComplete: prefix.complete && path.value !== undefined,
+          ownPath: path.value,
           registration: registration.call,
         };
   const handlers: HandlerFinding[] = [];

@@ -44,6 +44,13 @@ export interface RouteInfo {
   readonly path: string | undefined;
   /** False when a prefix or the path itself could not be resolved statically. */
   readonly pathComplete: boolean;
+  /**
+   * For routes registered on a framework object (`router.post('/:id', …)`, `app.route('/x').get()`):
+   * the route's own path relative to the object it is registered on, with no prefix of the object
+   * or of any mount (`undefined` when not static). The route inventory puts the mount graph's
+   * prefixes before it. Absent for routes whose path comes from elsewhere (Nest, files, custom).
+   */
+  readonly ownPath?: string | undefined;
   /** The node that registers the route (call expression, decorator, export declaration). */
   readonly registration: TSESTree.Node;
 }

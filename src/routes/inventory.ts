@@ -15,7 +15,7 @@ import { nestPrefix } from './nest-prefix.js';
 import { nextBasePath } from './next-base-path.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';
-import { registrationUnit, routePrefixes } from './route-prefixes.js';
+import { registrationUnit } from './module-facts/units.js';
 import { serverProperties, thisProperty } from './server-properties.js';
 import { isTestFile } from './test-file.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -164,13 +164,12 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
       ? { paths: [route.path] }
       : { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
   }
-  // Even a path the model calls complete is checked against the project's mounts: the model sees
-  // one module, and misses a mount at a prefix it cannot read or one in another module.
-  const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
-  // A class property no mount reaches is not known to be the root (that takes a `listen` on it).
-  if (!outcome.ok)
-    return route.pathComplete && outcome.unmounted === true && !unit.includes('#') ? { paths: [route.path] } : { reason: outcome.reason };
-  return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
+  // The mount graph gives every prefix of the object the route is registered on, the ones in
+  // this module included; the detector gave the route's own path.
+  const ownPath = route.ownPath ?? route.path;
+  const outcome = resolver().full(input.filename, unit);
+  if (!outcome.ok) return { reason: outcome.reason };
+  return { paths: outcome.values.map((prefix) => joinPrefix(prefix, ownPath)) };
 }
 
 /** `router` for a registration on `this.router` (`this.router.get('/x', …)`). */

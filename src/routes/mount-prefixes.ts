@@ -1,19 +1,17 @@
 /**
  * Every static prefix a unit is reachable under, following mounts in its own module and in the
- * rest of the project (a router mounted at two prefixes has two). Fails with a reason, in words
- * for messages, as soon as one mount is not static: a partial answer would invent paths.
+ * rest of the project (a router mounted at two prefixes has two): the one place route prefixes
+ * are computed for the frameworks that mount objects under others (detectors report only the
+ * object a route is registered on and the route's own path). Fails with a reason, in words for
+ * messages, as soon as one mount is not static: a partial answer would invent paths.
  */
 import path from 'node:path';
 import { joinPath } from '../handlers/instance.js';
 import type { ModuleFacts } from './facts.js';
 import type { LocatedMount, MountIndex } from './project-mounts.js';
 
-/**
- * Prefixes found, or why they cannot be known. `unmounted` marks the one failure that only says
- * no mount was found (not that a mount is dynamic): the handler model may still know the unit is a root.
- */
-export type PrefixOutcome =
-  { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string; readonly unmounted?: true };
+/** Prefixes found, or why they cannot be known. */
+export type PrefixOutcome = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string };
 
 const MAX_DEPTH = 12;
 const PARAM = /^(.*)@(\d+)$/;
@@ -90,7 +88,6 @@ export class MountPrefixes {
       const name = PARAM.test(unit) && unit.startsWith('#') ? 'the plugin/function' : `\`${unit.replace(/@\d+$/, '')}\``;
       return {
         ok: false,
-        unmounted: true,
         reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)`,
       };
     }
@@ -100,8 +97,7 @@ export class MountPrefixes {
       const { edge } = mount;
       if (edge.prefix === undefined) return { ok: false, reason: `mounted by ${this.where(mount.file, edge.line)} with a computed prefix` };
       const parent = this.full(mount.file, edge.parent, depth + 1);
-      // Above a mount the model did not see, "not mounted" is no longer a guess the model can overrule.
-      if (!parent.ok) return { ok: false, reason: parent.reason };
+      if (!parent.ok) return parent;
       const prefix = skipsPrefix ? '' : edge.prefix;
       for (const value of parent.values) values.add(joinPath(value, prefix === '/' ? '' : prefix));
     }

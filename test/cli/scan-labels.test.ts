@@ -47,7 +47,7 @@ describe('fleet scan messages name the full route path', () => {
     const scan = await runCli(['scan', root, '--no-types']);
     expect(scan.stdout).toContain('`render()` in handler `POST /:id/export`');
     const routes = await runCli(['routes', root, '--format', 'json']);
-    const [route] = JSON.parse(routes.stdout).routes;
+    const [route] = (JSON.parse(routes.stdout) as { routes: unknown[] }).routes;
     expect(route).toMatchObject({ method: 'POST', pattern: null, rawPath: '/:id/export' });
   });
 });

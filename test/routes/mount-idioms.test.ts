@@ -269,3 +269,108 @@ describe('registration helpers', () => {
     ]);
   });
 });
+
+// Detectors report the object a route is registered on and the route's own path; every prefix,
+// the ones of mounts in the route's own module included, comes from the mount graph.
+describe('mounts in the route’s own module, through the mount graph', () => {
+  /** The raw paths of a project's routes, to see how prefixes were joined. */
+  function rawPaths(files: Readonly<Record<string, string>>): string[] {
+    const root = mkdtempSync(path.join(tmpdir(), 'fleet-idioms-'));
+    roots.push(root);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return projectRoutes(root).routes.map((r) => `${r.methods.join(',')} ${r.rawPath}`);
+  }
+
+  test('Express: routers nested in one module', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express, { Router } from 'express';\nconst app = express();\nconst api = Router();\nconst v1 = Router();\nv1.get('/users', (req, res) => { res.end(); });\napi.use('/v1', v1);\napp.use('/api', api);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/v1/users src/app.ts:5']);
+  });
+
+  test('Express: a route chain held in a variable (`const r = app.route(path)`)', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nconst app = express();\nconst things = app.route('/things');\nthings.get((req, res) => { res.end(); });\napp.route('/items').post((req, res) => { res.end(); });\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /things src/app.ts:4', 'POST /items src/app.ts:5']);
+  });
+
+  test('Express: a router mounted in its own module and by another module has both paths', () => {
+    expect(
+      routes({
+        'src/users.ts':
+          "import express from 'express';\nexport const users = express.Router();\nusers.get('/:id', (req, res) => { res.end(); });\nconst admin = express();\nadmin.use('/admin/users', users);\nadmin.listen(4000);\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users } from './users';\nconst app = express();\napp.use('/users', users);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /admin/users/{id} src/users.ts:3', 'GET /users/{id} src/users.ts:3']);
+  });
+
+  test('Hono: `basePath()` held in a variable and chained inline', () => {
+    expect(
+      routes({
+        'src/index.ts':
+          "import { Hono } from 'hono';\nconst app = new Hono();\nconst api = app.basePath('/api');\napi.get('/x', (c) => c.text('x'));\napp.basePath('/v2').get('/y', (c) => c.text('y'));\nexport default app;\n",
+      }),
+    ).toEqual(['GET /api/x src/index.ts:4', 'GET /v2/y src/index.ts:5']);
+  });
+
+  test('Hono: a sub-app of another module routed under `basePath()`', () => {
+    expect(
+      routes({
+        'src/users.ts': "import { Hono } from 'hono';\nexport const users = new Hono();\nusers.get('/:id', (c) => c.text('u'));\n",
+        'src/app.ts':
+          "import { Hono } from 'hono';\nimport { users } from './users';\nconst app = new Hono();\napp.basePath('/api').route('/users', users);\nexport default app;\n",
+      }),
+    ).toEqual(['GET /api/users/{id} src/users.ts:3']);
+  });
+
+  test('Fastify: inline plugins registered with a prefix, nested', () => {
+    expect(
+      routes({
+        'src/server.ts':
+          "import Fastify from 'fastify';\nconst fastify = Fastify();\nfastify.register(async (f) => {\n  f.get('/x', async () => 'x');\n  f.register(async (g) => {\n    g.post('/y', async () => 'y');\n  }, { prefix: '/inner' });\n}, { prefix: '/api' });\nfastify.listen({ port: 3000 });\n",
+      }),
+    ).toEqual(['GET /api/x src/server.ts:4', 'POST /api/inner/y src/server.ts:6']);
+  });
+
+  test('Koa: a router nested under a prefixed router of the same module', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst outer = new Router({ prefix: '/outer' });\nconst inner = new Router();\ninner.get('/in', async (ctx) => { ctx.body = 1; });\nouter.use('/nested', inner.routes());\napp.use(outer.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /outer/nested/in src/app.ts:6']);
+  });
+
+  test('Elysia: `group()` and a prefixed instance used by the app', () => {
+    expect(
+      routes({
+        'src/index.ts':
+          "import { Elysia } from 'elysia';\nconst app = new Elysia()\n  .group('/g', (app) => app.get('/x', () => 'x'))\n  .listen(3000);\nconst sub = new Elysia({ prefix: '/sub' }).get('/y', () => 'y');\napp.use(sub);\n",
+      }),
+    ).toEqual(['GET /g/x src/index.ts:3', 'GET /sub/y src/index.ts:5']);
+  });
+
+  test('a root path under a prefix is joined the same way whether the mount is in the module or in another one', () => {
+    const sameModule = rawPaths({
+      'src/app.ts':
+        "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst exports = new Router({ prefix: '/exports' });\nexports.post('/', async (ctx) => { ctx.body = 1; });\napp.use(exports.routes());\napp.listen(3000);\n",
+    });
+    const otherModule = rawPaths({
+      'src/exports.ts':
+        "import Router from '@koa/router';\nexport const exports = new Router();\nexports.post('/', async (ctx) => { ctx.body = 1; });\n",
+      'src/app.ts':
+        "import Koa from 'koa';\nimport Router from '@koa/router';\nimport { exports } from './exports';\nconst app = new Koa();\nconst api = new Router({ prefix: '/exports' });\napi.use(exports.routes());\napp.use(api.routes());\napp.listen(3000);\n",
+    });
+    expect(sameModule).toEqual(['POST /exports']);
+    expect(otherModule).toEqual(['POST /exports']);
+  });
+});

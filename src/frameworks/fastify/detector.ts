@@ -191,6 +191,7 @@ function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall)
       methods,
       path: path === undefined ? undefined : joinPath(prefix.prefix, path),
       pathComplete: prefix.complete && path !== undefined,
+      ownPath: path,
       registration: call,
     };
   };
