@@ -17,7 +17,7 @@ import { moduleSummaryOf } from '../modules/module-summary-cache.js';
 import { projectMounts } from '../routes/project-mounts.js';
 import type { RouteEntry } from '../routes/inventory.js';
 import { routesOfFile } from '../routes/inventory.js';
-import { fullPathLabel } from '../routes/route-label.js';
+import { inventoryLabel } from '../routes/route-label.js';
 import type { ValueSummary } from '../modules/types.js';
 import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
@@ -63,7 +63,7 @@ function registrationsOf(importer: string, root: string, model: HandlerModel): r
   // The registering module's inventory gives the route's full path, as `fleet routes` lists it.
   let entries: readonly RouteEntry[] | undefined;
   const routeLabelOf = (registration: TSESTree.Node): string | undefined =>
-    fullPathLabel(
+    inventoryLabel(
       (entries ??= routesOfFile({ model, filename: importer, projectRoot: root })).filter((entry) => entry.registration === registration),
     );
   return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier), routeLabelOf);

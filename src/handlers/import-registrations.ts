@@ -32,7 +32,8 @@ export interface ImportRegistration {
   readonly path: string | undefined;
   /**
    * The route as `fleet routes` lists it, with every prefix of the registering module's mounts
-   * (`POST /reports/{id}/export`); `undefined` for middleware or when the full path is not known.
+   * (`POST /reports/{id}/export`, or `POST /:id/export (prefix unresolved)`); `undefined` for
+   * middleware or a registration the inventory does not list.
    */
   readonly routeLabel: string | undefined;
   /** The handler as the registration names it: `LibraryController.create`, `rateLimit()`. */

@@ -70,6 +70,16 @@ export function prefixOf(instance: Instance, depth = 0): { prefix: string; compl
   return { prefix: instance.own, complete: !instance.exported && instance.role === 'app' };
 }
 
+/**
+ * Whether the instance is, as far as this module shows, the root app with no prefix: a route
+ * registered on it has its own path as its full path (the handler model joins no prefix; the
+ * route inventory takes prefixes from the mount graph).
+ */
+export function isUnprefixedRoot(instance: Instance): boolean {
+  const { prefix, complete } = prefixOf(instance);
+  return complete && prefix === '';
+}
+
 /** Joins a prefix and a path as frameworks do (`/api` + `/users`; `/api` + `/` = `/api/`). */
 export function joinPath(prefix: string, path: string): string {
   if (prefix === '' || prefix === '/') return prefix === '/' && path.startsWith('/') ? path : prefix + path;

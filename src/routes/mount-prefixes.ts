@@ -10,8 +10,13 @@ import { joinPath } from '../handlers/instance.js';
 import type { ModuleFacts } from './facts.js';
 import type { LocatedMount, MountIndex } from './project-mounts.js';
 
-/** Prefixes found, or why they cannot be known. */
-export type PrefixOutcome = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string };
+/**
+ * Prefixes found, or why they cannot be known. `unmounted` marks the one failure that only says
+ * no mount of the unit itself was found (not that a mount is dynamic): the detector may still know
+ * the object is the root app (a parameter typed `Express`, a creation the module facts do not read).
+ */
+export type PrefixOutcome =
+  { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string; readonly unmounted?: true };
 
 const MAX_DEPTH = 12;
 const PARAM = /^(.*)@(\d+)$/;
@@ -88,6 +93,7 @@ export class MountPrefixes {
       const name = PARAM.test(unit) && unit.startsWith('#') ? 'the plugin/function' : `\`${unit.replace(/@\d+$/, '')}\``;
       return {
         ok: false,
+        unmounted: true,
         reason: `${name} in ${this.where(file, 1).replace(/:1$/, '')} is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)`,
       };
     }
@@ -97,7 +103,8 @@ export class MountPrefixes {
       const { edge } = mount;
       if (edge.prefix === undefined) return { ok: false, reason: `mounted by ${this.where(mount.file, edge.line)} with a computed prefix` };
       const parent = this.full(mount.file, edge.parent, depth + 1);
-      if (!parent.ok) return parent;
+      // Above a mount, "not mounted" is about another unit: no longer one the detector can vouch for.
+      if (!parent.ok) return { ok: false, reason: parent.reason };
       const prefix = skipsPrefix ? '' : edge.prefix;
       for (const value of parent.values) values.add(joinPath(value, prefix === '/' ? '' : prefix));
     }

@@ -1,7 +1,10 @@
 /**
  * The label messages give a handler: for a route whose full path the inventory resolves, its
  * methods and full path in the manifest's pattern form (`POST /reports`, as `fleet routes` and the
- * manifest rules show it, not the router-local `POST /`); otherwise the handler model's label.
+ * manifest rules show it, not the router-local `POST /`); for an unresolved one, the path as
+ * `fleet routes` shows it (what is known below the prefix it cannot resolve, e.g. a Koa router's
+ * own `{ prefix }` and the route's path, marked `(prefix unresolved)`); otherwise the handler
+ * model's label.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Handler, HandlerModel } from '../handlers/types.js';
@@ -28,7 +31,27 @@ export function routeLabel(handler: Handler, context: LabelContext): string {
     filename: context.filename,
     projectRoot: context.projectRoot,
   }).filter((entry) => entry.registration === registration);
-  return fullPathLabel(entries) ?? handler.label;
+  return inventoryLabel(entries) ?? handler.label;
+}
+
+/**
+ * The label of one registration's inventory entries: its full path when resolved (see
+ * `fullPathLabel`), else the path as `fleet routes` lists an unresolved route, what is known below
+ * the prefix Fleet cannot resolve (`POST /users/:id (prefix unresolved)`); `undefined` when there
+ * is no entry or no path at all.
+ */
+export function inventoryLabel(entries: readonly RouteEntry[]): string | undefined {
+  const full = fullPathLabel(entries);
+  if (full !== undefined) return full;
+  const known = knownPathLabel(entries);
+  return known === undefined ? undefined : `${known} (prefix unresolved)`;
+}
+
+/** `POST /users/:id`: the methods and raw paths of one registration's entries; `undefined` when one has no path. */
+export function knownPathLabel(entries: readonly RouteEntry[]): string | undefined {
+  const known = [...new Set(entries.map((entry) => entry.rawPath))];
+  if (entries.length === 0 || known.includes(undefined)) return undefined;
+  return `${entries[0]!.methods.join(', ')} ${known.join(' | ')}`;
 }
 
 /**

@@ -35,7 +35,7 @@ describe('fleet scan messages name the full route path', () => {
     expect(routes.stdout).toMatch(/^POST +\/reports\/\{id\}\/export +.*src\/routes\/reports.ts:4/m);
   });
 
-  it('keeps the registration path of a controller whose router nothing mounts (its full path is unresolved)', async () => {
+  it('marks the path of a controller whose router nothing mounts as unresolved, as `fleet routes` lists it', async () => {
     const root = makeProject({
       'package.json': '{ "name": "reports-app" }\n',
       'src/controllers/exports.ts':
@@ -45,9 +45,22 @@ describe('fleet scan messages name the full route path', () => {
         "import { Router } from 'express';\nimport { exportsController } from '../controllers/exports';\nexport const reportsRouter = Router();\nreportsRouter.post('/:id/export', exportsController.create);\n",
     });
     const scan = await runCli(['scan', root, '--no-types']);
-    expect(scan.stdout).toContain('`render()` in handler `POST /:id/export`');
+    expect(scan.stdout).toContain('`render()` in handler `POST /:id/export (prefix unresolved)`');
     const routes = await runCli(['routes', root, '--format', 'json']);
     const [route] = (JSON.parse(routes.stdout) as { routes: unknown[] }).routes;
     expect(route).toMatchObject({ method: 'POST', pattern: null, rawPath: '/:id/export' });
+  });
+
+  it('labels a route of an unmounted router with what is known of its path, as `fleet routes` lists it', async () => {
+    const root = makeProject({
+      'package.json': '{ "name": "users-app" }\n',
+      'src/users.ts':
+        "import Router from '@koa/router';\nconst router = new Router({ prefix: '/users' });\nrouter.post('/:id', async (ctx) => {\n  fetch('https://example.com');\n  ctx.body = 1;\n});\nexport default router;\n",
+    });
+    const scan = await runCli(['scan', root, '--no-types']);
+    // The router's own prefix is known, what mounts it is not: never shown as a resolved `/users/{id}`.
+    expect(scan.stdout).toContain('`fetch()` in handler `POST /users/:id (prefix unresolved)`');
+    const routes = await runCli(['routes', root]);
+    expect(routes.stdout).toMatch(/^POST +\/users\/:id \(prefix unresolved\) +unresolved +src\/users.ts:3/m);
   });
 });

@@ -374,3 +374,59 @@ describe('mounts in the route’s own module, through the mount graph', () => {
     expect(otherModule).toEqual(['POST /exports']);
   });
 });
+
+// The detector tests (test/handlers/) check own paths; these are the same modules, listed with the
+// full paths the mount graph gives them.
+describe('the detector tests’ modules, with full paths from the mount graph', () => {
+  test('Express: a router mounted in its module, `route()` chains, a local router factory', () => {
+    expect(
+      routes({
+        'src/server.js':
+          "const express = require('express');\nconst router = express.Router();\nfunction list(req, res) { res.send([]); }\nrouter.get('/items', list);\nrouter.route('/items/:id').delete((req, res) => {});\nconst app = express();\napp.use('/api', router);\napp.listen(3000);\n",
+        'src/factory.ts':
+          "import express, { Router } from 'express';\nfunction createUsersRouter() {\n  const r = Router();\n  r.get('/', (req, res) => {});\n  return r;\n}\nconst app = express();\napp.use('/users', createUsersRouter());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /users src/factory.ts:4', 'GET /api/items src/server.js:4', 'DELETE /api/items/{id} src/server.js:5']);
+  });
+
+  test("Fastify: `require('fastify')()` with plugins registered at prefixes", () => {
+    expect(
+      routes({
+        'src/server.js':
+          "const fastify = require('fastify')();\nasync function users(instance, opts) {\n  instance.get('/', async (request, reply) => []);\n}\nfastify.register(users, { prefix: '/users' });\nfastify.register(async (child) => { child.delete('/cache', async () => {}); }, { prefix: '/admin' });\nfastify.get('/direct', async () => 1);\n",
+      }),
+    ).toEqual(['GET /users src/server.js:3', 'DELETE /admin/cache src/server.js:6', 'GET /direct src/server.js:7']);
+  });
+
+  test('Hono: a created `basePath()`, chained routes and a sub-app routed in its module', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import { Hono } from 'hono';\nconst app = new Hono().basePath('/api');\napp.get('/posts', (c) => c.json([])).post((c) => c.text('created', 201));\napp.on(['PUT', 'DELETE'], '/posts/:id', async (c) => c.body(null));\nconst books = new Hono();\nbooks.get('/', (c) => c.json([]));\napp.route('/books', books);\nexport default app;\n",
+      }),
+    ).toEqual([
+      'GET /api/posts src/app.ts:3',
+      'POST /api/posts src/app.ts:3',
+      'PUT,DELETE /api/posts/{id} src/app.ts:4',
+      'GET /api/books src/app.ts:6',
+    ]);
+  });
+
+  test('Koa: a prefixed router and a router nested with `use(path, other.routes())`', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router({ prefix: '/api' });\nrouter.post('user-create', '/users', async (ctx) => {});\nconst admin = new Router();\nadmin.del('/cache', async (ctx) => {});\nrouter.use('/admin', admin.routes());\napp.use(router.routes()).use(router.allowedMethods());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['POST /api/users src/app.ts:5', 'DELETE /api/admin/cache src/app.ts:7']);
+  });
+
+  test('Elysia: a plugin function used by a prefixed app', () => {
+    expect(
+      routes({
+        'src/index.ts':
+          "import { Elysia } from 'elysia';\nconst app = new Elysia({ prefix: '/v1' }).use((app) => app.post('/import', ({ body }) => body)).listen(3000);\n",
+      }),
+    ).toEqual(['POST /v1/import src/index.ts:2']);
+  });
+});

@@ -25,6 +25,8 @@ export interface MountScope {
   readonly constants: ReadonlyMap<string, string>;
   /** Names of functions declared in the module (helpers a unit can be handed to). */
   readonly functions: ReadonlySet<string>;
+  /** Functions of the module that return one unit (`function createUsersRouter() { …; return r; }`): name → unit. */
+  readonly returns: ReadonlyMap<string, string>;
 }
 
 /**
@@ -82,6 +84,15 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
     const method = target.callee.property.name;
     return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
+  }
+  if (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.Identifier &&
+    scope.returns.has(target.callee.name) &&
+    param === undefined
+  ) {
+    // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
+    return [{ kind: 'local', unit: scope.returns.get(target.callee.name)! }];
   }
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
