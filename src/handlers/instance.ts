@@ -1,6 +1,6 @@
 /**
  * A framework object that registers handlers (an Express app or router, a Fastify instance, a
- * Koa router, a Hono app), as tracked through one module, and how its path prefix is known.
+ * Koa router, a Hono app), as tracked through one module, and whether it is the root app.
  */
 import type { Confidence, Framework } from './types.js';
 
@@ -48,8 +48,11 @@ export function newInstance(init: Omit<Instance, 'exported' | 'mounts'>): Instan
   return { ...init, exported: false, mounts: [] };
 }
 
-/** The static prefix of an instance, and whether it is complete. */
-export function prefixOf(instance: Instance, depth = 0): { prefix: string; complete: boolean } {
+/**
+ * The static prefix of an instance as far as this module shows, and whether it is complete: only
+ * to tell an unprefixed root (`isUnprefixedRoot`); route prefixes come from the mount graph.
+ */
+function prefixOf(instance: Instance, depth = 0): { prefix: string; complete: boolean } {
   if (depth > 8) return { prefix: instance.own, complete: false };
   const { anchor } = instance;
   if (typeof anchor === 'object') {
