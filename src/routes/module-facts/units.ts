@@ -74,7 +74,7 @@ export function unitOfExpression(node: TSESTree.Node): string | undefined {
 /**
  * Hono's `x.basePath('/v1')` on an object that already exists (not on a creation chain, whose
  * `basePath` is the created unit's own prefix, see `created.ts`): a new object under `x` at that
- * prefix, the unit `#derived@<offset>` (mounted under `x` by `derivedMount`).
+ * prefix, the unit `#derived@<offset>` (its mount under `x` is read in `module-facts.ts`).
  */
 export function isDerivingCall(call: TSESTree.CallExpression): call is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
   const callee = unwrap(call.callee);
