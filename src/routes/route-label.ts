@@ -3,8 +3,8 @@
  * methods and full path in the manifest's pattern form (`POST /reports`, as `fleet routes` and the
  * manifest rules show it, not the router-local `POST /`); for an unresolved one, the path as
  * `fleet routes` shows it (what is known below the prefix it cannot resolve, e.g. a Koa router's
- * own `{ prefix }` and the route's path, marked `(prefix unresolved)`); otherwise the handler
- * model's label.
+ * own `{ prefix }` and the route's path, marked `(prefix unresolved)`); a hook of one route names
+ * the route the same way (`preHandler hook of PUT /users/{id}`); otherwise the handler model's label.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Handler, HandlerModel } from '../handlers/types.js';
@@ -23,15 +23,21 @@ export interface LabelContext {
 
 /** The full-path label of `handler` (see the module comment). Computed only when a message needs it. */
 export function routeLabel(handler: Handler, context: LabelContext): string {
-  const registration = handler.route?.registration;
-  if (handler.kind !== 'route' || registration === undefined) return handler.label;
+  const { route } = handler;
+  if (route === undefined) return handler.label;
+  // A hook of one route (Fastify's `{ preHandler }` option) is labelled `preHandler hook of PUT /x`.
+  const routeSuffix = ` of ${route.methods.join(',')} ${route.path ?? '<unknown path>'}`;
+  const hookOf = handler.kind === 'hook' && handler.label.endsWith(routeSuffix);
+  if (handler.kind !== 'route' && !hookOf) return handler.label;
   const entries = routesOfFile({
     model: context.model,
     ast: context.ast,
     filename: context.filename,
     projectRoot: context.projectRoot,
-  }).filter((entry) => entry.registration === registration);
-  return inventoryLabel(entries) ?? handler.label;
+  }).filter((entry) => entry.registration === route.registration);
+  const label = inventoryLabel(entries);
+  if (label === undefined) return handler.label;
+  return hookOf ? `${handler.label.slice(0, -routeSuffix.length)} of ${label}` : label;
 }
 
 /**

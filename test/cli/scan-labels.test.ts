@@ -63,4 +63,16 @@ describe('fleet scan messages name the full route path', () => {
     const routes = await runCli(['routes', root]);
     expect(routes.stdout).toMatch(/^POST +\/users\/:id \(prefix unresolved\) +unresolved +src\/users.ts:3/m);
   });
+
+  it('names the route of a Fastify route hook by its full path', async () => {
+    const root = makeProject({
+      'package.json': '{ "name": "hooks-app" }\n',
+      'src/server.ts':
+        "import Fastify from 'fastify';\nconst fastify = Fastify();\nfastify.register(async (f) => {\n  f.put('/:id', {\n    preHandler: async (request) => {\n      fetch('https://example.com');\n    },\n  }, async () => 'x');\n}, { prefix: '/users' });\nfastify.listen({ port: 3000 });\n",
+    });
+    const scan = await runCli(['scan', root, '--no-types']);
+    expect(scan.stdout).toContain('`fetch()` in handler `preHandler hook of PUT /users/{id}`');
+    const routes = await runCli(['routes', root]);
+    expect(routes.stdout).toMatch(/^PUT +\/users\/\{id\} +.*src\/server.ts:4/m);
+  });
 });
