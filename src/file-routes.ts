@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Handler, HandlerModel } from './handlers/types.js';
 import { routesOfFile } from './routes/inventory.js';
+import { knownPathLabel } from './routes/route-label.js';
 
 /** The full path of a route, or why it is not known. */
 export type RouteResolution = { readonly resolved: true; readonly pattern: string } | { readonly resolved: false; readonly reason: string };
@@ -13,7 +14,7 @@ export type RouteResolution = { readonly resolved: true; readonly pattern: strin
 /** What every route of a file carries, whoever answers it. */
 interface FileRouteSite {
   readonly methods: readonly string[];
-  /** `POST /libraries`, as the handler model labels the registration. */
+  /** `POST /libraries/:id`: the methods and the path as `fleet routes` lists it (the known part when unresolved). */
   readonly label: string;
   /** The node that registers the route; reports point here. */
   readonly registration: TSESTree.Node;
@@ -57,7 +58,9 @@ export function fileRoutes(
   if (!hasHandlerRoute && (include === 'handlers' || model.externalRoutes.length === 0)) return [];
   const routes: AnyFileRoute[] = [];
   for (const entry of routesOfFile({ model, ast, filename, projectRoot })) {
-    const { methods, label, registration } = entry;
+    const { methods, registration } = entry;
+    // Resolved: `POST /reports/{id}`; unresolved: what is known of the path, as `fleet routes` lists it.
+    const label = knownPathLabel([entry]) ?? entry.label;
     const resolution: RouteResolution =
       entry.complete && entry.pattern !== undefined
         ? { resolved: true, pattern: entry.pattern }

@@ -12,10 +12,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { FileVersionCache } from '../modules/file-version-cache.js';
 import { moduleSummaryOf } from '../modules/module-summary-cache.js';
 import { projectMounts } from '../routes/project-mounts.js';
+import type { RouteEntry } from '../routes/inventory.js';
+import { routesOfFile } from '../routes/inventory.js';
+import { inventoryLabel } from '../routes/route-label.js';
 import type { ValueSummary } from '../modules/types.js';
 import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
@@ -86,7 +90,13 @@ function cacheFor(root: string, settings: FleetSettings, modelOf: ModelBuilder):
 
 function registrationsOf(importer: string, root: string, model: HandlerModel): readonly ImportRegistration[] {
   const label = path.relative(root, importer).split(path.sep).join('/');
-  return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier));
+  // The registering module's inventory gives the route's full path, as `fleet routes` lists it.
+  let entries: readonly RouteEntry[] | undefined;
+  const routeLabelOf = (registration: TSESTree.Node): string | undefined =>
+    inventoryLabel(
+      (entries ??= routesOfFile({ model, filename: importer, projectRoot: root })).filter((entry) => entry.registration === registration),
+    );
+  return importRegistrations(importer, label, model, (from, specifier) => projectMounts(root).resolve(from, specifier), routeLabelOf);
 }
 
 /**

@@ -30,6 +30,12 @@ export interface ImportRegistration {
   readonly methods: readonly string[] | undefined;
   /** The route's path as written at the registration. */
   readonly path: string | undefined;
+  /**
+   * The route as `fleet routes` lists it, with every prefix of the registering module's mounts
+   * (`POST /reports/{id}/export`, or `POST /:id/export (prefix unresolved)`); `undefined` for
+   * middleware or a registration the inventory does not list.
+   */
+  readonly routeLabel: string | undefined;
   /** The handler as the registration names it: `LibraryController.create`, `rateLimit()`. */
   readonly handlerName: string;
   /** `` `LibraryController.create` registered with `.post()` on `express()` at server/routers/ApiRouter.js:62 `` */
@@ -81,13 +87,15 @@ function lineOf(node: TSESTree.Node): number {
 /**
  * Every registration in the module of `model` (absolute path `filename`) of a value imported
  * from a project module (`resolve` finds it: relative, tsconfig `paths` or workspace specifier);
- * package imports are skipped. `label` names the module in `via` (a project-relative path).
+ * package imports are skipped. `label` names the module in `via` (a project-relative path);
+ * `routeLabelOf` gives a route registration's full-path label (see `ImportRegistration.routeLabel`).
  */
 export function importRegistrations(
   filename: string,
   label: string,
   model: HandlerModel,
   resolve: (from: string, specifier: string) => string | undefined,
+  routeLabelOf: (registration: TSESTree.Node) => string | undefined = () => undefined,
 ): ImportRegistration[] {
   const result: ImportRegistration[] = [];
   const seen = new Set<TSESTree.Node>();
@@ -122,6 +130,7 @@ export function importRegistrations(
         confidence: external.confidence,
         methods: external.kind === 'route' ? external.route?.methods : undefined,
         path: external.kind === 'route' ? external.route?.path : undefined,
+        routeLabel: external.kind === 'route' && external.route ? routeLabelOf(external.route.registration) : undefined,
         via: `\`${name}\` registered with ${external.via} at ${label}:${lineOf(registration)}`,
       });
     }

@@ -1,6 +1,6 @@
 /**
  * A framework object that registers handlers (an Express app or router, a Fastify instance, a
- * Koa router, a Hono app), as tracked through one module, and how its path prefix is known.
+ * Koa router, a Hono app), as tracked through one module, and whether it is the root app.
  */
 import type { Confidence, Framework } from './types.js';
 
@@ -48,8 +48,11 @@ export function newInstance(init: Omit<Instance, 'exported' | 'mounts'>): Instan
   return { ...init, exported: false, mounts: [] };
 }
 
-/** The static prefix of an instance, and whether it is complete. */
-export function prefixOf(instance: Instance, depth = 0): { prefix: string; complete: boolean } {
+/**
+ * The static prefix of an instance as far as this module shows, and whether it is complete: only
+ * to tell an unprefixed root (`isUnprefixedRoot`); route prefixes come from the mount graph.
+ */
+function prefixOf(instance: Instance, depth = 0): { prefix: string; complete: boolean } {
   if (depth > 8) return { prefix: instance.own, complete: false };
   const { anchor } = instance;
   if (typeof anchor === 'object') {
@@ -68,6 +71,16 @@ export function prefixOf(instance: Instance, depth = 0): { prefix: string; compl
   }
   if (instance.mounts.length > 1) return { prefix: instance.own, complete: false };
   return { prefix: instance.own, complete: !instance.exported && instance.role === 'app' };
+}
+
+/**
+ * Whether the instance is, as far as this module shows, the root app with no prefix: a route
+ * registered on it has its own path as its full path (the handler model joins no prefix; the
+ * route inventory takes prefixes from the mount graph).
+ */
+export function isUnprefixedRoot(instance: Instance): boolean {
+  const { prefix, complete } = prefixOf(instance);
+  return complete && prefix === '';
 }
 
 /** Joins a prefix and a path as frameworks do (`/api` + `/users`; `/api` + `/` = `/api/`). */

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from './detector.js';
 import type { HandlerFinding, HandlerKind } from './types.js';
 import type { Instance } from './instance.js';
-import { joinPath, prefixOf } from './instance.js';
+import { isUnprefixedRoot } from './instance.js';
 import { handlerFunctions } from './handler-functions.js';
 import { makeHandler } from './make-handler.js';
 import { makeExternalRoute } from './external-route.js';
@@ -25,20 +25,21 @@ export interface Registration {
 
 /**
  * Turns a registration into handlers: each function it runs becomes a `route` or `middleware`
- * (4-parameter Express-style functions become `error-middleware`), with the instance's prefix.
+ * (4-parameter Express-style functions become `error-middleware`), with the route's own path
+ * (no prefix: the route inventory takes every prefix from the mount graph).
  * A route registration that runs no same-module function goes to `ctx.externalRoutes`, and every
  * argument that names no same-module function to `ctx.externalHandlers`.
  */
 export function registerHandlers(ctx: DetectContext, tracker: Tracker, registration: Registration): HandlerFinding[] {
   const { instance, path } = registration;
-  const prefix = prefixOf(instance);
   const route =
     path === undefined
       ? undefined
       : {
           methods: registration.methods,
-          path: path.value === undefined ? undefined : joinPath(prefix.prefix, path.value),
-          pathComplete: prefix.complete && path.value !== undefined,
+          path: path.value,
+          // The own path is the full one only on an app the model sees is the root, with no prefix.
+          pathComplete: isUnprefixedRoot(instance) && path.value !== undefined,
           registration: registration.call,
         };
   const handlers: HandlerFinding[] = [];

@@ -31,7 +31,7 @@ export function registeredHandlers(ctx: DetectContext, projectRoot: string, mode
     const label =
       registration.methods === undefined
         ? `middleware ${registration.handlerName}`
-        : `${registration.methods.join(',')} ${registration.path ?? '<unknown path>'}`;
+        : (registration.routeLabel ?? `${registration.methods.join(',')} ${registration.path ?? '<unknown path>'}`);
     for (const node of exportedFunctions(ctx.ast, ctx.scopeManager, registration.name, registration.members, registration.calls)) {
       handlers.push(
         makeHandler({

@@ -38,11 +38,19 @@ export interface RouteInfo {
   /** Upper-case HTTP methods (`GET`, `POST`, ...); `['*']` for all-methods registrations. */
   readonly methods: readonly string[];
   /**
-   * The path as written at the registration, including any prefix resolved statically
-   * (framework syntax, not yet normalised), or `undefined` when no literal path exists.
+   * The route's own path (framework syntax, not yet normalised), or `undefined` when no literal
+   * path exists. For a route registered on a framework object (`router.post('/:id', …)`,
+   * `app.route('/x').get()`) it is relative to that object, with no prefix of the object or of any
+   * mount: the route inventory (`src/routes/inventory.ts`) puts the mount graph's prefixes before
+   * it. For a Nest method, the controller and method paths joined; for a file route, the path the
+   * file stands for.
    */
   readonly path: string | undefined;
-  /** False when a prefix or the path itself could not be resolved statically. */
+  /**
+   * True when `path` is the full path as far as the module shows: a file route, a Nest method
+   * with static paths, a route on a root app with no prefix. False when the path itself is not
+   * static, or the object it is registered on has a prefix or may be mounted.
+   */
   readonly pathComplete: boolean;
   /** The node that registers the route (call expression, decorator, export declaration). */
   readonly registration: TSESTree.Node;

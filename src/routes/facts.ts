@@ -35,8 +35,6 @@ export interface MountEdge {
   readonly child: ChildRef;
   /** The mount path; `undefined` when it is not a static string. */
   readonly prefix: string | undefined;
-  /** Whether the handler model sees this mount too (framework mounts do, helper calls do not). */
-  readonly framework: boolean;
   readonly line: number;
   readonly column: number;
 }

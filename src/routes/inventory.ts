@@ -15,7 +15,7 @@ import { nestPrefix } from './nest-prefix.js';
 import { nextBasePath } from './next-base-path.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';
-import { registrationUnit, routePrefixes } from './route-prefixes.js';
+import { registrationUnit } from './module-facts/units.js';
 import { serverProperties, thisProperty } from './server-properties.js';
 import { isTestFile } from './test-file.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -131,7 +131,11 @@ function arrayPaths(registration: TSESTree.Node): string[] | undefined {
 }
 
 /** Full raw paths of one route, or why they are unknown. */
-function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: RoutesOfFileInput): { paths: string[] } | { reason: string } {
+function fullPaths(
+  site: RouteSite,
+  resolver: () => MountPrefixes,
+  input: RoutesOfFileInput,
+): { paths: string[] } | { reason: string; known?: string } {
   const { route } = site;
   if (site.framework === 'nestjs') {
     if (route.path === undefined) return { reason: 'the route path is not a static string' };
@@ -164,13 +168,20 @@ function fullPaths(site: RouteSite, resolver: () => MountPrefixes, input: Routes
       ? { paths: [route.path] }
       : { reason: 'it is registered on an object Fleet cannot follow (not a variable or a function parameter)' };
   }
-  // Even a path the model calls complete is checked against the project's mounts: the model sees
-  // one module, and misses a mount at a prefix it cannot read or one in another module.
-  const outcome = routePrefixes(resolver(), input.filename, unit, route.path);
-  // A class property no mount reaches is not known to be the root (that takes a `listen` on it).
-  if (!outcome.ok)
-    return route.pathComplete && outcome.unmounted === true && !unit.includes('#') ? { paths: [route.path] } : { reason: outcome.reason };
-  return { paths: outcome.values.map((prefix) => joinPrefix(prefix, route.path!)) };
+  // The mount graph gives every prefix of the object the route is registered on, the ones in
+  // this module included; the detector gave the route's own path.
+  const ownPath = route.path;
+  const outcome = resolver().full(input.filename, unit);
+  // Nothing mounts the object, and the detector sees it is the root app with no prefix (a
+  // parameter typed `Express`): its own path is the full path. A class property no mount
+  // reaches is not known to be the root (that takes a `listen` on it, see `module-facts.ts`).
+  if (!outcome.ok && outcome.unmounted === true && route.pathComplete && !unit.includes('#')) return { paths: [ownPath] };
+  if (!outcome.ok) {
+    // What is known is the path below the unit's mounts: its own prefix (Koa `{ prefix }`) and the route's path.
+    const own = resolver().own(input.filename, unit);
+    return { reason: outcome.reason, known: own.ok ? joinPrefix(own.values[0]!, ownPath) : ownPath };
+  }
+  return { paths: outcome.values.map((prefix) => joinPrefix(prefix, ownPath)) };
 }
 
 /** `router` for a registration on `this.router` (`this.router.get('/x', …)`). */
@@ -238,7 +249,7 @@ function computeRoutes(input: RoutesOfFileInput): RouteEntry[] {
     };
     const found = fullPaths(site, lazyResolver, input);
     if ('reason' in found) {
-      entries.push({ ...base, pattern: undefined, rawPath: route.path, complete: false, unresolved: found.reason });
+      entries.push({ ...base, pattern: undefined, rawPath: found.known ?? route.path, complete: false, unresolved: found.reason });
       continue;
     }
     for (const rawPath of found.paths) {

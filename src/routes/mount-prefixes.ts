@@ -1,7 +1,9 @@
 /**
  * Every static prefix a unit is reachable under, following mounts in its own module and in the
- * rest of the project (a router mounted at two prefixes has two). Fails with a reason, in words
- * for messages, as soon as one mount is not static: a partial answer would invent paths.
+ * rest of the project (a router mounted at two prefixes has two): the one place route prefixes
+ * are computed for the frameworks that mount objects under others (detectors report only the
+ * object a route is registered on and the route's own path). Fails with a reason, in words for
+ * messages, as soon as one mount is not static: a partial answer would invent paths.
  */
 import path from 'node:path';
 import { joinPath } from '../handlers/instance.js';
@@ -10,7 +12,8 @@ import type { LocatedMount, MountIndex } from './project-mounts.js';
 
 /**
  * Prefixes found, or why they cannot be known. `unmounted` marks the one failure that only says
- * no mount was found (not that a mount is dynamic): the handler model may still know the unit is a root.
+ * no mount of the unit itself was found (not that a mount is dynamic): the detector may still know
+ * the object is the root app (a parameter typed `Express`, a creation the module facts do not read).
  */
 export type PrefixOutcome =
   { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string; readonly unmounted?: true };
@@ -100,7 +103,7 @@ export class MountPrefixes {
       const { edge } = mount;
       if (edge.prefix === undefined) return { ok: false, reason: `mounted by ${this.where(mount.file, edge.line)} with a computed prefix` };
       const parent = this.full(mount.file, edge.parent, depth + 1);
-      // Above a mount the model did not see, "not mounted" is no longer a guess the model can overrule.
+      // Above a mount, "not mounted" is about another unit: no longer one the detector can vouch for.
       if (!parent.ok) return { ok: false, reason: parent.reason };
       const prefix = skipsPrefix ? '' : edge.prefix;
       for (const value of parent.values) values.add(joinPath(value, prefix === '/' ? '' : prefix));

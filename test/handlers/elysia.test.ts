@@ -20,11 +20,11 @@ const app = new Elysia()
 function auth({ headers }) { return headers.x; }
 `),
     ).toEqual([
-      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /users/', complete: true, line: 3 },
-      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'POST /users/', complete: true, line: 4 },
-      { framework: 'elysia', kind: 'middleware', confidence: 'certain', label: 'middleware beforeHandle', complete: true, line: 4 },
-      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /admin/stats', complete: true, line: 7 },
-      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'DELETE /admin/cache/:key', complete: true, line: 7 },
+      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /', complete: false, line: 3 },
+      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'POST /', complete: false, line: 4 },
+      { framework: 'elysia', kind: 'middleware', confidence: 'certain', label: 'middleware beforeHandle', complete: false, line: 4 },
+      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /stats', complete: false, line: 7 },
+      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'DELETE /cache/:key', complete: false, line: 7 },
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'PUT /me', complete: true, line: 8 },
       { framework: 'elysia', kind: 'hook', confidence: 'certain', label: 'onBeforeHandle hook', complete: undefined, line: 9 },
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'PATCH /p', complete: true, line: 11 },
@@ -43,8 +43,8 @@ new Other().get('/x', () => 'x');
 export const typed = (app: Elysia) => app.get('/typed', () => 'typed');
 `),
     ).toEqual([
-      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /books/:id', complete: false, line: 3 },
-      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'POST /v1/import', complete: true, line: 4 },
+      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /:id', complete: false, line: 3 },
+      { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'POST /import', complete: false, line: 4 },
       { framework: 'elysia', kind: 'route', confidence: 'certain', label: 'GET /typed', complete: false, line: 6 },
     ]);
   });

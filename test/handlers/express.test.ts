@@ -46,11 +46,11 @@ app.use('/api', router);
         'src/server.js',
       ),
     ).toEqual([
-      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /api/items', complete: true, line: 4 },
-      { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /api/items', complete: true, line: 5 },
-      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /api/items', complete: true, line: 6 },
-      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /api/items/:id', complete: true, line: 9 },
-      { framework: 'express', kind: 'route', confidence: 'certain', label: 'DELETE /api/items/:id', complete: true, line: 9 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /items', complete: false, line: 4 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /items', complete: false, line: 5 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /items', complete: false, line: 6 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /items/:id', complete: false, line: 9 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'DELETE /items/:id', complete: false, line: 9 },
     ]);
   });
 
@@ -90,7 +90,7 @@ class Server {
 }
 `),
     ).toEqual([
-      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /users/', complete: true, line: 4 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /', complete: false, line: 4 },
       { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /health', complete: true, line: 7 },
       { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /login', complete: true, line: 12 },
     ]);

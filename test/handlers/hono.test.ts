@@ -14,10 +14,10 @@ app.route('/sub', sub);
 `),
     ).toEqual([
       { framework: 'hono', kind: 'middleware', confidence: 'certain', label: 'middleware app.ts:3', complete: undefined, line: 3 },
-      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'GET /api/posts', complete: true, line: 4 },
-      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'POST /api/posts', complete: true, line: 4 },
-      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'PUT,DELETE /api/posts/:id', complete: true, line: 5 },
-      { framework: 'hono', kind: 'route', confidence: 'certain', label: '* /api/any', complete: true, line: 6 },
+      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'GET /posts', complete: false, line: 4 },
+      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'POST /posts', complete: false, line: 4 },
+      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'PUT,DELETE /posts/:id', complete: false, line: 5 },
+      { framework: 'hono', kind: 'route', confidence: 'certain', label: '* /any', complete: false, line: 6 },
     ]);
   });
 
@@ -34,7 +34,7 @@ export const timing = createMiddleware(async (c, next) => { await next(); });
 export default users;
 `),
     ).toEqual([
-      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'GET /books/', complete: true, line: 4 },
+      { framework: 'hono', kind: 'route', confidence: 'certain', label: 'GET /', complete: false, line: 4 },
       { framework: 'hono', kind: 'route', confidence: 'certain', label: 'GET /:id', complete: false, line: 7 },
       { framework: 'hono', kind: 'middleware', confidence: 'certain', label: 'middleware timing', complete: undefined, line: 8 },
     ]);

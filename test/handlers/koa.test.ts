@@ -16,10 +16,10 @@ app.use(async (ctx, next) => { await next(); });
 app.use(router.routes()).use(router.allowedMethods());
 `),
     ).toEqual([
-      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'GET /api/users/:id', complete: true, line: 5 },
-      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'GET /api/users/:id', complete: true, line: 6 },
-      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'POST /api/users', complete: true, line: 7 },
-      { framework: 'koa', kind: 'route', confidence: 'certain', label: '* /api/any', complete: true, line: 8 },
+      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'GET /users/:id', complete: false, line: 5 },
+      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'GET /users/:id', complete: false, line: 6 },
+      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'POST /users', complete: false, line: 7 },
+      { framework: 'koa', kind: 'route', confidence: 'certain', label: '* /any', complete: false, line: 8 },
       { framework: 'koa', kind: 'middleware', confidence: 'certain', label: 'middleware app.ts:9', complete: undefined, line: 9 },
     ]);
   });
@@ -38,7 +38,7 @@ module.exports = router;
         'src/routes.js',
       ),
     ).toEqual([
-      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'DELETE /admin/cache', complete: false, line: 4 },
+      { framework: 'koa', kind: 'route', confidence: 'certain', label: 'DELETE /cache', complete: false, line: 4 },
       { framework: 'koa', kind: 'route', confidence: 'certain', label: 'GET /', complete: false, line: 6 },
     ]);
   });

@@ -269,3 +269,164 @@ describe('registration helpers', () => {
     ]);
   });
 });
+
+// Detectors report the object a route is registered on and the route's own path; every prefix,
+// the ones of mounts in the route's own module included, comes from the mount graph.
+describe('mounts in the route’s own module, through the mount graph', () => {
+  /** The raw paths of a project's routes, to see how prefixes were joined. */
+  function rawPaths(files: Readonly<Record<string, string>>): string[] {
+    const root = mkdtempSync(path.join(tmpdir(), 'fleet-idioms-'));
+    roots.push(root);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return projectRoutes(root).routes.map((r) => `${r.methods.join(',')} ${r.rawPath}`);
+  }
+
+  test('Express: routers nested in one module', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express, { Router } from 'express';\nconst app = express();\nconst api = Router();\nconst v1 = Router();\nv1.get('/users', (req, res) => { res.end(); });\napi.use('/v1', v1);\napp.use('/api', api);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/v1/users src/app.ts:5']);
+  });
+
+  test('Express: a route chain held in a variable (`const r = app.route(path)`)', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nconst app = express();\nconst things = app.route('/things');\nthings.get((req, res) => { res.end(); });\napp.route('/items').post((req, res) => { res.end(); });\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /things src/app.ts:4', 'POST /items src/app.ts:5']);
+  });
+
+  test('Express: a router mounted in its own module and by another module has both paths', () => {
+    expect(
+      routes({
+        'src/users.ts':
+          "import express from 'express';\nexport const users = express.Router();\nusers.get('/:id', (req, res) => { res.end(); });\nconst admin = express();\nadmin.use('/admin/users', users);\nadmin.listen(4000);\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users } from './users';\nconst app = express();\napp.use('/users', users);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /admin/users/{id} src/users.ts:3', 'GET /users/{id} src/users.ts:3']);
+  });
+
+  test('Hono: `basePath()` held in a variable and chained inline', () => {
+    expect(
+      routes({
+        'src/index.ts':
+          "import { Hono } from 'hono';\nconst app = new Hono();\nconst api = app.basePath('/api');\napi.get('/x', (c) => c.text('x'));\napp.basePath('/v2').get('/y', (c) => c.text('y'));\nexport default app;\n",
+      }),
+    ).toEqual(['GET /api/x src/index.ts:4', 'GET /v2/y src/index.ts:5']);
+  });
+
+  test('Hono: a sub-app of another module routed under `basePath()`', () => {
+    expect(
+      routes({
+        'src/users.ts': "import { Hono } from 'hono';\nexport const users = new Hono();\nusers.get('/:id', (c) => c.text('u'));\n",
+        'src/app.ts':
+          "import { Hono } from 'hono';\nimport { users } from './users';\nconst app = new Hono();\napp.basePath('/api').route('/users', users);\nexport default app;\n",
+      }),
+    ).toEqual(['GET /api/users/{id} src/users.ts:3']);
+  });
+
+  test('Fastify: inline plugins registered with a prefix, nested', () => {
+    expect(
+      routes({
+        'src/server.ts':
+          "import Fastify from 'fastify';\nconst fastify = Fastify();\nfastify.register(async (f) => {\n  f.get('/x', async () => 'x');\n  f.register(async (g) => {\n    g.post('/y', async () => 'y');\n  }, { prefix: '/inner' });\n}, { prefix: '/api' });\nfastify.listen({ port: 3000 });\n",
+      }),
+    ).toEqual(['GET /api/x src/server.ts:4', 'POST /api/inner/y src/server.ts:6']);
+  });
+
+  test('Koa: a router nested under a prefixed router of the same module', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst outer = new Router({ prefix: '/outer' });\nconst inner = new Router();\ninner.get('/in', async (ctx) => { ctx.body = 1; });\nouter.use('/nested', inner.routes());\napp.use(outer.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /outer/nested/in src/app.ts:6']);
+  });
+
+  test('Elysia: `group()` and a prefixed instance used by the app', () => {
+    expect(
+      routes({
+        'src/index.ts':
+          "import { Elysia } from 'elysia';\nconst app = new Elysia()\n  .group('/g', (app) => app.get('/x', () => 'x'))\n  .listen(3000);\nconst sub = new Elysia({ prefix: '/sub' }).get('/y', () => 'y');\napp.use(sub);\n",
+      }),
+    ).toEqual(['GET /g/x src/index.ts:3', 'GET /sub/y src/index.ts:5']);
+  });
+
+  test('a root path under a prefix is joined the same way whether the mount is in the module or in another one', () => {
+    const sameModule = rawPaths({
+      'src/app.ts':
+        "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst exports = new Router({ prefix: '/exports' });\nexports.post('/', async (ctx) => { ctx.body = 1; });\napp.use(exports.routes());\napp.listen(3000);\n",
+    });
+    const otherModule = rawPaths({
+      'src/exports.ts':
+        "import Router from '@koa/router';\nexport const exports = new Router();\nexports.post('/', async (ctx) => { ctx.body = 1; });\n",
+      'src/app.ts':
+        "import Koa from 'koa';\nimport Router from '@koa/router';\nimport { exports } from './exports';\nconst app = new Koa();\nconst api = new Router({ prefix: '/exports' });\napi.use(exports.routes());\napp.use(api.routes());\napp.listen(3000);\n",
+    });
+    expect(sameModule).toEqual(['POST /exports']);
+    expect(otherModule).toEqual(['POST /exports']);
+  });
+});
+
+// The detector tests (test/handlers/) check own paths; these are the same modules, listed with the
+// full paths the mount graph gives them.
+describe('the detector tests’ modules, with full paths from the mount graph', () => {
+  test('Express: a router mounted in its module, `route()` chains, a local router factory', () => {
+    expect(
+      routes({
+        'src/server.js':
+          "const express = require('express');\nconst router = express.Router();\nfunction list(req, res) { res.send([]); }\nrouter.get('/items', list);\nrouter.route('/items/:id').delete((req, res) => {});\nconst app = express();\napp.use('/api', router);\napp.listen(3000);\n",
+        'src/factory.ts':
+          "import express, { Router } from 'express';\nfunction createUsersRouter() {\n  const r = Router();\n  r.get('/', (req, res) => {});\n  return r;\n}\nconst app = express();\napp.use('/users', createUsersRouter());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /users src/factory.ts:4', 'GET /api/items src/server.js:4', 'DELETE /api/items/{id} src/server.js:5']);
+  });
+
+  test("Fastify: `require('fastify')()` with plugins registered at prefixes", () => {
+    expect(
+      routes({
+        'src/server.js':
+          "const fastify = require('fastify')();\nasync function users(instance, opts) {\n  instance.get('/', async (request, reply) => []);\n}\nfastify.register(users, { prefix: '/users' });\nfastify.register(async (child) => { child.delete('/cache', async () => {}); }, { prefix: '/admin' });\nfastify.get('/direct', async () => 1);\n",
+      }),
+    ).toEqual(['GET /users src/server.js:3', 'DELETE /admin/cache src/server.js:6', 'GET /direct src/server.js:7']);
+  });
+
+  test('Hono: a created `basePath()`, chained routes and a sub-app routed in its module', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import { Hono } from 'hono';\nconst app = new Hono().basePath('/api');\napp.get('/posts', (c) => c.json([])).post((c) => c.text('created', 201));\napp.on(['PUT', 'DELETE'], '/posts/:id', async (c) => c.body(null));\nconst books = new Hono();\nbooks.get('/', (c) => c.json([]));\napp.route('/books', books);\nexport default app;\n",
+      }),
+    ).toEqual([
+      'GET /api/posts src/app.ts:3',
+      'POST /api/posts src/app.ts:3',
+      'PUT,DELETE /api/posts/{id} src/app.ts:4',
+      'GET /api/books src/app.ts:6',
+    ]);
+  });
+
+  test('Koa: a prefixed router and a router nested with `use(path, other.routes())`', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router({ prefix: '/api' });\nrouter.post('user-create', '/users', async (ctx) => {});\nconst admin = new Router();\nadmin.del('/cache', async (ctx) => {});\nrouter.use('/admin', admin.routes());\napp.use(router.routes()).use(router.allowedMethods());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['POST /api/users src/app.ts:5', 'DELETE /api/admin/cache src/app.ts:7']);
+  });
+
+  test('Elysia: a plugin function used by a prefixed app', () => {
+    expect(
+      routes({
+        'src/index.ts':
+          "import { Elysia } from 'elysia';\nconst app = new Elysia({ prefix: '/v1' }).use((app) => app.post('/import', ({ body }) => body)).listen(3000);\n",
+      }),
+    ).toEqual(['POST /v1/import src/index.ts:2']);
+  });
+});

@@ -72,7 +72,7 @@ module.exports = new LibraryController();
       errors: [
         {
           messageId: 'floatingPromise',
-          data: { callee: 'Database.reindex()', handler: 'POST /libraries', via: '' },
+          data: { callee: 'Database.reindex()', handler: 'POST /libraries (prefix unresolved)', via: '' },
           line: 6,
           column: 5,
           suggestions: [

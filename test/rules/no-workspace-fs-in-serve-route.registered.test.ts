@@ -73,7 +73,13 @@ module.exports = new LibraryController();
       errors: [
         {
           messageId: 'noManifest',
-          data: { callee: 'fs.access', what: 'a local-disk path', source: 'item.coverPath', handler: 'GET /libraries/:id/cover', via: '' },
+          data: {
+            callee: 'fs.access',
+            what: 'a local-disk path',
+            source: 'item.coverPath',
+            handler: 'GET /libraries/:id/cover (prefix unresolved)',
+            via: '',
+          },
           line: 7,
           column: 11,
           suggestions: null,
@@ -84,7 +90,7 @@ module.exports = new LibraryController();
             callee: 'res.sendFile',
             what: 'a local-disk path',
             source: 'item.coverPath',
-            handler: 'GET /libraries/:id/cover',
+            handler: 'GET /libraries/:id/cover (prefix unresolved)',
             via: '',
           },
           line: 8,
@@ -106,7 +112,13 @@ exports.download = async (req, res) => {
       errors: [
         {
           messageId: 'noManifest',
-          data: { callee: 'readFile', what: 'a local-disk path', source: 'process.env.UPLOAD_DIR', handler: 'GET /files/:name', via: '' },
+          data: {
+            callee: 'readFile',
+            what: 'a local-disk path',
+            source: 'process.env.UPLOAD_DIR',
+            handler: 'GET /files/:name (prefix unresolved)',
+            via: '',
+          },
           line: 5,
           column: 18,
           suggestions: null,
@@ -133,7 +145,7 @@ module.exports = authors;
             callee: 'fs.existsSync',
             what: 'a local-disk path',
             source: '`/metadata/authors/${',
-            handler: 'GET /authors/:id',
+            handler: 'GET /authors/:id (prefix unresolved)',
             via: '',
           },
           line: 6,
@@ -146,7 +158,7 @@ module.exports = authors;
             callee: 'res.sendFile',
             what: 'a local-disk path',
             source: '`/metadata/authors/${',
-            handler: 'GET /authors/:id',
+            handler: 'GET /authors/:id (prefix unresolved)',
             via: '',
           },
           line: 6,

@@ -378,6 +378,29 @@ router.get('/reports/:id', (ctx) => { ctx.body = 'ok'; });
       errors: [{ messageId: 'unresolved', line: 4, column: 1, suggestions: null }],
     },
     {
+      name: 'koa: an unmounted router is named by what is known of its path, its own prefix included',
+      filename: BASIC,
+      code: `
+import Router from '@koa/router';
+export const router = new Router({ prefix: '/reports' });
+router.get('/:id', (ctx) => { ctx.body = 'ok'; });
+`,
+      errors: [
+        {
+          messageId: 'unresolved',
+          data: {
+            route: 'GET /reports/:id',
+            reason:
+              '`router` in src/app.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)',
+            manifest: MANIFEST,
+          },
+          line: 4,
+          column: 1,
+          suggestions: null,
+        },
+      ],
+    },
+    {
       name: 'a path that is not static is reported as unresolved, never guessed',
       filename: BASIC,
       code: `

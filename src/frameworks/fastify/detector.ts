@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext, Detector } from '../../handlers/detector.js';
 import type { Confidence, HandlerFinding, HandlerKind, RouteInfo } from '../../handlers/types.js';
 import type { Instance } from '../../handlers/instance.js';
-import { joinPath, newInstance, prefixOf } from '../../handlers/instance.js';
+import { isUnprefixedRoot, newInstance } from '../../handlers/instance.js';
 import { annotatedBinding } from '../../handlers/annotated-binding.js';
 import { handlerFunctions } from '../../handlers/handler-functions.js';
 import { importUses } from '../../handlers/import-uses.js';
@@ -184,15 +184,11 @@ function fromOptions(
 
 function handlersOf(ctx: DetectContext, { call, method, instance }: TrackedCall): HandlerFinding[] {
   const via = `\`.${method}()\` on ${instance.via}`;
-  const prefix = prefixOf(instance);
+  const root = isUnprefixedRoot(instance);
   const routeInfo = (methods: readonly string[], pathNode: TSESTree.Node | undefined): RouteInfo => {
     const path = staticString(pathNode, ctx.scopeManager);
-    return {
-      methods,
-      path: path === undefined ? undefined : joinPath(prefix.prefix, path),
-      pathComplete: prefix.complete && path !== undefined,
-      registration: call,
-    };
+    // The route's own path; the route inventory takes every prefix from the mount graph.
+    return { methods, path, pathComplete: root && path !== undefined, registration: call };
   };
   const args = call.arguments;
   if (VERBS.has(method) && args.length >= 2) {

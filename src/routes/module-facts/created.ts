@@ -5,6 +5,7 @@ import { FRAMEWORKS } from '../../frameworks/index.js';
 import { unwrap } from '../../ast/unwrap.js';
 import type { CreatedUnit } from '../facts.js';
 import type { LocalImport } from './imports.js';
+import { requiredSpecifier } from './imports.js';
 import { literalString } from './literal-string.js';
 import { WHOLE_MODULE } from '../../modules/import-forms.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -17,6 +18,10 @@ function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImp
     member = base.property.name;
     base = unwrap(base.object);
   }
+  // `require('fastify')()`, `require('express').Router()`: the whole module, required in place.
+  const required = requiredSpecifier(base);
+  if (required !== undefined)
+    return creationFrom({ specifier: required, name: member ?? WHOLE_MODULE, member: member !== undefined, whole: true });
   if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
   const from = imports.get(base.name);
   if (!from) return undefined;
@@ -26,6 +31,10 @@ function creationOf(callee: TSESTree.Node, imports: ReadonlyMap<string, LocalImp
     member: member !== undefined,
     whole: from.name === 'default' || from.name === WHOLE_MODULE,
   };
+  return creationFrom(imported);
+}
+
+function creationFrom(imported: Parameters<NonNullable<(typeof FRAMEWORKS)[number]['creates']>>[0]): Creation | undefined {
   for (const framework of FRAMEWORKS) {
     const creation = framework.creates?.(imported);
     if (creation) return creation;

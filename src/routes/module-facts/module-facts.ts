@@ -12,7 +12,7 @@ import { localImports } from './imports.js';
 import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
 import { propertyUnitOf } from './class-units.js';
-import { statementUnit } from './units.js';
+import { chainedFrom, derivedUnit, functionUnit, isDerivingCall, isFunctionNode, statementUnit, unitOfExpression } from './units.js';
 import { serverProperties } from '../server-properties.js';
 import { nestPrefixCall } from './nest-prefix-call.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -56,6 +56,36 @@ function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<s
   return { defaultVersion, prefix, line };
 }
 
+/**
+ * Named functions of the module whose every `return <name>` returns the same unit it creates
+ * (`function createUsersRouter() { const r = Router(); …; return r; }`): function name → unit.
+ */
+function returnedUnits(
+  statements: readonly TSESTree.ReturnStatement[],
+  functions: ReadonlySet<string>,
+  created: ReadonlyMap<string, CreatedUnit>,
+): Map<string, string> {
+  const found = new Map<string, string | null>();
+  for (const statement of statements) {
+    let owner: TSESTree.Node | undefined = statement.parent;
+    while (owner && !isFunctionNode(owner)) owner = owner.parent;
+    if (!owner) continue;
+    const name = functionUnit(owner);
+    if (!functions.has(name)) continue;
+    const unit = unitOfExpression(statement.argument!);
+    const value = unit !== undefined && created.has(unit) ? unit : null;
+    found.set(name, found.has(name) && found.get(name) !== value ? null : value);
+  }
+  const returns = new Map<string, string>();
+  for (const [name, unit] of found) if (unit !== null) returns.set(name, unit);
+  return returns;
+}
+
+/** A mount of a unit of this module under another, at `node`. */
+function localEdge(parent: string, unit: string, prefix: string | undefined, node: TSESTree.Node): MountEdge {
+  return { parent, child: { kind: 'local', unit }, prefix, line: node.loc.start.line, column: node.loc.start.column + 1 };
+}
+
 /** The module facts of `program`, cached per AST. */
 export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const cached = cache.get(program);
@@ -68,6 +98,8 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const globalPrefixes: NestPrefixCall[] = [];
   const uriVersioning: NestVersioningCall[] = [];
   const calls: TSESTree.CallExpression[] = [];
+  const declarators: (TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression })[] = [];
+  const returnStatements: TSESTree.ReturnStatement[] = [];
   const properties = new Map<string, CreatedUnit>();
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
   simpleTraverse(
@@ -75,6 +107,8 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     {
       enter(node) {
         if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+        else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument?.type === AST_NODE_TYPES.Identifier)
+          returnStatements.push(node);
         else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
         else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
           const init = unwrap(node.init);
@@ -82,6 +116,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
             functions.add(node.id.name);
           const unit = createdBy(init, imports, constants);
           if (unit) created.set(node.id.name, unit);
+          else declarators.push(node as (typeof declarators)[number]);
         } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
           const unit = createdBy(node.expression, imports, constants);
           if (unit) created.set(statementUnit(node), unit);
@@ -100,7 +135,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
   for (const [name, unit] of properties)
     created.set(name, unit.kind === 'app' && !listened.has(name.slice(name.indexOf('#') + 1)) ? { ...unit, kind: 'router' } : unit);
-  const scope = { imports, constants, functions };
+  const scope = { imports, constants, functions, returns: returnedUnits(returnStatements, functions, created) };
   const skipOverride = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
@@ -109,11 +144,22 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       if (unit !== undefined) skipOverride.add(unit);
     }
     const method = methodName(call);
+    if (isDerivingCall(call)) {
+      // `app.basePath('/v1')`: a derived object under `app` at `/v1`.
+      const parent = unitOfExpression(call.callee.object);
+      if (parent !== undefined) mounts.push(localEdge(parent, derivedUnit(call), literalString(call.arguments[0], constants), call));
+    }
     if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefixCall(call, constants));
     else if (method === 'enableVersioning') {
       const versioning = uriVersioningOf(call, constants);
       if (versioning) uriVersioning.push(versioning);
     } else mounts.push(...mountsOfCall(call, scope));
+  }
+  for (const declarator of declarators) {
+    // `const api = app.basePath('/api')`, `const r = app.route('/x')`: the variable is the object the chain returns.
+    const parent = chainedFrom(declarator.init, imports);
+    const child = unitOfExpression(declarator.id);
+    if (parent !== undefined && child !== undefined && parent !== child) mounts.push(localEdge(parent, child, '', declarator));
   }
   const exports = new Map<string, string>();
   const reexports = new Map<string, { specifier: string; name: string }>();

@@ -25,6 +25,8 @@ export interface MountScope {
   readonly constants: ReadonlyMap<string, string>;
   /** Names of functions declared in the module (helpers a unit can be handed to). */
   readonly functions: ReadonlySet<string>;
+  /** Functions of the module that return one unit (`function createUsersRouter() { …; return r; }`): name → unit. */
+  readonly returns: ReadonlyMap<string, string>;
 }
 
 /**
@@ -83,6 +85,15 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const method = target.callee.property.name;
     return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
   }
+  if (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.Identifier &&
+    scope.returns.has(target.callee.name) &&
+    param === undefined
+  ) {
+    // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
+    return [{ kind: 'local', unit: scope.returns.get(target.callee.name)! }];
+  }
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
@@ -103,14 +114,8 @@ function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyM
   return literalString(property.value, constants);
 }
 
-function edge(
-  parent: string,
-  children: readonly ChildRef[],
-  prefix: string | undefined,
-  framework: boolean,
-  call: TSESTree.CallExpression,
-): MountEdge[] {
-  return children.map((child) => ({ parent, child, prefix, framework, line: call.loc.start.line, column: call.loc.start.column + 1 }));
+function edge(parent: string, children: readonly ChildRef[], prefix: string | undefined, call: TSESTree.CallExpression): MountEdge[] {
+  return children.map((child) => ({ parent, child, prefix, line: call.loc.start.line, column: call.loc.start.column + 1 }));
 }
 
 /** A path argument of `use`: a static string, `undefined` for a computed one, `null` when the argument is not a path. */
@@ -176,7 +181,7 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
     const edges: MountEdge[] = [];
     for (const [index, arg] of args.entries()) {
       const parent = unwrap(arg).type === AST_NODE_TYPES.Identifier ? unitOfExpression(arg) : undefined;
-      if (parent !== undefined) edges.push(...edge(parent, childrenOf(callee, scope, index), '', false, call));
+      if (parent !== undefined) edges.push(...edge(parent, childrenOf(callee, scope, index), '', call));
     }
     return edges;
   }
@@ -186,15 +191,14 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   if (own) {
     const parent = unitOfExpression(callee.object);
     const prefix = own.prefix === '' ? '' : literalString(own.prefix, scope.constants);
-    return parent === undefined ? [] : edge(parent, childrenOf(own.child, scope, 0), prefix, true, call);
+    return parent === undefined ? [] : edge(parent, childrenOf(own.child, scope, 0), prefix, call);
   }
   if (method !== 'use' && method !== 'register' && method !== 'route') return [];
   const parent = unitOfExpression(callee.object);
   if (parent === undefined) return [];
-  if (method === 'register' && args[0])
-    return edge(parent, childrenOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), true, call);
+  if (method === 'register' && args[0]) return edge(parent, childrenOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), call);
   if (method === 'route' && args.length === 2)
-    return edge(parent, childrenOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), true, call);
+    return edge(parent, childrenOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), call);
   if (method !== 'use') return [];
   const path = usePath(args[0], scope.constants);
   const children = path === null ? args : args.slice(1);
@@ -204,8 +208,7 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
   return flat.flatMap((child) => {
     if (isFunctionNode(unwrap(child))) return [];
     const mounted = koaMount(child, scope);
-    // The handler model does not follow `koa-mount`, so its prefix is not in the model's paths.
-    if (mounted) return edge(parent, childrenOf(mounted.child, scope, undefined), mounted.path, false, call);
-    return edge(parent, childrenOf(child, scope, undefined), path === null ? '' : path, true, call);
+    if (mounted) return edge(parent, childrenOf(mounted.child, scope, undefined), mounted.path, call);
+    return edge(parent, childrenOf(child, scope, undefined), path === null ? '' : path, call);
   });
 }

@@ -66,9 +66,62 @@ export function unitOfExpression(node: TSESTree.Node): string | undefined {
   }
   if (target.type === AST_NODE_TYPES.MemberExpression) return thisMemberUnit(target);
   if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression)
-    return unitOfExpression(target.callee.object);
+    return isDerivingCall(target) ? derivedUnit(target) : unitOfExpression(target.callee.object);
   if (target.type === AST_NODE_TYPES.NewExpression || target.type === AST_NODE_TYPES.CallExpression) return unitOfCreation(target);
   return undefined;
+}
+
+/**
+ * Hono's `x.basePath('/v1')` on an object that already exists (not on a creation chain, whose
+ * `basePath` is the created unit's own prefix, see `created.ts`): a new object under `x` at that
+ * prefix, the unit `#derived@<offset>` (its mount under `x` is read in `module-facts.ts`).
+ */
+export function isDerivingCall(call: TSESTree.CallExpression): call is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
+  const callee = unwrap(call.callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier ||
+    callee.property.name !== 'basePath'
+  )
+    return false;
+  return !startsWithCreation(callee.object);
+}
+
+/** The start of a receiver chain: `a` in `a.b().c()`. */
+function chainStart(node: TSESTree.Node): TSESTree.Node {
+  let target = unwrap(node);
+  while (target.type === AST_NODE_TYPES.CallExpression && unwrap(target.callee).type === AST_NODE_TYPES.MemberExpression) {
+    target = unwrap((unwrap(target.callee) as TSESTree.MemberExpression).object);
+  }
+  return target;
+}
+
+/** Whether a receiver chain (`a.b().c()`) starts with a call or `new` that is not a method call (a creation). */
+function startsWithCreation(node: TSESTree.Node): boolean {
+  const start = chainStart(node);
+  return start.type === AST_NODE_TYPES.CallExpression || start.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** The unit of the object a deriving call returns (see `isDerivingCall`). */
+export function derivedUnit(call: TSESTree.CallExpression): string {
+  return `#derived@${call.range[0]}`;
+}
+
+/**
+ * `const api = app.basePath('/api')`, `const r = app.route('/things')`: a variable holding the result
+ * of a method chain on an existing object (not a creation) stands for that object or the one a
+ * deriving call returns, under it with no prefix of its own. `undefined` when `init` is no such chain
+ * (or starts with a name of `imported`).
+ */
+export function chainedFrom(init: TSESTree.Node, imported: ReadonlySet<string> | ReadonlyMap<string, unknown>): string | undefined {
+  const target = unwrap(init);
+  if (target.type !== AST_NODE_TYPES.CallExpression || unwrap(target.callee).type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const start = chainStart(target);
+  // `express.Router()`, `db.select()`: a call on an imported module is a creation or no unit at all.
+  if (start.type === AST_NODE_TYPES.CallExpression || start.type === AST_NODE_TYPES.NewExpression) return undefined;
+  if (start.type === AST_NODE_TYPES.Identifier && imported.has(start.name)) return undefined;
+  return unitOfExpression(target);
 }
 
 /** The unit of a creation chain written as a statement of its own, named from its offset. */
@@ -106,4 +159,14 @@ export function unitOfCreation(creation: TSESTree.Node): string | undefined {
       return undefined;
     }
   }
+}
+
+/**
+ * The unit a registration call registers on (`router` in `router.get()`, `app` in
+ * `app.route('/x').get()`, the derived unit in `app.basePath('/v1').get()`), if it can be followed.
+ */
+export function registrationUnit(registration: TSESTree.Node): string | undefined {
+  if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(registration.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? unitOfExpression(callee.object) : undefined;
 }
