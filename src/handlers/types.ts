@@ -54,6 +54,11 @@ export interface RouteInfo {
   readonly pathComplete: boolean;
   /** The node that registers the route (call expression, decorator, export declaration). */
   readonly registration: TSESTree.Node;
+  /**
+   * The object the route is registered on, when it is not the registration's callee object: the
+   * router argument of a registration helper's call (`setupPageRoute(router, '/x', …)`).
+   */
+  readonly receiver?: TSESTree.Node | undefined;
 }
 
 /** What a detector finds: one handler as seen at one registration (see `Handler` for the merged view). */

@@ -15,7 +15,7 @@ import { nestPrefix } from './nest-prefix.js';
 import { nextBasePath } from './next-base-path.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';
-import { registrationUnit } from './module-facts/units.js';
+import { registrationUnit, unitOfExpression } from './module-facts/units.js';
 import { serverProperties, thisProperty } from './server-properties.js';
 import { isTestFile } from './test-file.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -150,7 +150,7 @@ function fullPaths(
   if (site.framework === 'custom') {
     return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
   }
-  const unit = registrationUnit(route.registration);
+  const unit = route.receiver ? unitOfExpression(route.receiver) : registrationUnit(route.registration);
   const elements = route.path === undefined ? arrayPaths(route.registration) : undefined;
   if (elements !== undefined && unit !== undefined) {
     // The model keeps no path for an array: every prefix of the unit goes before each element.

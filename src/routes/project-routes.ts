@@ -37,7 +37,7 @@ interface ModelledFile {
 }
 
 /** Parses `filename` as `@typescript-eslint/parser` would for ESLint (same tree, same scopes), minus tokens and comments. */
-function modelOf(filename: string, text: string, stamp: string | undefined, settings: FleetSettings): ModelledFile {
+function modelOf(filename: string, text: string, stamp: string | undefined, settings: FleetSettings, pathRoot: string): ModelledFile {
   const ast = parse(text, {
     filePath: filename,
     range: true,
@@ -52,7 +52,8 @@ function modelOf(filename: string, text: string, stamp: string | undefined, sett
   const facts = moduleFacts(ast);
   if (stamp !== undefined) rememberFacts(filename, stamp, facts);
   const scopeManager = analyze(ast, { sourceType: 'module' });
-  return { filename, ast, model: getHandlerModel({ ast, scopeManager, filename, settings, text }) };
+  // Paths relative to the project: a project inside a folder named `test` is not all test files.
+  return { filename, ast, model: getHandlerModel({ ast, scopeManager, filename, settings, text, pathRoot }) };
 }
 
 /**
@@ -79,7 +80,7 @@ export function projectRoutes(root: string, settings: FleetSettings = readFleetS
     }
     if (!mayRoute(filename, text, settings)) continue;
     try {
-      const file = modelOf(filename, text, stamp, settings);
+      const file = modelOf(filename, text, stamp, settings, projectRoot);
       // A router of imported controller methods has no handler of its own but still routes.
       if (file.model.handlers.length > 0 || file.model.externalRoutes.length > 0) modelled.push(file);
     } catch (error) {

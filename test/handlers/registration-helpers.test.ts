@@ -72,14 +72,14 @@ describe('registration helpers', () => {
       {
         kind: 'route',
         confidence: 'heuristic',
-        label: 'POST /',
+        label: 'POST / (prefix unresolved)',
         via: '`controllers.write.users.create` registered with the registration helper `setupApiRoute()` (../helpers.js:15, `.post()` at line 18) at routes/write/users.js:8',
         line: 5,
       },
       {
         kind: 'route',
         confidence: 'heuristic',
-        label: 'DELETE /:uid',
+        label: 'DELETE /:uid (prefix unresolved)',
         via: '`controllers.write.users.delete` registered with the registration helper `setupApiRoute()` (../helpers.js:15, `.delete()` at line 18) at routes/write/users.js:9',
         line: 9,
       },
@@ -91,7 +91,7 @@ describe('registration helpers', () => {
       {
         kind: 'route',
         confidence: 'heuristic',
-        label: 'GET /login',
+        label: 'GET /login (prefix unresolved)',
         via: '`controllers.login` registered with the registration helper `setupPageRoute()` (helpers.js:6, `.get()` at line 10) at routes/index.js:15',
         line: 7,
       },

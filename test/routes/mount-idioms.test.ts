@@ -430,3 +430,16 @@ describe('the detector tests’ modules, with full paths from the mount graph', 
     ).toEqual(['POST /v1/import src/index.ts:2']);
   });
 });
+
+describe('routes registered through a registration helper', () => {
+  test("the helper's router argument takes its mounts: a helper in another module, a router mounted at /api", () => {
+    expect(
+      routes({
+        'src/helpers.js':
+          'exports.setupApiRoute = function (...args) {\n  const [router, verb, name] = args;\n  const controller = args[args.length - 1];\n  router[verb](name, async (req, res, next) => { try { await controller(req, res); } catch (e) { next(e); } });\n};\n',
+        'src/app.js':
+          "const express = require('express');\nconst { setupApiRoute } = require('./helpers');\nconst app = express();\nconst api = express.Router();\nsetupApiRoute(api, 'get', '/users/:id', async (req, res) => res.json({}));\nsetupApiRoute(app, 'post', '/login', async (req, res) => res.sendStatus(204));\napp.use('/api', api);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/users/{id} src/app.js:5', 'POST /login src/app.js:6']);
+  });
+});

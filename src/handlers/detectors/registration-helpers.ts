@@ -326,7 +326,9 @@ function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): HandlerFin
     seen.add(key);
     const kind = method === 'use' ? 'middleware' : 'route';
     const via = `the registration helper \`${helper.name}()\` (${helper.where}, \`.${method}()\` at line ${registration.line})`;
-    const route: RouteInfo | undefined = hasPath ? { methods, path: routePath, pathComplete: false, registration: call } : undefined;
+    const route: RouteInfo | undefined = hasPath
+      ? { methods, path: routePath, pathComplete: false, registration: call, receiver }
+      : undefined;
     const functions = handlerFunctions(ctx.scopeManager, handlerArg);
     const framework = frameworkOf(ctx, functions[0]);
     if (functions.length === 0) {
