@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
@@ -24,4 +25,25 @@ export function walk(root: TSESTree.Node, enter: (node: TSESTree.Node) => boolea
       }
     }
   }
+}
+
+/**
+ * Visits, in source order, every call expression whose range holds one of `offsets` (character
+ * offsets of a text pre-filter's matches, ascending), skipping subtrees that hold none; every
+ * call when `offsets` is `undefined` (text not known).
+ */
+export function walkCallsAt(
+  root: TSESTree.Node,
+  offsets: readonly number[] | undefined,
+  visit: (call: TSESTree.CallExpression) => void,
+): void {
+  let next = 0;
+  walk(root, (node) => {
+    if (offsets) {
+      while (next < offsets.length && offsets[next]! < node.range[0]) next++;
+      if (next >= offsets.length || offsets[next]! >= node.range[1]) return false;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) visit(node);
+    return undefined;
+  });
 }

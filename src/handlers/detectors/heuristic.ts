@@ -15,7 +15,7 @@ import { makeHandler } from '../make-handler.js';
 import { memberName } from '../../ast/member-name.js';
 import { unwrap } from '../../ast/unwrap.js';
 import { variableOf } from '../../ast/variable-of.js';
-import { walk } from '../../ast/walk.js';
+import { walkCallsAt } from '../../ast/walk.js';
 import { handlerShape } from './heuristic-shape.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
@@ -114,27 +114,18 @@ function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): HandlerFin
   return handlers;
 }
 
-/** Recognises handler-shaped registrations on receivers no framework detector traced. */
 /** False when `detectHeuristic` finds nothing in the module: heuristics off, a test file, or no registration-shaped text. */
 export function mayDetectHeuristic(filename: string, text: string, heuristics: boolean, projectRoot?: string): boolean {
   CANDIDATE.lastIndex = 0;
   return heuristics && !isTestFile(filename, projectRoot) && CANDIDATE.test(text);
 }
 
+/** Recognises handler-shaped registrations on receivers no framework detector traced. */
 export const detectHeuristic: Detector = (ctx) => {
   if (!ctx.settings.heuristics || isTestFile(ctx.filename, ctx.projectRoot)) return [];
   const offsets = candidates(ctx.text);
   if (offsets?.length === 0) return [];
   const handlers: HandlerFinding[] = [];
-  let next = 0;
-  walk(ctx.ast, (node) => {
-    // Prune subtrees that contain no candidate offset (offsets are sorted, the walk is in order).
-    if (offsets) {
-      while (next < offsets.length && offsets[next]! < node.range[0]) next++;
-      if (next >= offsets.length || offsets[next]! >= node.range[1]) return false;
-    }
-    if (node.type === AST_NODE_TYPES.CallExpression) handlers.push(...fromCall(ctx, node));
-    return undefined;
-  });
+  walkCallsAt(ctx.ast, offsets, (call) => handlers.push(...fromCall(ctx, call)));
   return handlers;
 };

@@ -21,7 +21,7 @@ import { isFunction, resolveFunction } from '../../ast/resolve-function.js';
 import { staticString } from '../../ast/static-string.js';
 import { unwrap } from '../../ast/unwrap.js';
 import { variableOf } from '../../ast/variable-of.js';
-import { walk } from '../../ast/walk.js';
+import { walk, walkCallsAt } from '../../ast/walk.js';
 import { FileVersionCache } from '../../modules/file-version-cache.js';
 import { resolveModule } from '../../modules/resolve-module.js';
 import type { DetectContext, Detector } from '../detector.js';
@@ -354,15 +354,7 @@ export const detectRegistrationHelpers: Detector = (ctx) => {
   const offsets = helperCallOffsets(ctx.text);
   if (offsets?.length === 0) return [];
   const handlers: HandlerFinding[] = [];
-  let next = 0;
-  walk(ctx.ast, (node) => {
-    if (offsets) {
-      while (next < offsets.length && offsets[next]! < node.range[0]) next++;
-      if (next >= offsets.length || offsets[next]! >= node.range[1]) return false;
-    }
-    if (node.type === AST_NODE_TYPES.CallExpression) handlers.push(...fromCall(ctx, node));
-    return undefined;
-  });
+  walkCallsAt(ctx.ast, offsets, (call) => handlers.push(...fromCall(ctx, call)));
   return handlers;
 };
 
