@@ -10,8 +10,12 @@ export type MessageIds = 'interval' | 'cron' | 'emptyAllowReason';
 
 /** The escape hatch for work that is per process by design (refreshing this process's cache). */
 const ALLOW = /^\s*fleet-allow-schedule\b:?(.*)$/s;
-/** Functions that start a server: a `setInterval` directly in them runs once per process. */
-const STARTUP_NAME = /^(?:main|start|bootstrap|boot|init|setup|run|listen)/i;
+/**
+ * Functions that start a server: a `setInterval` directly in them runs once per process. The
+ * word must end there (`initServer`, `start_app`, `init`), so `initiateDashboard` or `runner`
+ * (a front-end widget, a test runner) are not start-up code.
+ */
+const STARTUP_NAME = /^(?:main|start|startup|bootstrap|boot|init|initiali[sz]e|setup|run|listen)(?:[A-Z0-9_$]|$)/;
 
 type CronBinding = 'namespace' | 'schedule' | 'CronJob';
 

@@ -24,6 +24,10 @@ ruleTester.run('no-process-local-schedule', rule, {
     { name: 'trailing allow comment', code: 'setInterval(flushLocalBuffer, 1000); // fleet-allow-schedule: local buffer' },
     { name: 'a schedule() that is not node-cron', code: "import { schedule } from './my-scheduler.js';\nschedule('0 * * * *', run);" },
     { name: 'setTimeout at module level is a one-off', code: 'setTimeout(() => void warm(), 1000);' },
+    {
+      name: "a function whose name only starts with a start-up word is not start-up code (NodeBB's front-end initiateDashboard)",
+      code: 'function initiateDashboard(realtime) {\n  intervals.rooms = setInterval(() => socket.emit("rooms"), 1000);\n}\nfunction runner() { setInterval(tick, 10); }',
+    },
   ],
   invalid: [
     {
@@ -40,6 +44,14 @@ ruleTester.run('no-process-local-schedule', rule, {
       name: 'setInterval in main()',
       code: 'async function main() {\n  await connect();\n  setInterval(() => void syncInventory(), 30_000);\n}\nvoid main();',
       errors: [{ messageId: 'interval', line: 3, column: 3 }],
+    },
+    {
+      name: 'setInterval in initServer() and initialize(): the start-up word ends the name or a capital follows',
+      code: 'function initServer() {\n  setInterval(purge, 1000);\n}\nconst initialize = () => {\n  setInterval(sync, 1000);\n};',
+      errors: [
+        { messageId: 'interval', line: 2, column: 3 },
+        { messageId: 'interval', line: 5, column: 3 },
+      ],
     },
     {
       name: 'node-cron default import',
