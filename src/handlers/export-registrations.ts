@@ -24,7 +24,7 @@ import type { ValueSummary } from '../modules/types.js';
 import type { FleetSettings } from '../settings.js';
 import type { ImportRegistration } from './import-registrations.js';
 import { importRegistrations } from './import-registrations.js';
-import { HELPER_CALL } from './detectors/registration-helpers.js';
+import { mayCallHelper } from './detectors/registration-helpers.js';
 import { registrationCandidates } from './registration-candidates.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
@@ -39,14 +39,9 @@ const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
 export function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
   if (settings.handlers.length > 0 || NEXT_ROUTE.test(file)) return true;
   if (!FRAMEWORK.test(text)) return false;
-  return REGISTRATION.test(text) || mayCallHelper(text, settings);
+  return REGISTRATION.test(text) || mayCallHelper(text, settings.heuristics);
 }
 
-/** A call shaped like a registration helper's (`setupPageRoute(app, '/x', …)`; `detectors/registration-helpers.ts`). */
-function mayCallHelper(text: string, settings: FleetSettings): boolean {
-  HELPER_CALL.lastIndex = 0;
-  return settings.heuristics && HELPER_CALL.test(text);
-}
 const MAX_REEXPORT_HOPS = 3;
 const MAX_INDEX_HOPS = 3;
 const INDEX_MODULE = /^index\.[cm]?[jt]sx?$/;
@@ -62,7 +57,7 @@ function candidatesIn(importer: string, root: string, settings: FleetSettings): 
       if (!mayRegister(source.file, source.text, settings)) return new Set();
       // Declared handlers and registration helpers register through calls the pre-check does not
       // model (`setupApiRoute(router, 'get', '/x', controllers.x)`): every import may be registered.
-      if (settings.handlers.length > 0 || mayCallHelper(source.text, settings)) return undefined;
+      if (settings.handlers.length > 0 || mayCallHelper(source.text, settings.heuristics)) return undefined;
       return registrationCandidates(source.parse(), (specifier) => projectMounts(root).resolve(source.file, specifier));
     }, undefined);
     candidateCaches.set(root, cache);

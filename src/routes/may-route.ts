@@ -20,7 +20,7 @@ import ts from 'typescript';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { skipWrappers } from '../modules/ts-nodes.js';
 import type { FleetSettings } from '../settings.js';
-import { HELPER_CALL } from '../handlers/detectors/registration-helpers.js';
+import { mayCallHelper } from '../handlers/detectors/registration-helpers.js';
 
 /** HTTP verbs of every registered framework's detector: a route needs a path and a handler after it. */
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options', 'search', 'propfind', 'on']);
@@ -197,7 +197,6 @@ export function mayRoute(filename: string, text: string, settings: FleetSettings
   if (settings.handlers.length > 0 || settings.handlerFiles.length > 0) return true;
   if (FRAMEWORKS.some((framework) => framework.routeFile?.(filename) === true)) return true;
   // A call of a registration helper (`setupPageRoute(app, '/login', …)`): the helper's body decides.
-  HELPER_CALL.lastIndex = 0;
-  if (settings.heuristics && HELPER_CALL.test(text)) return true;
+  if (mayCallHelper(text, settings.heuristics)) return true;
   return MAY_ROUTE.test(text) && textMayRegister(text) && registersRoutes(filename, text);
 }

@@ -25,7 +25,7 @@ import { walk, walkCallsAt } from '../../ast/walk.js';
 import { FileVersionCache } from '../../modules/file-version-cache.js';
 import { resolveModule } from '../../modules/resolve-module.js';
 import type { DetectContext, Detector } from '../detector.js';
-import { exportedValue } from '../exported-functions.js';
+import { exportedFunctions, exportedValue, exportNames } from '../exported-functions.js';
 import { handlerFunctions } from '../handler-functions.js';
 import { makeExternalRoute } from '../external-route.js';
 import { makeHandler } from '../make-handler.js';
@@ -65,11 +65,9 @@ const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', '
  * A call whose first argument names an app or router (`app`, `router`, `apiRouter`, `server`,
  * `this.app`) and whose next (or next but one, after a verb string) is a path literal:
  * `setupPageRoute(app, '/login'`, `setupApiRoute(router, 'get', '/api/v3/x'`. A pre-filter only
- * (the helper's body decides); the name keeps `path.join(root, '/x')` out. Exported so the
- * cross-module registration reader and `fleet routes` can tell which modules may register.
+ * (the helper's body decides); the name keeps `path.join(root, '/x')` out.
  */
-export const HELPER_CALL =
-  /[\w$]\s*\(\s*[\w$.]*(?:[Aa]pp|[Rr]outer|[Ss]erver|[Aa]pi|[Rr]outes?)\s*,\s*(?:['"][a-zA-Z]+['"]\s*,\s*)?['"`]\//g;
+const HELPER_CALL = /[\w$]\s*\(\s*[\w$.]*(?:[Aa]pp|[Rr]outer|[Ss]erver|[Aa]pi|[Rr]outes?)\s*,\s*(?:['"][a-zA-Z]+['"]\s*,\s*)?['"`]\//g;
 
 function helperCallOffsets(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
@@ -216,48 +214,59 @@ function argumentAt(call: TSESTree.CallExpression, spec: ArgSpec): TSESTree.Call
   return index >= 0 && index < call.arguments.length ? call.arguments[index] : undefined;
 }
 
-interface ParsedModule {
-  readonly program: TSESTree.Program;
-  readonly scopeManager: ScopeManager;
+/** A helper as its module defines it: the line of the function and its registrations (no syntax node). */
+interface HelperFacts {
+  readonly line: number;
+  readonly registrations: readonly HelperRegistration[];
 }
 
-const parsed = new FileVersionCache<ParsedModule | undefined>(({ file, text }) => {
+/**
+ * Per file version, the helpers among a module's exports, keyed by export path: `setupPageRoute`
+ * (a named export, or a member of `module.exports` / `const helpers = module.exports`), and
+ * `name.member` for a member of an exported object literal (`default.setupPageRoute` for
+ * `module.exports = { setupPageRoute }`). Computed when the module is first asked about, from one
+ * parse; only these facts are kept.
+ */
+const helperModules = new FileVersionCache<ReadonlyMap<string, HelperFacts>>(({ file, text }) => {
+  const helpers = new Map<string, HelperFacts>();
   // Only a module that registers on something can hold a helper.
-  if (!/\.(?:get|post|put|patch|delete|all|use)\s*\(|\]\s*\(/.test(text)) return undefined;
+  if (!/\.(?:get|post|put|patch|delete|all|use)\s*\(|\]\s*\(/.test(text)) return helpers;
   const program = parse(text, { filePath: file, range: true, loc: true, jsx: /x$/.test(file), comment: false, tokens: false });
   simpleTraverse(program, { enter: () => undefined }, true);
-  return { program, scopeManager: analyze(program, { sourceType: 'module' }) };
-}, undefined);
-
-const summaries = new Map<string, { readonly stamp: ParsedModule; readonly summary: HelperSummary | undefined }>();
-
-/** The helper an imported name is, in the project module `file` (absolute). */
-function importedHelper(file: string, name: string, members: readonly string[], label: string): HelperSummary | undefined {
-  const module = parsed.get(file);
-  if (!module) return undefined;
-  const key = `${file}\0${name}\0${members.join('.')}`;
-  const cached = summaries.get(key);
-  if (cached?.stamp === module) return cached.summary;
-  const [first, ...rest] = members;
-  const candidates: [string, readonly string[]][] =
-    name === '*' || name === 'default'
-      ? [...(first === undefined ? [] : [[first, rest] as [string, readonly string[]]]), ['default', members]]
-      : [[name, members]];
-  let summary: HelperSummary | undefined;
-  for (const [exportName, memberPath] of candidates) {
-    const value = exportedValue(module.program, module.scopeManager, exportName, memberPath);
-    if (!value || !isFunction(value)) continue;
-    const registrations = summariseHelper(value, module.scopeManager);
-    if (registrations.length === 0) continue;
-    summary = {
-      name: [exportName === 'default' ? undefined : exportName, ...memberPath].filter(Boolean).join('.'),
-      where: `${label}:${value.loc.start.line}`,
-      registrations,
-    };
-    break;
+  const scopeManager = analyze(program, { sourceType: 'module' });
+  const add = (key: string, name: string, members: readonly string[]): void => {
+    const [fn] = exportedFunctions(program, scopeManager, name, members, 0);
+    const registrations = fn ? summariseHelper(fn, scopeManager) : [];
+    if (fn && registrations.length > 0) helpers.set(key, { line: fn.loc.start.line, registrations });
+  };
+  for (const name of exportNames(program)) {
+    const value = exportedValue(program, scopeManager, name, []);
+    if (value?.type !== AST_NODE_TYPES.ObjectExpression) add(name, name, []);
+    else
+      for (const property of value.properties)
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier)
+          add(`${name}.${property.key.name}`, name, [property.key.name]);
   }
-  summaries.set(key, { stamp: module, summary });
-  return summary;
+  return helpers;
+}, new Map());
+
+/** The helper an imported name is (`import`/`require` source `name` + `members`), in the project module `file` (absolute). */
+function importedHelper(file: string, name: string, members: readonly string[], label: string): HelperSummary | undefined {
+  const helpers = helperModules.get(file);
+  if (helpers.size === 0) return undefined;
+  const path = members.join('.');
+  // CommonJS interop both ways: `require('./helpers').setupPageRoute` is `exports.setupPageRoute` or `module.exports.setupPageRoute`.
+  const keys =
+    name === '*' || name === 'default'
+      ? members.length === 0
+        ? ['default']
+        : [path, `default.${path}`]
+      : [members.length === 0 ? name : `${name}.${path}`];
+  for (const key of keys) {
+    const facts = helpers.get(key);
+    if (facts) return { name: key.replace(/^default\./, ''), where: `${label}:${facts.line}`, registrations: facts.registrations };
+  }
+  return undefined;
 }
 
 /** The helper a call's callee names: a same-module function (or object member), or an imported project function. */
@@ -342,10 +351,18 @@ function fromCall(ctx: DetectContext, call: TSESTree.CallExpression): HandlerFin
   return handlers;
 }
 
+/**
+ * False when `text` holds no call shaped like a registration helper's, or heuristics are off: the
+ * one text test of this detector, the cross-module registration reader and `fleet routes`.
+ */
+export function mayCallHelper(text: string, heuristics: boolean): boolean {
+  HELPER_CALL.lastIndex = 0;
+  return heuristics && HELPER_CALL.test(text);
+}
+
 /** False when the module holds no helper-shaped call (cheap text test), is a test file, or heuristics are off. */
 export function mayDetectRegistrationHelpers(filename: string, text: string, heuristics: boolean, projectRoot?: string): boolean {
-  HELPER_CALL.lastIndex = 0;
-  return heuristics && !isTestFile(filename, projectRoot) && HELPER_CALL.test(text);
+  return !isTestFile(filename, projectRoot) && mayCallHelper(text, heuristics);
 }
 
 /** Recognises calls of registration helpers (see the module comment). */
@@ -358,7 +375,7 @@ export const detectRegistrationHelpers: Detector = (ctx) => {
   return handlers;
 };
 
-/** Forgets every parsed helper module (tests). */
+/** Forgets every helper module read (tests). */
 export function clearRegistrationHelpers(): void {
-  summaries.clear();
+  helperModules.clear();
 }
