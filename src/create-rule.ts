@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { beginFile } from './modules/file-stats.js';
+import { setHostFile } from './modules/module-source.js';
 
 /** Extra `meta.docs` fields every Fleet rule declares (read by the presets and the docs generator). */
 export interface FleetRuleDocs {
@@ -33,6 +36,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context) {
+      // One linted file: the project-reading layer's remembered stats are for the previous one.
+      beginFile(context.sourceCode);
+      recordHostFile(context);
       const key = JSON.stringify(context.options);
       let options = merged.get(key);
       if (options === undefined) {
@@ -42,6 +48,28 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       return rule.create(context, options);
     },
   };
+}
+
+/**
+ * Tells the project-reading layer which file is being linted and how to get TypeScript's tree of
+ * it from the host's parse (typescript-eslint's parser keeps it in its node maps), so that reading
+ * the linted file as another module's import does not parse it again. Files a processor extracted
+ * (a code block of a Markdown file) are not on disk as linted, so they are left out.
+ */
+function recordHostFile(
+  context: Readonly<{
+    filename: string;
+    physicalFilename: string;
+    sourceCode: Readonly<{ text: string; ast: unknown; parserServices?: unknown }>;
+  }>,
+): void {
+  const file = context.physicalFilename;
+  if (file !== context.filename || !path.isAbsolute(file)) return;
+  const { sourceCode } = context;
+  setHostFile(file, sourceCode.text, () => {
+    const services = sourceCode.parserServices as { readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } } | undefined;
+    return services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
+  });
 }
 
 function deepFreeze<T>(value: T): T {

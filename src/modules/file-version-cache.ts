@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { clearFileStats, statOf } from './file-stats.js';
 import type { ModuleSource } from './module-source.js';
 import { moduleSourceAt } from './module-source.js';
 
@@ -33,13 +33,8 @@ export class FileVersionCache<T> {
 
   /** The value for the current version of `file` (absolute); never throws. */
   get(file: string): T {
-    let stats;
-    try {
-      stats = statSync(file, { throwIfNoEntry: false });
-    } catch {
-      // Unreadable (permissions, a broken link): treated like a missing module.
-      return this.#fallback;
-    }
+    // Missing, unreadable (permissions, a broken link) or not a file: treated like a missing module.
+    const stats = statOf(file);
     if (!stats?.isFile()) return this.#fallback;
     const cached = this.#entries.get(file);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.value;
@@ -59,12 +54,7 @@ export class FileVersionCache<T> {
    * Does nothing when the file is missing or unreadable.
    */
   set(file: string, value: T): void {
-    let stats;
-    try {
-      stats = statSync(file, { throwIfNoEntry: false });
-    } catch {
-      return;
-    }
+    const stats = statOf(file);
     if (stats?.isFile()) this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, value });
   }
 
@@ -77,17 +67,14 @@ export class FileVersionCache<T> {
   peek(file: string): { readonly value: T } | undefined {
     const cached = this.#entries.get(file);
     if (!cached) return undefined;
-    try {
-      const stats = statSync(file, { throwIfNoEntry: false });
-      return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size ? cached : undefined;
-    } catch {
-      return undefined;
-    }
+    const stats = statOf(file);
+    return stats !== undefined && stats.isFile() && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size ? cached : undefined;
   }
 
   /** Forgets every entry (tests, and tools that rewrite files within one process). */
   clear(): void {
     this.#entries.clear();
+    clearFileStats();
   }
 
   /** How many file versions are cached, computed or failed. */

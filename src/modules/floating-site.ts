@@ -37,12 +37,17 @@ export interface CallFacts {
 export function moduleCallsOf(body: TS.Block, fn: TS.SignatureDeclaration, facts: CallFacts): ModuleCall[] {
   const calls: ModuleCall[] = [];
   const seen = new Set<string>();
-  const visit = (node: TS.Node, guard: ParameterGuard | undefined): void => {
+  // The guard of the branch being walked; one visitor for every node (no closure per node).
+  let guard: ParameterGuard | undefined;
+  const visit = (node: TS.Node): undefined => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const branch = guardedBranch(node, fn);
     if (branch) {
-      visit(branch.condition, guard);
-      visit(branch.then, guard ?? branch.guard);
+      visit(branch.condition);
+      const outer = guard;
+      guard ??= branch.guard;
+      visit(branch.then);
+      guard = outer;
       return;
     }
     if (ts.isCallExpression(node)) {
@@ -53,13 +58,9 @@ export function moduleCallsOf(body: TS.Block, fn: TS.SignatureDeclaration, facts
         seen.add(key);
       }
     }
-    ts.forEachChild(node, (child) => {
-      visit(child, guard);
-    });
+    ts.forEachChild(node, visit);
   };
-  ts.forEachChild(body, (child) => {
-    visit(child, undefined);
-  });
+  ts.forEachChild(body, visit);
   return calls;
 }
 
@@ -136,12 +137,17 @@ export function floatingSiteOf(
     else found = kept;
     return true;
   };
-  const visit = (node: TS.Node, guard: ParameterGuard | undefined): void => {
+  // The guard of the branch being walked; one visitor for every node (no closure per node).
+  let guard: ParameterGuard | undefined;
+  const visit = (node: TS.Node): undefined => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const branch = guardedBranch(node, fn);
     if (branch) {
-      visit(branch.condition, guard);
-      visit(branch.then, guard ?? branch.guard);
+      visit(branch.condition);
+      const outer = guard;
+      guard ??= branch.guard;
+      visit(branch.then);
+      guard = outer;
       return;
     }
     if (ts.isExpressionStatement(node)) {
@@ -151,13 +157,9 @@ export function floatingSiteOf(
       const inner = facts.floats(node);
       if (keep(inner && through(at(node, ''), node, inner, fn), guard)) return;
     }
-    ts.forEachChild(node, (child) => {
-      visit(child, guard);
-    });
+    ts.forEachChild(node, visit);
   };
-  ts.forEachChild(body, (child) => {
-    visit(child, undefined);
-  });
+  ts.forEachChild(body, visit);
   return found ?? guarded;
 }
 

@@ -5,6 +5,8 @@
  * through `FileVersionCache`, which hands it the file's `ModuleSource`: the text is read once per
  * file version and TypeScript's syntax tree is built at most once per version, on the first
  * `parse()`, whichever reader asks first. A file version is its path, modification time and size.
+ * For the file the host is linting (`setHostFile`), the host's own TypeScript tree is used when the
+ * text on disk is the text the host parsed, so the linted file is never parsed twice.
  *
  * The trees are kept for the most recently read {@link MAX_TREES} file versions only (the
  * readers of one linted file ask about the same imported modules one after another); each reader
@@ -12,7 +14,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
+import { clearFileStats } from './file-stats.js';
 import { parseModule } from './parse-module.js';
+import { ts } from './typescript.js';
 
 /** One version of a module on disk. */
 export interface ModuleSource {
@@ -38,9 +42,48 @@ interface Entry {
 const recent = new Map<string, Entry>();
 let parses = 0;
 
-/** A `ModuleSource` over `text` (parsed lazily, once). */
-export function sourceOfText(file: string, text: string): ModuleSource {
-  let tree: TS.SourceFile | undefined;
+/**
+ * The file the host is linting, with TypeScript's tree of it when the host's parser built one
+ * (typescript-eslint's parser does, with or without type information; oxlint does not). A reader
+ * asking about the linted file itself (the routers a server mounts are asked whether an export is
+ * their own) then uses that tree instead of parsing the file again.
+ */
+interface HostFile {
+  readonly file: string;
+  readonly text: string;
+  readonly tree: () => TS.SourceFile | undefined;
+}
+
+let host: HostFile | undefined;
+
+/**
+ * Records the file the host is linting: its absolute path, its text, and a way to get the
+ * TypeScript tree the host built of exactly that text (called at most once, when a reader needs it).
+ * A source read from disk uses that tree only when the file on disk has the same text.
+ */
+export function setHostFile(file: string, text: string, tree: () => unknown): void {
+  if (host?.file === file && host.text === text) return;
+  let known: { value: TS.SourceFile | undefined } | undefined;
+  host = {
+    file,
+    text,
+    tree: () => {
+      if (known === undefined) {
+        const node = tree();
+        known = { value: isSourceFile(node) && node.text === text ? node : undefined };
+      }
+      return known.value;
+    },
+  };
+}
+
+function isSourceFile(node: unknown): node is TS.SourceFile {
+  return typeof node === 'object' && node !== null && (node as TS.Node).kind === ts.SyntaxKind.SourceFile;
+}
+
+/** A `ModuleSource` over `text` (parsed lazily, once; `given` is a tree of `text` already built). */
+export function sourceOfText(file: string, text: string, given?: TS.SourceFile): ModuleSource {
+  let tree: TS.SourceFile | undefined = given;
   let error: Error | undefined;
   return {
     file,
@@ -73,7 +116,9 @@ export function moduleSourceAt(file: string, stats: { readonly mtimeMs: number; 
     recent.set(file, known);
     return known.source;
   }
-  const source = sourceOfText(file, readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  const hostTree = host?.file === file && host.text === text ? host.tree() : undefined;
+  const source = sourceOfText(file, text, hostTree?.text === text ? hostTree : undefined);
   recent.delete(file);
   recent.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, source });
   if (recent.size > MAX_TREES) recent.delete(recent.keys().next().value!);
@@ -83,6 +128,8 @@ export function moduleSourceAt(file: string, stats: { readonly mtimeMs: number; 
 /** Forgets every kept source (tests, and tools that rewrite files within one process). */
 export function clearModuleSources(): void {
   recent.clear();
+  host = undefined;
+  clearFileStats();
 }
 
 /** How many parses `ModuleSource.parse` has run in this process (for tests and measurements). */

@@ -3,9 +3,10 @@
  * `tsconfig.json`, so syntactic mode follows a project's own modules the way TypeScript does.
  * Most real Next.js and NestJS apps import their services only through such aliases.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isRegularFile } from './file-stats.js';
 
 /** One `paths` entry, with targets made absolute. */
 interface Alias {
@@ -57,16 +58,12 @@ function readJson(file: string): Record<string, unknown> | undefined {
   }
 }
 
-function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
-}
-
 /** The file an `extends` entry names: a relative path, or a package's config. */
 function extendedConfig(from: string, specifier: string): string | undefined {
   const dir = path.dirname(from);
   if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
     const file = path.resolve(dir, specifier);
-    return [file, `${file}.json`].find(isFile);
+    return [file, `${file}.json`].find(isRegularFile);
   }
   const require = createRequire(path.join(dir, 'package.json'));
   for (const candidate of [specifier, `${specifier}/tsconfig.json`, `${specifier}.json`]) {
@@ -153,7 +150,7 @@ function aliasesFor(dir: string): readonly Alias[] {
   if (cached) return cached;
   const config = path.join(dir, 'tsconfig.json');
   const parent = path.dirname(dir);
-  const aliases = isFile(config) ? aliasesOf(config) : parent === dir ? [] : aliasesFor(parent);
+  const aliases = isRegularFile(config) ? aliasesOf(config) : parent === dir ? [] : aliasesFor(parent);
   byDirectory.set(dir, aliases);
   return aliases;
 }

@@ -3,7 +3,7 @@
  * import graph and the rules' import following all resolve specifiers here, the way TypeScript
  * and bundlers do for source files.
  */
-import { statSync } from 'node:fs';
+import { fileSystemMemo, isRegularFile, statOf } from './file-stats.js';
 import path from 'node:path';
 import { aliasTargets } from './path-aliases.js';
 import { packageExportTargets, subpathImportTargets } from './package-maps.js';
@@ -64,7 +64,21 @@ function packageOf(
  */
 export function resolveModule(fromFile: string, specifier: string, scope: ResolveScope = {}): string | undefined {
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return undefined;
-  const exists = scope.files === undefined ? isFile : (file: string) => scope.files!.has(file);
+  if (scope.files !== undefined || scope.packages !== undefined) return resolveIn(fromFile, specifier, scope);
+  // On disk alone: the same module is resolved again and again while one file is analysed.
+  const key = `${fromFile}\0${specifier}`;
+  const known = resolvedOnDisk.get(key);
+  if (known !== undefined) return known === null ? undefined : known;
+  const file = resolveIn(fromFile, specifier, scope);
+  resolvedOnDisk.set(key, file ?? null);
+  return file;
+}
+
+// `null`: resolves to no project file.
+const resolvedOnDisk = fileSystemMemo<string | null>();
+
+function resolveIn(fromFile: string, specifier: string, scope: ResolveScope): string | undefined {
+  const exists = scope.files === undefined ? isRegularFile : (file: string) => scope.files!.has(file);
   if (isRelativeSpecifier(specifier) || specifier.startsWith('/'))
     return sourceFile(path.resolve(path.dirname(fromFile), specifier), exists);
   if (specifier.startsWith('#')) return firstSource(subpathImportTargets(fromFile, specifier), exists);
@@ -95,18 +109,17 @@ function firstSource(targets: readonly string[], exists: (file: string) => boole
 function sourceFile(base: string, exists: (file: string) => boolean): string | undefined {
   const extension = path.extname(base);
   const emitted = SOURCE_FOR_EMITTED[extension];
-  const candidates: string[] = [];
-  if (emitted) candidates.push(...emitted.map((source) => base.slice(0, -extension.length) + source));
-  if ((MODULE_EXTENSIONS as readonly string[]).includes(extension)) candidates.push(base);
-  candidates.push(...MODULE_EXTENSIONS.map((ext) => base + ext));
-  candidates.push(...MODULE_EXTENSIONS.map((ext) => path.join(base, `index${ext}`)));
-  return candidates.find(exists);
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
+  if (emitted) {
+    const stem = base.slice(0, -extension.length);
+    for (const source of emitted) if (exists(stem + source)) return stem + source;
   }
+  if ((MODULE_EXTENSIONS as readonly string[]).includes(extension) && exists(base)) return base;
+  for (const ext of MODULE_EXTENSIONS) if (exists(base + ext)) return base + ext;
+  // `index.*` only in a folder (on disk: one stat tells; a project file list has no folders).
+  if (exists === isRegularFile && statOf(base)?.isDirectory() !== true) return undefined;
+  for (const ext of MODULE_EXTENSIONS) {
+    const index = path.join(base, `index${ext}`);
+    if (exists(index)) return index;
+  }
+  return undefined;
 }

@@ -286,10 +286,11 @@ export class ValueSummariser {
 
 /** The `return` statements of a function body, not those of functions or classes nested in it. */
 function collectReturns(node: TS.Node, into: TS.ReturnStatement[]): void {
-  if (ts.isReturnStatement(node)) into.push(node);
-  ts.forEachChild(node, (child) => {
-    if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) collectReturns(child, into);
-  });
+  const visit = (child: TS.Node): undefined => {
+    if (ts.isReturnStatement(child)) into.push(child);
+    if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
 }
 
 /** `a.b.c` as its root (`a`) and the member names after it (`['b', 'c']`), wrappers skipped. */

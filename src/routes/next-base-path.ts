@@ -3,8 +3,9 @@
  * root): `{ basePath: '/docs' }` as an object literal of the config module, read as text without
  * running it. A `basePath` whose value is not a static string makes the routes unresolved.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isRegularFile, statOf } from '../modules/file-stats.js';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
@@ -20,12 +21,8 @@ export type BasePath = { readonly basePath: string } | { readonly reason: string
 function configIn(folder: string): string | undefined {
   for (const name of CONFIGS) {
     const file = path.join(folder, name);
-    try {
-      // Not there: `undefined` (an exception per missing name would cost more than the look-up).
-      if (statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
-    } catch {
-      // Unreadable: try the next extension.
-    }
+    // Missing or unreadable: try the next extension.
+    if (isRegularFile(file)) return file;
   }
   return undefined;
 }
@@ -68,9 +65,9 @@ export function nextBasePath(file: string, projectRoot: string): BasePath {
   for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
     const config = configIn(folder);
     if (config !== undefined) {
-      const stamp = statSync(config).mtimeMs;
+      const stamp = statOf(config)?.mtimeMs ?? Number.NaN;
       const known = cache.get(config);
-      if (known?.stamp === stamp) return known.outcome;
+      if (known !== undefined && known.stamp === stamp) return known.outcome;
       const outcome = readBasePath(config);
       cache.set(config, { stamp, outcome });
       return outcome;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { beginFile } from '../../src/modules/file-stats.js';
 import { FileVersionCache } from '../../src/modules/file-version-cache.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fleet-file-cache-'));
@@ -19,6 +20,10 @@ describe('FileVersionCache', () => {
     expect(cache.get(file)).toBe(`1:${file.length}`);
     writeFileSync(file, 'two, longer');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    // Within the analysis of one linted file the version read first is kept (the stats are remembered) …
+    expect(cache.get(file)).toBe(`1:${file.length}`);
+    // … and the next linted file sees the change.
+    beginFile({});
     expect(cache.get(file)).toBe(`2:${file.length}`);
     expect(cache.size).toBe(1);
   });
