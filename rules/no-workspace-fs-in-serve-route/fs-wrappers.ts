@@ -21,14 +21,24 @@ import { wrapperSummary } from './wrapper-summary.js';
 import type { Wrapper, WrapperSummary } from './wrapper-summary.js';
 
 const EMPTY: WrapperSummary = new Map();
-const INSTANCE_TEXT = /\bnew\s+[A-Z]/;
+// `new X(…)` where X may be a project class: built-ins and error classes (`throw new NotFoundError()`)
+// never make an exported instance with fs-reading methods, and name nearly every `new` in a service.
+const INSTANCE_TEXT =
+  /\bnew\s+(?!(?:[\w$]*Error|Date|Map|Set|WeakMap|WeakSet|WeakRef|Promise|URL|URLSearchParams|RegExp|Array|Object|Buffer|AbortController|Headers|Response|Request|FormData|Blob|TextEncoder|TextDecoder|(?:Big)?(?:Uint|Int)(?:8|16|32|64)Array|Uint8ClampedArray|Float(?:32|64)Array|ArrayBuffer|DataView|Intl)\b)[A-Z]/;
+
+/**
+ * The cheap text test before a module is parsed for wrappers: a module that names no fs module (nor
+ * archiver) wraps nothing, unless it makes an instance of a class that may be a project class
+ * (whose module may wrap fs).
+ */
+export function mayWrapFs(text: string): boolean {
+  return FS_TEXT.test(text) || INSTANCE_TEXT.test(text);
+}
 
 /** The fs wrappers a project module exports, per file version; a module that cannot be read or parsed wraps nothing we can see. */
 const summaries = new FileVersionCache<WrapperSummary>((source) => {
   const { text } = source;
-  // Cheap text test before parsing: a module that names no fs module (nor archiver) wraps nothing,
-  // unless it exports an instance of a class (whose module may).
-  if (!FS_TEXT.test(text) && !INSTANCE_TEXT.test(text)) return EMPTY;
+  if (!mayWrapFs(text)) return EMPTY;
   return wrapperSummary(source.parse());
 }, EMPTY);
 
