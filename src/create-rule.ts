@@ -33,17 +33,23 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // so the merge is done once per distinct options (frozen: a rule cannot change what the next
   // file gets).
   const merged = new Map<string, Options>();
+  // ESLint hands every file of one configuration the same options array: looked up by identity first.
+  const byArray = new WeakMap<object, Options>();
   return {
     ...created,
     create(context) {
       // One linted file: the project-reading layer's remembered stats are for the previous one.
       beginFile(context.sourceCode);
       recordHostFile(context);
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
+      let options = byArray.get(context.options);
       if (options === undefined) {
-        options = deepFreeze(ESLintUtils.applyDefault(defaults, context.options as Options | null) as Options);
-        merged.set(key, options);
+        const key = JSON.stringify(context.options);
+        options = merged.get(key);
+        if (options === undefined) {
+          options = deepFreeze(ESLintUtils.applyDefault(defaults, context.options as Options | null) as Options);
+          merged.set(key, options);
+        }
+        byArray.set(context.options, options);
       }
       return rule.create(context, options);
     },

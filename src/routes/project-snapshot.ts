@@ -53,31 +53,52 @@ function directories(root: string): Map<string, string> {
   return dirs;
 }
 
+/**
+ * The modification time and size of each file of a snapshot, in `files` order, as numbers: a
+ * refresh compares these, so checking an unchanged project of thousands of files every second
+ * builds no string.
+ */
+const versions = new WeakMap<ProjectSnapshot, Float64Array>();
+
 /** Walks `root` (absolute) and stamps everything. */
 export function takeSnapshot(root: string): ProjectSnapshot {
   // Directories first: a file created during the walk then shows up as a changed directory.
   const dirs = directories(root);
   const stamps = new Map<string, string>();
   const files: string[] = [];
+  const numbers: number[] = [];
   for (const file of discoverFiles(root).files) {
-    const stamp = fileStamp(file);
-    if (stamp === undefined) continue;
-    stamps.set(file, stamp);
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) continue;
+    stamps.set(file, `${stats.mtimeMs}:${stats.size}`);
     files.push(file);
+    numbers.push(stats.mtimeMs, stats.size);
   }
-  return { root, files, stamps, dirs };
+  const snapshot = { root, files, stamps, dirs };
+  versions.set(snapshot, Float64Array.from(numbers));
+  return snapshot;
 }
 
 /** `previous` itself when nothing changed on disk, else a snapshot of the current state. */
 export function refreshSnapshot(previous: ProjectSnapshot): ProjectSnapshot {
   for (const [dir, stamp] of previous.dirs) if (dirStamp(dir) !== stamp) return takeSnapshot(previous.root);
+  const known = versions.get(previous);
   let stamps: Map<string, string> | undefined;
-  for (const file of previous.files) {
-    const stamp = fileStamp(file);
-    if (stamp === undefined) return takeSnapshot(previous.root);
+  let changed: Float64Array | undefined;
+  for (const [index, file] of previous.files.entries()) {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) return takeSnapshot(previous.root);
+    if (known !== undefined && known[2 * index] === stats.mtimeMs && known[2 * index + 1] === stats.size) continue;
+    const stamp = `${stats.mtimeMs}:${stats.size}`;
     if (stamp === previous.stamps.get(file)) continue;
     stamps ??= new Map(previous.stamps);
     stamps.set(file, stamp);
+    changed ??= known === undefined ? new Float64Array(2 * previous.files.length) : Float64Array.from(known);
+    changed[2 * index] = stats.mtimeMs;
+    changed[2 * index + 1] = stats.size;
   }
-  return stamps ? { ...previous, stamps } : previous;
+  if (!stamps) return previous;
+  const next = { ...previous, stamps };
+  if (changed !== undefined && known !== undefined) versions.set(next, changed);
+  return next;
 }
