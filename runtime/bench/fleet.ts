@@ -36,7 +36,12 @@ export function fleetSystem(backend: FleetBackend, config: BenchConfig): BenchSy
     name: backend.name,
     ...(backend.database === undefined ? {} : { database: backend.database }),
     version,
-    settings: { concurrency: config.concurrency, claimBatch: config.claimBatch, ...backend.settings },
+    settings: {
+      concurrency: config.concurrency,
+      claimBatch: config.claimBatch,
+      claimAhead: config.claimAhead ?? 'default (48)',
+      ...backend.settings,
+    },
     async setup() {
       store = await backend.open();
       await store.migrate();
@@ -61,6 +66,7 @@ export function fleetSystem(backend: FleetBackend, config: BenchConfig): BenchSy
         },
         concurrency: config.concurrency,
         claimBatch: config.claimBatch,
+        ...(config.claimAhead === undefined ? {} : { claimAhead: config.claimAhead }),
         log: () => undefined,
       });
       running.start();

@@ -3,7 +3,7 @@
  * PostgreSQL in one run, the raw SKIP LOCKED ceiling, the latency of one durable commit (the
  * floor of a durable enqueue), and fleet-runtime on SQLite.
  *
- *   node --experimental-transform-types --import ./runtime/bench/ts-loader.mjs runtime/bench/main.ts [--jobs 20000] [--rounds 3] [--json out.json]
+ *   node --experimental-transform-types --import ./runtime/bench/ts-loader.mjs runtime/bench/main.ts [--jobs 20000] [--rounds 3] [--ahead N] [--json out.json]
  *
  * Prints a Markdown table; `--json` also writes every number with the settings used.
  */
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '16' },
     batch: { type: 'string', default: '16' },
+    ahead: { type: 'string' },
     pool: { type: 'string', default: '8' },
     samples: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '1' },
@@ -50,6 +51,7 @@ const config: BenchConfig = {
   bulkBatch: 1000,
   concurrency: int(values.concurrency, 'concurrency'),
   claimBatch: int(values.batch, 'batch'),
+  ...(values.ahead === undefined ? {} : { claimAhead: Number(values.ahead) }),
   poolSize: int(values.pool, 'pool'),
   latencySamples: int(values.samples, 'samples'),
   rounds: int(values.rounds, 'rounds'),

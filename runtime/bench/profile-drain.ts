@@ -5,6 +5,7 @@
  *
  *   node --experimental-transform-types --import ./runtime/bench/ts-loader.mjs runtime/bench/profile-drain.ts \
  *     [--store postgres|sqlite] [--jobs 20000] [--concurrency 16] [--batch 16] [--max-settles 2] [--max-held N]
+ *     [--sql "<statements run after migrate (measurement only), e.g. DROP INDEX …>"]
  *
  * PostgreSQL: a fresh database `fleet_bench_profile` on `--url` (default as the runtime bench).
  */
@@ -20,7 +21,7 @@ import { createPostgresStore } from '../src/stores/postgres/index.js';
 import { createSqliteStore } from '../src/stores/sqlite/index.js';
 import { Worker } from '../src/worker/worker.js';
 import { dropDatabase, freshDatabase } from './database.js';
-import { backendCpuBetween, sampleBackendCpu } from './pg-cpu.js';
+import { backendCpuBetween, sampleBackendCpu, walPosition } from './pg-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '16' },
     'max-settles': { type: 'string' },
     'max-held': { type: 'string' },
+    sql: { type: 'string' },
     url: { type: 'string', default: process.env.FLEET_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -42,6 +44,14 @@ const store: Store =
     ? await createSqliteStore({ path: join(dir, 'fleet.db') })
     : await createPostgresStore({ url: await freshDatabase(values.url, DB), poolSize: 8 });
 await store.migrate();
+if (values.sql !== undefined && values.store !== 'sqlite') {
+  // An experiment on the schema after the migrations (measurement only), e.g. --sql 'DROP INDEX …'.
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: values.url.replace(/\/[^/]*$/, `/${DB}`) });
+  await client.connect();
+  await client.query(values.sql);
+  await client.end();
+}
 
 const schema: StandardSchemaV1<{ i: number }> = {
   '~standard': { version: 1, vendor: 'bench', validate: (value) => ({ value: value as { i: number } }) },
@@ -103,6 +113,7 @@ const lsn = async () => {
   return rows[0]?.lsn ?? '';
 };
 const lsnBefore = await lsn();
+const walBefore = values.store === 'sqlite' ? 0n : await walPosition(values.url);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 worker.start();
@@ -111,13 +122,32 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const dbSeconds = backendCpuBetween(dbBefore, await dbCpu());
+const walBytes = values.store === 'sqlite' ? 0n : (await walPosition(values.url)) - walBefore;
 // The drain's WAL range, e.g. for `pg_waldump --stats=record -s <start> -e <end>` on the server.
 if (values.store !== 'sqlite') process.stdout.write(`WAL ${lsnBefore} .. ${await lsn()}\n`);
 process.stdout.write(
   `${values.store}: ${String(jobs)} jobs drained at ${String(Math.round(jobs / seconds))} jobs/s (wall ${seconds.toFixed(2)} s, ` +
     `this process's CPU ${cpuSeconds.toFixed(2)} s = ${String(Math.round((cpuSeconds * 1e6) / jobs))} µs per job` +
-    `${dbSeconds === null ? '' : `, PostgreSQL backends' CPU ${dbSeconds.toFixed(2)} s = ${String(Math.round((dbSeconds * 1e6) / jobs))} µs per job`})\n`,
+    (dbSeconds === null
+      ? ''
+      : `, PostgreSQL backends' CPU ${dbSeconds.toFixed(2)} s = ${String(Math.round((dbSeconds * 1e6) / jobs))} µs per job`) +
+    `${values.store === 'sqlite' ? '' : `, WAL ${String(Math.round(Number(walBytes) / jobs))} bytes per job`})\n`,
 );
+if (values.store !== 'sqlite') {
+  // Row writes per table during the enqueue and the drain (HOT updates write no index entry).
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: values.url.replace(/\/[^/]*$/, `/${DB}`) });
+  await client.connect();
+  await client.query('SELECT pg_stat_force_next_flush()').catch(() => undefined);
+  const { rows } = await client.query<{ relname: string; ins: string; upd: string; hot: string; del: string }>(
+    'SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot, n_tup_del AS del FROM pg_stat_user_tables ORDER BY relname',
+  );
+  await client.end();
+  for (const row of rows) {
+    if (row.ins === '0' && row.upd === '0' && row.del === '0') continue;
+    process.stdout.write(`  table ${row.relname}: inserted ${row.ins}, updated ${row.upd} (HOT ${row.hot}), deleted ${row.del}\n`);
+  }
+}
 for (const [op, entry] of calls) {
   process.stdout.write(
     `  ${op}: ${String(entry.n)} calls, ${(entry.ms / entry.n).toFixed(2)} ms each, ${(entry.rows / entry.n).toFixed(1)} tasks each\n`,

@@ -67,6 +67,8 @@ export interface BenchConfig {
   concurrency: number;
   /** Jobs taken per claim (default 16, = concurrency). */
   claimBatch: number;
+  /** fleet-runtime's `claimAhead` (jobs a claim may take beyond the free slots); undefined: the worker's default. */
+  claimAhead?: number;
   /** Pool size for each system's connection pool (default 8). */
   poolSize: number;
   /** Latency probes on the idle queue (default 200). */

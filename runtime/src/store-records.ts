@@ -136,7 +136,20 @@ export type Settlement = LeaseRef &
     | { kind: 'release' }
   );
 
-/** One lifecycle event. `taskId` is null for schedule events (`skipped`). */
+/**
+ * The id of a task's `done` event. A success stores no event row (the task row holds when and at
+ * which attempt it finished, and a `done` task never runs again), so both stores read the event
+ * from the row with this id: after every stored event, and `events(id, DONE_EVENT_ID)` returns
+ * nothing more. `Number.MAX_SAFE_INTEGER`, so it survives the conversion to a JavaScript number.
+ * A task that finished before this change keeps its stored `done` row (a smaller id) instead.
+ */
+export const DONE_EVENT_ID = 9_007_199_254_740_991;
+
+/**
+ * One lifecycle event. `taskId` is null for schedule events (`skipped`). Ids increase along a task's
+ * history; the `enqueued` event has id 0 and the `done` event `DONE_EVENT_ID` (both read from the
+ * task row), every other event the id of its stored row.
+ */
 export interface TaskEvent {
   id: number;
   taskId: string | null;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Store } from '../src/store.js';
+import { DONE_EVENT_ID, type Store } from '../src/store.js';
 import { POSTGRES_MIGRATIONS_DIR } from '../src/stores/postgres/migrate.js';
 import { createSqliteStore } from '../src/stores/sqlite/index.js';
 import { SQLITE_MIGRATIONS_DIR } from '../src/stores/sqlite/migrate.js';
@@ -15,6 +15,20 @@ const V1_TASK = { id: '0190a0a0-0000-7000-8000-000000000001', name: 'old.task' }
 // A task that a process still running version 2 enqueued and started after another process applied
 // migration 3: its event rows have no `task_seq`.
 const V2_TASK = { id: '0190a0a0-0000-7000-8000-000000000002', name: 'v2.task' };
+// A task that finished before `done` events were derived from the task row: its stored `done` row
+// is returned instead of the derived one, never both.
+const DONE_TASK = { id: '0190a0a0-0000-7000-8000-000000000003', name: 'old.done' };
+
+async function keepsStoredDone(store: Store): Promise<void> {
+  const events = await store.events(DONE_TASK.id);
+  expect(events.map((event) => [event.type, event.attempt])).toEqual([
+    ['enqueued', null],
+    ['started', 1],
+    ['done', 1],
+  ]);
+  expect(events.at(-1)?.id).toBeLessThan(DONE_EVENT_ID);
+  expect(await store.events(DONE_TASK.id, events[1]?.id)).toEqual(events.slice(2));
+}
 
 async function readsRowsWithoutSeq(store: Store): Promise<void> {
   const events = await store.events(V2_TASK.id);
@@ -69,6 +83,14 @@ describe('upgrade from schema version 1', () => {
         [V1_TASK.id, V1_TASK.name],
       );
       await client.query("INSERT INTO fleet_events (task_id, type) VALUES ($1, 'enqueued')", [V1_TASK.id]);
+      await client.query(
+        "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, attempts, finished_at) VALUES ($1, $2, '{}', 'done', now(), 3, 3, 1, now())",
+        [DONE_TASK.id, DONE_TASK.name],
+      );
+      await client.query(
+        "INSERT INTO fleet_events (task_id, type, attempt) VALUES ($1, 'enqueued', NULL), ($1, 'started', 1), ($1, 'done', 1)",
+        [DONE_TASK.id],
+      );
       await client.query('COMMIT');
     } finally {
       await client.end();
@@ -90,7 +112,7 @@ describe('upgrade from schema version 1', () => {
         const filled = await check.query(
           `SELECT e.task_seq = t.seq AS same FROM "${schema}".fleet_events e JOIN "${schema}".fleet_tasks t ON t.id = e.task_id`,
         );
-        expect(filled.rows).toEqual([{ same: true }]);
+        expect(filled.rows).toEqual([{ same: true }, { same: true }, { same: true }, { same: true }]);
         await check.query(
           `INSERT INTO "${schema}".fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, attempts) VALUES ($1, $2, '{}', 'running', now(), 3, 3, 1)`,
           [V2_TASK.id, V2_TASK.name],
@@ -100,6 +122,7 @@ describe('upgrade from schema version 1', () => {
           [V2_TASK.id],
         );
         await readsRowsWithoutSeq(store);
+        await keepsStoredDone(store);
       } finally {
         await check.end();
       }
@@ -122,6 +145,12 @@ describe('upgrade from schema version 1', () => {
       "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, created_at, updated_at) VALUES (?, ?, '{}', 'queued', ?, 3, 3, ?, ?)",
     ).run(V1_TASK.id, V1_TASK.name, hourAgo, hourAgo, hourAgo);
     db.prepare("INSERT INTO fleet_events (task_id, type, at) VALUES (?, 'enqueued', ?)").run(V1_TASK.id, hourAgo);
+    db.prepare(
+      "INSERT INTO fleet_tasks (id, name, payload, state, run_at, max_attempts, max_lost_leases, attempts, created_at, updated_at, finished_at) VALUES (?, ?, '{}', 'done', ?, 3, 3, 1, ?, ?, ?)",
+    ).run(DONE_TASK.id, DONE_TASK.name, hourAgo, hourAgo, hourAgo, hourAgo);
+    db.prepare(
+      "INSERT INTO fleet_events (task_id, type, at, attempt) VALUES (?, 'enqueued', ?, NULL), (?, 'started', ?, 1), (?, 'done', ?, 1)",
+    ).run(DONE_TASK.id, hourAgo, DONE_TASK.id, hourAgo, DONE_TASK.id, hourAgo);
     db.close();
     const store = await createSqliteStore({ path });
     try {
@@ -140,7 +169,7 @@ describe('upgrade from schema version 1', () => {
           .prepare('SELECT e.task_seq = t.seq AS same FROM fleet_events e JOIN fleet_tasks t ON t.id = e.task_id')
           .all()
           .map((row) => row.same),
-      ).toEqual([1]);
+      ).toEqual([1, 1, 1, 1]);
       expect(
         check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'fleet_events_task%' ORDER BY name").all(),
       ).toEqual([{ name: 'fleet_events_task_seq' }, { name: 'fleet_events_task_unkeyed' }]);
@@ -154,6 +183,7 @@ describe('upgrade from schema version 1', () => {
         .run(V2_TASK.id, hourAgo, V2_TASK.id, hourAgo);
       check.close();
       await readsRowsWithoutSeq(store);
+      await keepsStoredDone(store);
       await exercise(store);
     } finally {
       await store.close();

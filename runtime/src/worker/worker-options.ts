@@ -12,8 +12,16 @@ export interface WorkerOptions<S extends AnyTaskSpecs> {
   executors: Executors<S>;
   /** Tasks run at once. Default 10. */
   concurrency?: number;
-  /** Most tasks taken per claim. Default 100. */
+  /** Most tasks taken per claim for the free slots. Default 100. */
   claimBatch?: number;
+  /**
+   * Most tasks a claim may take beyond the free slots when the queue is deep. Default 48; 0 turns
+   * it off. Only after a claim came back full, and only as many as start within 100 ms (or a tenth
+   * of the lease) at the executors' measured mean run time. They wait in the worker in claim order,
+   * their leases heartbeated, and start as slots free; one not started within 1 s (or a quarter of
+   * its lease) is handed back (`release`: the attempt refunded), as they all are on `stop()`.
+   */
+  claimAhead?: number;
   /**
    * Claims in flight at once. Default `ceil(concurrency / claimBatch)`: with many slots and small
    * batches several claims run in parallel on the store's pool instead of one after another.

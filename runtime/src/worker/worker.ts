@@ -14,6 +14,19 @@ import type { StopOptions, WorkerOptions } from './worker-options.js';
 
 export type { StopOptions, WorkerOptions } from './worker-options.js';
 
+/** Tasks claimed ahead are expected to start within this many ms at the measured pace (or a tenth of the lease if shorter). */
+export const CLAIM_AHEAD_WINDOW_MS = 100;
+/** A task claimed ahead and not started within this many ms (or a quarter of its lease if shorter) is handed back. */
+export const CLAIM_AHEAD_DEADLINE_MS = 1000;
+
+/** A task claimed beyond the free slots: its lease is held (and heartbeated) until a slot frees or its deadline. */
+interface AheadTask {
+  task: ClaimedTask;
+  held: HeldTask;
+  /** `performance.now()` by which it must have started, or be handed back. */
+  deadline: number;
+}
+
 /**
  * Drains the queue: claims ready tasks in batches with a lease, runs them with bounded concurrency,
  * heartbeats all leases from one timer, writes outcomes in batches, reclaims expired leases, and
@@ -33,6 +46,7 @@ export class Worker<S extends AnyTaskSpecs> {
   readonly #options: WorkerOptions<S>;
   readonly #concurrency: number;
   readonly #claimBatch: number;
+  readonly #claimAhead: number;
   readonly #maxClaims: number;
   readonly #maxHeld: number;
   readonly #definitions = new Map<string, TaskDefinition>();
@@ -42,6 +56,13 @@ export class Worker<S extends AnyTaskSpecs> {
   /** Every lease this worker holds: executing, or waiting for its outcome to be stored. */
   readonly #running = new Map<string, HeldTask>();
   readonly #settles: SettleQueue;
+  /** Tasks claimed ahead of a free slot, in claim order; started as slots free (see `claimAhead`). */
+  readonly #ahead = new Map<string, AheadTask>();
+  #aheadTimer: NodeJS.Timeout | undefined;
+  /** The last claim came back full: more work is probably waiting. */
+  #deep = false;
+  /** Moving average of executor run time in ms; unknown (Infinity) until a task has finished. */
+  #meanRunMs = Number.POSITIVE_INFINITY;
   #executing = 0;
   #state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
   /** Slots promised to claims in flight. */
@@ -64,6 +85,7 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#log = options.log ?? defaultLogger;
     this.#concurrency = options.concurrency ?? 10;
     this.#claimBatch = options.claimBatch ?? 100;
+    this.#claimAhead = Math.max(0, Math.floor(options.claimAhead ?? 48));
     this.#maxClaims = options.maxClaims ?? Math.ceil(this.#concurrency / this.#claimBatch);
     this.#maxHeld = Math.max(this.#concurrency, options.maxHeld ?? this.#concurrency + Math.max(this.#concurrency, 256));
     this.owner = options.owner ?? `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
@@ -93,7 +115,12 @@ export class Worker<S extends AnyTaskSpecs> {
 
   /** Tasks currently held by this worker (running, or finished with the outcome not yet stored). */
   get active(): number {
-    return this.#running.size;
+    return this.#running.size + this.#ahead.size;
+  }
+
+  /** Tasks claimed ahead of a free slot and not started yet (included in `active`). */
+  get claimedAhead(): number {
+    return this.#ahead.size;
   }
 
   /** Start claiming. Idempotent. */
@@ -109,7 +136,7 @@ export class Worker<S extends AnyTaskSpecs> {
       setInterval(() => {
         this.#poke();
       }, this.#options.pollIntervalMs ?? 1000),
-      setInterval(() => void heartbeatLeases(this.#store, this.#running, this.#log), Math.max(50, Math.floor(shortestLease / 3))),
+      setInterval(() => void heartbeatLeases(this.#store, this.#heldLeases(), this.#log), Math.max(50, Math.floor(shortestLease / 3))),
       setInterval(() => void this.#reap(), this.#options.reapIntervalMs ?? 5000),
       setInterval(() => void this.#checkNames(), this.#options.unknownTaskCheckMs ?? 60_000),
     );
@@ -118,9 +145,30 @@ export class Worker<S extends AnyTaskSpecs> {
     this.#poke();
   }
 
-  /** Slots a new claim may fill now. */
-  #room(): number {
-    return Math.min(this.#concurrency - this.#executing, this.#maxHeld - this.#running.size) - this.#reserved;
+  /** Every lease to heartbeat: running or waiting for its outcome, and claimed ahead. */
+  #heldLeases(): ReadonlyMap<string, HeldTask> {
+    if (this.#ahead.size === 0) return this.#running;
+    const all = new Map(this.#running);
+    for (const [id, ahead] of this.#ahead) all.set(id, ahead.held);
+    return all;
+  }
+
+  /** Tasks a new claim may take now: free slots (plus `extra` claimed ahead), within `maxHeld`. */
+  #room(extra = 0): number {
+    const waiting = this.#ahead.size;
+    return Math.min(this.#concurrency + extra - this.#executing - waiting, this.#maxHeld - this.#running.size - waiting) - this.#reserved;
+  }
+
+  /**
+   * How many tasks to claim beyond the free slots: none unless the last claim came back full (a deep
+   * queue) and executors are fast enough that, at their measured mean run time, every task claimed
+   * ahead starts within the window (100 ms, or a tenth of the lease if shorter). At most `claimAhead`.
+   */
+  #aheadAllowance(leaseMs: number): number {
+    if (!this.#deep || this.#claimAhead === 0 || !Number.isFinite(this.#meanRunMs)) return 0;
+    const window = Math.min(CLAIM_AHEAD_WINDOW_MS, leaseMs / 10);
+    const rounds = Math.floor(window / Math.max(this.#meanRunMs, 0.001));
+    return Math.min(this.#claimAhead, rounds * this.#concurrency);
   }
 
   /** Ask for a claim now (a wake-up hint or the poll timer). */
@@ -162,8 +210,9 @@ export class Worker<S extends AnyTaskSpecs> {
   async #claim(): Promise<void> {
     try {
       for (const [leaseMs, names] of this.#groups) {
-        const limit = Math.min(this.#room(), this.#claimBatch);
-        if (limit <= 0 || this.#state !== 'running') break;
+        if (this.#room() <= 0 || this.#state !== 'running') break;
+        const extra = this.#aheadAllowance(leaseMs);
+        const limit = Math.min(this.#room(extra), this.#claimBatch + extra);
         this.#reserved += limit;
         let claimed: ClaimedTask[];
         try {
@@ -175,9 +224,15 @@ export class Worker<S extends AnyTaskSpecs> {
           this.#handBack(claimed);
           return;
         }
-        for (const task of claimed) this.#begin(task, leaseMs);
+        for (const task of claimed) {
+          if (this.#executing < this.#concurrency && this.#ahead.size === 0) this.#begin(task, leaseMs);
+          else if (this.#isRunning()) this.#holdAhead(task, leaseMs);
+          // Stopping: a task beyond the free slots is not started; hand it back at once.
+          else this.#settles.push({ id: task.id, token: task.token, kind: 'release' });
+        }
         // A full batch means more work is probably waiting: claim again as soon as slots free.
-        if (claimed.length === limit) this.#wanted = true;
+        this.#deep = claimed.length === limit;
+        if (this.#deep) this.#wanted = true;
       }
     } catch (error) {
       this.#log('error', `claim failed, will retry on the next poll: ${error instanceof Error ? error.message : String(error)}`);
@@ -202,11 +257,78 @@ export class Worker<S extends AnyTaskSpecs> {
     return result.claimed;
   }
 
-  #begin(task: ClaimedTask, leaseMs: number): void {
+  /** Read after an await: `stop()` may have run meanwhile. */
+  #isRunning(): boolean {
+    return this.#state === 'running';
+  }
+
+  /** Keep a task claimed beyond the free slots until a slot frees, or hand it back at its deadline. */
+  #holdAhead(task: ClaimedTask, leaseMs: number): void {
+    const held: HeldTask = {
+      lease: { id: task.id, token: task.token },
+      name: task.name,
+      startedAt: 0,
+      leaseMs,
+      controller: new AbortController(),
+      settled: false,
+      done: Promise.resolve(),
+    };
+    this.#ahead.set(task.id, { task, held, deadline: performance.now() + Math.min(CLAIM_AHEAD_DEADLINE_MS, leaseMs / 4) });
+    this.#armAheadTimer();
+  }
+
+  #armAheadTimer(): void {
+    if (this.#aheadTimer !== undefined || this.#ahead.size === 0) return;
+    let first = Number.POSITIVE_INFINITY;
+    for (const ahead of this.#ahead.values()) first = Math.min(first, ahead.deadline);
+    this.#aheadTimer = setTimeout(
+      () => {
+        this.#aheadTimer = undefined;
+        this.#handBackAhead(performance.now());
+        this.#armAheadTimer();
+      },
+      Math.max(1, first - performance.now()),
+    );
+    this.#aheadTimer.unref();
+  }
+
+  /**
+   * Hand back (release: the attempt refunded, claimable by any worker at once) every task claimed
+   * ahead whose deadline is before `until`, and stop claiming ahead until a claim sees a deep queue.
+   */
+  #handBackAhead(until: number): void {
+    let released = 0;
+    for (const [id, ahead] of this.#ahead) {
+      if (ahead.deadline > until) continue;
+      this.#ahead.delete(id);
+      this.#settles.push({ ...ahead.held.lease, kind: 'release' });
+      released += 1;
+    }
+    if (released === 0) return;
+    this.#deep = false;
+    this.#settles.flush();
+    if (this.#state === 'running') this.#log('warn', `handed back ${String(released)} tasks claimed ahead that no slot freed for in time.`);
+  }
+
+  /** Start tasks claimed ahead while slots are free. */
+  #startAhead(): void {
+    while (this.#state === 'running' && this.#executing < this.#concurrency && this.#ahead.size > 0) {
+      const [id, ahead] = this.#ahead.entries().next().value as [string, AheadTask];
+      this.#ahead.delete(id);
+      // Its lease was reported lost while it waited (cancelled or reclaimed): never start it.
+      if (ahead.held.controller.signal.aborted) continue;
+      this.#begin(ahead.task, ahead.held.leaseMs, ahead.held.controller);
+    }
+    if (this.#ahead.size === 0 && this.#aheadTimer !== undefined) {
+      clearTimeout(this.#aheadTimer);
+      this.#aheadTimer = undefined;
+    }
+  }
+
+  #begin(task: ClaimedTask, leaseMs: number, controller = new AbortController()): void {
     const definition = this.#definitions.get(task.name);
     const executor = this.#executors.get(task.name);
     if (definition === undefined || executor === undefined) throw new Error(`Worker: claimed unknown task ${task.name}.`);
-    const controller = new AbortController();
     const entry: HeldTask = {
       lease: { id: task.id, token: task.token },
       name: task.name,
@@ -246,10 +368,14 @@ export class Worker<S extends AnyTaskSpecs> {
     if (entry.settled) return;
     entry.settled = true;
     this.#executing -= 1;
-    if (settlement !== null && settlement.kind !== 'release')
-      this.metrics.observe(entry.name, (performance.now() - entry.startedAt) / 1000);
+    if (settlement !== null && settlement.kind !== 'release') {
+      const ms = performance.now() - entry.startedAt;
+      this.metrics.observe(entry.name, ms / 1000);
+      this.#meanRunMs = Number.isFinite(this.#meanRunMs) ? this.#meanRunMs + (ms - this.#meanRunMs) / 8 : ms;
+    }
     if (settlement === null) this.#forget(entry.lease);
     else this.#settles.push(settlement);
+    this.#startAhead();
     // One claim and one outcome write for everything that finishes in this turn.
     this.#pokeSoon();
   }
@@ -301,6 +427,10 @@ export class Worker<S extends AnyTaskSpecs> {
     if (this.#state === 'stopped' || this.#state === 'stopping') return;
     this.#state = 'stopping';
     this.#unsubscribe?.();
+    // Tasks claimed ahead have not started: hand them back now rather than at the deadline.
+    this.#handBackAhead(Number.POSITIVE_INFINITY);
+    clearTimeout(this.#aheadTimer);
+    this.#aheadTimer = undefined;
     const timers = this.#timers;
     clearInterval(timers[0]);
     const all = (): Promise<unknown> => Promise.allSettled([...this.#running.values()].map((entry) => entry.done));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimedTask, Store } from '../../src/store.js';
+import { DONE_EVENT_ID, type ClaimedTask, type Store } from '../../src/store.js';
 import { newTask } from '../helpers/new-task.js';
 import { storeFactories } from './stores.js';
 
@@ -24,6 +24,47 @@ describe.each(storeFactories)('$name store: settle', (factory) => {
     expect(record).toMatchObject({ state: 'done', result: { sent: true }, leaseOwner: null, attempts: 1 });
     expect(record?.finishedAt).toBeInstanceOf(Date);
     expect(await lastEvent()).toBe('done');
+  });
+
+  it('derives the done event from the task row: id DONE_EVENT_ID, the finish time and attempt, after every stored event', async () => {
+    // A first attempt that was retried, so the done event follows stored events of two attempts.
+    await store.settle([{ id: task.id, token: task.token, kind: 'retry', error: 'Error: 503', runAt: new Date() }]);
+    const [second] = await store.claim({ owner: 'w', names: ['noop'], limit: 1, leaseMs: 10_000 });
+    if (second === undefined) throw new Error('precondition: the retry was claimed again');
+    await store.progress({ id: task.id, token: second.token }, 'half', { n: 1 });
+    // Not done yet: no done event is shown while the task runs.
+    expect((await store.events(task.id)).map((event) => event.type)).toEqual(['enqueued', 'started', 'retrying', 'started', 'progress']);
+    expect(await store.settle([{ id: task.id, token: second.token, kind: 'done', result: null }])).toEqual([true]);
+    const record = await store.get(task.id);
+    const events = await store.events(task.id);
+    expect(events.map((event) => event.type)).toEqual(['enqueued', 'started', 'retrying', 'started', 'progress', 'done']);
+    expect(events.at(-1)).toEqual({
+      id: DONE_EVENT_ID,
+      taskId: task.id,
+      schedule: null,
+      type: 'done',
+      at: record?.finishedAt,
+      attempt: 2,
+      data: null,
+    });
+    const progressId = events.at(-2)?.id ?? 0;
+    expect(progressId).toBeLessThan(DONE_EVENT_ID);
+    // Tailing: after the last stored event only done follows; after done, nothing.
+    expect((await store.events(task.id, progressId)).map((event) => event.type)).toEqual(['done']);
+    expect(await store.events(task.id, DONE_EVENT_ID)).toEqual([]);
+    // A second outcome for the same lease is refused and adds nothing.
+    expect(await store.settle([{ id: task.id, token: second.token, kind: 'fail', error: 'late' }])).toEqual([false]);
+    expect((await store.events(task.id)).map((event) => event.type)).toEqual([
+      'enqueued',
+      'started',
+      'retrying',
+      'started',
+      'progress',
+      'done',
+    ]);
+    // A purged task has no events at all, derived or stored.
+    expect(await store.purge(new Date(Date.now() + 60_000))).toBe(1);
+    expect(await store.events(task.id)).toEqual([]);
   });
 
   it('retry keeps the attempt spent and waits until runAt', async () => {

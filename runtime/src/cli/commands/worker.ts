@@ -17,7 +17,7 @@ interface TasksModule {
   schedules?: ScheduleSpec[];
   sideTasks?: SideTask[];
   /** Worker tuning (poll/reap intervals, claim batch); `--concurrency` overrides its concurrency. */
-  worker?: { pollIntervalMs?: number; reapIntervalMs?: number; claimBatch?: number; concurrency?: number };
+  worker?: { pollIntervalMs?: number; reapIntervalMs?: number; claimBatch?: number; claimAhead?: number; concurrency?: number };
 }
 
 async function load(path: string, io: CliIo): Promise<Required<Pick<TasksModule, 'executors'>> & TasksModule & { tasks: AnyTaskSpecs }> {

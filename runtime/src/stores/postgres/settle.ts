@@ -30,10 +30,11 @@ const build = (t: Tables) => `WITH input AS (
     FROM held h WHERE t.seq = h.seq
     RETURNING h.ord, t.id, t.seq, h.kind, t.attempts, h.data, t.run_at
   ), logged AS (
+    -- A success writes no event row: its \`done\` event is read from the task row (events.ts).
     INSERT INTO ${t.events} (task_id, task_seq, type, attempt, data)
-    SELECT id, seq, CASE kind WHEN 'done' THEN 'done' WHEN 'retry' THEN 'retrying' WHEN 'fail' THEN 'failed' WHEN 'dead' THEN 'dead'
+    SELECT id, seq, CASE kind WHEN 'retry' THEN 'retrying' WHEN 'fail' THEN 'failed' WHEN 'dead' THEN 'dead'
                          WHEN 'defer' THEN 'deferred' ELSE 'released' END, attempts, data::jsonb
-    FROM settled ORDER BY ord
+    FROM settled WHERE kind <> 'done' ORDER BY ord
   ), woken AS (
     SELECT pg_notify($8, '') FROM settled WHERE kind IN ('retry', 'defer', 'release') AND run_at <= now() LIMIT 1
   )

@@ -17,12 +17,13 @@ const SQL = {
 } as const;
 
 // Successes are the hot path: a run of them is stored by one UPDATE … FROM json_each, each element
-// [id, token, result JSON text], fenced like the others.
+// [id, token, result JSON text], fenced like the others. A success writes no event row: its `done`
+// event is read from the task row (events.ts).
 const DONE_BATCH = `UPDATE fleet_tasks SET state = 'done', result = j.value ->> 2, finished_at = ?1,
     lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?1
   FROM json_each(?2) AS j
   WHERE fleet_tasks.id = j.value ->> 0 AND fleet_tasks.lease_token = j.value ->> 1 AND fleet_tasks.state = 'running'
-  RETURNING fleet_tasks.id, fleet_tasks.attempts, fleet_tasks.seq`;
+  RETURNING fleet_tasks.id`;
 
 const EVENT = { retry: 'retrying', fail: 'failed', dead: 'dead', defer: 'deferred', release: 'released' } as const;
 
@@ -83,20 +84,17 @@ export function applySettlements(db: SqliteDb, settlements: readonly Settlement[
       const done = settlements[index] as Extract<Settlement, { kind: 'done' }>;
       return [done.id, done.token, JSON.stringify(done.result)];
     });
-    const stored = new Map(
+    const stored = new Set(
       db
         .statement(DONE_BATCH)
         .all(now, JSON.stringify(batch))
-        .map((row) => [String(row.id), { attempts: Number(row.attempts), seq: Number(row.seq) }]),
+        .map((row) => String(row.id)),
     );
     for (const index of run) {
       const id = settlements[index]?.id ?? '';
-      const row = stored.get(id);
       // A duplicate id in one batch: only its first occurrence is the one that took effect.
-      if (row === undefined) continue;
-      stored.delete(id);
+      if (!stored.delete(id)) continue;
       applied[index] = true;
-      events.push([id, 'done', row.attempts, null, row.seq]);
     }
   }
   insertEvents(db, events, now);
