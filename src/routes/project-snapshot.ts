@@ -85,7 +85,8 @@ export function refreshSnapshot(previous: ProjectSnapshot): ProjectSnapshot {
   const known = versions.get(previous);
   let stamps: Map<string, string> | undefined;
   let changed: Float64Array | undefined;
-  for (const [index, file] of previous.files.entries()) {
+  for (let index = 0; index < previous.files.length; index++) {
+    const file = previous.files[index]!;
     const stats = statSync(file, { throwIfNoEntry: false });
     if (stats === undefined) return takeSnapshot(previous.root);
     if (known !== undefined && known[2 * index] === stats.mtimeMs && known[2 * index + 1] === stats.size) continue;
