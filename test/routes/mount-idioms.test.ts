@@ -443,3 +443,126 @@ describe('routes registered through a registration helper', () => {
     ).toEqual(['GET /api/users/{id} src/app.js:5', 'POST /login src/app.js:6']);
   });
 });
+
+describe('koa-router `prefix()` after creation', () => {
+  test('a `router.prefix()` statement covers the routes registered before and after it; a trailing `/` is dropped', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/before', async (ctx) => {});\nrouter.prefix('/v1/');\nrouter.get('/after', async (ctx) => {});\napp.use(router.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /v1/before src/app.ts:5', 'GET /v1/after src/app.ts:7']);
+  });
+
+  test('`new Router().prefix()` on the creation chain, of koa-router, exported and mounted under a parent router', () => {
+    expect(
+      routes({
+        'src/users.js':
+          "const Router = require('koa-router');\nconst users = new Router().prefix('/users');\nusers.get('/:id', async (ctx) => {});\nmodule.exports = users;\n",
+        'src/app.js':
+          "const Koa = require('koa');\nconst Router = require('koa-router');\nconst users = require('./users');\nconst app = new Koa();\nconst api = new Router();\napi.prefix('/api');\napi.use(users.routes());\napp.use(api.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/users/{id} src/users.js:3']);
+  });
+
+  test('a `prefix()` under a condition leaves the router’s routes unresolved, with the reason', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nif (process.env.API) router.prefix('/api');\nrouter.get('/x', async (ctx) => {});\napp.use(router.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /x (`router` (src/app.ts): its prefix is set by `.prefix()` at line 5, not unconditionally where `router` is created) src/app.ts:6',
+    ]);
+  });
+
+  test('a `prefix()` on top of a `{ prefix }` option is unresolved: routes registered in between would keep both', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router({ prefix: '/a' });\nrouter.get('/x', async (ctx) => {});\nrouter.prefix('/b');\napp.use(router.routes());\n",
+      }),
+    ).toEqual(["GET ? /x (`router` (src/app.ts): its prefix is set twice (the creation's and `.prefix()` at line 6)) src/app.ts:5"]);
+  });
+
+  test('a `prefix()` on a router handed to a function is unresolved: Fleet cannot tell which routes it reaches', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nfunction mountUsers(router: Router) {\n  router.prefix('/users');\n  router.get('/:id', async (ctx) => {});\n}\nconst router = new Router();\nmountUsers(router);\napp.use(router.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /:id (`mountUsers@0` (src/app.ts): its prefix is set by `.prefix()` at line 5 on an object Fleet did not see created in the module) src/app.ts:6',
+    ]);
+  });
+});
+
+describe('routers returned by factory functions', () => {
+  const USERS =
+    "import { Router } from 'express';\nexport function createUserRouter(deps: unknown) {\n  const r = Router();\n  r.get('/x', (req, res) => { res.end(); });\n  return r;\n}\n";
+
+  test('Express: an imported factory called in the mount gets the mount path', () => {
+    expect(
+      routes({
+        'src/users.ts': USERS,
+        'src/app.ts':
+          "import express from 'express';\nimport { createUserRouter } from './users';\nconst app = express();\napp.use('/users', createUserRouter({}));\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /users/x src/users.ts:4']);
+  });
+
+  test('Express: a default-exported factory whose result is held in a variable, mounted twice', () => {
+    expect(
+      routes({
+        'src/orders.ts':
+          "import express from 'express';\nexport default function makeOrders() {\n  const router = express.Router();\n  router.post('/', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport makeOrders from './orders';\nconst app = express();\nconst orders = makeOrders();\napp.use('/orders', orders);\napp.use('/v2/orders', makeOrders());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['POST /orders src/orders.ts:4', 'POST /v2/orders src/orders.ts:4']);
+  });
+
+  test('Express: a factory returning an `express.Router()` chain, required in CommonJS', () => {
+    expect(
+      routes({
+        'src/health.js':
+          "const express = require('express');\nmodule.exports = () => express.Router().get('/health', (req, res) => { res.end(); });\n",
+        'src/app.js':
+          "const express = require('express');\nconst health = require('./health');\nconst app = express();\napp.use('/status', health());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /status/health src/health.js:2']);
+  });
+
+  test('two factories of one module, each with its own `const router`, keep their own mount paths', () => {
+    expect(
+      routes({
+        'src/routers.ts':
+          "import { Router } from 'express';\nexport function users() {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n}\nexport function teams() {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users, teams } from './routers';\nconst app = express();\napp.use('/users', users());\napp.use('/teams', teams());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /users/{id} src/routers.ts:4', 'GET /teams/{id} src/routers.ts:9']);
+  });
+
+  test('a factory that may return another router is not followed: its routes stay unresolved', () => {
+    expect(
+      routes({
+        'src/users.ts':
+          "import { Router } from 'express';\nimport { legacy } from './legacy';\nexport function createUserRouter(old: boolean) {\n  const r = Router();\n  r.get('/x', (req, res) => { res.end(); });\n  if (old) return legacy;\n  return r;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { createUserRouter } from './users';\nconst app = express();\napp.use('/users', createUserRouter(false));\napp.listen(3000);\n",
+      }),
+    ).toEqual([
+      'GET ? /x (`r` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:5',
+    ]);
+  });
+
+  test('a factory of the same module called in the mount, next to a router of the same name at the top level', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express, { Router } from 'express';\nconst router = Router();\nrouter.get('/top', (req, res) => { res.end(); });\nfunction local() {\n  const router = Router();\n  router.get('/l', (req, res) => { res.end(); });\n  return router;\n}\nconst app = express();\napp.use('/local', local());\napp.use('/root', router);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /root/top src/app.ts:3', 'GET /local/l src/app.ts:6']);
+  });
+});

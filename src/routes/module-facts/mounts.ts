@@ -27,6 +27,8 @@ export interface MountScope {
   readonly functions: ReadonlySet<string>;
   /** Functions of the module that return one unit (`function createUsersRouter() { …; return r; }`): name → unit. */
   readonly returns: ReadonlyMap<string, string>;
+  /** `const users = createUsersRouter(deps)`: variables (units) holding what a factory call returns → that call. */
+  readonly results: ReadonlyMap<string, TSESTree.CallExpression>;
 }
 
 /**
@@ -47,6 +49,8 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const elements = iteratedElements(target);
     if (elements !== undefined) return elements.flatMap((element) => childrenOf(element, scope, param));
     const unit = unitOfExpression(target);
+    const result = unit === undefined || param !== undefined ? undefined : scope.results.get(unit);
+    if (result !== undefined) return childrenOf(result, scope, undefined);
     return unit === undefined ? [] : [{ kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` }];
   }
   if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
@@ -93,6 +97,15 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
   ) {
     // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
     return [{ kind: 'local', unit: scope.returns.get(target.callee.name)! }];
+  }
+  const factory =
+    target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.Identifier
+      ? scope.imports.get(target.callee.name)
+      : undefined;
+  if (factory !== undefined && param === undefined) {
+    // `app.use('/users', createUsersRouter(deps))` of an imported factory: the object it returns (see `ModuleFacts.returns`).
+    const name = factory.name === WHOLE_MODULE ? 'default' : factory.name;
+    return [{ kind: 'import', specifier: factory.specifier, name, param: undefined, returned: true }];
   }
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
