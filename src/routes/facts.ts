@@ -74,6 +74,15 @@ export interface NestVersioningCall {
   readonly line: number;
 }
 
+/** `router.prefix('/api')` on an imported object (`import router from './routes'`): its export, as written here. */
+export interface ImportPrefixCall {
+  readonly specifier: string;
+  readonly name: string;
+  /** The method called (`prefix`). */
+  readonly method: string;
+  readonly line: number;
+}
+
 /** Everything the inventory reads from one module. */
 export interface ModuleFacts {
   readonly created: ReadonlyMap<string, CreatedUnit>;
@@ -100,6 +109,8 @@ export interface ModuleFacts {
    * tell which routes it covers.
    */
   readonly ownUnknown: ReadonlyMap<string, string>;
+  /** Prefix-setting calls on imported objects; the module that creates the object reads them (its routes' prefix is unknown). */
+  readonly prefixedImports: readonly ImportPrefixCall[];
 }
 
 /** The unit of a function's parameter. */

@@ -44,6 +44,15 @@ export interface MountIndex {
     member?: string,
     returned?: boolean,
   ): readonly LocatedMount[];
+  /**
+   * Prefix-setting calls in other modules on the export `name` of `file`
+   * (`import router from './routes'; router.prefix('/api')`), as `file:line` places and methods.
+   */
+  prefixCallsOn(
+    file: string,
+    name: string,
+    ownFacts?: ModuleFacts,
+  ): readonly { readonly file: string; readonly line: number; readonly method: string }[];
   /** The file a relative or workspace-package specifier in `fromFile` refers to. */
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Project files that may import `file` (see `ImportGraph.importersOf`), test files excluded. */
@@ -180,6 +189,21 @@ export function createMountIndex(
       // Reports list mounts in file order, then in the order the module makes them.
       found.sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.at - b.at);
       return found.map(({ file: mountFile, edge }) => ({ file: mountFile, edge }));
+    },
+    prefixCallsOn(file, name, ownFacts) {
+      const factsFor = ownFacts === undefined ? factsOf : (other: string) => (other === file ? ownFacts : factsOf(other));
+      const found: { file: string; line: number; method: string }[] = [];
+      for (const source of sourcesOf(file)) {
+        for (const importer of graph.importersOf(source)) {
+          if (testFiles.has(importer)) continue;
+          for (const call of factsOf(importer)?.prefixedImports ?? []) {
+            if (resolve(importer, call.specifier) !== source) continue;
+            const target = origin(source, call.name, factsFor);
+            if (target?.file === file && target.name === name) found.push({ file: importer, line: call.line, method: call.method });
+          }
+        }
+      }
+      return found;
     },
     resolve,
     importersOf: (file) => graph.importersOf(file).filter((importer) => !testFiles.has(importer)),

@@ -76,6 +76,16 @@ export class MountPrefixes {
     const unknown = facts?.ownUnknown.get(unit);
     const module = this.where(file, 1).replace(/:1$/, '');
     if (unknown !== undefined) return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}): ${unknown}` };
+    for (const [name, exported] of facts?.exports ?? []) {
+      if (exported !== unit) continue;
+      // `router.prefix('/api')` in a module importing it: Fleet does not follow a prefix set from another module (it may be conditional, or set twice).
+      const [call] = this.index.prefixCallsOn(file, name, file === this.currentFile ? facts : undefined);
+      if (call !== undefined)
+        return {
+          ok: false,
+          reason: `\`${unitDisplayName(unit)}\` (${module}): its prefix is set by \`.${call.method}()\` at ${this.where(call.file, call.line)}, in a module importing it`,
+        };
+    }
     const created = facts?.created.get(unit);
     if (created?.own === undefined && created !== undefined) {
       if (created.why !== undefined) return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}): ${created.why}` };

@@ -495,6 +495,17 @@ describe('koa-router `prefix()` after creation', () => {
       'GET ? /:id (`mountUsers@0` (src/app.ts): its prefix is set by `.prefix()` at line 5 on an object Fleet did not see created in the module) src/app.ts:6',
     ]);
   });
+
+  test('the router handed to that function has the unknown prefix too: its own routes are unresolved, not shown without it', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nfunction version(router: Router) {\n  router.prefix('/v1');\n}\nconst router = new Router();\nrouter.get('/status', async (ctx) => {});\nversion(router);\napp.use(router.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /status (`router` (src/app.ts): its prefix is set by `.prefix()` at line 5 on an object Fleet did not see created in the module) src/app.ts:8',
+    ]);
+  });
 });
 
 describe('routers returned by factory functions', () => {
@@ -564,5 +575,48 @@ describe('routers returned by factory functions', () => {
           "import express, { Router } from 'express';\nconst router = Router();\nrouter.get('/top', (req, res) => { res.end(); });\nfunction local() {\n  const router = Router();\n  router.get('/l', (req, res) => { res.end(); });\n  return router;\n}\nconst app = express();\napp.use('/local', local());\napp.use('/root', router);\napp.listen(3000);\n",
       }),
     ).toEqual(['GET /root/top src/app.ts:3', 'GET /local/l src/app.ts:6']);
+  });
+});
+
+describe('koa-router `prefix()` on a router of another module', () => {
+  test('a prefix set by the importing module leaves the router’s routes unresolved, never shown without it', () => {
+    expect(
+      routes({
+        'src/routes.js':
+          "const Router = require('koa-router');\nconst router = new Router();\nrouter.get('/users', async (ctx) => {});\nmodule.exports = router;\n",
+        'src/app.js':
+          "const Koa = require('koa');\nconst router = require('./routes');\nconst app = new Koa();\nrouter.prefix('/api');\napp.use(router.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual([
+      'GET ? /users (`router` (src/routes.js): its prefix is set by `.prefix()` at src/app.js:4, in a module importing it) src/routes.js:3',
+    ]);
+  });
+});
+
+describe('factories called through a namespace or require()', () => {
+  test('`ns.createRouter()` of `import * as ns`, `require(…).createRouter()` and `require(…)()`', () => {
+    expect(
+      routes({
+        'src/users.js':
+          "const { Router } = require('express');\nexports.createRouter = () => {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n};\n",
+        'src/teams.ts':
+          "import { Router } from 'express';\nexport function createRouter() {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/health.js':
+          "const express = require('express');\nmodule.exports = function health() {\n  const router = express.Router();\n  router.get('/health', (req, res) => { res.end(); });\n  return router;\n};\n",
+        'src/app.ts':
+          "import express from 'express';\nimport * as teams from './teams';\nconst app = express();\napp.use('/users', require('./users').createRouter());\napp.use('/teams', teams.createRouter());\napp.use('/', require('./health')());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /health src/health.js:4', 'GET /teams/{id} src/teams.ts:4', 'GET /users/{id} src/users.js:4']);
+  });
+
+  test('routes registered on the variable holding a factory call keep the variable’s own mount', () => {
+    expect(
+      routes({
+        'src/base.ts':
+          "import { Router } from 'express';\nexport function createBase() {\n  const router = Router();\n  router.get('/ping', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { createBase } from './base';\nconst app = express();\nconst api = createBase();\napi.get('/extra', (req, res) => { res.end(); });\napp.use('/api', api);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/extra src/app.ts:5', 'GET /api/ping src/base.ts:4']);
   });
 });

@@ -228,7 +228,12 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     const child = unitOfExpression(declarator.id);
     if (parent !== undefined && child !== undefined && parent !== child) mounts.push(localEdge(parent, child, '', declarator));
   }
-  const ownUnknown = prefixSetters(calls, created, declaredIn, imports, constants);
+  const { unknown: ownUnknown, onImports: prefixedImports } = prefixSetters(calls, created, declaredIn, imports, constants);
+  // `function setup(router) { router.prefix('/v1') }` called as `setup(router)`: the prefix is the caller's router's too.
+  for (const edge of mounts) {
+    if (edge.child.kind !== 'local' || !ownUnknown.has(edge.child.unit) || ownUnknown.has(edge.parent)) continue;
+    if (created.has(edge.parent)) ownUnknown.set(edge.parent, ownUnknown.get(edge.child.unit)!);
+  }
   const exports = new Map<string, string>();
   const reexports = new Map<string, { specifier: string; name: string }>();
   const starExports: string[] = [];
@@ -244,6 +249,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     uriVersioning,
     returns,
     ownUnknown,
+    prefixedImports,
   };
   cache.set(program, facts);
   return facts;

@@ -49,9 +49,11 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const elements = iteratedElements(target);
     if (elements !== undefined) return elements.flatMap((element) => childrenOf(element, scope, param));
     const unit = unitOfExpression(target);
-    const result = unit === undefined || param !== undefined ? undefined : scope.results.get(unit);
-    if (result !== undefined) return childrenOf(result, scope, undefined);
-    return unit === undefined ? [] : [{ kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` }];
+    if (unit === undefined) return [];
+    const local: ChildRef = { kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` };
+    // `const users = createUsersRouter(deps)`: the variable (routes registered on it here) and the router the factory returns.
+    const result = param === undefined ? scope.results.get(unit) : undefined;
+    return result === undefined ? [local] : [...childrenOf(result, scope, undefined), local];
   }
   if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
     // `ns.router` of `import * as ns` / `require('./m').router`.
@@ -87,7 +89,7 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
   ) {
     // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
     const method = target.callee.property.name;
-    return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
+    if (method === 'routes' || method === 'middleware') return childrenOf(target.callee.object, scope, undefined);
   }
   if (
     target.type === AST_NODE_TYPES.CallExpression &&
@@ -98,21 +100,38 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
     return [{ kind: 'local', unit: scope.returns.get(target.callee.name)! }];
   }
-  const factory =
-    target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.Identifier
-      ? scope.imports.get(target.callee.name)
-      : undefined;
-  if (factory !== undefined && param === undefined) {
+  const factory = target.type === AST_NODE_TYPES.CallExpression && param === undefined ? importedFunction(target.callee, scope) : undefined;
+  if (factory !== undefined) {
     // `app.use('/users', createUsersRouter(deps))` of an imported factory: the object it returns (see `ModuleFacts.returns`).
-    const name = factory.name === WHOLE_MODULE ? 'default' : factory.name;
-    return [{ kind: 'import', specifier: factory.specifier, name, param: undefined, returned: true }];
+    return [{ kind: 'import', specifier: factory.specifier, name: factory.name, param: undefined, returned: true }];
   }
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) return [];
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
     return inner ? childrenOf(inner, scope, param) : [];
   }
   return [];
+}
+
+/**
+ * The export a called function comes from: `createUsersRouter` imported by name, `ns.createUsersRouter`
+ * of `import * as ns`, `require('./users').createUsersRouter`, `require('./users')` (its `default`).
+ */
+function importedFunction(callee: TSESTree.Node, scope: MountScope): { specifier: string; name: string } | undefined {
+  const target = unwrap(callee);
+  const required = requiredSpecifier(target);
+  if (required !== undefined) return { specifier: required, name: 'default' };
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const from = scope.imports.get(target.name);
+    return from && { specifier: from.specifier, name: from.name === WHOLE_MODULE ? 'default' : from.name };
+  }
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
+  const object = unwrap(target.object);
+  const from = object.type === AST_NODE_TYPES.Identifier ? scope.imports.get(object.name) : undefined;
+  const base = from && (from.name === WHOLE_MODULE || from.name === 'default') ? from.specifier : requiredSpecifier(object);
+  return base === undefined ? undefined : { specifier: base, name: target.property.name };
 }
 
 function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {

@@ -7,12 +7,18 @@
 import type { FrameworkDefinition, PrefixMethods } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
 
+/** A prefix-setting method as the registry declares it: its framework, the prefix it keeps for an argument, its packages. */
+export interface PrefixSetter {
+  readonly framework: string;
+  readonly value: (argument: string) => string;
+  readonly packages: readonly string[];
+}
+
 // Read on first use: the registry imports detectors that import the route layer back.
 let deriving: ReadonlySet<string> | undefined;
-let setting:
-  | ReadonlyMap<string, { readonly framework: string; readonly value: (argument: string) => string; readonly packages: readonly string[] }>
-  | undefined;
+let setting: ReadonlyMap<string, PrefixSetter> | undefined;
 
+// `FRAMEWORKS` is a tuple of literal types; read each entry as the interface, where the field is optional.
 function prefixMethodsOf(framework: FrameworkDefinition): PrefixMethods | undefined {
   return framework.prefixMethods;
 }
@@ -29,12 +35,10 @@ export function derivesPrefixedObjectIn(framework: string, method: string): bool
   return found !== undefined && (prefixMethodsOf(found)?.deriving ?? []).includes(method);
 }
 
-/** The framework whose `method` sets its receiver's own prefix, with the prefix it keeps for an argument and its packages. */
-export function prefixSetter(
-  method: string,
-): { readonly framework: string; readonly value: (argument: string) => string; readonly packages: readonly string[] } | undefined {
+/** The registered method `method` that sets its receiver's own prefix, if one framework declares it. */
+export function prefixSetter(method: string): PrefixSetter | undefined {
   if (setting === undefined) {
-    const map = new Map<string, { framework: string; value: (argument: string) => string; packages: readonly string[] }>();
+    const map = new Map<string, PrefixSetter>();
     for (const framework of FRAMEWORKS) {
       const methods = prefixMethodsOf(framework);
       for (const name of methods?.setting?.methods ?? [])

@@ -4,7 +4,8 @@
  * The router rewrites every route it holds, registered before the call or after, so a call that
  * runs once, unconditionally, in the statement list that creates the router is its own prefix.
  * Anything else (a call under a condition or in another function, two calls, a prefix on an
- * object created elsewhere) leaves the object's prefix unknown, with the reason.
+ * object handed in) leaves the object's prefix unknown, with the reason; a call on an imported
+ * object is recorded for the module that creates it (`ModuleFacts.prefixedImports`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../ast/unwrap.js';
@@ -13,6 +14,8 @@ import type { LocalImport } from './imports.js';
 import { literalString } from './literal-string.js';
 import { prefixSetter } from './prefix-methods.js';
 import { unitDisplayName, unitOfExpression } from './units.js';
+import type { ImportPrefixCall } from '../facts.js';
+import { WHOLE_MODULE } from '../../modules/import-forms.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The statement a call is part of when only expressions (a method chain, a `const x = …`) stand between them. */
@@ -69,8 +72,9 @@ export function prefixSetters(
   declaredIn: ReadonlyMap<string, TSESTree.Node>,
   imports: ReadonlyMap<string, LocalImport>,
   constants: ReadonlyMap<string, string>,
-): Map<string, string> {
+): { readonly unknown: Map<string, string>; readonly onImports: ImportPrefixCall[] } {
   const unknown = new Map<string, string>();
+  const onImports: ImportPrefixCall[] = [];
   const seen = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
@@ -81,8 +85,15 @@ export function prefixSetters(
     if (unit === undefined) continue;
     const unitCreated = created.get(unit);
     const where = `\`.${callee.property.name}()\` at line ${call.loc.start.line}`;
+    const imported = imports.get(unit);
+    if (unitCreated === undefined && imported !== undefined) {
+      // `import router from './routes'; router.prefix('/api')`: the routes are in the other module, which asks (see `MountPrefixes.own`).
+      const name = imported.name === WHOLE_MODULE ? 'default' : imported.name;
+      onImports.push({ specifier: imported.specifier, name, method: callee.property.name, line: call.loc.start.line });
+      continue;
+    }
     if (unitCreated === undefined) {
-      // A router handed in or imported: Fleet cannot tell which routes the prefix reaches.
+      // A router handed in: Fleet cannot tell which routes the prefix reaches.
       if ([...imports.values()].some((from) => setter.packages.includes(from.specifier)))
         unknown.set(unit, `its prefix is set by ${where} on an object Fleet did not see created in the module`);
       continue;
@@ -102,5 +113,5 @@ export function prefixSetters(
     // The first reason found is the one messages give.
     else if (!unknown.has(unit)) unknown.set(unit, reason);
   }
-  return unknown;
+  return { unknown, onImports };
 }
