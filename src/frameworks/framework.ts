@@ -48,6 +48,9 @@ export interface PrefixMethods {
   readonly packages: readonly string[];
 }
 
+/** Methods returning an object's dispatch middleware, which stands for the object where it is mounted (Koa's `app.use(router.routes())`). */
+export type DispatchMethods = readonly string[];
+
 /** A mount call of a framework's own: the function whose first parameter is mounted, and its path. */
 export interface FrameworkMount {
   /** The mounted function (`(app) => app.get(...)`) or object. */
@@ -106,4 +109,6 @@ export interface FrameworkDefinition<Name extends string = string> {
   readonly creates?: (callee: CreationCallee) => Creation | undefined;
   /** Methods that give its objects a prefix of their own (Hono `basePath`, koa-router `prefix`). */
   readonly prefixMethods?: PrefixMethods;
+  /** Methods whose result, mounted, mounts the object they are called on (koa-router `routes()`, `middleware()`). */
+  readonly dispatchMethods?: DispatchMethods;
 }

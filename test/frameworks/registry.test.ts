@@ -51,12 +51,12 @@ describe('the framework registry', () => {
     expect(MAY_ROUTE.test(`import { z } from 'zod';\nconst user = z.object({});`)).toBe(false);
   });
 
-  it('names every prefix method, and the module facts name none of them', () => {
+  it('names every prefix and dispatch method, and the module facts name none of them', () => {
     const methods = FRAMEWORKS.flatMap((framework) => {
       const prefixes = framework.prefixMethods;
-      return [...(prefixes?.deriving ?? []), ...(prefixes?.setting?.methods ?? [])];
+      return [...(prefixes?.deriving ?? []), ...(prefixes?.setting?.methods ?? []), ...(framework.dispatchMethods ?? [])];
     });
-    expect(methods.sort()).toEqual(['basePath', 'prefix']);
+    expect(methods.sort()).toEqual(['basePath', 'middleware', 'prefix', 'routes']);
     const folder = path.join(root, 'src/routes/module-facts');
     for (const file of readdirSync(folder)) {
       const text = readFileSync(path.join(folder, file), 'utf8');

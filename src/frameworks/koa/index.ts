@@ -18,5 +18,7 @@ export const koa: FrameworkDefinition<'koa'> = {
   },
   // `router.prefix('/v1')` sets the router's prefix for every route on it, registered before or
   // after (the router rewrites the paths it holds), without the trailing `/` it strips.
+  // `app.use(router.routes())`: the router's dispatch middleware mounts the router.
+  dispatchMethods: ['routes', 'middleware'],
   prefixMethods: { setting: { methods: ['prefix'], value: (argument) => argument.replace(/\/$/, '') }, packages: [...ROUTERS] },
 };

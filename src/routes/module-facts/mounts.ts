@@ -16,6 +16,7 @@ import { WHOLE_MODULE } from '../../modules/import-forms.js';
 import { literalString } from './literal-string.js';
 import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
+import { dispatchesReceiver } from './prefix-methods.js';
 import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -87,9 +88,8 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     target.callee.type === AST_NODE_TYPES.MemberExpression &&
     target.callee.property.type === AST_NODE_TYPES.Identifier
   ) {
-    // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
-    const method = target.callee.property.name;
-    if (method === 'routes' || method === 'middleware') return childrenOf(target.callee.object, scope, undefined);
+    // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware (the registry's `dispatchMethods`).
+    if (dispatchesReceiver(target.callee.property.name)) return childrenOf(target.callee.object, scope, undefined);
   }
   if (
     target.type === AST_NODE_TYPES.CallExpression &&

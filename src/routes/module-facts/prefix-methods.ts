@@ -1,8 +1,9 @@
 /**
- * The framework registry's prefix methods (`prefixMethods` of `src/frameworks/<name>/`), as the
- * module facts ask for them: which methods derive a prefixed object from their receiver (Hono's
- * `basePath`), which set the receiver's own prefix (koa-router's `prefix`). The module facts name
- * no framework method themselves.
+ * The framework registry's prefix and dispatch methods (`prefixMethods`, `dispatchMethods` of
+ * `src/frameworks/<name>/`), as the module facts ask for them: which methods derive a prefixed
+ * object from their receiver (Hono's `basePath`), which set the receiver's own prefix
+ * (koa-router's `prefix`), which return the receiver's dispatch middleware (koa-router's
+ * `routes()`). The module facts name no framework method themselves.
  */
 import type { FrameworkDefinition, PrefixMethods } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
@@ -17,6 +18,7 @@ export interface PrefixSetter {
 // Read on first use: the registry imports detectors that import the route layer back.
 let deriving: ReadonlySet<string> | undefined;
 let setting: ReadonlyMap<string, PrefixSetter> | undefined;
+let dispatching: ReadonlySet<string> | undefined;
 
 // `FRAMEWORKS` is a tuple of literal types; read each entry as the interface, where the field is optional.
 function prefixMethodsOf(framework: FrameworkDefinition): PrefixMethods | undefined {
@@ -47,4 +49,10 @@ export function prefixSetter(method: string): PrefixSetter | undefined {
     setting = map;
   }
   return setting.get(method);
+}
+
+/** Whether `method` of some registered framework returns its receiver's dispatch middleware (mounting it mounts the receiver). */
+export function dispatchesReceiver(method: string): boolean {
+  dispatching ??= new Set(FRAMEWORKS.flatMap((framework) => (framework as FrameworkDefinition).dispatchMethods ?? []));
+  return dispatching.has(method);
 }
