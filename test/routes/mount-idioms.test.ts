@@ -620,3 +620,25 @@ describe('factories called through a namespace or require()', () => {
     ).toEqual(['GET /api/extra src/app.ts:5', 'GET /api/ping src/base.ts:4']);
   });
 });
+
+describe('functions declared inside another function', () => {
+  test('nested registration helpers and a nested factory name the same units on the route side and the mount side', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nexport function createApp() {\n  const app = express();\n  function routes(r: express.Router) {\n    r.get('/x', (req, res) => { res.end(); });\n  }\n  const more = (r: express.Router) => {\n    r.get('/y', (req, res) => { res.end(); });\n  };\n  function local() {\n    const router = express.Router();\n    router.get('/z', (req, res) => { res.end(); });\n    return router;\n  }\n  const api = express.Router();\n  routes(api);\n  more(api);\n  app.use('/api', api);\n  app.use('/local', local());\n  app.listen(3000);\n}\n",
+      }),
+    ).toEqual(['GET /api/x src/app.ts:5', 'GET /api/y src/app.ts:8', 'GET /local/z src/app.ts:12']);
+  });
+});
+
+describe('fastify-plugin inside a function', () => {
+  test('a plugin wrapped in fastify-plugin inside a setup function joins its parent: the register prefix does not apply', () => {
+    expect(
+      routes({
+        'src/server.ts':
+          "import Fastify from 'fastify';\nimport fp from 'fastify-plugin';\nexport function build() {\n  const app = Fastify();\n  async function health(f: any) {\n    f.get('/health', async () => 'ok');\n  }\n  app.register(fp(health), { prefix: '/api' });\n  app.register(async (f) => {\n    f.get('/x', async () => 'x');\n  }, { prefix: '/api' });\n  return app;\n}\n",
+      }),
+    ).toEqual(['GET /health src/server.ts:6', 'GET /api/x src/server.ts:10']);
+  });
+});

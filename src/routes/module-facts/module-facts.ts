@@ -198,7 +198,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       declarator.parent.kind === 'const' &&
       init.type === AST_NODE_TYPES.CallExpression &&
       init.callee.type === AST_NODE_TYPES.Identifier &&
-      (imports.has(init.callee.name) || returns.has(init.callee.name))
+      (imports.has(init.callee.name) || returns.has(unitOfExpression(init.callee) ?? ''))
     )
       results.set(declaredUnit(declarator), init);
   }

@@ -91,15 +91,12 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware (the registry's `dispatchMethods`).
     if (dispatchesReceiver(target.callee.property.name)) return childrenOf(target.callee.object, scope, undefined);
   }
-  if (
-    target.type === AST_NODE_TYPES.CallExpression &&
-    target.callee.type === AST_NODE_TYPES.Identifier &&
-    scope.returns.has(target.callee.name) &&
-    param === undefined
-  ) {
-    // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
-    return [{ kind: 'local', unit: scope.returns.get(target.callee.name)! }];
-  }
+  const returned =
+    target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.Identifier && param === undefined
+      ? scope.returns.get(unitOfExpression(target.callee) ?? '')
+      : undefined;
+  // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
+  if (returned !== undefined) return [{ kind: 'local', unit: returned }];
   const factory = target.type === AST_NODE_TYPES.CallExpression && param === undefined ? importedFunction(target.callee, scope) : undefined;
   if (factory !== undefined) {
     // `app.use('/users', createUsersRouter(deps))` of an imported factory: the object it returns (see `ModuleFacts.returns`).

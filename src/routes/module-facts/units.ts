@@ -15,7 +15,8 @@ export { isFunctionNode };
  * wrapper calls such as `fp(async (app) => {})`), else a name from its offset.
  */
 export function functionUnit(fn: FunctionNode): string {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id.name;
+  // Named like a variable (`createApp>routes` for one declared inside `createApp`), so a call `routes(api)` names the same unit.
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableUnit(fn.id, fn);
   let node: TSESTree.Node = fn;
   // `parent` is typed as always present, but the Program's is not.
   let parent = node.parent as TSESTree.Node | undefined;
@@ -29,7 +30,7 @@ export function functionUnit(fn: FunctionNode): string {
     parent = node.parent;
   }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
+    return declaredUnit(parent as TSESTree.VariableDeclarator & { id: TSESTree.Identifier });
   return `#fn@${fn.range[0]}`;
 }
 
