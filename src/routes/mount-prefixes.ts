@@ -117,7 +117,7 @@ export class MountPrefixes {
       if (facts?.created.get(unit)?.kind === 'app' || this.isFastifyRoot(file, unit)) return { ok: true, values: [''] };
       const name = unit.startsWith('#return:')
         ? 'the object a function returns'
-        : PARAM.test(unit) && unit.startsWith('#')
+        : PARAM.test(unitDisplayName(unit)) && unitDisplayName(unit).startsWith('#')
           ? 'the plugin/function'
           : `\`${unitDisplayName(unit).replace(/@\d+$/, '')}\``;
       return {

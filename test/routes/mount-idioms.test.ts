@@ -642,3 +642,16 @@ describe('fastify-plugin inside a function', () => {
     ).toEqual(['GET /health src/server.ts:6', 'GET /api/x src/server.ts:10']);
   });
 });
+
+describe('messages name a unit by its variable', () => {
+  test('an unmounted helper declared inside an anonymous function is named `helper`, not by its scope', () => {
+    expect(
+      routes({
+        'src/app.js':
+          "const express = require('express');\nmodule.exports = function () {\n  const helper = (r) => {\n    r.get('/x', (req, res) => { res.end(); });\n  };\n  return helper;\n};\n",
+      }),
+    ).toEqual([
+      'GET ? /x (`helper` in src/app.js is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/app.js:4',
+    ]);
+  });
+});
