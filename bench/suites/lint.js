@@ -9,8 +9,9 @@ import { lintSummary } from '../lib/lint-summary.js';
 
 /** Timed configurations, in the order they run within a round. */
 const MODES = ['parser', 'recommended', 'type-checked', 'nfp'];
-// Issue 2 §6 set ≤ 1.15× for `recommended`; issue 3 §6, which added the third rule, ≤ 1.2×.
-const TARGETS = { recommendedVsParser: 1.15, recommendedThreeRulesVsParser: 1.2, typeCheckedVsNfp: 1.25 };
+// Issue 2 §6 set ≤ 1.15× for `recommended`; issue 3 §6, which added the third rule, ≤ 1.2×;
+// issue 8 §5 set ≤ 1.0× for `recommended-type-checked` against `no-floating-promises` alone (was 1.25×).
+export const TARGETS = { recommendedVsParser: 1.15, recommendedThreeRulesVsParser: 1.2, typeCheckedVsNfp: 1.0 };
 
 /**
  * The lint benchmark (issue 2 §6): generates the synthetic backend, then times ESLint per mode

@@ -23,9 +23,33 @@ export interface CreationCallee {
 /** What a creation makes: `app` is a root when nothing mounts it, `router` must be mounted. */
 export interface Creation {
   readonly kind: 'app' | 'router';
-  /** The first argument's `{ prefix }` is the object's own prefix (Koa routers, Elysia). */
-  readonly prefixOption?: boolean;
+  /** The option of the first argument that holds the object's own prefix: `prefix` of `new Router({ prefix })` (Koa routers, Elysia). */
+  readonly prefixOption?: string;
 }
+
+/**
+ * The methods that give a framework object a prefix of its own, outside any mount. The module
+ * facts (`src/routes/module-facts/`) ask the registry for them and name no method themselves.
+ */
+export interface PrefixMethods {
+  /**
+   * Methods that return a new object under the receiver at the first argument's path (Hono's
+   * `app.basePath('/v1')`). On a creation chain (`new Hono().basePath('/v1')`) they extend the
+   * created object's own prefix; on an existing object they derive a new one mounted under it.
+   */
+  readonly deriving?: readonly string[];
+  /**
+   * Methods that set the receiver's own prefix, for every route registered on it before or after
+   * (koa-router's `router.prefix('/v1')`, also at the end of a creation chain), and the prefix the
+   * framework keeps for an argument (koa-router drops a trailing `/`).
+   */
+  readonly setting?: { readonly methods: readonly string[]; readonly value: (argument: string) => string };
+  /** Modules whose objects have these methods: a call on an object the module did not create counts only in a module importing one of them. */
+  readonly packages: readonly string[];
+}
+
+/** Methods returning an object's dispatch middleware, which stands for the object where it is mounted (Koa's `app.use(router.routes())`). */
+export type DispatchMethods = readonly string[];
 
 /** A mount call of a framework's own: the function whose first parameter is mounted, and its path. */
 export interface FrameworkMount {
@@ -83,4 +107,8 @@ export interface FrameworkDefinition<Name extends string = string> {
   };
   /** The app or router a callee imported from its packages creates, for the cross-file mount index. */
   readonly creates?: (callee: CreationCallee) => Creation | undefined;
+  /** Methods that give its objects a prefix of their own (Hono `basePath`, koa-router `prefix`). */
+  readonly prefixMethods?: PrefixMethods;
+  /** Methods whose result, mounted, mounts the object they are called on (koa-router `routes()`, `middleware()`). */
+  readonly dispatchMethods?: DispatchMethods;
 }

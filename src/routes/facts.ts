@@ -5,15 +5,21 @@
  *
  * A *unit* names something routes hang off: a module-level variable (`usersRouter`), or the
  * n-th parameter of a function (`ordersRoutes@0` for `function ordersRoutes(app)`, anonymous
- * functions as `#fn@<offset>@0`), or a class property (`ApiRouter#router` for `this.router` in `class ApiRouter`).
+ * functions as `#fn@<offset>@0`), or a class property (`ApiRouter#router` for `this.router` in `class ApiRouter`),
+ * or the object a function returns from a creation chain (`#return:<offset>` for
+ * `return Router().get(…)`, the offset of the returned expression).
  */
 
 /** A module-level object created by a framework call. */
 export interface CreatedUnit {
   /** `app`: a root when nothing mounts it (`express()`, `fastify()`, `new Koa()`, `new Hono()`); `router`: must be mounted. */
   readonly kind: 'app' | 'router';
-  /** Prefix the object adds itself (Koa `{ prefix }`, Hono `basePath()`); `undefined` when not static. */
+  /** Prefix the object adds itself (Koa `{ prefix }` or `router.prefix()`, Hono `basePath()`); `undefined` when not static. */
   readonly own: string | undefined;
+  /** The registry name of the framework that creates it. */
+  readonly framework?: string;
+  /** Why `own` is unknown, in words for messages, when it is not just a computed value. */
+  readonly why?: string;
 }
 
 /** What a mount attaches: a unit of this module, or an export of another. */
@@ -26,6 +32,8 @@ export type ChildRef =
       readonly param: number | undefined;
       /** A property of an instance of the exported class (`new ApiRouter().router`). */
       readonly member?: string | undefined;
+      /** The object the exported function returns (`app.use('/users', createUsersRouter(deps))`). */
+      readonly returned?: true;
     };
 
 /** `parent.use('/api', child)`, `parent.register(child, { prefix })`, `parent.route('/x', child)`, `setup(parent)`. */
@@ -66,6 +74,15 @@ export interface NestVersioningCall {
   readonly line: number;
 }
 
+/** `router.prefix('/api')` on an imported object (`import router from './routes'`): its export, as written here. */
+export interface ImportPrefixCall {
+  readonly specifier: string;
+  readonly name: string;
+  /** The method called (`prefix`). */
+  readonly method: string;
+  readonly line: number;
+}
+
 /** Everything the inventory reads from one module. */
 export interface ModuleFacts {
   readonly created: ReadonlyMap<string, CreatedUnit>;
@@ -81,6 +98,19 @@ export interface ModuleFacts {
   readonly skipOverride: ReadonlySet<string>;
   /** `enableVersioning()` calls with URI versioning (adds a version segment). */
   readonly uriVersioning: readonly NestVersioningCall[];
+  /**
+   * Functions whose every return gives the same object created in the module (a router factory,
+   * `function createUsersRouter() { const r = Router(); …; return r; }`): function unit → that unit.
+   */
+  readonly returns: ReadonlyMap<string, string>;
+  /**
+   * Units whose own prefix cannot be known, with the reason in words for messages: one name for
+   * objects created in several functions, a prefix set by `router.prefix()` where Fleet cannot
+   * tell which routes it covers.
+   */
+  readonly ownUnknown: ReadonlyMap<string, string>;
+  /** Prefix-setting calls on imported objects; the module that creates the object reads them (its routes' prefix is unknown). */
+  readonly prefixedImports: readonly ImportPrefixCall[];
 }
 
 /** The unit of a function's parameter. */

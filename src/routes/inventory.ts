@@ -175,7 +175,8 @@ function fullPaths(
   // Nothing mounts the object, and the detector sees it is the root app with no prefix (a
   // parameter typed `Express`): its own path is the full path. A class property no mount
   // reaches is not known to be the root (that takes a `listen` on it, see `module-facts.ts`).
-  if (!outcome.ok && outcome.unmounted === true && route.pathComplete && !unit.includes('#')) return { paths: [ownPath] };
+  if (!outcome.ok && outcome.unmounted === true && route.pathComplete && !unit.slice(unit.lastIndexOf('>') + 1).includes('#'))
+    return { paths: [ownPath] };
   if (!outcome.ok) {
     // What is known is the path below the unit's mounts: its own prefix (Koa `{ prefix }`) and the route's path.
     const own = resolver().own(input.filename, unit);
@@ -221,7 +222,9 @@ export function routesOfFile(input: RoutesOfFileInput): readonly RouteEntry[] {
 
 const entriesCache = new WeakMap<TSESTree.Program, Map<string, readonly RouteEntry[]>>();
 
-function computeRoutes(input: RoutesOfFileInput): RouteEntry[] {
+function computeRoutes(given: RoutesOfFileInput): RouteEntry[] {
+  // The project index knows files by absolute path; a rule may be handed a relative file name (RuleTester does).
+  const input = { ...given, filename: path.resolve(given.filename) };
   const file = path.relative(input.projectRoot, input.filename).split(path.sep).join('/');
   if (isTestFile(file)) return [];
   let resolver: MountPrefixes | undefined;

@@ -34,8 +34,25 @@ export interface MountIndex {
    * Mounts in other modules of the export `name` of `file` (`param`: the function parameter that
    * receives the parent), in file order. `ownFacts`: the facts of `file` when the caller has them
    * (default: read from disk). `member`: a property of an instance of the exported class.
+   * `returned`: the object the exported function returns (`app.use('/x', createRouter())`).
    */
-  mountsOf(file: string, name: string, param: number | undefined, ownFacts?: ModuleFacts, member?: string): readonly LocatedMount[];
+  mountsOf(
+    file: string,
+    name: string,
+    param: number | undefined,
+    ownFacts?: ModuleFacts,
+    member?: string,
+    returned?: boolean,
+  ): readonly LocatedMount[];
+  /**
+   * Prefix-setting calls in other modules on the export `name` of `file`
+   * (`import router from './routes'; router.prefix('/api')`), as `file:line` places and methods.
+   */
+  prefixCallsOn(
+    file: string,
+    name: string,
+    ownFacts?: ModuleFacts,
+  ): readonly { readonly file: string; readonly line: number; readonly method: string }[];
   /** The file a relative or workspace-package specifier in `fromFile` refers to. */
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Project files that may import `file` (see `ImportGraph.importersOf`), test files excluded. */
@@ -154,7 +171,7 @@ export function createMountIndex(
   return {
     root: snapshot.root,
     factsOf,
-    mountsOf(file, name, param, ownFacts, member) {
+    mountsOf(file, name, param, ownFacts, member, returned = false) {
       // The module asking usually has its facts at hand (the AST being linted): no parse of it.
       const factsFor = ownFacts === undefined ? factsOf : (other: string) => (other === file ? ownFacts : factsOf(other));
       const found: (LocatedMount & { at: number })[] = [];
@@ -163,6 +180,7 @@ export function createMountIndex(
           if (testFiles.has(importer)) continue;
           for (const { edge, at } of importEdges(importer).get(source) ?? []) {
             if (edge.child.kind !== 'import' || edge.child.param !== param || edge.child.member !== member) continue;
+            if ((edge.child.returned ?? false) !== returned) continue;
             const target = origin(source, edge.child.name, factsFor);
             if (target?.file === file && target.name === name) found.push({ file: importer, edge, at });
           }
@@ -171,6 +189,21 @@ export function createMountIndex(
       // Reports list mounts in file order, then in the order the module makes them.
       found.sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.at - b.at);
       return found.map(({ file: mountFile, edge }) => ({ file: mountFile, edge }));
+    },
+    prefixCallsOn(file, name, ownFacts) {
+      const factsFor = ownFacts === undefined ? factsOf : (other: string) => (other === file ? ownFacts : factsOf(other));
+      const found: { file: string; line: number; method: string }[] = [];
+      for (const source of sourcesOf(file)) {
+        for (const importer of graph.importersOf(source)) {
+          if (testFiles.has(importer)) continue;
+          for (const call of factsOf(importer)?.prefixedImports ?? []) {
+            if (resolve(importer, call.specifier) !== source) continue;
+            const target = origin(source, call.name, factsFor);
+            if (target?.file === file && target.name === name) found.push({ file: importer, line: call.line, method: call.method });
+          }
+        }
+      }
+      return found;
     },
     resolve,
     importersOf: (file) => graph.importersOf(file).filter((importer) => !testFiles.has(importer)),

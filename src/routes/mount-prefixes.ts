@@ -9,6 +9,7 @@ import path from 'node:path';
 import { joinPath } from '../handlers/instance.js';
 import type { ModuleFacts } from './facts.js';
 import type { LocatedMount, MountIndex } from './project-mounts.js';
+import { unitDisplayName } from './module-facts/units.js';
 
 /**
  * Prefixes found, or why they cannot be known. `unmounted` marks the one failure that only says
@@ -44,27 +45,51 @@ export class MountPrefixes {
     return (facts?.mounts ?? []).filter((edge) => edge.child.kind === 'local' && edge.child.unit === unit).map((edge) => ({ file, edge }));
   }
 
-  /** Mounts of `unit` by other modules, through the names it is exported under. */
+  /**
+   * Mounts of `unit` by other modules, through the names it is exported under, or the names of
+   * the functions returning it (`app.use('/users', createUsersRouter(deps))` of a factory).
+   */
   crossMounts(file: string, unit: string): LocatedMount[] {
     const facts = this.factsOf(file);
     if (!facts) return [];
     const match = PARAM.exec(unit);
-    const property = /^([^#]+)#(.+)$/.exec(unit);
+    const property = /^([^#>]+)#(.+)$/.exec(unit);
     const base = property?.[1] ?? match?.[1] ?? unit;
     const param = match?.[2] === undefined ? undefined : Number(match[2]);
+    const own = file === this.currentFile ? facts : undefined;
     const found: LocatedMount[] = [];
     for (const [name, exported] of facts.exports) {
-      if (exported === base)
-        found.push(...this.index.mountsOf(file, name, param, file === this.currentFile ? facts : undefined, property?.[2]));
+      if (exported === base) found.push(...this.index.mountsOf(file, name, param, own, property?.[2]));
+    }
+    for (const [fn, returned] of facts.returns) {
+      if (returned !== unit) continue;
+      for (const [name, exported] of facts.exports) {
+        if (exported === fn) found.push(...this.index.mountsOf(file, name, undefined, own, undefined, true));
+      }
     }
     return found;
   }
 
-  /** The prefix a unit adds itself (Koa `{ prefix }`, Hono `basePath`). */
+  /** The prefix a unit adds itself (Koa `{ prefix }` or `router.prefix()`, Hono `basePath`). */
   own(file: string, unit: string): PrefixOutcome {
-    const created = this.factsOf(file)?.created.get(unit);
+    const facts = this.factsOf(file);
+    const unknown = facts?.ownUnknown.get(unit);
+    const module = this.where(file, 1).replace(/:1$/, '');
+    if (unknown !== undefined) return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}): ${unknown}` };
+    for (const [name, exported] of facts?.exports ?? []) {
+      if (exported !== unit) continue;
+      // `router.prefix('/api')` in a module importing it: Fleet does not follow a prefix set from another module (it may be conditional, or set twice).
+      const [call] = this.index.prefixCallsOn(file, name, file === this.currentFile ? facts : undefined);
+      if (call !== undefined)
+        return {
+          ok: false,
+          reason: `\`${unitDisplayName(unit)}\` (${module}): its prefix is set by \`.${call.method}()\` at ${this.where(call.file, call.line)}, in a module importing it`,
+        };
+    }
+    const created = facts?.created.get(unit);
     if (created?.own === undefined && created !== undefined) {
-      return { ok: false, reason: `\`${unit}\` (${this.where(file, 1).replace(/:1$/, '')}) has a prefix that is not a static string` };
+      if (created.why !== undefined) return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}): ${created.why}` };
+      return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}) has a prefix that is not a static string` };
     }
     return { ok: true, values: [created?.own ?? ''] };
   }
@@ -90,7 +115,11 @@ export class MountPrefixes {
     const facts = this.factsOf(file);
     if (mounts.length === 0) {
       if (facts?.created.get(unit)?.kind === 'app' || this.isFastifyRoot(file, unit)) return { ok: true, values: [''] };
-      const name = PARAM.test(unit) && unit.startsWith('#') ? 'the plugin/function' : `\`${unit.replace(/@\d+$/, '')}\``;
+      const name = unit.startsWith('#return:')
+        ? 'the object a function returns'
+        : PARAM.test(unitDisplayName(unit)) && unitDisplayName(unit).startsWith('#')
+          ? 'the plugin/function'
+          : `\`${unitDisplayName(unit).replace(/@\d+$/, '')}\``;
       return {
         ok: false,
         unmounted: true,

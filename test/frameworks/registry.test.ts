@@ -51,6 +51,23 @@ describe('the framework registry', () => {
     expect(MAY_ROUTE.test(`import { z } from 'zod';\nconst user = z.object({});`)).toBe(false);
   });
 
+  it('names every prefix and dispatch method, and the module facts name none of them', () => {
+    const methods = FRAMEWORKS.flatMap((framework) => {
+      const prefixes = framework.prefixMethods;
+      return [...(prefixes?.deriving ?? []), ...(prefixes?.setting?.methods ?? []), ...(framework.dispatchMethods ?? [])];
+    });
+    expect(methods.sort()).toEqual(['basePath', 'middleware', 'prefix', 'routes']);
+    const folder = path.join(root, 'src/routes/module-facts');
+    for (const file of readdirSync(folder)) {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      for (const method of methods) {
+        expect(text, `${file} compares a method name with ${method}`).not.toMatch(
+          new RegExp(`(?:method|property\\.name) [!=]== '${method}'`),
+        );
+      }
+    }
+  });
+
   it('is named in the README list of frameworks whose handlers are recognised', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8').replaceAll('\n', ' ');
     const sentence = /Handlers are recognised in (.*?) code/.exec(readme)?.[1] ?? '';

@@ -62,6 +62,25 @@ describe('routesOfFile across files', () => {
     ]);
   });
 
+  test('Express: routers returned by factories of other modules, called in the mount or held in a variable', () => {
+    expect(summary('factories')).toEqual([
+      'DELETE /admin/cache src/routes/misc.ts:6',
+      'GET /health src/routes/misc.ts:13',
+      'GET /orders/{orderId}/items src/routes/orders.ts:5',
+      'GET /v2/orders/{orderId}/items src/routes/orders.ts:5',
+      'GET /users/{id} src/routes/users.ts:5',
+      'POST /users src/routes/users.ts:8',
+    ]);
+  });
+
+  test('Koa: `router.prefix()` after creation and on the creation chain; a conditional one is unresolved', () => {
+    expect(summary('koa-prefix')).toEqual([
+      'GET /api/status src/app.ts:8',
+      'POST ? / (`teams` (src/routes/teams.ts): its prefix is set by `.prefix()` at line 7, not unconditionally where `teams` is created) src/routes/teams.ts:4',
+      'GET /api/users/{id} src/routes/users.ts:4',
+    ]);
+  });
+
   test('Koa: koa-mount prefixes, and one route per element of an array path', () => {
     expect(summary('koa')).toEqual([
       'POST /api/documents.info src/routes/api.ts:6',

@@ -443,3 +443,215 @@ describe('routes registered through a registration helper', () => {
     ).toEqual(['GET /api/users/{id} src/app.js:5', 'POST /login src/app.js:6']);
   });
 });
+
+describe('koa-router `prefix()` after creation', () => {
+  test('a `router.prefix()` statement covers the routes registered before and after it; a trailing `/` is dropped', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/before', async (ctx) => {});\nrouter.prefix('/v1/');\nrouter.get('/after', async (ctx) => {});\napp.use(router.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /v1/before src/app.ts:5', 'GET /v1/after src/app.ts:7']);
+  });
+
+  test('`new Router().prefix()` on the creation chain, of koa-router, exported and mounted under a parent router', () => {
+    expect(
+      routes({
+        'src/users.js':
+          "const Router = require('koa-router');\nconst users = new Router().prefix('/users');\nusers.get('/:id', async (ctx) => {});\nmodule.exports = users;\n",
+        'src/app.js':
+          "const Koa = require('koa');\nconst Router = require('koa-router');\nconst users = require('./users');\nconst app = new Koa();\nconst api = new Router();\napi.prefix('/api');\napi.use(users.routes());\napp.use(api.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/users/{id} src/users.js:3']);
+  });
+
+  test('a `prefix()` under a condition leaves the router’s routes unresolved, with the reason', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nif (process.env.API) router.prefix('/api');\nrouter.get('/x', async (ctx) => {});\napp.use(router.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /x (`router` (src/app.ts): its prefix is set by `.prefix()` at line 5, not unconditionally where `router` is created) src/app.ts:6',
+    ]);
+  });
+
+  test('a `prefix()` on top of a `{ prefix }` option is unresolved: routes registered in between would keep both', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router({ prefix: '/a' });\nrouter.get('/x', async (ctx) => {});\nrouter.prefix('/b');\napp.use(router.routes());\n",
+      }),
+    ).toEqual(["GET ? /x (`router` (src/app.ts): its prefix is set twice (the creation's and `.prefix()` at line 6)) src/app.ts:5"]);
+  });
+
+  test('a `prefix()` on a router handed to a function is unresolved: Fleet cannot tell which routes it reaches', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nfunction mountUsers(router: Router) {\n  router.prefix('/users');\n  router.get('/:id', async (ctx) => {});\n}\nconst router = new Router();\nmountUsers(router);\napp.use(router.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /:id (`mountUsers@0` (src/app.ts): its prefix is set by `.prefix()` at line 5 on an object Fleet did not see created in the module) src/app.ts:6',
+    ]);
+  });
+
+  test('the router handed to that function has the unknown prefix too: its own routes are unresolved, not shown without it', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nfunction version(router: Router) {\n  router.prefix('/v1');\n}\nconst router = new Router();\nrouter.get('/status', async (ctx) => {});\nversion(router);\napp.use(router.routes());\n",
+      }),
+    ).toEqual([
+      'GET ? /status (`router` (src/app.ts): its prefix is set by `.prefix()` at line 5 on an object Fleet did not see created in the module) src/app.ts:8',
+    ]);
+  });
+});
+
+describe('routers returned by factory functions', () => {
+  const USERS =
+    "import { Router } from 'express';\nexport function createUserRouter(deps: unknown) {\n  const r = Router();\n  r.get('/x', (req, res) => { res.end(); });\n  return r;\n}\n";
+
+  test('Express: an imported factory called in the mount gets the mount path', () => {
+    expect(
+      routes({
+        'src/users.ts': USERS,
+        'src/app.ts':
+          "import express from 'express';\nimport { createUserRouter } from './users';\nconst app = express();\napp.use('/users', createUserRouter({}));\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /users/x src/users.ts:4']);
+  });
+
+  test('Express: a default-exported factory whose result is held in a variable, mounted twice', () => {
+    expect(
+      routes({
+        'src/orders.ts':
+          "import express from 'express';\nexport default function makeOrders() {\n  const router = express.Router();\n  router.post('/', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport makeOrders from './orders';\nconst app = express();\nconst orders = makeOrders();\napp.use('/orders', orders);\napp.use('/v2/orders', makeOrders());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['POST /orders src/orders.ts:4', 'POST /v2/orders src/orders.ts:4']);
+  });
+
+  test('Express: a factory returning an `express.Router()` chain, required in CommonJS', () => {
+    expect(
+      routes({
+        'src/health.js':
+          "const express = require('express');\nmodule.exports = () => express.Router().get('/health', (req, res) => { res.end(); });\n",
+        'src/app.js':
+          "const express = require('express');\nconst health = require('./health');\nconst app = express();\napp.use('/status', health());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /status/health src/health.js:2']);
+  });
+
+  test('two factories of one module, each with its own `const router`, keep their own mount paths', () => {
+    expect(
+      routes({
+        'src/routers.ts':
+          "import { Router } from 'express';\nexport function users() {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n}\nexport function teams() {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { users, teams } from './routers';\nconst app = express();\napp.use('/users', users());\napp.use('/teams', teams());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /users/{id} src/routers.ts:4', 'GET /teams/{id} src/routers.ts:9']);
+  });
+
+  test('a factory that may return another router is not followed: its routes stay unresolved', () => {
+    expect(
+      routes({
+        'src/users.ts':
+          "import { Router } from 'express';\nimport { legacy } from './legacy';\nexport function createUserRouter(old: boolean) {\n  const r = Router();\n  r.get('/x', (req, res) => { res.end(); });\n  if (old) return legacy;\n  return r;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { createUserRouter } from './users';\nconst app = express();\napp.use('/users', createUserRouter(false));\napp.listen(3000);\n",
+      }),
+    ).toEqual([
+      'GET ? /x (`r` in src/users.ts is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/users.ts:5',
+    ]);
+  });
+
+  test('a factory of the same module called in the mount, next to a router of the same name at the top level', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express, { Router } from 'express';\nconst router = Router();\nrouter.get('/top', (req, res) => { res.end(); });\nfunction local() {\n  const router = Router();\n  router.get('/l', (req, res) => { res.end(); });\n  return router;\n}\nconst app = express();\napp.use('/local', local());\napp.use('/root', router);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /root/top src/app.ts:3', 'GET /local/l src/app.ts:6']);
+  });
+});
+
+describe('koa-router `prefix()` on a router of another module', () => {
+  test('a prefix set by the importing module leaves the router’s routes unresolved, never shown without it', () => {
+    expect(
+      routes({
+        'src/routes.js':
+          "const Router = require('koa-router');\nconst router = new Router();\nrouter.get('/users', async (ctx) => {});\nmodule.exports = router;\n",
+        'src/app.js':
+          "const Koa = require('koa');\nconst router = require('./routes');\nconst app = new Koa();\nrouter.prefix('/api');\napp.use(router.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual([
+      'GET ? /users (`router` (src/routes.js): its prefix is set by `.prefix()` at src/app.js:4, in a module importing it) src/routes.js:3',
+    ]);
+  });
+});
+
+describe('factories called through a namespace or require()', () => {
+  test('`ns.createRouter()` of `import * as ns`, `require(…).createRouter()` and `require(…)()`', () => {
+    expect(
+      routes({
+        'src/users.js':
+          "const { Router } = require('express');\nexports.createRouter = () => {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n};\n",
+        'src/teams.ts':
+          "import { Router } from 'express';\nexport function createRouter() {\n  const router = Router();\n  router.get('/:id', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/health.js':
+          "const express = require('express');\nmodule.exports = function health() {\n  const router = express.Router();\n  router.get('/health', (req, res) => { res.end(); });\n  return router;\n};\n",
+        'src/app.ts':
+          "import express from 'express';\nimport * as teams from './teams';\nconst app = express();\napp.use('/users', require('./users').createRouter());\napp.use('/teams', teams.createRouter());\napp.use('/', require('./health')());\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /health src/health.js:4', 'GET /teams/{id} src/teams.ts:4', 'GET /users/{id} src/users.js:4']);
+  });
+
+  test('routes registered on the variable holding a factory call keep the variable’s own mount', () => {
+    expect(
+      routes({
+        'src/base.ts':
+          "import { Router } from 'express';\nexport function createBase() {\n  const router = Router();\n  router.get('/ping', (req, res) => { res.end(); });\n  return router;\n}\n",
+        'src/app.ts':
+          "import express from 'express';\nimport { createBase } from './base';\nconst app = express();\nconst api = createBase();\napi.get('/extra', (req, res) => { res.end(); });\napp.use('/api', api);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /api/extra src/app.ts:5', 'GET /api/ping src/base.ts:4']);
+  });
+});
+
+describe('functions declared inside another function', () => {
+  test('nested registration helpers and a nested factory name the same units on the route side and the mount side', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nexport function createApp() {\n  const app = express();\n  function routes(r: express.Router) {\n    r.get('/x', (req, res) => { res.end(); });\n  }\n  const more = (r: express.Router) => {\n    r.get('/y', (req, res) => { res.end(); });\n  };\n  function local() {\n    const router = express.Router();\n    router.get('/z', (req, res) => { res.end(); });\n    return router;\n  }\n  const api = express.Router();\n  routes(api);\n  more(api);\n  app.use('/api', api);\n  app.use('/local', local());\n  app.listen(3000);\n}\n",
+      }),
+    ).toEqual(['GET /api/x src/app.ts:5', 'GET /api/y src/app.ts:8', 'GET /local/z src/app.ts:12']);
+  });
+});
+
+describe('fastify-plugin inside a function', () => {
+  test('a plugin wrapped in fastify-plugin inside a setup function joins its parent: the register prefix does not apply', () => {
+    expect(
+      routes({
+        'src/server.ts':
+          "import Fastify from 'fastify';\nimport fp from 'fastify-plugin';\nexport function build() {\n  const app = Fastify();\n  async function health(f: any) {\n    f.get('/health', async () => 'ok');\n  }\n  app.register(fp(health), { prefix: '/api' });\n  app.register(async (f) => {\n    f.get('/x', async () => 'x');\n  }, { prefix: '/api' });\n  return app;\n}\n",
+      }),
+    ).toEqual(['GET /health src/server.ts:6', 'GET /api/x src/server.ts:10']);
+  });
+});
+
+describe('messages name a unit by its variable', () => {
+  test('an unmounted helper declared inside an anonymous function is named `helper`, not by its scope', () => {
+    expect(
+      routes({
+        'src/app.js':
+          "const express = require('express');\nmodule.exports = function () {\n  const helper = (r) => {\n    r.get('/x', (req, res) => { res.end(); });\n  };\n  return helper;\n};\n",
+      }),
+    ).toEqual([
+      'GET ? /x (`helper` in src/app.js is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/app.js:4',
+    ]);
+  });
+});

@@ -27,6 +27,32 @@ app.get('/api/files/*path', (req, res) => res.end());
 `,
     },
     {
+      name: 'express: a router factory mounted at /api by another module (src/factories/app.ts): its route is declared at its full path',
+      filename: 'test/fixtures/routes/basic/src/factories/reports.ts',
+      code: `
+import { Router } from 'express';
+
+export function createReportsRouter() {
+  const router = Router();
+  router.post('/reports', (req, res) => res.end());
+  return router;
+}
+`,
+    },
+    {
+      name: 'koa: a router prefix set by router.prefix() after creation applies to the routes on it',
+      filename: BASIC,
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+const router = new Router();
+router.prefix('/api');
+router.get('/runs/:id', (ctx) => { ctx.body = 'ok'; });
+app.use(router.routes());
+`,
+    },
+    {
       name: 'elysia: routes declared, with a { prefix } plugin used by the app and a group() prefix',
       filename: BASIC,
       code: `
@@ -366,6 +392,43 @@ export async function POST() {
       errors: [
         { messageId: 'undeclared', data: { route: 'POST /api/articles', manifest: MANIFEST }, line: 2, column: 23, suggestions: null },
       ],
+    },
+    {
+      name: 'express: a route of a router factory is reported at its full path, with the mount prefix of the module calling it',
+      filename: 'test/fixtures/routes/basic/src/factories/reports.ts',
+      code: `
+import { Router } from 'express';
+
+export function createReportsRouter() {
+  const router = Router();
+  router.post('/reports', (req, res) => res.end());
+  router.get('/reports/:id/pdf', (req, res) => res.end());
+  return router;
+}
+`,
+      errors: [
+        {
+          messageId: 'undeclared',
+          data: { route: 'GET /api/reports/{id}/pdf', manifest: MANIFEST },
+          line: 7,
+          column: 3,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'koa: a route under a router.prefix() is reported at its full path',
+      filename: BASIC,
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+const router = new Router();
+router.get('/runs', (ctx) => { ctx.body = 'ok'; });
+router.prefix('/api');
+app.use(router.routes());
+`,
+      errors: [{ messageId: 'undeclared', data: { route: 'GET /api/runs', manifest: MANIFEST }, line: 6, column: 1, suggestions: null }],
     },
     {
       name: 'koa: a router whose mount is not visible from the file is unresolved',

@@ -1,7 +1,7 @@
 /** Elysia (Bun): `new Elysia({ prefix })` instances, `group()` / `guard()` callbacks and `use()` plugins. */
 import type { FrameworkDefinition } from '../framework.js';
 import { unwrap } from '../../ast/unwrap.js';
-import { isFunctionNode } from '../../routes/module-facts/units.js';
+import { isFunctionNode } from '../../ast/function-node.js';
 import { detectElysia } from './detector.js';
 
 export const elysia: FrameworkDefinition<'elysia'> = {
@@ -22,5 +22,5 @@ export const elysia: FrameworkDefinition<'elysia'> = {
       return undefined;
     },
   },
-  creates: ({ specifier, name }) => (specifier === 'elysia' && name === 'Elysia' ? { kind: 'app', prefixOption: true } : undefined),
+  creates: ({ specifier, name }) => (specifier === 'elysia' && name === 'Elysia' ? { kind: 'app', prefixOption: 'prefix' } : undefined),
 };

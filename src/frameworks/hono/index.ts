@@ -1,4 +1,4 @@
-/** Hono: `new Hono()` / `OpenAPIHono` apps (their `basePath()` is read by the module facts). */
+/** Hono: `new Hono()` / `OpenAPIHono` apps and the objects their `basePath()` derives. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectHono } from './detector.js';
 
@@ -13,4 +13,6 @@ export const hono: FrameworkDefinition<'hono'> = {
   mayRoute: ['hono'],
   // `hono`, `hono/*`, `@hono/zod-openapi`.
   creates: ({ specifier, name }) => (MODULES.has(specifier) && (name === 'Hono' || name === 'OpenAPIHono') ? { kind: 'app' } : undefined),
+  // `app.basePath('/v1')` returns a new app whose routes are under `/v1`; `app` itself keeps its own.
+  prefixMethods: { deriving: ['basePath'], packages: [...MODULES] },
 };

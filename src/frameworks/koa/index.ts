@@ -1,4 +1,4 @@
-/** Koa: `new Koa()` apps and `@koa/router` / `koa-router` routers with their `{ prefix }`. */
+/** Koa: `new Koa()` apps and `@koa/router` / `koa-router` routers with their `{ prefix }` or `router.prefix()`. */
 import type { FrameworkDefinition } from '../framework.js';
 import { detectKoa } from './detector.js';
 
@@ -14,6 +14,11 @@ export const koa: FrameworkDefinition<'koa'> = {
   // `koa`, `@koa/router`, `koa-router`, `koa-swagger-decorator`.
   creates: ({ specifier, name, member, whole }) => {
     if (specifier === 'koa') return !member && whole ? { kind: 'app' } : undefined;
-    return ROUTERS.has(specifier) && (whole || name === 'Router') ? { kind: 'router', prefixOption: true } : undefined;
+    return ROUTERS.has(specifier) && (whole || name === 'Router') ? { kind: 'router', prefixOption: 'prefix' } : undefined;
   },
+  // `router.prefix('/v1')` sets the router's prefix for every route on it, registered before or
+  // after (the router rewrites the paths it holds), without the trailing `/` it strips.
+  // `app.use(router.routes())`: the router's dispatch middleware mounts the router.
+  dispatchMethods: ['routes', 'middleware'],
+  prefixMethods: { setting: { methods: ['prefix'], value: (argument) => argument.replace(/\/$/, '') }, packages: [...ROUTERS] },
 };

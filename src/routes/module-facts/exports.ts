@@ -1,13 +1,14 @@
 /** The exports of a module by unit: ESM `export` forms and CommonJS `module.exports` / `exports.x`. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../ast/unwrap.js';
-import { functionUnit, isFunctionNode } from './units.js';
+import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The unit an exported expression stands for: a name, a function, or a function inside a wrapper call (`fp(fn)`). */
 export function unitOfExported(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  // A name is its variable's unit (`createApp>plugin` for `fp(plugin)` inside `createApp`), as `functionUnit` names the function.
+  if (target.type === AST_NODE_TYPES.Identifier) return unitOfExpression(target) ?? target.name;
   if (isFunctionNode(target)) return functionUnit(target);
   if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type !== AST_NODE_TYPES.MemberExpression) {
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);

@@ -12,9 +12,20 @@ import { localImports } from './imports.js';
 import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
 import { propertyUnitOf } from './class-units.js';
-import { chainedFrom, derivedUnit, functionUnit, isDerivingCall, isFunctionNode, statementUnit, unitOfExpression } from './units.js';
+import {
+  chainedFrom,
+  declaredUnit,
+  derivedUnit,
+  functionUnit,
+  isDerivingCall,
+  isFunctionNode,
+  returnUnit,
+  statementUnit,
+  unitOfExpression,
+} from './units.js';
 import { serverProperties } from '../server-properties.js';
 import { nestPrefixCall } from './nest-prefix-call.js';
+import { prefixSetters } from './prefix-setters.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
@@ -56,29 +67,55 @@ function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<s
   return { defaultVersion, prefix, line };
 }
 
+/** One way out of a function: `return x;` (`x` the unit returned, `null` when it is no object created in the module). */
+interface FunctionReturn {
+  readonly fn: TSESTree.Node;
+  readonly unit: string | null;
+}
+
 /**
- * Named functions of the module whose every `return <name>` returns the same unit it creates
- * (`function createUsersRouter() { const r = Router(); …; return r; }`): function name → unit.
+ * Functions of the module whose every return gives the same object created in the module
+ * (`function createUsersRouter() { const r = Router(); …; return r; }`, `() => Router().get(…)`):
+ * function unit → that unit. A function that may return anything else is none.
  */
-function returnedUnits(
-  statements: readonly TSESTree.ReturnStatement[],
-  functions: ReadonlySet<string>,
-  created: ReadonlyMap<string, CreatedUnit>,
-): Map<string, string> {
+function returnedUnits(returns: readonly FunctionReturn[]): Map<string, string> {
   const found = new Map<string, string | null>();
-  for (const statement of statements) {
-    let owner: TSESTree.Node | undefined = statement.parent;
-    while (owner && !isFunctionNode(owner)) owner = owner.parent;
-    if (!owner) continue;
-    const name = functionUnit(owner);
-    if (!functions.has(name)) continue;
-    const unit = unitOfExpression(statement.argument!);
-    const value = unit !== undefined && created.has(unit) ? unit : null;
-    found.set(name, found.has(name) && found.get(name) !== value ? null : value);
+  for (const { fn, unit } of returns) {
+    const name = functionUnit(fn as Parameters<typeof functionUnit>[0]);
+    found.set(name, found.has(name) && found.get(name) !== unit ? null : unit);
   }
-  const returns = new Map<string, string>();
-  for (const [name, unit] of found) if (unit !== null) returns.set(name, unit);
-  return returns;
+  const units = new Map<string, string>();
+  for (const [name, unit] of found) if (unit !== null) units.set(name, unit);
+  return units;
+}
+
+/** The function a `return` statement leaves. */
+function returningFunction(statement: TSESTree.ReturnStatement): TSESTree.Node | undefined {
+  let owner: TSESTree.Node | undefined = statement.parent;
+  while (owner && !isFunctionNode(owner)) owner = owner.parent;
+  return owner;
+}
+
+/**
+ * The unit a returned expression gives: a created variable (`return router`), a creation chain
+ * (`return Router().get(…)`, recorded in `created` as `#return:<offset>`); `null` for anything else.
+ */
+function returnedUnit(
+  returned: TSESTree.Node,
+  created: Map<string, CreatedUnit>,
+  imports: Parameters<typeof createdBy>[1],
+  constants: ReadonlyMap<string, string>,
+): string | null {
+  const target = unwrap(returned);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const unit = unitOfExpression(target);
+    return unit !== undefined && created.has(unit) ? unit : null;
+  }
+  const creation = createdBy(target, imports, constants);
+  if (creation === undefined) return null;
+  const unit = returnUnit(returned);
+  created.set(unit, creation);
+  return unit;
 }
 
 /** A mount of a unit of this module under another, at `node`. */
@@ -100,6 +137,9 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const calls: TSESTree.CallExpression[] = [];
   const declarators: (TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression })[] = [];
   const returnStatements: TSESTree.ReturnStatement[] = [];
+  const arrowBodies: TSESTree.ArrowFunctionExpression[] = [];
+  // The declaration of each created variable, for `router.prefix()` calls.
+  const declaredIn = new Map<string, TSESTree.Node>();
   const properties = new Map<string, CreatedUnit>();
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
   simpleTraverse(
@@ -107,16 +147,20 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     {
       enter(node) {
         if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-        else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument?.type === AST_NODE_TYPES.Identifier)
-          returnStatements.push(node);
+        else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returnStatements.push(node);
+        else if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement)
+          arrowBodies.push(node);
         else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
         else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
           const init = unwrap(node.init);
           if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression)
             functions.add(node.id.name);
           const unit = createdBy(init, imports, constants);
-          if (unit) created.set(node.id.name, unit);
-          else declarators.push(node as (typeof declarators)[number]);
+          const name = declaredUnit(node as TSESTree.VariableDeclarator & { id: TSESTree.Identifier });
+          if (unit) {
+            created.set(name, unit);
+            declaredIn.set(name, node.parent);
+          } else declarators.push(node as (typeof declarators)[number]);
         } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
           const unit = createdBy(node.expression, imports, constants);
           if (unit) created.set(statementUnit(node), unit);
@@ -135,7 +179,30 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
   for (const [name, unit] of properties)
     created.set(name, unit.kind === 'app' && !listened.has(name.slice(name.indexOf('#') + 1)) ? { ...unit, kind: 'router' } : unit);
-  const scope = { imports, constants, functions, returns: returnedUnits(returnStatements, functions, created) };
+  // Ways out of functions: `return r` of a created `r`, `return Router().get(…)`, `() => new Hono()…`.
+  const exits: FunctionReturn[] = [];
+  for (const statement of returnStatements) {
+    const fn = returningFunction(statement);
+    if (fn) exits.push({ fn, unit: returnedUnit(statement.argument!, created, imports, constants) });
+  }
+  for (const arrow of arrowBodies) {
+    const unit = returnedUnit(arrow.body, created, imports, constants);
+    if (unit !== null) exits.push({ fn: arrow, unit });
+  }
+  const returns = returnedUnits(exits);
+  const results = new Map<string, TSESTree.CallExpression>();
+  for (const declarator of declarators) {
+    // `const users = createUsersRouter(deps)`: the variable holds what a factory returns.
+    const init = unwrap(declarator.init);
+    if (
+      declarator.parent.kind === 'const' &&
+      init.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      (imports.has(init.callee.name) || returns.has(unitOfExpression(init.callee) ?? ''))
+    )
+      results.set(declaredUnit(declarator), init);
+  }
+  const scope = { imports, constants, functions, returns, results };
   const skipOverride = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
@@ -161,11 +228,29 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     const child = unitOfExpression(declarator.id);
     if (parent !== undefined && child !== undefined && parent !== child) mounts.push(localEdge(parent, child, '', declarator));
   }
+  const { unknown: ownUnknown, onImports: prefixedImports } = prefixSetters(calls, created, declaredIn, imports, constants);
+  // `function setup(router) { router.prefix('/v1') }` called as `setup(router)`: the prefix is the caller's router's too.
+  for (const edge of mounts) {
+    if (edge.child.kind !== 'local' || !ownUnknown.has(edge.child.unit) || ownUnknown.has(edge.parent)) continue;
+    if (created.has(edge.parent)) ownUnknown.set(edge.parent, ownUnknown.get(edge.child.unit)!);
+  }
   const exports = new Map<string, string>();
   const reexports = new Map<string, { specifier: string; name: string }>();
   const starExports: string[] = [];
   readExports(program, exports, reexports, starExports);
-  const facts: ModuleFacts = { created, exports, reexports, starExports, mounts, globalPrefixes, skipOverride, uriVersioning };
+  const facts: ModuleFacts = {
+    created,
+    exports,
+    reexports,
+    starExports,
+    mounts,
+    globalPrefixes,
+    skipOverride,
+    uriVersioning,
+    returns,
+    ownUnknown,
+    prefixedImports,
+  };
   cache.set(program, facts);
   return facts;
 }

@@ -16,6 +16,7 @@ import { WHOLE_MODULE } from '../../modules/import-forms.js';
 import { literalString } from './literal-string.js';
 import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
+import { dispatchesReceiver } from './prefix-methods.js';
 import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -27,6 +28,8 @@ export interface MountScope {
   readonly functions: ReadonlySet<string>;
   /** Functions of the module that return one unit (`function createUsersRouter() { …; return r; }`): name → unit. */
   readonly returns: ReadonlyMap<string, string>;
+  /** `const users = createUsersRouter(deps)`: variables (units) holding what a factory call returns → that call. */
+  readonly results: ReadonlyMap<string, TSESTree.CallExpression>;
 }
 
 /**
@@ -47,7 +50,11 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     const elements = iteratedElements(target);
     if (elements !== undefined) return elements.flatMap((element) => childrenOf(element, scope, param));
     const unit = unitOfExpression(target);
-    return unit === undefined ? [] : [{ kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` }];
+    if (unit === undefined) return [];
+    const local: ChildRef = { kind: 'local', unit: param === undefined ? unit : `${unit}@${param}` };
+    // `const users = createUsersRouter(deps)`: the variable (routes registered on it here) and the router the factory returns.
+    const result = param === undefined ? scope.results.get(unit) : undefined;
+    return result === undefined ? [local] : [...childrenOf(result, scope, undefined), local];
   }
   if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
     // `ns.router` of `import * as ns` / `require('./m').router`.
@@ -81,25 +88,47 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     target.callee.type === AST_NODE_TYPES.MemberExpression &&
     target.callee.property.type === AST_NODE_TYPES.Identifier
   ) {
-    // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware.
-    const method = target.callee.property.name;
-    return method === 'routes' || method === 'middleware' ? childrenOf(target.callee.object, scope, undefined) : [];
+    // Koa: `router.routes()` / `router.middleware()` is the router's dispatch middleware (the registry's `dispatchMethods`).
+    if (dispatchesReceiver(target.callee.property.name)) return childrenOf(target.callee.object, scope, undefined);
   }
-  if (
-    target.type === AST_NODE_TYPES.CallExpression &&
-    target.callee.type === AST_NODE_TYPES.Identifier &&
-    scope.returns.has(target.callee.name) &&
-    param === undefined
-  ) {
-    // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
-    return [{ kind: 'local', unit: scope.returns.get(target.callee.name)! }];
+  const returned =
+    target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.Identifier && param === undefined
+      ? scope.returns.get(unitOfExpression(target.callee) ?? '')
+      : undefined;
+  // `app.use('/users', createUsersRouter())`: the router a factory of this module returns.
+  if (returned !== undefined) return [{ kind: 'local', unit: returned }];
+  const factory = target.type === AST_NODE_TYPES.CallExpression && param === undefined ? importedFunction(target.callee, scope) : undefined;
+  if (factory !== undefined) {
+    // `app.use('/users', createUsersRouter(deps))` of an imported factory: the object it returns (see `ModuleFacts.returns`).
+    return [{ kind: 'import', specifier: factory.specifier, name: factory.name, param: undefined, returned: true }];
   }
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) return [];
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
     return inner ? childrenOf(inner, scope, param) : [];
   }
   return [];
+}
+
+/**
+ * The export a called function comes from: `createUsersRouter` imported by name, `ns.createUsersRouter`
+ * of `import * as ns`, `require('./users').createUsersRouter`, `require('./users')` (its `default`).
+ */
+function importedFunction(callee: TSESTree.Node, scope: MountScope): { specifier: string; name: string } | undefined {
+  const target = unwrap(callee);
+  const required = requiredSpecifier(target);
+  if (required !== undefined) return { specifier: required, name: 'default' };
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const from = scope.imports.get(target.name);
+    return from && { specifier: from.specifier, name: from.name === WHOLE_MODULE ? 'default' : from.name };
+  }
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
+  const object = unwrap(target.object);
+  const from = object.type === AST_NODE_TYPES.Identifier ? scope.imports.get(object.name) : undefined;
+  const base = from && (from.name === WHOLE_MODULE || from.name === 'default') ? from.specifier : requiredSpecifier(object);
+  return base === undefined ? undefined : { specifier: base, name: target.property.name };
 }
 
 function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {

@@ -1,27 +1,22 @@
 /** Naming units (see `../facts.ts`) from AST nodes, the same way on the route side and the mount side. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../ast/unwrap.js';
+import type { FunctionNode } from '../../ast/function-node.js';
+import { isFunctionNode } from '../../ast/function-node.js';
 import { paramUnit } from '../facts.js';
 import { thisMemberUnit } from './class-units.js';
+import { derivesPrefixedObject } from './prefix-methods.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
-
-/** Whether `node` is a function. */
-export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
+export { isFunctionNode };
 
 /**
  * The unit of a function: its declared name, or the `const` it is assigned to (also through
  * wrapper calls such as `fp(async (app) => {})`), else a name from its offset.
  */
 export function functionUnit(fn: FunctionNode): string {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id.name;
+  // Named like a variable (`createApp>routes` for one declared inside `createApp`), so a call `routes(api)` names the same unit.
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return variableUnit(fn.id, fn);
   let node: TSESTree.Node = fn;
   // `parent` is typed as always present, but the Program's is not.
   let parent = node.parent as TSESTree.Node | undefined;
@@ -35,7 +30,7 @@ export function functionUnit(fn: FunctionNode): string {
     parent = node.parent;
   }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
+    return declaredUnit(parent as TSESTree.VariableDeclarator & { id: TSESTree.Identifier });
   return `#fn@${fn.range[0]}`;
 }
 
@@ -52,29 +47,90 @@ function parameterOwner(node: TSESTree.Node, name: string): { fn: FunctionNode; 
   return undefined;
 }
 
+/** Whether `statement` declares `name` (a variable, function or class) in the statement list it is in. */
+function declares(statement: TSESTree.Node, name: string): boolean {
+  const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+  if (declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+    return declaration.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name);
+  return (
+    (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) &&
+    declaration.id?.name === name
+  );
+}
+
 /**
- * The unit a receiver expression stands for: `router` (a variable), `app` inside
- * `function routes(app)` (`routes@0`), the variable a creation chain is assigned to
- * (`const app = new Hono().get(...)`), through call chains (`app.route('/x').get()`), a class
- * property (`this.router` in `class ApiRouter` → `ApiRouter#router`). `undefined` for anything else.
+ * The unit of a variable: its name when declared at the top of the module (or not found), else
+ * `<function unit>><name>` for one declared inside a function (`createUsersRouter>router`), so
+ * that two factories each with `const router = Router()` name two objects.
+ */
+function variableUnit(identifier: TSESTree.Identifier, from: TSESTree.Node | undefined = identifier.parent): string {
+  // `parent` is typed as always present, but the Program's is not (nor a detached node's).
+  for (let scope: TSESTree.Node | undefined = from; scope; scope = scope.parent as TSESTree.Node | undefined) {
+    if (scope.type === AST_NODE_TYPES.Program) return identifier.name;
+    if (scope.type !== AST_NODE_TYPES.BlockStatement || !scope.body.some((statement) => declares(statement, identifier.name))) continue;
+    let owner = scope.parent as TSESTree.Node | undefined;
+    while (owner && !isFunctionNode(owner)) owner = owner.parent;
+    return owner ? `${functionUnit(owner)}>${identifier.name}` : identifier.name;
+  }
+  return identifier.name;
+}
+
+/**
+ * The unit a `const name = …` declarator names (see `variableUnit`). Usable on the way down a
+ * traversal that sets parent pointers: the declarator's are set, its children's not yet.
+ */
+export function declaredUnit(declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier }): string {
+  return variableUnit(declarator.id, declarator);
+}
+
+/** The name of a unit as messages show it: `router` for `createUsersRouter>router` (a variable of a function). */
+export function unitDisplayName(unit: string): string {
+  return unit.slice(unit.lastIndexOf('>') + 1);
+}
+
+/**
+ * `express.Router().get(...)`: a chain that starts with a capitalised factory of a module
+ * (`express.Router()`) starts with a creation, as `Router().get(...)` and `new Router()` do.
+ */
+function isMemberCreation(call: TSESTree.CallExpression & { callee: TSESTree.MemberExpression }): boolean {
+  const { callee } = call;
+  return (
+    unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    /^[A-Z]/.test(callee.property.name)
+  );
+}
+
+/**
+ * The unit a receiver expression stands for: `router` (a variable; `createUsersRouter>router`
+ * inside a function, see `variableUnit`), `app` inside `function routes(app)` (`routes@0`), the
+ * variable a creation chain is assigned to (`const app = new Hono().get(...)`) or the function
+ * returns it (`#return:<offset>`), through call chains (`app.route('/x').get()`), a class property
+ * (`this.router` in `class ApiRouter` → `ApiRouter#router`). `undefined` for anything else.
  */
 export function unitOfExpression(node: TSESTree.Node): string | undefined {
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Identifier) {
     const owner = parameterOwner(target, target.name);
-    return owner ? paramUnit(functionUnit(owner.fn), owner.index) : target.name;
+    return owner ? paramUnit(functionUnit(owner.fn), owner.index) : variableUnit(target);
   }
   if (target.type === AST_NODE_TYPES.MemberExpression) return thisMemberUnit(target);
-  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression)
-    return isDerivingCall(target) ? derivedUnit(target) : unitOfExpression(target.callee.object);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+    if (isDerivingCall(target)) return derivedUnit(target);
+    return isMemberCreation(target as TSESTree.CallExpression & { callee: TSESTree.MemberExpression })
+      ? unitOfCreation(target)
+      : unitOfExpression(target.callee.object);
+  }
   if (target.type === AST_NODE_TYPES.NewExpression || target.type === AST_NODE_TYPES.CallExpression) return unitOfCreation(target);
   return undefined;
 }
 
 /**
- * Hono's `x.basePath('/v1')` on an object that already exists (not on a creation chain, whose
- * `basePath` is the created unit's own prefix, see `created.ts`): a new object under `x` at that
- * prefix, the unit `#derived@<offset>` (its mount under `x` is read in `module-facts.ts`).
+ * A call of a registered framework's deriving method (Hono's `x.basePath('/v1')`, see
+ * `prefixMethods` in `src/frameworks/framework.ts`) on an object that already exists (not on a
+ * creation chain, where it extends the created unit's own prefix, see `created.ts`): a new object
+ * under `x` at that prefix, the unit `#derived@<offset>` (its mount under `x` is read in `module-facts.ts`).
  */
 export function isDerivingCall(call: TSESTree.CallExpression): call is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
   const callee = unwrap(call.callee);
@@ -82,7 +138,7 @@ export function isDerivingCall(call: TSESTree.CallExpression): call is TSESTree.
     callee.type !== AST_NODE_TYPES.MemberExpression ||
     callee.computed ||
     callee.property.type !== AST_NODE_TYPES.Identifier ||
-    callee.property.name !== 'basePath'
+    !derivesPrefixedObject(callee.property.name)
   )
     return false;
   return !startsWithCreation(callee.object);
@@ -129,7 +185,12 @@ export function statementUnit(statement: TSESTree.ExpressionStatement): string {
   return `#statement@${statement.range[0]}`;
 }
 
-/** `const x = <creation>.a().b()`: the variable a creation chain ends in (or the statement it is). */
+/** The unit of the object a function returns from a creation chain: `return Router().get(…)`, `() => new Hono().get(…)`. */
+export function returnUnit(returned: TSESTree.Node): string {
+  return `#return:${returned.range[0]}`;
+}
+
+/** `const x = <creation>.a().b()`: the variable a creation chain ends in (or the statement it is, or the function returns it). */
 export function unitOfCreation(creation: TSESTree.Node): string | undefined {
   let node: TSESTree.Node = creation;
   for (;;) {
@@ -149,7 +210,12 @@ export function unitOfCreation(creation: TSESTree.Node): string | undefined {
     ) {
       node = parent;
     } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
-      return parent.id.name;
+      return declaredUnit(parent as TSESTree.VariableDeclarator & { id: TSESTree.Identifier });
+    } else if (
+      (parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node) ||
+      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)
+    ) {
+      return returnUnit(node);
     } else if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       return '#default';
     } else if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
