@@ -59,7 +59,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 /**
  * Tells the project-reading layer which file is being linted and how to get TypeScript's tree of
  * it from the host's parse (typescript-eslint's parser keeps it in its node maps), so that reading
- * the linted file as another module's import does not parse it again. Files a processor extracted
+ * the linted file as another module's import does not parse it again; with type information, the
+ * host's program has every project file parsed already, and those trees are used too. Files a processor extracted
  * (a code block of a Markdown file) are not on disk as linted, so they are left out.
  */
 function recordHostFile(
@@ -72,10 +73,15 @@ function recordHostFile(
   const file = context.physicalFilename;
   if (file !== context.filename || !path.isAbsolute(file)) return;
   const { sourceCode } = context;
-  setHostFile(file, sourceCode.text, () => {
-    const services = sourceCode.parserServices as { readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } } | undefined;
-    return services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
-  });
+  const services = (): { readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown }; readonly program?: unknown } | undefined =>
+    sourceCode.parserServices as
+      { readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown }; readonly program?: unknown } | undefined;
+  setHostFile(
+    file,
+    sourceCode.text,
+    () => services()?.esTreeNodeToTSNodeMap?.get(sourceCode.ast),
+    () => services()?.program,
+  );
 }
 
 function deepFreeze<T>(value: T): T {

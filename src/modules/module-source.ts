@@ -52,6 +52,13 @@ interface HostFile {
   readonly file: string;
   readonly text: string;
   readonly tree: () => TS.SourceFile | undefined;
+  /** TypeScript's tree of another file in the host's program (type-aware linting), if it has it. */
+  readonly programTree: (file: string) => TS.SourceFile | undefined;
+}
+
+/** The part of a TypeScript `Program` read here. */
+interface HostProgram {
+  getSourceFile(file: string): unknown;
 }
 
 let host: HostFile | undefined;
@@ -61,7 +68,7 @@ let host: HostFile | undefined;
  * TypeScript tree the host built of exactly that text (called at most once, when a reader needs it).
  * A source read from disk uses that tree only when the file on disk has the same text.
  */
-export function setHostFile(file: string, text: string, tree: () => unknown): void {
+export function setHostFile(file: string, text: string, tree: () => unknown, program?: () => unknown): void {
   if (host?.file === file && host.text === text) return;
   let known: { value: TS.SourceFile | undefined } | undefined;
   host = {
@@ -73,6 +80,12 @@ export function setHostFile(file: string, text: string, tree: () => unknown): vo
         known = { value: isSourceFile(node) && node.text === text ? node : undefined };
       }
       return known.value;
+    },
+    programTree: (other) => {
+      const found = program?.() as HostProgram | null | undefined;
+      if (typeof found?.getSourceFile !== 'function') return undefined;
+      const node = found.getSourceFile(other);
+      return isSourceFile(node) ? node : undefined;
     },
   };
 }
@@ -117,7 +130,9 @@ export function moduleSourceAt(file: string, stats: { readonly mtimeMs: number; 
     return known.source;
   }
   const text = readFileSync(file, 'utf8');
-  const hostTree = host?.file === file && host.text === text ? host.tree() : undefined;
+  // The host's own trees: of the linted file, else of a file of its type-aware program (which
+  // parsed every file of the project already); only when the text is the text on disk.
+  const hostTree = host === undefined ? undefined : host.file === file && host.text === text ? host.tree() : host.programTree(file);
   const source = sourceOfText(file, text, hostTree?.text === text ? hostTree : undefined);
   recent.delete(file);
   recent.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, source });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
+import ts from 'typescript';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { beginFile } from '../../src/modules/file-stats.js';
 import { clearModuleSources, moduleParseCount, setHostFile } from '../../src/modules/module-source.js';
@@ -58,5 +59,31 @@ describe("the host's tree of the linted file", () => {
     moduleSummaryOf(file);
     moduleSummaryOf(other);
     expect(moduleParseCount()).toBe(before + 2);
+  });
+
+  it("uses another file's tree from the host's type-aware program when its text is the text on disk", () => {
+    const linted = path.join(dir, 'server.ts');
+    const service = path.join(dir, 'mailer.ts');
+    const stale = path.join(dir, 'stale.ts');
+    writeFileSync(linted, 'export {};\n');
+    writeFileSync(service, 'export async function send() {}\n');
+    writeFileSync(stale, 'export function later() { return 1; }\n');
+    const trees = new Map([
+      [service, ts.createSourceFile(service, 'export async function send() {}\n', ts.ScriptTarget.Latest)],
+      // The program holds an older version of this one: the disk version is parsed.
+      [stale, ts.createSourceFile(stale, 'export async function later() {}\n', ts.ScriptTarget.Latest)],
+    ]);
+    beginFile({});
+    setHostFile(
+      linted,
+      'export {};\n',
+      () => undefined,
+      () => ({ getSourceFile: (file: string) => trees.get(file) }),
+    );
+    const before = moduleParseCount();
+    expect(moduleSummaryOf(service)?.exports.get('send')).toEqual({ kind: 'function', returnsPromise: true });
+    expect(moduleParseCount()).toBe(before);
+    expect(moduleSummaryOf(stale)?.exports.get('later')).toEqual({ kind: 'function', returnsPromise: false });
+    expect(moduleParseCount()).toBe(before + 1);
   });
 });
