@@ -16,6 +16,8 @@ const TaskSpec = defineTasks({
   Flaky: { schema: z.object({ failures: z.number() }), policy: fast },
   Slow: { schema: z.object({ ms: z.number() }), policy: { ...fast, timeoutMs: 100 } },
   Steps: { schema: z.object({ crashAfterFirst: z.boolean() }), policy: fast },
+  // No timeout and a lease a loaded machine keeps alive: only a cancel can end it.
+  Held: { schema: z.object({}), policy: { ...fast, leaseMs: 3_000 } },
 });
 
 describe.each(storeFactories)('$name store: worker', (factory) => {
@@ -152,8 +154,9 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
   it('aborts a running executor when its task is cancelled', async () => {
     let started = false;
     let reason: unknown;
+    // A task without a timeout: with Slow's 100 ms, a loaded machine could time it out before the cancel.
     start({
-      Slow: async (_payload, ctx) => {
+      Held: async (_payload, ctx) => {
         started = true;
         ctx.signal.addEventListener('abort', () => {
           reason = ctx.signal.reason;
@@ -161,7 +164,7 @@ describe.each(storeFactories)('$name store: worker', (factory) => {
         await untilAborted(ctx.signal);
       },
     });
-    const id = await enqueue(TaskSpec.Slow({ ms: 0 }), { store });
+    const id = await enqueue(TaskSpec.Held({}), { store });
     await waitFor('executor to start', () => started);
     expect(await store.cancel(id)).toBe(true);
     await waitFor('the abort', () => reason !== undefined);
