@@ -56,6 +56,12 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
 }
 
+/** What `recordHostFile` reads of typescript-eslint's parser services (absent with other parsers). */
+interface HostServices {
+  readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown };
+  readonly program?: unknown;
+}
+
 /**
  * Tells the project-reading layer which file is being linted and how to get TypeScript's tree of
  * it from the host's parse (typescript-eslint's parser keeps it in its node maps), so that reading
@@ -73,14 +79,12 @@ function recordHostFile(
   const file = context.physicalFilename;
   if (file !== context.filename || !path.isAbsolute(file)) return;
   const { sourceCode } = context;
-  const services = (): { readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown }; readonly program?: unknown } | undefined =>
-    sourceCode.parserServices as
-      { readonly esTreeNodeToTSNodeMap?: { get(node: unknown): unknown }; readonly program?: unknown } | undefined;
+  const services = sourceCode.parserServices as HostServices | undefined;
   setHostFile(
     file,
     sourceCode.text,
-    () => services()?.esTreeNodeToTSNodeMap?.get(sourceCode.ast),
-    () => services()?.program,
+    () => services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast),
+    () => services?.program,
   );
 }
 

@@ -82,24 +82,23 @@ export function takeSnapshot(root: string): ProjectSnapshot {
 /** `previous` itself when nothing changed on disk, else a snapshot of the current state. */
 export function refreshSnapshot(previous: ProjectSnapshot): ProjectSnapshot {
   for (const [dir, stamp] of previous.dirs) if (dirStamp(dir) !== stamp) return takeSnapshot(previous.root);
+  // Every snapshot comes from `takeSnapshot` or from here, both of which record its versions.
   const known = versions.get(previous);
+  if (known === undefined) return takeSnapshot(previous.root);
   let stamps: Map<string, string> | undefined;
   let changed: Float64Array | undefined;
   for (let index = 0; index < previous.files.length; index++) {
-    const file = previous.files[index]!;
-    const stats = statSync(file, { throwIfNoEntry: false });
+    const stats = statSync(previous.files[index]!, { throwIfNoEntry: false });
     if (stats === undefined) return takeSnapshot(previous.root);
-    if (known !== undefined && known[2 * index] === stats.mtimeMs && known[2 * index + 1] === stats.size) continue;
-    const stamp = `${stats.mtimeMs}:${stats.size}`;
-    if (stamp === previous.stamps.get(file)) continue;
+    if (known[2 * index] === stats.mtimeMs && known[2 * index + 1] === stats.size) continue;
     stamps ??= new Map(previous.stamps);
-    stamps.set(file, stamp);
-    changed ??= known === undefined ? new Float64Array(2 * previous.files.length) : Float64Array.from(known);
+    stamps.set(previous.files[index]!, `${stats.mtimeMs}:${stats.size}`);
+    changed ??= Float64Array.from(known);
     changed[2 * index] = stats.mtimeMs;
     changed[2 * index + 1] = stats.size;
   }
-  if (!stamps) return previous;
+  if (!stamps || !changed) return previous;
   const next = { ...previous, stamps };
-  if (changed !== undefined && known !== undefined) versions.set(next, changed);
+  versions.set(next, changed);
   return next;
 }
