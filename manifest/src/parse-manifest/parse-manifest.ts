@@ -4,6 +4,7 @@ import { ManifestError } from '../manifest-error.js';
 import { buildPrefixIndex } from '../prefix-index.js';
 import type { Declaration, Manifest } from '../types.js';
 import { findConflicts } from './find-conflicts.js';
+import { readCanonical } from './read-canonical.js';
 import { readDeclaration, report, type ReadContext } from './read-declaration.js';
 import { syntaxIssues } from './syntax-issues.js';
 
@@ -18,10 +19,20 @@ const TOP_KEYS = ['version', 'routes'];
 /**
  * Parses and validates manifest text. YAML is read with `parseDocument` (no custom tags, no code
  * runs), keeping positions so every problem names `file:line:column`. Never throws for bad input:
- * all problems come back in one `ManifestError`.
+ * all problems come back in one `ManifestError`. A valid manifest in the layout Fleet writes is
+ * read without the YAML library (see `readCanonical`), with the same result.
  * @param file The file name used in positions and messages (default `fleet.routes.yaml`).
  */
 export function parseManifest(source: string, file = 'fleet.routes.yaml'): ManifestResult {
+  const declarations = readCanonical(source);
+  if (declarations !== undefined && findConflicts(file, declarations).length === 0) {
+    return { ok: true, manifest: { file, version: MANIFEST_VERSION, declarations, prefixIndex: buildPrefixIndex(declarations) } };
+  }
+  return parseManifestYaml(source, file);
+}
+
+/** {@link parseManifest} through the YAML library alone (exported for the equivalence tests). */
+export function parseManifestYaml(source: string, file = 'fleet.routes.yaml'): ManifestResult {
   const lines = new LineCounter();
   const document = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   const context: ReadContext = { file, lines, issues: [] };
