@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -163,6 +163,23 @@ describe('runner and ESLint job', () => {
     expect(result.lintCpuMs).toBeGreaterThan(0);
     expect(result.maxRssKiB).toBeGreaterThan(10_000);
     expect(result.stats.parseMs).toBeGreaterThan(0);
+  });
+});
+
+describe('manifest suite', () => {
+  it('parses the same manifest cold with both readers, in fresh processes, and reports the same declarations', async () => {
+    const { appendDeclarations } = await import('fleet-routes');
+    const file = path.join(scratch, 'fleet.routes.yaml');
+    const declarations = Array.from({ length: 40 }, (_, i) => ({ method: 'GET', path: `/items${i}/{id}`, role: 'fleet-ok' as const }));
+    await writeFile(file, appendDeclarations('', declarations));
+    for (const reader of ['fleet', 'yaml']) {
+      const { result } = (await runNode(path.join(root, 'bench/lib/manifest-job.js'), ['--file', file, '--reader', reader])) as {
+        result: { reader: string; declarations: number; firstMs: number; warmMs: number };
+      };
+      expect(result).toMatchObject({ reader, declarations: 40 });
+      expect(result.firstMs).toBeGreaterThan(0);
+      expect(result.warmMs).toBeGreaterThan(0);
+    }
   });
 });
 
