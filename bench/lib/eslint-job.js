@@ -10,6 +10,8 @@
  *
  * Modes (all lint `src/`, `app/`, `pages/` `**\/*.ts` with `@typescript-eslint/parser`):
  * - `parser`: the parser alone, no rules;
+ * - `noop-rule`: the parser and one rule that visits every call and does nothing: what ESLint
+ *   itself costs once any rule is on (the same no-op rule as the oxlint suite's `oxlint-noop`);
  * - `recommended`: Fleet's `recommended` preset (no type information);
  * - `typed-parser`: the parser with `projectService` (builds the TypeScript program), no rules;
  * - `type-checked`: Fleet's `recommended-type-checked` preset (`projectService`);
@@ -25,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from './parse-args.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const MODES = ['parser', 'recommended', 'typed-parser', 'type-checked', 'nfp'];
+const MODES = ['parser', 'noop-rule', 'recommended', 'typed-parser', 'type-checked', 'nfp'];
 const { options } = parseArgs(process.argv.slice(2));
 const mode = String(options.mode);
 const cwd = path.resolve(String(options.cwd));
@@ -55,6 +57,12 @@ if (mode === 'recommended' || mode === 'type-checked') {
   // `recommended-type-checked` is an array (type information for TS files only); both are narrowed
   // to the benchmark's `.ts` files so every mode lints the same set.
   for (const entry of [preset].flat()) config.push({ ...entry, files: ['**/*.ts'] });
+} else if (mode === 'noop-rule') {
+  const noop = {
+    meta: { name: 'noop' },
+    rules: { 'visit-calls': { meta: { type: 'problem', schema: [] }, create: () => ({ CallExpression() {} }) } },
+  };
+  config.push({ files: ['**/*.ts'], plugins: { noop }, rules: { 'noop/visit-calls': 'error' } });
 } else if (mode === 'nfp') {
   const tsPlugin = (await import('@typescript-eslint/eslint-plugin')).default;
   config.push({

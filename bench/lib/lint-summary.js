@@ -36,6 +36,11 @@ export function lintSummary(r) {
   out.push(
     `- recommended-type-checked / no-floating-promises: ${verdict(r.ratios.typeCheckedVsNfp, r.targets.typeCheckedVsNfp, 'issue 8 §5')}; on CPU time ${r.cpuRatios.typeCheckedVsNfp.toFixed(3)}×`,
   );
+  if (r.ratios.noopRuleVsParser !== undefined && r.ratios.recommendedVsNoopRule !== undefined) {
+    out.push(
+      `- ESLint's own cost of any rule, one no-op rule / parser: ${r.ratios.noopRuleVsParser.toFixed(3)}×, on CPU time ${r.cpuRatios.noopRuleVsParser.toFixed(3)}× (no target); recommended / no-op rule (Fleet's own cost): ${r.ratios.recommendedVsNoopRule.toFixed(3)}×, on CPU time ${r.cpuRatios.recommendedVsNoopRule.toFixed(3)}×`,
+    );
+  }
   out.push('');
   out.push('Per-rule time (warm-up round, ESLint `stats: true`; parse time includes the TypeScript program build in type-aware modes):');
   out.push('');

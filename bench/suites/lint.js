@@ -8,7 +8,7 @@ import { median, runNode } from '../lib/measure.js';
 import { lintSummary } from '../lib/lint-summary.js';
 
 /** Timed configurations, in the order they run within a round. */
-const MODES = ['parser', 'recommended', 'type-checked', 'nfp'];
+const MODES = ['parser', 'noop-rule', 'recommended', 'type-checked', 'nfp'];
 // Issue 2 §6 set ≤ 1.15× for `recommended`; issue 3 §6, which added the third rule, ≤ 1.2×;
 // issue 8 §5 set ≤ 1.0× for `recommended-type-checked` against `no-floating-promises` alone (was 1.25×).
 export const TARGETS = { recommendedVsParser: 1.15, recommendedThreeRulesVsParser: 1.2, typeCheckedVsNfp: 1.0 };
@@ -17,14 +17,16 @@ export const TARGETS = { recommendedVsParser: 1.15, recommendedThreeRulesVsParse
  * The lint benchmark (issue 2 §6): generates the synthetic backend, then times ESLint per mode
  * in fresh processes. Round 0 is the warm-up (discarded from timings, but run with `stats: true`
  * for the per-rule breakdown and the findings); rounds 1..N are timed, modes interleaved so
- * machine drift hits every mode alike.
+ * machine drift hits every mode alike. The `noop-rule` mode (one rule that visits every call and
+ * does nothing) shows what ESLint itself adds to the parser once any rule is on.
  *
  * Options: `--files N` (default 2000), `--seed N` (42), `--runs N` timed runs per mode (3),
  * `--extra` adds the `typed-parser` mode (type-aware parse, no rules).
  */
 export default {
   name: 'lint',
-  description: 'ESLint on a generated 2,000-file backend: parser alone vs recommended, no-floating-promises vs recommended-type-checked',
+  description:
+    'ESLint on a generated 2,000-file backend: parser alone (and with a no-op rule) vs recommended, no-floating-promises vs recommended-type-checked',
   /** @param {{ root: string, workDir: string, options: Record<string, string | true>, log: (message: string) => void }} ctx see bench/run.js */
   async run({ root, workDir, options, log }) {
     const files = intOption(options, 'files', 2000);
@@ -76,13 +78,20 @@ export default {
     );
     // Targets are judged on the lint phase's wall time; CPU-time ratios are reported beside them
     // because on a shared machine they are the steadier figure.
+    // `noopRuleVsParser` is what ESLint itself adds once any rule is on (no target), and
+    // `recommendedVsNoopRule` Fleet's own cost over that.
+    const ratio = (key, a, b) => medians[a][key] / medians[b][key];
     const ratios = {
-      recommendedVsParser: medians.recommended.lintMs / medians.parser.lintMs,
-      typeCheckedVsNfp: medians['type-checked'].lintMs / medians.nfp.lintMs,
+      recommendedVsParser: ratio('lintMs', 'recommended', 'parser'),
+      typeCheckedVsNfp: ratio('lintMs', 'type-checked', 'nfp'),
+      noopRuleVsParser: ratio('lintMs', 'noop-rule', 'parser'),
+      recommendedVsNoopRule: ratio('lintMs', 'recommended', 'noop-rule'),
     };
     const cpuRatios = {
-      recommendedVsParser: medians.recommended.lintCpuMs / medians.parser.lintCpuMs,
-      typeCheckedVsNfp: medians['type-checked'].lintCpuMs / medians.nfp.lintCpuMs,
+      recommendedVsParser: ratio('lintCpuMs', 'recommended', 'parser'),
+      typeCheckedVsNfp: ratio('lintCpuMs', 'type-checked', 'nfp'),
+      noopRuleVsParser: ratio('lintCpuMs', 'noop-rule', 'parser'),
+      recommendedVsNoopRule: ratio('lintCpuMs', 'recommended', 'noop-rule'),
     };
     const accuracy = {};
     for (const mode of ['recommended', 'type-checked']) {

@@ -199,6 +199,26 @@ describe('the lint suite targets', () => {
 });
 
 describe('lintSummary', () => {
+  it('reports ESLint’s own cost of a no-op rule and Fleet’s cost over it when the run has that mode', () => {
+    const medians = { lintMs: 1000, lintCpuMs: 1100, wallMs: 1500 };
+    const text = lintSummary({
+      date: '2026-01-01T00:00:00.000Z',
+      node: 'v24.0.0',
+      synthetic: { files: 10, lines: 900, seed: 42 },
+      runs: {},
+      medians: { parser: medians, 'noop-rule': medians, recommended: medians },
+      ratios: { recommendedVsParser: 1.4, typeCheckedVsNfp: 1.0, noopRuleVsParser: 1.2, recommendedVsNoopRule: 1.1666 },
+      cpuRatios: { recommendedVsParser: 1.5, typeCheckedVsNfp: 1.0, noopRuleVsParser: 1.25, recommendedVsNoopRule: 1.2 },
+      targets: { recommendedVsParser: 1.15, typeCheckedVsNfp: 1.0 },
+      stats: {},
+      accuracy: {},
+      fatal: {},
+    });
+    expect(text).toContain(
+      "- ESLint's own cost of any rule, one no-op rule / parser: 1.200×, on CPU time 1.250× (no target); recommended / no-op rule (Fleet's own cost): 1.167×, on CPU time 1.200×",
+    );
+  });
+
   it('prints medians, every run, both ratios against their targets and the accuracy table', () => {
     const run = (lintMs: number, lintCpuMs: number) => ({
       lintMs,
@@ -232,6 +252,7 @@ describe('lintSummary', () => {
       '- recommended-type-checked / no-floating-promises: 1.500× (issue 8 §5 target ≤ 1.0×: MISSED); on CPU time 1.500×',
     );
     expect(text).toContain('| recommended | 0.90 | (all rules: 10.0 % of parse) | 0.09 |');
+    expect(text).not.toContain('no-op rule');
     expect(text).toContain('| recommended | 4 | 3 | 0 | void 3/4 |');
     expect(text).not.toContain('Parse failures');
   });
