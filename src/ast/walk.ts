@@ -47,3 +47,35 @@ export function walkCallsAt(
     return undefined;
   });
 }
+
+/**
+ * Sets `parent` on every node of `root`'s subtree (`root`'s own to `undefined`) and calls `enter`
+ * on each node, parents before children, children in visitor-key order: what typescript-estree's
+ * `simpleTraverse(root, { enter }, true)` does, with index loops instead of iterators (that walk
+ * allocated an iterator per node and per child list: 40 MB in one lint of the synthetic backend).
+ */
+export function traverseSettingParents(root: TSESTree.Node, enter?: (node: TSESTree.Node) => void): void {
+  visitSettingParents(root, undefined, enter);
+}
+
+function visitSettingParents(
+  node: TSESTree.Node,
+  parent: TSESTree.Node | undefined,
+  enter: ((node: TSESTree.Node) => void) | undefined,
+): void {
+  (node as { parent: TSESTree.Node | undefined }).parent = parent;
+  enter?.(node);
+  const keys = visitorKeys[node.type];
+  if (keys === undefined) return;
+  for (let k = 0; k < keys.length; k++) {
+    const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) {
+        const item = child[i] as TSESTree.Node | null;
+        if (item !== null && typeof item === 'object' && typeof item.type === 'string') visitSettingParents(item, node, enter);
+      }
+    } else if (child !== null && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
+      visitSettingParents(child as TSESTree.Node, node, enter);
+    }
+  }
+}

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
-import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from '../ast/resolve-function.js';
@@ -27,6 +27,7 @@ import { boundValue, exportNames, exportedValue, returnedExpressions } from './e
 import type { ImportRegistration } from './import-registrations.js';
 import { buildImportIndex } from './imports.js';
 import type { ImportIndex } from './types.js';
+import { traverseSettingParents } from '../ast/walk.js';
 
 /** A value of another module that an exported factory's result is made of. */
 interface ComposedImport {
@@ -57,7 +58,7 @@ function cacheFor(root: string): FileVersionCache<readonly ComposedImport[]> {
     cache = new FileVersionCache(({ file: importer, text }) => {
       if (!/\breturn\b|=>/.test(text) || !/\[/.test(text)) return [];
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
-      simpleTraverse(ast, { enter: () => undefined }, true);
+      traverseSettingParents(ast);
       const scopeManager = analyze(ast, { sourceType: 'module' });
       const imports = buildImportIndex(ast, scopeManager, text);
       const resolve = (specifier: string): string | undefined => projectMounts(root).resolve(importer, specifier);

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { parse } from '@typescript-eslint/typescript-estree';
 import { FileVersionCache } from '../modules/file-version-cache.js';
 import { moduleSummaryOf } from '../modules/module-summary-cache.js';
 import { projectMounts } from '../routes/project-mounts.js';
@@ -28,6 +28,7 @@ import { mayCallHelper } from './detectors/registration-helpers.js';
 import { registrationCandidates } from './registration-candidates.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
+import { traverseSettingParents } from '../ast/walk.js';
 
 // Only framework detectors record registrations of imported values, and they need the
 // framework's import (or a `settings.fleet.handlers` wrapper, or a Next.js route file's exports).
@@ -74,7 +75,7 @@ function cacheFor(root: string, settings: FleetSettings, modelOf: ModelBuilder):
     cache = new FileVersionCache(({ file: importer, text }) => {
       if (!mayRegister(importer, text, settings)) return [];
       const ast = parse(text, { filePath: importer, range: true, loc: true, jsx: /x$/.test(importer), comment: false, tokens: false });
-      simpleTraverse(ast, { enter: () => undefined }, true);
+      traverseSettingParents(ast);
       const scopeManager = analyze(ast, { sourceType: 'module' });
       return registrationsOf(importer, root, modelOf({ ast, scopeManager, filename: importer, settings, text, pathRoot: root }));
     }, []);

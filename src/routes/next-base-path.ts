@@ -8,9 +8,9 @@ import path from 'node:path';
 import { isRegularFile, statOf } from '../modules/file-stats.js';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { literalString, stringConstants } from './module-facts/literal-string.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { traverseSettingParents } from '../ast/walk.js';
 
 const CONFIGS = ['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `next.config.${ext}`);
 const cache = new Map<string, { stamp: number; outcome: BasePath }>();
@@ -36,27 +36,21 @@ function readBasePath(configFile: string): BasePath {
   }
   const constants = stringConstants(program);
   let outcome: BasePath = { basePath: '' };
-  simpleTraverse(
-    program,
-    {
-      enter(node) {
-        if (
-          node.type !== AST_NODE_TYPES.Property ||
-          node.computed ||
-          node.key.type !== AST_NODE_TYPES.Identifier ||
-          node.key.name !== 'basePath' ||
-          node.parent.type !== AST_NODE_TYPES.ObjectExpression
-        )
-          return;
-        const value = literalString(node.value, constants);
-        outcome =
-          value === undefined
-            ? { reason: `the \`basePath\` in ${path.basename(configFile)}:${node.loc.start.line} is not a static string` }
-            : { basePath: value.replace(/\/$/, '') };
-      },
-    },
-    true,
-  );
+  traverseSettingParents(program, (node) => {
+    if (
+      node.type !== AST_NODE_TYPES.Property ||
+      node.computed ||
+      node.key.type !== AST_NODE_TYPES.Identifier ||
+      node.key.name !== 'basePath' ||
+      node.parent.type !== AST_NODE_TYPES.ObjectExpression
+    )
+      return;
+    const value = literalString(node.value, constants);
+    outcome =
+      value === undefined
+        ? { reason: `the \`basePath\` in ${path.basename(configFile)}:${node.loc.start.line} is not a static string` }
+        : { basePath: value.replace(/\/$/, '') };
+  });
   return outcome;
 }
 

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
-import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { memberName } from '../../ast/member-name.js';
@@ -21,7 +21,7 @@ import { isFunction, resolveFunction } from '../../ast/resolve-function.js';
 import { staticString } from '../../ast/static-string.js';
 import { unwrap } from '../../ast/unwrap.js';
 import { variableOf } from '../../ast/variable-of.js';
-import { walk, walkCallsAt } from '../../ast/walk.js';
+import { walk, walkCallsAt, traverseSettingParents } from '../../ast/walk.js';
 import { FileVersionCache } from '../../modules/file-version-cache.js';
 import { resolveModule } from '../../modules/resolve-module.js';
 import type { DetectContext, Detector } from '../detector.js';
@@ -232,7 +232,7 @@ const helperModules = new FileVersionCache<ReadonlyMap<string, HelperFacts>>(({ 
   // Only a module that registers on something can hold a helper.
   if (!/\.(?:get|post|put|patch|delete|all|use)\s*\(|\]\s*\(/.test(text)) return helpers;
   const program = parse(text, { filePath: file, range: true, loc: true, jsx: /x$/.test(file), comment: false, tokens: false });
-  simpleTraverse(program, { enter: () => undefined }, true);
+  traverseSettingParents(program);
   const scopeManager = analyze(program, { sourceType: 'module' });
   const add = (key: string, name: string, members: readonly string[]): void => {
     const [fn] = exportedFunctions(program, scopeManager, name, members, 0);

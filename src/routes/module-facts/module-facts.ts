@@ -3,7 +3,6 @@
  * linted, or a project file parsed by the mount index). Parent pointers are required.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../../ast/unwrap.js';
 import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from '../facts.js';
 import { createdBy } from './created.js';
@@ -27,6 +26,7 @@ import { serverProperties } from '../server-properties.js';
 import { nestPrefixCall } from './nest-prefix-call.js';
 import { prefixSetters } from './prefix-setters.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { traverseSettingParents } from '../../ast/walk.js';
 
 const cache = new WeakMap<TSESTree.Program, ModuleFacts>();
 
@@ -142,39 +142,33 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const declaredIn = new Map<string, TSESTree.Node>();
   const properties = new Map<string, CreatedUnit>();
   // Parent pointers are set on the way (ESLint ASTs already have them; the index's own parses do not).
-  simpleTraverse(
-    program,
-    {
-      enter(node) {
-        if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-        else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returnStatements.push(node);
-        else if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement)
-          arrowBodies.push(node);
-        else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
-        else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
-          const init = unwrap(node.init);
-          if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression)
-            functions.add(node.id.name);
-          const unit = createdBy(init, imports, constants);
-          const name = declaredUnit(node as TSESTree.VariableDeclarator & { id: TSESTree.Identifier });
-          if (unit) {
-            created.set(name, unit);
-            declaredIn.set(name, node.parent);
-          } else declarators.push(node as (typeof declarators)[number]);
-        } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
-          const unit = createdBy(node.expression, imports, constants);
-          if (unit) created.set(statementUnit(node), unit);
-        } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
-          // `this.router = Router()` in a class, or the field `router = Router()`.
-          const value = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.value;
-          const unit = value ? createdBy(value, imports, constants) : undefined;
-          const name = unit && propertyUnitOf(node);
-          if (unit && name !== undefined) properties.set(name, unit);
-        }
-      },
-    },
-    true,
-  );
+  traverseSettingParents(program, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returnStatements.push(node);
+    else if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement)
+      arrowBodies.push(node);
+    else if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) functions.add(node.id.name);
+    else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+      const init = unwrap(node.init);
+      if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression)
+        functions.add(node.id.name);
+      const unit = createdBy(init, imports, constants);
+      const name = declaredUnit(node as TSESTree.VariableDeclarator & { id: TSESTree.Identifier });
+      if (unit) {
+        created.set(name, unit);
+        declaredIn.set(name, node.parent);
+      } else declarators.push(node as (typeof declarators)[number]);
+    } else if (node.type === AST_NODE_TYPES.ExpressionStatement) {
+      const unit = createdBy(node.expression, imports, constants);
+      if (unit) created.set(statementUnit(node), unit);
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
+      // `this.router = Router()` in a class, or the field `router = Router()`.
+      const value = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.value;
+      const unit = value ? createdBy(value, imports, constants) : undefined;
+      const name = unit && propertyUnitOf(node);
+      if (unit && name !== undefined) properties.set(name, unit);
+    }
+  });
   // A property holding an app is a root only when the module listens on it; else it is mounted somewhere (or unknown).
   const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
   for (const [name, unit] of properties)
