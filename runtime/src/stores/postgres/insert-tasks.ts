@@ -69,7 +69,7 @@ async function insertRows(
       if (one === undefined) await db.query(db.statement('insert_tasks_plain', build(true)), values);
       else {
         const { i, n, p, t, pr, r, a, l, s } = one;
-        await db.query(db.statement('insert_task_one', buildOne), [i, n, p, t, pr, r, a, l, s, values[1]]);
+        await db.query(db.statement('insert_tasks_one', buildOne), [i, n, p, t, pr, r, a, l, s, values[1]]);
       }
       return 'all';
     } catch (error) {
