@@ -139,6 +139,35 @@ describe('PostgreSQL store', () => {
     // One enqueued event each: the repeated row wrote nothing.
     expect((await store.events(stored.id)).map((event) => event.type)).toEqual(['enqueued']);
     expect((await store.events(fresh.id)).map((event) => event.type)).toEqual(['enqueued']);
+    // A single task goes through its own one-row statement first; sent again, it falls back the same way.
+    expect(await store.enqueue([stored])).toEqual([{ id: stored.id, created: true }]);
+    expect((await store.get(stored.id))?.payload).toEqual({ v: 1 });
+    expect(await store.list({ name: 'resent' })).toHaveLength(2);
+  });
+
+  it('stores a single task with every column as the batch statement does', async () => {
+    const runAt = new Date(Date.now() + 60_000);
+    const one = newTask({
+      name: 'single',
+      payload: { text: 'é "quoted"', list: [1, null] },
+      tenant: 't1',
+      priority: 7,
+      runAt,
+      maxAttempts: 5,
+      maxLostLeases: 2,
+      schedule: 'nightly',
+    });
+    expect(await store.enqueue([one])).toEqual([{ id: one.id, created: true }]);
+    expect(await store.get(one.id)).toMatchObject({
+      name: 'single',
+      payload: { text: 'é "quoted"', list: [1, null] },
+      state: 'queued',
+      tenant: 't1',
+      priority: 7,
+      runAt,
+      maxAttempts: 5,
+      schedule: 'nightly',
+    });
   });
 
   it('migrates concurrently from several stores without error and records each migration once', async () => {

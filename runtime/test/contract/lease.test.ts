@@ -33,6 +33,22 @@ describe.each(storeFactories)('$name store: leases', (factory) => {
     expect((await store.get(task.id))?.leaseUntil?.getTime()).toBeGreaterThan(before + 4000);
   });
 
+  it('heartbeat of many leases in any order extends every current one and reports each stale one, even beside the current lease of its task', async () => {
+    await store.enqueue(Array.from({ length: 120 }, () => newTask()));
+    const tasks = await store.claim({ owner: 'w1', names: ['noop'], limit: 120, leaseMs: 300 });
+    expect(tasks).toHaveLength(120);
+    const current = tasks.map((task, i) => tasks[(i * 7) % tasks.length] ?? task).map((task) => ({ id: task.id, token: task.token }));
+    expect(new Set(current.map((lease) => lease.id)).size).toBe(120);
+    // A stale token for five held tasks, before or after their current lease.
+    const stale = tasks.slice(0, 5).map((task) => ({ id: task.id, token: `${task.token}-old` }));
+    const leases = [stale[0], ...current.slice(0, 60), stale[1], stale[2], ...current.slice(60), stale[3], stale[4]].filter(
+      (lease): lease is { id: string; token: string } => lease !== undefined,
+    );
+    const lost = await store.heartbeat(leases, 60_000);
+    expect([...lost].sort()).toEqual(stale.map((lease) => lease.id).sort());
+    for (const task of tasks) expect((await store.get(task.id))?.leaseUntil?.getTime()).toBeGreaterThan(Date.now() + 50_000);
+  });
+
   it('reaps an expired lease: requeued, the attempt spent, the old token fenced off', async () => {
     const row = newTask();
     await store.enqueue([row]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DONE_EVENT_ID, type ClaimedTask, type Store } from '../../src/store.js';
+import { DONE_EVENT_ID, type ClaimedTask, type Settlement, type Store } from '../../src/store.js';
 import { newTask } from '../helpers/new-task.js';
 import { storeFactories } from './stores.js';
 
@@ -99,5 +99,101 @@ describe.each(storeFactories)('$name store: settle', (factory) => {
     expect(await store.redrive()).toEqual([task.id]);
     expect(await store.get(task.id)).toMatchObject({ state: 'queued', attempts: 0, lostLeases: 0, finishedAt: null });
     expect(await lastEvent()).toBe('redriven');
+  });
+});
+
+describe.each(storeFactories)('$name store: settle batches', (factory) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store, dispose } = await factory.open());
+  });
+  afterEach(async () => dispose());
+
+  const claimAll = async (count: number): Promise<ClaimedTask[]> => {
+    await store.enqueue(Array.from({ length: count }, (_, i) => newTask({ payload: { i } })));
+    const claimed = await store.claim({ owner: 'w', names: ['noop'], limit: count, leaseMs: 60_000 });
+    if (claimed.length !== count) throw new Error(`precondition: claimed ${String(claimed.length)} of ${String(count)}`);
+    return claimed;
+  };
+
+  it('stores each outcome of a large mixed batch on its own task, whatever the order, and refuses stale tokens in it', async () => {
+    const tasks = await claimAll(150);
+    const later = new Date(Date.now() + 60_000);
+    // Every fifth task gets each kind; the batch runs in an order unrelated to the claim order.
+    const settlements: Settlement[] = tasks.map((task, i): Settlement => {
+      const ref = { id: task.id, token: task.token };
+      switch (i % 5) {
+        case 0:
+          return { ...ref, kind: 'done', result: { i } };
+        case 1:
+          return { ...ref, kind: 'retry', error: `Error: ${String(i)}`, runAt: later };
+        case 2:
+          return { ...ref, kind: 'fail', error: `failed ${String(i)}` };
+        case 3:
+          return { ...ref, kind: 'defer', runAt: later, reason: `wait ${String(i)}` };
+        default:
+          return { ...ref, kind: 'done', result: `result ${String(i)}` };
+      }
+    });
+    const order = settlements.map((_, i) => (i * 53) % settlements.length);
+    expect(new Set(order).size).toBe(settlements.length);
+    // Ten stale settlements (a token no claim gave) among them, each for a task that is settled too.
+    const stale: Settlement[] = tasks
+      .slice(0, 10)
+      .map((task) => ({ id: task.id, token: `${task.token}-old`, kind: 'fail', error: 'stale' }));
+    const batch = order.flatMap((i, k) =>
+      k < 10 ? [stale[k] as Settlement, settlements[i] as Settlement] : [settlements[i] as Settlement],
+    );
+    const applied = await store.settle(batch);
+    expect(applied).toEqual(batch.map((s) => !s.token.endsWith('-old')));
+    for (const [i, task] of tasks.entries()) {
+      const record = await store.get(task.id);
+      const expected = [
+        { state: 'done', result: { i }, attempts: 1, lastError: null },
+        { state: 'retrying', attempts: 1, lastError: `Error: ${String(i)}`, runAt: later },
+        { state: 'failed', attempts: 1, lastError: `failed ${String(i)}` },
+        { state: 'queued', attempts: 0, runAt: later },
+        { state: 'done', result: `result ${String(i)}`, attempts: 1, lastError: null },
+      ][i % 5];
+      expect(record).toMatchObject({ ...expected, leaseOwner: null });
+      const last = (await store.events(task.id)).at(-1);
+      expect(last?.type).toBe(['done', 'retrying', 'failed', 'deferred', 'done'][i % 5]);
+      if (i % 5 === 3) expect(last?.data).toEqual({ reason: `wait ${String(i)}`, runAt: later.toISOString() });
+      if (i % 5 === 1) expect(last?.data).toEqual({ error: `Error: ${String(i)}`, runAt: later.toISOString() });
+    }
+  });
+
+  it('a stale and the current lease of one task in one batch: only the current one applies, before or after the stale one', async () => {
+    const [first, second] = await claimAll(2);
+    if (first === undefined || second === undefined) throw new Error('precondition: two tasks');
+    // Each task is released and claimed again: the first token is stale, the second current.
+    expect(await store.settle([first, second].map((task) => ({ id: task.id, token: task.token, kind: 'release' as const })))).toEqual([
+      true,
+      true,
+    ]);
+    const again = await store.claim({ owner: 'w', names: ['noop'], limit: 2, leaseMs: 60_000 });
+    const token = (id: string): string => again.find((task) => task.id === id)?.token ?? '';
+    expect(
+      await store.settle([
+        { id: first.id, token: first.token, kind: 'done', result: 'stale' },
+        { id: first.id, token: token(first.id), kind: 'done', result: 'current' },
+        { id: second.id, token: token(second.id), kind: 'done', result: 'current' },
+        { id: second.id, token: second.token, kind: 'fail', error: 'stale' },
+      ]),
+    ).toEqual([false, true, true, false]);
+    for (const task of [first, second]) expect(await store.get(task.id)).toMatchObject({ state: 'done', result: 'current', attempts: 1 });
+  });
+
+  it('the same settlement twice in one batch applies its first occurrence only', async () => {
+    const [task] = await claimAll(1);
+    if (task === undefined) throw new Error('precondition: one task');
+    expect(
+      await store.settle([
+        { id: task.id, token: task.token, kind: 'done', result: 'first' },
+        { id: task.id, token: task.token, kind: 'done', result: 'second' },
+      ]),
+    ).toEqual([true, false]);
+    expect(await store.get(task.id)).toMatchObject({ state: 'done', result: 'first' });
   });
 });

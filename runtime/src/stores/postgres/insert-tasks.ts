@@ -38,6 +38,17 @@ const build = (plain: boolean) => (t: { tasks: string }) => `WITH input AS (
   )
   ${plain ? 'SELECT count(*) AS created, (SELECT count(*) FROM woken) AS woken FROM inserted' : 'SELECT id, (SELECT count(*) FROM woken) AS woken FROM inserted'}`;
 
+// One task without a key (a single `enqueue`, the latency path): the same plain insert with the
+// columns as parameters, which skips parsing a JSON document and the set-returning function for one
+// row (issue 11, seventh round: about 0.07 ms less per enqueue on this machine, on the path from an
+// enqueue to its task's start, since the NOTIFY goes out when this commit does).
+const buildOne = (t: { tasks: string }) => `WITH inserted AS (
+    INSERT INTO ${t.tasks} (id, name, payload, state, tenant, priority, run_at, max_attempts, max_lost_leases, schedule)
+    VALUES ($1, $2, $3::jsonb, 'queued', $4, $5, $6, $7, $8, $9)
+    RETURNING run_at
+  )
+  SELECT pg_notify($10, '') FROM inserted WHERE run_at <= now()`;
+
 // A conflict's existing row committed after our statement's snapshot, so it is read back by a new
 // statement (READ COMMITTED takes a fresh snapshot per statement).
 const buildExisting = (t: {
@@ -51,16 +62,35 @@ async function insertRows(
   values: unknown[],
   plain: boolean,
   client: Queryable | undefined,
+  one: Row | undefined,
 ): Promise<{ id: string }[] | 'all'> {
   if (plain) {
     try {
-      await db.query(db.statement('insert_tasks_plain', build(true)), values);
+      if (one === undefined) await db.query(db.statement('insert_tasks_plain', build(true)), values);
+      else {
+        const { i, n, p, t, pr, r, a, l, s } = one;
+        await db.query(db.statement('insert_tasks_one', buildOne), [i, n, p, t, pr, r, a, l, s, values[1]]);
+      }
       return 'all';
     } catch (error) {
       if ((error as { code?: unknown }).code !== '23505') throw error;
     }
   }
   return db.query<{ id: string }>(db.statement('insert_tasks', build(false)), values, client);
+}
+
+/** One task as the JSON document carries it (short keys; see `build`). */
+interface Row {
+  i: string;
+  n: string;
+  p: string;
+  k: string | null;
+  t: string | null;
+  pr: number;
+  r: string;
+  a: number;
+  l: number;
+  s: string | null;
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -80,7 +110,7 @@ function timestampText(date: Date): string {
 /** Insert tasks on `client` (a caller's transaction) or the pool; see `Store.enqueue`. */
 export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], client?: Queryable): Promise<EnqueueResult[]> {
   if (tasks.length === 0) return [];
-  const rows = tasks.map((task) => ({
+  const rows = tasks.map((task): Row => ({
     i: task.id,
     n: task.name,
     p: JSON.stringify(task.payload),
@@ -93,7 +123,13 @@ export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], cli
     s: task.schedule,
   }));
   const values = [JSON.stringify(rows), db.channel];
-  const inserted = await insertRows(db, values, client === undefined && tasks.every((task) => task.key === null), client);
+  const inserted = await insertRows(
+    db,
+    values,
+    client === undefined && tasks.every((task) => task.key === null),
+    client,
+    rows.length === 1 ? rows[0] : undefined,
+  );
   if (inserted === 'all') return tasks.map((task) => ({ id: task.id, created: true }));
   const created = new Set(inserted.map((row) => row.id));
   const results: (EnqueueResult | undefined)[] = tasks.map((task) => (created.has(task.id) ? { id: task.id, created: true } : undefined));

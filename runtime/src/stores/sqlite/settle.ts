@@ -79,7 +79,16 @@ export function applySettlements(db: SqliteDb, settlements: readonly Settlement[
       continue;
     }
     const run: number[] = [];
-    while (settlements[i]?.kind === 'done') run.push(i++);
+    // One statement stores a run of successes with distinct ids (an UPDATE … FROM with two matching
+    // elements would store an arbitrary one, and the rows it returns name only the task): a task
+    // already in the run ends it, and its second settlement goes into the next statement, where the
+    // fence refuses it if the first one applied, as when settled one by one.
+    const inRun = new Set<string>();
+    for (let next = settlements[i]; next?.kind === 'done' && !inRun.has(next.id); next = settlements[i]) {
+      inRun.add(next.id);
+      run.push(i);
+      i += 1;
+    }
     const batch = run.map((index) => {
       const done = settlements[index] as Extract<Settlement, { kind: 'done' }>;
       return [done.id, done.token, JSON.stringify(done.result)];
@@ -92,9 +101,7 @@ export function applySettlements(db: SqliteDb, settlements: readonly Settlement[
     );
     for (const index of run) {
       const id = settlements[index]?.id ?? '';
-      // A duplicate id in one batch: only its first occurrence is the one that took effect.
-      if (!stored.delete(id)) continue;
-      applied[index] = true;
+      applied[index] = stored.has(id);
     }
   }
   insertEvents(db, events, now);
