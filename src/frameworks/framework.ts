@@ -59,6 +59,50 @@ export interface FrameworkMount {
   readonly prefix: TSESTree.Node | '';
 }
 
+/**
+ * A method that mounts a child object under its receiver. The module facts read it on any
+ * object in every module (the receiver is often a parameter, in a module that imports nothing of
+ * the framework), so two frameworks declaring one method must declare it alike.
+ */
+export interface MountMethod {
+  readonly method: string;
+  /**
+   * Where the mount path is: `'leading'`, the first argument when it reads as a path, else none
+   * (Express's `use([path,] ...children)`); `{ argument }`, that argument, a string (Hono's
+   * `route('/users', users)`); `{ argument, option }`, that option of that argument, an object
+   * literal, where no argument or no such option means no path (Fastify's
+   * `register(plugin, { prefix })`).
+   */
+  readonly path: 'leading' | { readonly argument: number; readonly option?: string };
+  /**
+   * The mounted argument: an index, or `'rest'` for every argument after the path (arrays
+   * flattened, inline functions skipped: those are middleware, not objects).
+   */
+  readonly child: number | 'rest';
+  /** The mounted function receives the receiver as this parameter (a Fastify plugin `(instance, opts)`: 0). */
+  readonly receiverParam?: number;
+  /** The call is a mount only with exactly this many arguments (Hono's `route(path, child)`, not Fastify's `route({ ... })`). */
+  readonly arity?: number;
+}
+
+/** A call on the app object that changes the path of every route of its package, as the module facts record it. */
+export interface AppCall {
+  /** The method called (`setGlobalPrefix`). */
+  readonly method: string;
+  readonly line: number;
+}
+
+/**
+ * The method names a file must contain, as `.name(`, for the `fleet routes` pre-filter to read
+ * it further (`src/routes/may-route.ts`), beyond the HTTP verbs.
+ */
+export interface RegistrationCalls {
+  /** Mounts: a call with one handler-shaped argument registers (`use(auth)`, `register(plugin, { prefix })`). */
+  readonly mounts?: readonly string[];
+  /** Calls whose arguments may be a route object rather than a handler: any such call may register (`route({ method, url, handler })`). */
+  readonly routeObjects?: readonly string[];
+}
+
 /** One framework. `Name` is its value in `settings.fleet.frameworks` and on every handler. */
 export interface FrameworkDefinition<Name extends string = string> {
   readonly name: Name;
@@ -96,10 +140,40 @@ export interface FrameworkDefinition<Name extends string = string> {
    * whatever its text.
    */
   readonly routeFile?: (filename: string) => boolean;
+  /** Its mount methods, read on every object of every module (`mountMethods` of all frameworks, see {@link MountMethod}). */
+  readonly mountMethods?: readonly MountMethod[];
   /**
-   * Mount calls beyond the generic `use([path,] child)`, `register(plugin, { prefix })` and
-   * `route(path, child)` the module facts read for every framework (Elysia's
-   * `group('/p', (app) => ...)`), looked for in modules that import one of `packages`.
+   * Packages whose imported function wraps a mounted child inside a mount method's `'rest'`
+   * arguments: with two arguments the first is the path and the second the child, with one the
+   * child alone (koa-mount's `app.use(mount('/api', api))`).
+   */
+  readonly mountWrappers?: readonly string[];
+  /**
+   * Packages whose imported function wraps a plugin whose routes join the context it is
+   * registered in, so the mount's path does not apply to them (fastify-plugin's `fp(plugin)`).
+   */
+  readonly contextSharingWrappers?: readonly string[];
+  /**
+   * The files a `package.json` script loads as the root (fastify-cli's `fastify start app.js`
+   * registers the file's default-exported plugin on the root instance), relative to the
+   * package's folder; none when the script adds a prefix Fleet does not read.
+   */
+  readonly scriptRoots?: (script: string) => readonly string[];
+  /**
+   * Calls on the app that change every route's path in its package (NestJS
+   * `app.setGlobalPrefix('api')`, `app.enableVersioning()`), read on any object in a module whose
+   * text names one of `methods`; `read` gives what the call sets, or `undefined` when it sets
+   * nothing Fleet reads. Such a call is never a mount.
+   */
+  readonly appCalls?: {
+    readonly methods: readonly string[];
+    readonly read: (method: string, call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>) => AppCall | undefined;
+  };
+  /** The calls the `fleet routes` pre-filter looks for, beyond the HTTP verbs (see {@link RegistrationCalls}). */
+  readonly registrationCalls?: RegistrationCalls;
+  /**
+   * Mount calls a declaration cannot express (Elysia's `group('/p', (app) => ...)`), looked for in
+   * modules that import one of `packages`, before the `mountMethods`.
    */
   readonly mounts?: {
     readonly packages: readonly string[];

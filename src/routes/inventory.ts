@@ -11,7 +11,7 @@ import { functionName } from '../ast/function-name.js';
 import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from '../handlers/types.js';
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
-import { nestPrefix } from './nest-prefix.js';
+import { nestPrefix } from '../frameworks/nestjs/full-path.js';
 import { nextBasePath } from './next-base-path.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';

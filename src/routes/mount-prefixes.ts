@@ -94,9 +94,9 @@ export class MountPrefixes {
     return { ok: true, values: [created?.own ?? ''] };
   }
 
-  /** `fastify start <file>` registers the default-exported plugin of `file` as the root (its instance is parameter 0). */
-  private isFastifyRoot(file: string, unit: string): boolean {
-    return this.index.fastifyRoots.has(file) && unit.endsWith('@0') && this.factsOf(file)?.exports.get('default') === unit.slice(0, -2);
+  /** A script root (`fastify start <file>`) registers the default-exported plugin of `file` as the root (its instance is parameter 0). */
+  private isScriptRoot(file: string, unit: string): boolean {
+    return this.index.scriptRoots.has(file) && unit.endsWith('@0') && this.factsOf(file)?.exports.get('default') === unit.slice(0, -2);
   }
 
   /** Prefixes of `unit` including its own. */
@@ -114,7 +114,7 @@ export class MountPrefixes {
     const mounts = [...this.localMounts(file, unit), ...this.crossMounts(file, unit)];
     const facts = this.factsOf(file);
     if (mounts.length === 0) {
-      if (facts?.created.get(unit)?.kind === 'app' || this.isFastifyRoot(file, unit)) return { ok: true, values: [''] };
+      if (facts?.created.get(unit)?.kind === 'app' || this.isScriptRoot(file, unit)) return { ok: true, values: [''] };
       const name = unit.startsWith('#return:')
         ? 'the object a function returns'
         : PARAM.test(unitDisplayName(unit)) && unitDisplayName(unit).startsWith('#')

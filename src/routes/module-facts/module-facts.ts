@@ -5,7 +5,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../../ast/unwrap.js';
-import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from '../facts.js';
+import type { AppCall } from '../../frameworks/framework.js';
+import type { CreatedUnit, ModuleFacts, MountEdge } from '../facts.js';
 import { createdBy } from './created.js';
 import { readExports, unitOfExported } from './exports.js';
 import { localImports } from './imports.js';
@@ -24,7 +25,7 @@ import {
   unitOfExpression,
 } from './units.js';
 import { serverProperties } from '../server-properties.js';
-import { nestPrefixCall } from './nest-prefix-call.js';
+import { isAppCall, readAppCall, sharesContext } from './registry-calls.js';
 import { prefixSetters } from './prefix-setters.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -35,36 +36,6 @@ function methodName(call: TSESTree.CallExpression): string | undefined {
   return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
     ? callee.property.name
     : undefined;
-}
-
-function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  const property = options.properties.find(
-    (p): p is TSESTree.Property =>
-      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name,
-  );
-  return property && unwrap(property.value);
-}
-
-/** `enableVersioning(options)` with URI versioning (Nest's default type), else `undefined`. */
-function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestVersioningCall | undefined {
-  const line = call.loc.start.line;
-  const options = call.arguments[0] && unwrap(call.arguments[0]);
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression)
-    return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
-  const type = optionOf(options, 'type');
-  if (type?.type === AST_NODE_TYPES.MemberExpression && type.property.type === AST_NODE_TYPES.Identifier && type.property.name !== 'URI')
-    return undefined;
-  const version = optionOf(options, 'defaultVersion');
-  const isNeutral = version?.type === AST_NODE_TYPES.Identifier && version.name === 'VERSION_NEUTRAL';
-  const defaultVersion = version === undefined || isNeutral ? null : literalString(version, constants);
-  const prefixNode = optionOf(options, 'prefix');
-  const prefix =
-    prefixNode === undefined
-      ? 'v'
-      : prefixNode.type === AST_NODE_TYPES.Literal && prefixNode.value === false
-        ? ''
-        : literalString(prefixNode, constants);
-  return { defaultVersion, prefix, line };
 }
 
 /** One way out of a function: `return x;` (`x` the unit returned, `null` when it is no object created in the module). */
@@ -132,8 +103,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const functions = new Set<string>();
   const created = new Map<string, CreatedUnit>();
   const mounts: MountEdge[] = [];
-  const globalPrefixes: NestPrefixCall[] = [];
-  const uriVersioning: NestVersioningCall[] = [];
+  const appCalls: AppCall[] = [];
   const calls: TSESTree.CallExpression[] = [];
   const declarators: (TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression })[] = [];
   const returnStatements: TSESTree.ReturnStatement[] = [];
@@ -206,7 +176,9 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const skipOverride = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && imports.get(callee.name)?.specifier === 'fastify-plugin' && call.arguments[0]) {
+    // `fp(plugin)` of a context-sharing wrapper (the registry's `contextSharingWrappers`).
+    const from = callee.type === AST_NODE_TYPES.Identifier ? imports.get(callee.name) : undefined;
+    if (from && sharesContext(from.specifier) && call.arguments[0]) {
       const unit = unitOfExported(call.arguments[0]);
       if (unit !== undefined) skipOverride.add(unit);
     }
@@ -216,10 +188,10 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       const parent = unitOfExpression(call.callee.object);
       if (parent !== undefined) mounts.push(localEdge(parent, derivedUnit(call), literalString(call.arguments[0], constants), call));
     }
-    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefixCall(call, constants));
-    else if (method === 'enableVersioning') {
-      const versioning = uriVersioningOf(call, constants);
-      if (versioning) uriVersioning.push(versioning);
+    if (method !== undefined && isAppCall(method)) {
+      // The registry's `appCalls` (a NestJS global prefix): never a mount.
+      const read = readAppCall(method, call, constants);
+      if (read) appCalls.push(read);
     } else mounts.push(...mountsOfCall(call, scope));
   }
   for (const declarator of declarators) {
@@ -244,9 +216,8 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     reexports,
     starExports,
     mounts,
-    globalPrefixes,
+    appCalls,
     skipOverride,
-    uriVersioning,
     returns,
     ownUnknown,
     prefixedImports,
