@@ -7,6 +7,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Framework as PatternSyntax } from 'fleet-routes';
 import type { Detector } from '../handlers/detector.js';
+import type { RouteInfo } from '../handlers/types.js';
+
+/** A route's full paths (in the framework's syntax), or why they are unknown. */
+export type FullPaths = { readonly paths: string[] } | { readonly reason: string };
 
 /** A constructor or factory callee as the module facts see it: `express()`, `express.Router()`, `new Router({ prefix })`. */
 export interface CreationCallee {
@@ -179,6 +183,12 @@ export interface FrameworkDefinition<Name extends string = string> {
     readonly packages: readonly string[];
     readonly of: (method: string, args: readonly TSESTree.CallExpressionArgument[]) => FrameworkMount | undefined;
   };
+  /**
+   * The full paths of one of its routes when they do not come from the mount graph (NestJS: the
+   * controller path under the global prefix; Next.js: the file path under `basePath`; declared
+   * handlers: the declared path). `file`: the module's absolute path and the project root.
+   */
+  readonly fullPaths?: (route: RouteInfo, file: { readonly filename: string; readonly projectRoot: string }) => FullPaths;
   /** The app or router a callee imported from its packages creates, for the cross-file mount index. */
   readonly creates?: (callee: CreationCallee) => Creation | undefined;
   /** Methods that give its objects a prefix of their own (Hono `basePath`, koa-router `prefix`). */

@@ -11,8 +11,8 @@ import { functionName } from '../ast/function-name.js';
 import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from '../handlers/types.js';
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
-import { nestPrefix } from '../frameworks/nestjs/full-path.js';
-import { nextBasePath } from './next-base-path.js';
+import type { FrameworkDefinition } from '../frameworks/framework.js';
+import { joinPrefix } from './join-prefix.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';
 import { registrationUnit, unitOfExpression } from './module-facts/units.js';
@@ -137,19 +137,9 @@ function fullPaths(
   input: RoutesOfFileInput,
 ): { paths: string[] } | { reason: string; known?: string } {
   const { route } = site;
-  if (site.framework === 'nestjs') {
-    if (route.path === undefined) return { reason: 'the route path is not a static string' };
-    if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
-    return nestPrefix(projectMounts(input.projectRoot), input.filename, route.path, route.methods, route.registration);
-  }
-  if (site.framework === 'nextjs') {
-    if (!route.pathComplete || route.path === undefined) return { reason: 'the route path is not a static string' };
-    const base = nextBasePath(input.filename, input.projectRoot);
-    return 'reason' in base ? base : { paths: [joinPrefix(base.basePath, route.path)] };
-  }
-  if (site.framework === 'custom') {
-    return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
-  }
+  // NestJS, Next.js, declared handlers: the full path is the framework's own (the registry's `fullPaths`), not the mount graph's.
+  const own = (frameworkNamed(site.framework) as FrameworkDefinition).fullPaths;
+  if (own) return own(route, input);
   const unit = route.receiver ? unitOfExpression(route.receiver) : registrationUnit(route.registration);
   const elements = route.path === undefined ? arrayPaths(route.registration) : undefined;
   if (elements !== undefined && unit !== undefined) {
@@ -196,12 +186,6 @@ function programOf(model: HandlerModel): TSESTree.Program {
   let node: TSESTree.Node = model.handlers[0]?.node ?? model.externalRoutes[0]!.route.registration;
   while (node.parent) node = node.parent;
   return node;
-}
-
-function joinPrefix(prefix: string, routePath: string): string {
-  if (prefix === '' || prefix === '/') return routePath;
-  if (routePath === '/' || routePath === '') return prefix;
-  return prefix.endsWith('/') && routePath.startsWith('/') ? prefix + routePath.slice(1) : prefix + routePath;
 }
 
 /**

@@ -26,7 +26,9 @@ import { mayCallHelper } from '../handlers/detectors/registration-helpers.js';
 /** HTTP verbs of every registered framework's detector: a route needs a path and a handler after it. */
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options', 'search', 'propfind', 'on']);
 /** Mounts: one handler-shaped argument (the registry's `registrationCalls.mounts`: `use(auth)`, `register(plugin, { prefix })`). */
-export const MOUNTS: ReadonlySet<string> = new Set((FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.mounts ?? []));
+export const MOUNTS: ReadonlySet<string> = new Set(
+  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.mounts ?? []),
+);
 /** Calls whose arguments may be a route object rather than a handler (the registry's `registrationCalls.routeObjects`: `route({ method, url, handler })`). */
 export const ROUTE_OBJECTS: ReadonlySet<string> = new Set(
   (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.routeObjects ?? []),

@@ -10,7 +10,9 @@ import { isExcluded } from './prefix-exclude.js';
 import { nestRouteVersion } from './route-version.js';
 import { packageRoot } from '../../routes/package-root.js';
 import type { MountIndex } from '../../routes/project-mounts.js';
-import type { AppCall } from '../framework.js';
+import type { AppCall, FullPaths } from '../framework.js';
+import type { RouteInfo } from '../../handlers/types.js';
+import { projectMounts } from '../../routes/project-mounts.js';
 import { GLOBAL_PREFIX, VERSIONING } from './app-calls.js';
 import type { NestPrefixCall, NestVersioningCall } from './app-calls.js';
 
@@ -77,4 +79,11 @@ export function nestPrefix(
   const excluded = isExcluded(first!.call.exclude!, routePath, methods);
   if (typeof excluded !== 'boolean') return excluded;
   return { paths: [excluded ? versioned : joinRoutePath(first!.call.prefix!, versioned)] };
+}
+
+/** The registry's `fullPaths` for NestJS: the controller route under the package's global prefix and URI version. */
+export function nestFullPaths(route: RouteInfo, file: { readonly filename: string; readonly projectRoot: string }): FullPaths {
+  if (route.path === undefined) return { reason: 'the route path is not a static string' };
+  if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
+  return nestPrefix(projectMounts(file.projectRoot), file.filename, route.path, route.methods, route.registration);
 }

@@ -237,10 +237,12 @@ function declaredMount(declared: MountMethod, parent: string, call: TSESTree.Cal
     const child = args[declared.child];
     if (child === undefined || declared.path === 'leading') return [];
     const { argument, option } = declared.path;
-    const prefix = option === undefined ? literalString(args[argument], scope.constants) : optionPath(args[argument], option, scope.constants);
+    const prefix =
+      option === undefined ? literalString(args[argument], scope.constants) : optionPath(args[argument], option, scope.constants);
     return edge(parent, childrenOf(child, scope, declared.receiverParam), prefix, call);
   }
-  const path = declared.path === 'leading' ? leadingPath(args[0], scope.constants) : literalString(args[declared.path.argument], scope.constants);
+  const path =
+    declared.path === 'leading' ? leadingPath(args[0], scope.constants) : literalString(args[declared.path.argument], scope.constants);
   const children = declared.path === 'leading' ? (path === null ? args : args.slice(1)) : args.slice(declared.path.argument + 1);
   const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] =>
     child.type === AST_NODE_TYPES.ArrayExpression ? child.elements.filter((e) => e !== null) : [child],
