@@ -82,6 +82,13 @@ export interface ModuleFacts {
    * tell which routes it covers.
    */
   readonly ownUnknown: ReadonlyMap<string, string>;
+  /**
+   * Prefix-setting calls on objects the module neither creates nor imports (a parameter:
+   * `function registerUsers(router) { router.prefix('/v1') }`), whatever the module imports:
+   * unit → the call in words (`` `.prefix()` at line 3 ``). The prefix reaches every route of the object handed in, so the
+   * units handed to such a function, in any module, have an unknown prefix (`MountPrefixes.own`).
+   */
+  readonly handedInPrefixes: ReadonlyMap<string, string>;
   /** Prefix-setting calls on imported objects; the module that creates the object reads them (its routes' prefix is unknown). */
   readonly prefixedImports: readonly ImportPrefixCall[];
 }

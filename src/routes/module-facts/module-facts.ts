@@ -14,6 +14,7 @@ import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
 import { propertyUnitOf } from './class-units.js';
 import {
+  argumentUnit,
   chainedFrom,
   declaredUnit,
   derivedUnit,
@@ -25,7 +26,7 @@ import {
   unitOfExpression,
 } from './units.js';
 import { serverProperties } from '../server-properties.js';
-import { isAppCall, readAppCall, sharesContext } from './registry-calls.js';
+import { isAppCall, isMountedArgument, readAppCall, sharesContext } from './registry-calls.js';
 import { prefixSetters } from './prefix-setters.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -145,6 +146,14 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     },
     true,
   );
+  // `app.use('/x', express.Router().get('/y', h))`: a creation chain mounted where it is written is a unit of its own.
+  for (const call of calls) {
+    for (const [index, argument] of call.arguments.entries()) {
+      if (!isMountedArgument(call, index)) continue;
+      const unit = createdBy(argument, imports, constants);
+      if (unit) created.set(argumentUnit(argument), unit);
+    }
+  }
   // A property holding an app is a root only when the module listens on it; else it is mounted somewhere (or unknown).
   const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
   for (const [name, unit] of properties)
@@ -172,7 +181,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     )
       results.set(declaredUnit(declarator), init);
   }
-  const scope = { imports, constants, functions, returns, results };
+  const scope = { imports, constants, functions, returns, results, created };
   const skipOverride = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
@@ -200,7 +209,11 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     const child = unitOfExpression(declarator.id);
     if (parent !== undefined && child !== undefined && parent !== child) mounts.push(localEdge(parent, child, '', declarator));
   }
-  const { unknown: ownUnknown, onImports: prefixedImports } = prefixSetters(calls, created, declaredIn, imports, constants);
+  const {
+    unknown: ownUnknown,
+    onImports: prefixedImports,
+    handedIn: handedInPrefixes,
+  } = prefixSetters(calls, created, declaredIn, imports, constants);
   // `function setup(router) { router.prefix('/v1') }` called as `setup(router)`: the prefix is the caller's router's too.
   for (const edge of mounts) {
     if (edge.child.kind !== 'local' || !ownUnknown.has(edge.child.unit) || ownUnknown.has(edge.parent)) continue;
@@ -221,6 +234,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     returns,
     ownUnknown,
     prefixedImports,
+    handedInPrefixes,
   };
   cache.set(program, facts);
   return facts;

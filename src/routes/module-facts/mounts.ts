@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../ast/unwrap.js';
 import type { FrameworkDefinition, FrameworkMount, MountMethod } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
-import type { ChildRef, MountEdge } from '../facts.js';
+import type { ChildRef, CreatedUnit, MountEdge } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { requiredSpecifier } from './imports.js';
 import { WHOLE_MODULE } from '../../modules/import-forms.js';
@@ -19,7 +19,7 @@ import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
 import { dispatchesReceiver } from './prefix-methods.js';
 import { mountMethod, wrapsMountedChild } from './registry-calls.js';
-import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
+import { argumentUnit, functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** What the mount extraction reads about the module. */
@@ -32,6 +32,8 @@ export interface MountScope {
   readonly returns: ReadonlyMap<string, string>;
   /** `const users = createUsersRouter(deps)`: variables (units) holding what a factory call returns → that call. */
   readonly results: ReadonlyMap<string, TSESTree.CallExpression>;
+  /** The objects the module creates (a creation chain written as a mounted argument among them). */
+  readonly created: ReadonlyMap<string, CreatedUnit>;
 }
 
 /**
@@ -104,13 +106,30 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     // `app.use('/users', createUsersRouter(deps))` of an imported factory: the object it returns (see `ModuleFacts.returns`).
     return [{ kind: 'import', specifier: factory.specifier, name: factory.name, param: undefined, returned: true }];
   }
-  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) return [];
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `app.use('/x', express.Router().get('/y', h))`: a creation chain mounted where it is written.
+    const inline = param === undefined ? unitOfExpression(target) : undefined;
+    return inline !== undefined && inline === argumentUnitOf(target) && scope.created.has(inline) ? [{ kind: 'local', unit: inline }] : [];
+  }
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
     return inner ? childrenOf(inner, scope, param) : [];
   }
   return [];
+}
+
+/** The unit `node` would have as a mounted argument: its own, or that of the TS wrapper (`x as Router`) that is the argument. */
+function argumentUnitOf(node: TSESTree.Node): string {
+  let argument = node;
+  while (
+    argument.parent &&
+    (argument.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      argument.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      argument.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  )
+    argument = argument.parent;
+  return argumentUnit(argument);
 }
 
 /**

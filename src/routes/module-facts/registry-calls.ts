@@ -5,6 +5,7 @@
  * framework package or method themselves.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AppCall, FrameworkDefinition, MountMethod } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
 
@@ -68,4 +69,19 @@ export function readAppCall(method: string, call: TSESTree.CallExpression, const
 /** Every registered app-call method, for the import graph's text test. */
 export function appCallMethods(): readonly string[] {
   return [...registryCalls().appCalls.keys()];
+}
+
+/**
+ * Whether `call`'s argument `index` is a mounted child of a registered mount method
+ * (`app.use('/x', child)`, `app.route('/x', child)`, `app.register(child, opts)`).
+ */
+export function isMountedArgument(call: TSESTree.CallExpression, index: number): boolean {
+  const callee = call.callee;
+  if (index < 0 || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier)
+    return false;
+  const declared = mountMethod(callee.property.name);
+  if (declared === undefined || (declared.arity !== undefined && call.arguments.length !== declared.arity)) return false;
+  if (declared.child !== 'rest') return index === declared.child;
+  // A creation chain is never a path: every argument after a declared path argument, or any with a leading one.
+  return declared.path === 'leading' || index > declared.path.argument;
 }
