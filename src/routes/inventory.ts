@@ -82,20 +82,23 @@ interface RouteSite {
 
 /**
  * Every route registration of the model in source order. The last handler of a registration
- * answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware.
+ * answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware. A function
+ * registered on several routes (`app.get('/a', list); app.get('/b', list)`) answers each.
  */
 function routeSites(model: HandlerModel): RouteSite[] {
-  const byRegistration = new Map<TSESTree.Node, Handler>();
+  const byRegistration = new Map<TSESTree.Node, { handler: Handler; route: RouteInfo }>();
   for (const handler of model.handlers) {
-    if (handler.kind === 'route' && handler.route) byRegistration.set(handler.route.registration, handler);
+    if (handler.kind !== 'route') continue;
+    for (const route of handler.routes) byRegistration.set(route.registration, { handler, route });
   }
-  const sites: RouteSite[] = [...byRegistration.values()].map((handler) => ({
+  const sites: RouteSite[] = [...byRegistration.values()].map(({ handler, route }) => ({
     framework: handler.framework,
-    route: handler.route!,
+    route,
     source: 'handler',
     handler,
     external: undefined,
-    label: handler.label,
+    // The handler's label names its first route; another route is labelled as the model labels one.
+    label: route === handler.route ? handler.label : `${route.methods.join(',')} ${route.path ?? '<unknown path>'}`,
     target: handler.node,
     targetName: functionName(handler.node),
   }));

@@ -708,3 +708,14 @@ describe('creation chains mounted inline, and a prefix set by a helper in anothe
     ]);
   });
 });
+
+describe('one handler function on several routes', () => {
+  test('every route it answers is listed, each with its own mount path, not only the first', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nconst app = express();\nconst list = (req, res) => res.send('x');\nconst r = express.Router();\nr.get('/a', list);\nr.post('/b', list);\napp.use('/x', r);\napp.get('/c', list);\napp.use(list);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /x/a src/app.ts:5', 'POST /x/b src/app.ts:6', 'GET /c src/app.ts:8']);
+  });
+});
