@@ -2,7 +2,10 @@
  * What one framework contributes to Fleet, in one place: the registry (`src/frameworks/index.ts`)
  * lists one of these per folder under `src/frameworks/`, and the framework list, the
  * `settings.fleet.frameworks` values, the detector order, the path-syntax map of the inventory,
- * the module facts' app/router creation and the `fleet routes` pre-filter are all read from it.
+ * the module facts' app/router creation, mounts, prefix methods and app calls, the script roots,
+ * the full path of routes outside the mount graph and the `fleet routes` pre-filter are all read
+ * from it: generic route code (`src/routes/`) names no framework package, method or name
+ * (`test/frameworks/registry.test.ts`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Framework as PatternSyntax } from 'fleet-routes';
