@@ -2,11 +2,18 @@
  * What one framework contributes to Fleet, in one place: the registry (`src/frameworks/index.ts`)
  * lists one of these per folder under `src/frameworks/`, and the framework list, the
  * `settings.fleet.frameworks` values, the detector order, the path-syntax map of the inventory,
- * the module facts' app/router creation and the `fleet routes` pre-filter are all read from it.
+ * the module facts' app/router creation, mounts, prefix methods and app calls, the script roots,
+ * the full path of routes outside the mount graph and the `fleet routes` pre-filter are all read
+ * from it: generic route code (`src/routes/`) names no framework package, method or name
+ * (`test/frameworks/registry.test.ts`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Framework as PatternSyntax } from 'fleet-routes';
 import type { Detector } from '../handlers/detector.js';
+import type { RouteInfo } from '../handlers/types.js';
+
+/** A route's full paths (in the framework's syntax), or why they are unknown. */
+export type FullPaths = { readonly paths: string[] } | { readonly reason: string };
 
 /** A constructor or factory callee as the module facts see it: `express()`, `express.Router()`, `new Router({ prefix })`. */
 export interface CreationCallee {
@@ -59,6 +66,50 @@ export interface FrameworkMount {
   readonly prefix: TSESTree.Node | '';
 }
 
+/**
+ * A method that mounts a child object under its receiver. The module facts read it on any
+ * object in every module (the receiver is often a parameter, in a module that imports nothing of
+ * the framework), so two frameworks declaring one method must declare it alike.
+ */
+export interface MountMethod {
+  readonly method: string;
+  /**
+   * Where the mount path is: `'leading'`, the first argument when it reads as a path, else none
+   * (Express's `use([path,] ...children)`); `{ argument }`, that argument, a string (Hono's
+   * `route('/users', users)`); `{ argument, option }`, that option of that argument, an object
+   * literal, where no argument or no such option means no path (Fastify's
+   * `register(plugin, { prefix })`).
+   */
+  readonly path: 'leading' | { readonly argument: number; readonly option?: string };
+  /**
+   * The mounted argument: an index, or `'rest'` for every argument after the path (arrays
+   * flattened, inline functions skipped: those are middleware, not objects).
+   */
+  readonly child: number | 'rest';
+  /** The mounted function receives the receiver as this parameter (a Fastify plugin `(instance, opts)`: 0). */
+  readonly receiverParam?: number;
+  /** The call is a mount only with exactly this many arguments (Hono's `route(path, child)`, not Fastify's `route({ ... })`). */
+  readonly arity?: number;
+}
+
+/** A call on the app object that changes the path of every route of its package, as the module facts record it. */
+export interface AppCall {
+  /** The method called (`setGlobalPrefix`). */
+  readonly method: string;
+  readonly line: number;
+}
+
+/**
+ * The method names a file must contain, as `.name(`, for the `fleet routes` pre-filter to read
+ * it further (`src/routes/may-route.ts`), beyond the HTTP verbs.
+ */
+export interface RegistrationCalls {
+  /** Mounts: a call with one handler-shaped argument registers (`use(auth)`, `register(plugin, { prefix })`). */
+  readonly mounts?: readonly string[];
+  /** Calls whose arguments may be a route object rather than a handler: any such call may register (`route({ method, url, handler })`). */
+  readonly routeObjects?: readonly string[];
+}
+
 /** One framework. `Name` is its value in `settings.fleet.frameworks` and on every handler. */
 export interface FrameworkDefinition<Name extends string = string> {
   readonly name: Name;
@@ -96,15 +147,51 @@ export interface FrameworkDefinition<Name extends string = string> {
    * whatever its text.
    */
   readonly routeFile?: (filename: string) => boolean;
+  /** Its mount methods, read on every object of every module (`mountMethods` of all frameworks, see {@link MountMethod}). */
+  readonly mountMethods?: readonly MountMethod[];
   /**
-   * Mount calls beyond the generic `use([path,] child)`, `register(plugin, { prefix })` and
-   * `route(path, child)` the module facts read for every framework (Elysia's
-   * `group('/p', (app) => ...)`), looked for in modules that import one of `packages`.
+   * Packages whose imported function wraps a mounted child inside a mount method's `'rest'`
+   * arguments: with two arguments the first is the path and the second the child, with one the
+   * child alone (koa-mount's `app.use(mount('/api', api))`).
+   */
+  readonly mountWrappers?: readonly string[];
+  /**
+   * Packages whose imported function wraps a plugin whose routes join the context it is
+   * registered in, so the mount's path does not apply to them (fastify-plugin's `fp(plugin)`).
+   */
+  readonly contextSharingWrappers?: readonly string[];
+  /**
+   * The files a `package.json` script loads as the root (fastify-cli's `fastify start app.js`
+   * registers the file's default-exported plugin on the root instance), relative to the
+   * package's folder; none when the script adds a prefix Fleet does not read.
+   */
+  readonly scriptRoots?: (script: string) => readonly string[];
+  /**
+   * Calls on the app that change every route's path in its package (NestJS
+   * `app.setGlobalPrefix('api')`, `app.enableVersioning()`), read on any object in a module whose
+   * text names one of `methods`; `read` gives what the call sets, or `undefined` when it sets
+   * nothing Fleet reads. Such a call is never a mount.
+   */
+  readonly appCalls?: {
+    readonly methods: readonly string[];
+    readonly read: (method: string, call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>) => AppCall | undefined;
+  };
+  /** The calls the `fleet routes` pre-filter looks for, beyond the HTTP verbs (see {@link RegistrationCalls}). */
+  readonly registrationCalls?: RegistrationCalls;
+  /**
+   * Mount calls a declaration cannot express (Elysia's `group('/p', (app) => ...)`), looked for in
+   * modules that import one of `packages`, before the `mountMethods`.
    */
   readonly mounts?: {
     readonly packages: readonly string[];
     readonly of: (method: string, args: readonly TSESTree.CallExpressionArgument[]) => FrameworkMount | undefined;
   };
+  /**
+   * The full paths of one of its routes when they do not come from the mount graph (NestJS: the
+   * controller path under the global prefix; Next.js: the file path under `basePath`; declared
+   * handlers: the declared path). `file`: the module's absolute path and the project root.
+   */
+  readonly fullPaths?: (route: RouteInfo, file: { readonly filename: string; readonly projectRoot: string }) => FullPaths;
   /** The app or router a callee imported from its packages creates, for the cross-file mount index. */
   readonly creates?: (callee: CreationCallee) => Creation | undefined;
   /** Methods that give its objects a prefix of their own (Hono `basePath`, koa-router `prefix`). */

@@ -1,9 +1,10 @@
 /**
  * The framework registry: one line per folder under `src/frameworks/`. Everything that lists
  * frameworks reads it: the `Framework` type, `settings.fleet.frameworks`, the detector order
- * (registry order, then the heuristic), the inventory's path syntax, the module facts' app and
- * router creation and the `fleet routes` pre-filter. `test/frameworks/registry.test.ts` fails
- * for a folder that is not listed here.
+ * (registry order, then the heuristic), the inventory's path syntax and full paths, the module
+ * facts' app and router creation, mounts and app calls, and the `fleet routes` pre-filter.
+ * `test/frameworks/registry.test.ts` fails for a folder that is not listed here, and for a
+ * framework package or method named in `src/routes/`.
  */
 import type { FrameworkDefinition } from './framework.js';
 import { custom } from './custom/index.js';

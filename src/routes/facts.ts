@@ -9,6 +9,7 @@
  * or the object a function returns from a creation chain (`#return:<offset>` for
  * `return Router().get(…)`, the offset of the returned expression).
  */
+import type { AppCall } from '../frameworks/framework.js';
 
 /** A module-level object created by a framework call. */
 export interface CreatedUnit {
@@ -47,33 +48,6 @@ export interface MountEdge {
   readonly column: number;
 }
 
-/** One entry of `setGlobalPrefix`'s `exclude`: a path-to-regexp path and its method (`null`: every method). */
-export interface NestExclude {
-  readonly path: string;
-  readonly method: string | null;
-}
-
-/** A NestJS bootstrap call that changes every route's path. */
-export interface NestPrefixCall {
-  /** `setGlobalPrefix` value; `undefined` when not static. */
-  readonly prefix: string | undefined;
-  /** Paths excluded from the prefix; `undefined` when the `exclude` option is not static. */
-  readonly exclude: readonly NestExclude[] | undefined;
-  readonly line: number;
-}
-
-/** A NestJS `enableVersioning({ type: VersioningType.URI, … })` call. */
-export interface NestVersioningCall {
-  /**
-   * `defaultVersion`: a static version (`'1'`), `null` when there is none or it is
-   * `VERSION_NEUTRAL` (no segment), `undefined` when it is not one static string (an array, a variable).
-   */
-  readonly defaultVersion: string | null | undefined;
-  /** `prefix` option: default `'v'`, `''` for `prefix: false`, `undefined` when not static. */
-  readonly prefix: string | undefined;
-  readonly line: number;
-}
-
 /** `router.prefix('/api')` on an imported object (`import router from './routes'`): its export, as written here. */
 export interface ImportPrefixCall {
   readonly specifier: string;
@@ -93,11 +67,10 @@ export interface ModuleFacts {
   /** `export * from './m'` specifiers. */
   readonly starExports: readonly string[];
   readonly mounts: readonly MountEdge[];
-  readonly globalPrefixes: readonly NestPrefixCall[];
-  /** Function units wrapped by `fastify-plugin` (their routes join the parent context, so a register `prefix` does not apply). */
+  /** Calls on the app that change every route's path in the package (the registry's `appCalls`: NestJS `setGlobalPrefix`). */
+  readonly appCalls: readonly AppCall[];
+  /** Function units wrapped by a `contextSharingWrappers` function (`fp(plugin)`: their routes join the parent context, so the mount's path does not apply). */
   readonly skipOverride: ReadonlySet<string>;
-  /** `enableVersioning()` calls with URI versioning (adds a version segment). */
-  readonly uriVersioning: readonly NestVersioningCall[];
   /**
    * Functions whose every return gives the same object created in the module (a router factory,
    * `function createUsersRouter() { const r = Router(); …; return r; }`): function unit → that unit.
@@ -109,6 +82,13 @@ export interface ModuleFacts {
    * tell which routes it covers.
    */
   readonly ownUnknown: ReadonlyMap<string, string>;
+  /**
+   * Prefix-setting calls on objects the module neither creates nor imports (a parameter:
+   * `function registerUsers(router) { router.prefix('/v1') }`), whatever the module imports:
+   * unit → the call in words (`` `.prefix()` at line 3 ``). The prefix reaches every route of the object handed in, so the
+   * units handed to such a function, in any module, have an unknown prefix (`MountPrefixes.own`).
+   */
+  readonly handedInPrefixes: ReadonlyMap<string, string>;
   /** Prefix-setting calls on imported objects; the module that creates the object reads them (its routes' prefix is unknown). */
   readonly prefixedImports: readonly ImportPrefixCall[];
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { ProjectSnapshot } from './project-snapshot.js';
 import { resolveModule } from '../modules/resolve-module.js';
 import type { WorkspacePackage } from './workspace-packages.js';
+import { appCallMethods } from './module-facts/registry-calls.js';
 
 /** What the text of one file says, for the stamp it was read at. */
 interface TextScan {
@@ -24,21 +25,22 @@ interface TextScan {
   readonly bare: readonly string[];
   /** A candidate specifier holds a backslash escape: treat the file as importing everything. */
   readonly opaque: boolean;
-  /** The text names `setGlobalPrefix` or `enableVersioning` (NestJS bootstrap calls). */
-  readonly nest: boolean;
+  /** The text names a registered app call (the registry's `appCalls`: NestJS bootstrap calls). */
+  readonly appCalls: boolean;
 }
 
 /** The reverse import graph of a snapshot. */
 export interface ImportGraph {
   /** Files that may import `file` (in discovery order), including the opaque ones. */
   importersOf(file: string): readonly string[];
-  /** Files whose text names a NestJS prefix or versioning call, in discovery order. */
-  readonly nestFiles: readonly string[];
+  /** Files whose text names a registered app call (a NestJS global prefix), in discovery order. */
+  readonly appCallFiles: readonly string[];
 }
 
 const SPECIFIER = /(["'`])([./][^"'`\n]*)\1/g;
 const BARE = /(?:\bfrom|\brequire\(|\bimport\(|^import)\s*(["'])([@~#a-z][^"'\s]*)\1/gm;
-const NEST_CALL = /setGlobalPrefix|enableVersioning/;
+// Built on first use: the registry imports detectors that import the route layer back.
+let appCallWords: RegExp | undefined;
 const scans = new Map<string, TextScan>();
 
 function scanText(file: string, stamp: string): TextScan {
@@ -58,7 +60,8 @@ function scanText(file: string, stamp: string): TextScan {
     else specifiers.push(value);
   }
   const bare = [...text.matchAll(BARE)].map((match) => match[2]!);
-  const scan = { stamp, specifiers, bare, opaque, nest: NEST_CALL.test(text) };
+  appCallWords ??= new RegExp(appCallMethods().join('|') || '(?!)');
+  const scan = { stamp, specifiers, bare, opaque, appCalls: appCallWords.test(text) };
   scans.set(file, scan);
   return scan;
 }
@@ -72,11 +75,11 @@ export function buildImportGraph(snapshot: ProjectSnapshot, packages: ReadonlyMa
   const inside = snapshot.root + path.sep;
   const importers = new Map<string, string[]>();
   const opaque: string[] = [];
-  const nestFiles: string[] = [];
+  const appCallFiles: string[] = [];
   for (const file of snapshot.files) {
     const scan = scanText(file, snapshot.stamps.get(file)!);
     if (scan.opaque) opaque.push(file);
-    if (scan.nest) nestFiles.push(file);
+    if (scan.appCalls) appCallFiles.push(file);
     const dir = path.dirname(file);
     const targets = new Set<string>();
     for (const specifier of scan.specifiers) {
@@ -101,7 +104,7 @@ export function buildImportGraph(snapshot: ProjectSnapshot, packages: ReadonlyMa
       const direct = importers.get(file) ?? [];
       return opaque.length === 0 ? direct : [...new Set([...direct, ...opaque])];
     },
-    nestFiles,
+    appCallFiles,
   };
 }
 

@@ -11,8 +11,8 @@ import { functionName } from '../ast/function-name.js';
 import type { ExternalRoute, Framework, Handler, HandlerModel, RouteInfo } from '../handlers/types.js';
 import { moduleFacts } from './module-facts/module-facts.js';
 import { MountPrefixes } from './mount-prefixes.js';
-import { nestPrefix } from './nest-prefix.js';
-import { nextBasePath } from './next-base-path.js';
+import type { FrameworkDefinition } from '../frameworks/framework.js';
+import { joinPrefix } from './join-prefix.js';
 import { projectMounts } from './project-mounts.js';
 import { registrationSite } from './registration-site.js';
 import { registrationUnit, unitOfExpression } from './module-facts/units.js';
@@ -82,20 +82,23 @@ interface RouteSite {
 
 /**
  * Every route registration of the model in source order. The last handler of a registration
- * answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware.
+ * answers it (`app.get('/x', auth, handler)`); earlier ones are route middleware. A function
+ * registered on several routes (`app.get('/a', list); app.get('/b', list)`) answers each.
  */
 function routeSites(model: HandlerModel): RouteSite[] {
-  const byRegistration = new Map<TSESTree.Node, Handler>();
+  const byRegistration = new Map<TSESTree.Node, { handler: Handler; route: RouteInfo }>();
   for (const handler of model.handlers) {
-    if (handler.kind === 'route' && handler.route) byRegistration.set(handler.route.registration, handler);
+    if (handler.kind !== 'route') continue;
+    for (const route of handler.routes) byRegistration.set(route.registration, { handler, route });
   }
-  const sites: RouteSite[] = [...byRegistration.values()].map((handler) => ({
+  const sites: RouteSite[] = [...byRegistration.values()].map(({ handler, route }) => ({
     framework: handler.framework,
-    route: handler.route!,
+    route,
     source: 'handler',
     handler,
     external: undefined,
-    label: handler.label,
+    // The handler's label names its first route; another route is labelled as the model labels one.
+    label: route === handler.route ? handler.label : `${route.methods.join(',')} ${route.path ?? '<unknown path>'}`,
     target: handler.node,
     targetName: functionName(handler.node),
   }));
@@ -137,19 +140,9 @@ function fullPaths(
   input: RoutesOfFileInput,
 ): { paths: string[] } | { reason: string; known?: string } {
   const { route } = site;
-  if (site.framework === 'nestjs') {
-    if (route.path === undefined) return { reason: 'the route path is not a static string' };
-    if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
-    return nestPrefix(projectMounts(input.projectRoot), input.filename, route.path, route.methods, route.registration);
-  }
-  if (site.framework === 'nextjs') {
-    if (!route.pathComplete || route.path === undefined) return { reason: 'the route path is not a static string' };
-    const base = nextBasePath(input.filename, input.projectRoot);
-    return 'reason' in base ? base : { paths: [joinPrefix(base.basePath, route.path)] };
-  }
-  if (site.framework === 'custom') {
-    return route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' };
-  }
+  // NestJS, Next.js, declared handlers: the full path is the framework's own (the registry's `fullPaths`), not the mount graph's.
+  const own = (frameworkNamed(site.framework) as FrameworkDefinition).fullPaths;
+  if (own) return own(route, input);
   const unit = route.receiver ? unitOfExpression(route.receiver) : registrationUnit(route.registration);
   const elements = route.path === undefined ? arrayPaths(route.registration) : undefined;
   if (elements !== undefined && unit !== undefined) {
@@ -196,12 +189,6 @@ function programOf(model: HandlerModel): TSESTree.Program {
   let node: TSESTree.Node = model.handlers[0]?.node ?? model.externalRoutes[0]!.route.registration;
   while (node.parent) node = node.parent;
   return node;
-}
-
-function joinPrefix(prefix: string, routePath: string): string {
-  if (prefix === '' || prefix === '/') return routePath;
-  if (routePath === '/' || routePath === '') return prefix;
-  return prefix.endsWith('/') && routePath.startsWith('/') ? prefix + routePath.slice(1) : prefix + routePath;
 }
 
 /**

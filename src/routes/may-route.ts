@@ -17,6 +17,7 @@
  * contributes a route passes both steps (`docs/performance.md`, "fleet routes").
  */
 import ts from 'typescript';
+import type { FrameworkDefinition } from '../frameworks/framework.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { skipWrappers } from '../modules/ts-nodes.js';
 import type { FleetSettings } from '../settings.js';
@@ -24,10 +25,14 @@ import { mayCallHelper } from '../handlers/detectors/registration-helpers.js';
 
 /** HTTP verbs of every registered framework's detector: a route needs a path and a handler after it. */
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options', 'search', 'propfind', 'on']);
-/** Mounts: one handler-shaped argument (`use(auth)`, `register(plugin, { prefix })`, `group('/p', (app) => ...)`). */
-const MOUNTS = new Set(['use', 'register', 'mount', 'group', 'guard']);
-/** Calls whose arguments may be a route object rather than a handler (`route({ method, url, handler })`, `ws('/x', { message })`). */
-const ROUTE_OBJECTS = new Set(['route', 'openapi', 'method', 'ws']);
+/** Mounts: one handler-shaped argument (the registry's `registrationCalls.mounts`: `use(auth)`, `register(plugin, { prefix })`). */
+export const MOUNTS: ReadonlySet<string> = new Set(
+  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.mounts ?? []),
+);
+/** Calls whose arguments may be a route object rather than a handler (the registry's `registrationCalls.routeObjects`: `route({ method, url, handler })`). */
+export const ROUTE_OBJECTS: ReadonlySet<string> = new Set(
+  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.routeObjects ?? []),
+);
 /** Class decorators that make a class's methods routes. */
 const DECORATORS = new Set(['Controller']);
 
@@ -35,6 +40,7 @@ const DECORATORS = new Set(['Controller']);
 // project import, `this.router`): a call of any name step 2 reads.
 const CALL_NAMES = [...VERBS, ...MOUNTS, ...ROUTE_OBJECTS].join('|');
 const GENERIC = String.raw`[Rr]oute|app\.|\.(?:${CALL_NAMES})\(|\]\s*\(|use server`;
+/** Step 1's text test: a registry framework word, or a generic registration word. */
 export const MAY_ROUTE = new RegExp(
   [...FRAMEWORKS.flatMap((framework) => framework.mayRoute).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), GENERIC].join('|'),
 );

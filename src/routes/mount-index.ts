@@ -5,7 +5,8 @@
  * editor so parses its one or two importers, not the project.
  */
 import path from 'node:path';
-import type { ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from './facts.js';
+import type { AppCall } from '../frameworks/framework.js';
+import type { ModuleFacts, MountEdge } from './facts.js';
 import type { ImportGraph } from './import-graph.js';
 import { factsAt } from './parsed-facts.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
@@ -19,10 +20,10 @@ export interface LocatedMount {
   readonly edge: MountEdge;
 }
 
-/** A Nest bootstrap call and the file it is in. */
-export interface LocatedNestCall {
+/** An app call (the registry's `appCalls`) and the file it is in. */
+export interface LocatedAppCall {
   readonly file: string;
-  readonly call: NestPrefixCall;
+  readonly call: AppCall;
 }
 
 /** The cross-file view of a project's mounts. Paths are absolute. */
@@ -57,12 +58,10 @@ export interface MountIndex {
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Project files that may import `file` (see `ImportGraph.importersOf`), test files excluded. */
   importersOf(file: string): readonly string[];
-  /** Files `fastify start` loads as the root plugin (see `workspace-packages.ts`). */
-  readonly fastifyRoots: ReadonlySet<string>;
-  /** Every `setGlobalPrefix()` call of the project. */
-  readonly globalPrefixes: readonly LocatedNestCall[];
-  /** Every `enableVersioning()` with URI versioning. */
-  readonly uriVersioning: readonly { readonly file: string; readonly call: NestVersioningCall }[];
+  /** Files a script loads as the root plugin (the registry's `scriptRoots`, see `workspace-packages.ts`). */
+  readonly scriptRoots: ReadonlySet<string>;
+  /** Every app call of the project (the registry's `appCalls`), test files excluded, in file order. */
+  readonly appCalls: readonly LocatedAppCall[];
 }
 
 // `origin` follows at most this many re-export hops, and the search for re-exporting modules as many.
@@ -76,7 +75,7 @@ const MAX_REEXPORTS = 6;
 export function createMountIndex(
   snapshot: ProjectSnapshot,
   graph: ImportGraph,
-  workspace: WorkspacePackages = { packages: new Map(), fastifyRoots: new Set() },
+  workspace: WorkspacePackages = { packages: new Map(), scriptRoots: new Set() },
 ): MountIndex {
   const files = new Set(snapshot.files);
   const testFiles = new Set(snapshot.files.filter((file) => isTestFile(path.relative(snapshot.root, file).split(path.sep).join('/'))));
@@ -155,17 +154,15 @@ export function createMountIndex(
     return sources;
   };
 
-  let nest: { prefixes: LocatedNestCall[]; versioning: { file: string; call: NestVersioningCall }[] } | undefined;
-  const nestCalls = () => {
-    if (nest) return nest;
-    nest = { prefixes: [], versioning: [] };
-    for (const file of graph.nestFiles) {
+  let appCalls: LocatedAppCall[] | undefined;
+  const appCallsOf = () => {
+    if (appCalls) return appCalls;
+    appCalls = [];
+    for (const file of graph.appCallFiles) {
       if (testFiles.has(file)) continue;
-      const facts = factsOf(file);
-      for (const call of facts?.globalPrefixes ?? []) nest.prefixes.push({ file, call });
-      for (const call of facts?.uriVersioning ?? []) nest.versioning.push({ file, call });
+      for (const call of factsOf(file)?.appCalls ?? []) appCalls.push({ file, call });
     }
-    return nest;
+    return appCalls;
   };
 
   return {
@@ -207,12 +204,9 @@ export function createMountIndex(
     },
     resolve,
     importersOf: (file) => graph.importersOf(file).filter((importer) => !testFiles.has(importer)),
-    fastifyRoots: workspace.fastifyRoots,
-    get globalPrefixes() {
-      return nestCalls().prefixes;
-    },
-    get uriVersioning() {
-      return nestCalls().versioning;
+    scriptRoots: workspace.scriptRoots,
+    get appCalls() {
+      return appCallsOf();
     },
   };
 }

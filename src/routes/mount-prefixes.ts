@@ -76,6 +76,16 @@ export class MountPrefixes {
     const unknown = facts?.ownUnknown.get(unit);
     const module = this.where(file, 1).replace(/:1$/, '');
     if (unknown !== undefined) return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}): ${unknown}` };
+    const handed = this.prefixSetWhereHanded(file, unit, 0);
+    if (handed !== undefined) {
+      const helper = unitDisplayName(handed.unit).replace(/@\d+$/, '');
+      const where = handed.file === file ? '' : ` of ${this.where(handed.file, 1).replace(/:1$/, '')}`;
+      const reason =
+        handed.unit === unit && handed.file === file
+          ? `its prefix is set by ${handed.call} on an object Fleet did not see created in the module`
+          : `its prefix is set by ${handed.call}${where} in \`${helper}\`, which it is handed to (Fleet cannot tell which routes that reaches)`;
+      return { ok: false, reason: `\`${unitDisplayName(unit)}\` (${module}): ${reason}` };
+    }
     for (const [name, exported] of facts?.exports ?? []) {
       if (exported !== unit) continue;
       // `router.prefix('/api')` in a module importing it: Fleet does not follow a prefix set from another module (it may be conditional, or set twice).
@@ -94,9 +104,36 @@ export class MountPrefixes {
     return { ok: true, values: [created?.own ?? ''] };
   }
 
-  /** `fastify start <file>` registers the default-exported plugin of `file` as the root (its instance is parameter 0). */
-  private isFastifyRoot(file: string, unit: string): boolean {
-    return this.index.fastifyRoots.has(file) && unit.endsWith('@0') && this.factsOf(file)?.exports.get('default') === unit.slice(0, -2);
+  /**
+   * A prefix-setting call on `unit` as a parameter of a function (`registerUsers(router)` with
+   * `router.prefix('/v1')` in its body), or on a parameter of a function `unit` is handed to, in
+   * any module: the call reaches every route of the object handed in, registered before or after.
+   */
+  private prefixSetWhereHanded(file: string, unit: string, depth: number): { file: string; unit: string; call: string } | undefined {
+    const facts = this.factsOf(file);
+    const call = facts?.handedInPrefixes.get(unit);
+    if (call !== undefined) return { file, unit, call };
+    if (depth > MAX_DEPTH) return undefined;
+    for (const edge of facts?.mounts ?? []) {
+      if (edge.parent !== unit) continue;
+      const { child } = edge;
+      let target: { file: string; unit: string } | undefined;
+      if (child.kind === 'local') {
+        if (PARAM.test(child.unit) && child.unit !== unit) target = { file, unit: child.unit };
+      } else if (child.param !== undefined && child.member === undefined && child.returned === undefined) {
+        const helperFile = this.index.resolve(file, child.specifier);
+        const fn = helperFile === undefined ? undefined : this.factsOf(helperFile)?.exports.get(child.name);
+        if (helperFile !== undefined && fn !== undefined) target = { file: helperFile, unit: `${fn}@${child.param}` };
+      }
+      const found = target && this.prefixSetWhereHanded(target.file, target.unit, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** A script root (`fastify start <file>`) registers the default-exported plugin of `file` as the root (its instance is parameter 0). */
+  private isScriptRoot(file: string, unit: string): boolean {
+    return this.index.scriptRoots.has(file) && unit.endsWith('@0') && this.factsOf(file)?.exports.get('default') === unit.slice(0, -2);
   }
 
   /** Prefixes of `unit` including its own. */
@@ -114,7 +151,7 @@ export class MountPrefixes {
     const mounts = [...this.localMounts(file, unit), ...this.crossMounts(file, unit)];
     const facts = this.factsOf(file);
     if (mounts.length === 0) {
-      if (facts?.created.get(unit)?.kind === 'app' || this.isFastifyRoot(file, unit)) return { ok: true, values: [''] };
+      if (facts?.created.get(unit)?.kind === 'app' || this.isScriptRoot(file, unit)) return { ok: true, values: [''] };
       const name = unit.startsWith('#return:')
         ? 'the object a function returns'
         : PARAM.test(unitDisplayName(unit)) && unitDisplayName(unit).startsWith('#')

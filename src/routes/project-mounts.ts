@@ -16,7 +16,7 @@ import type { ProjectSnapshot } from './project-snapshot.js';
 import { refreshSnapshot, takeSnapshot } from './project-snapshot.js';
 import { workspacePackages } from './workspace-packages.js';
 
-export type { LocatedMount, LocatedNestCall, MountIndex } from './mount-index.js';
+export type { LocatedAppCall, LocatedMount, MountIndex } from './mount-index.js';
 
 interface Entry {
   checkedAt: number;

@@ -1,25 +1,25 @@
 /**
  * What the project's `package.json` files tell the route inventory: the workspace packages by
  * name (so `import { auth } from '@acme/auth/server'` can be followed into `packages/auth`), and
- * the files `fastify start <file>` runs (fastify-cli registers that plugin as the root).
+ * the files a script loads as the root (the registry's `scriptRoots`: fastify-cli's
+ * `fastify start <file>` registers that plugin as the root).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkspacePackage } from '../modules/resolve-module.js';
 import { resolveModule } from '../modules/resolve-module.js';
+import type { FrameworkDefinition } from '../frameworks/framework.js';
+import { FRAMEWORKS } from '../frameworks/index.js';
 
 export type { WorkspacePackage };
 
-/** The project's packages and fastify-cli root plugins. */
+/** The project's packages and the root plugins its scripts load. */
 export interface WorkspacePackages {
   /** Package name → package; the root package too. */
   readonly packages: ReadonlyMap<string, WorkspacePackage>;
-  /** Absolute files a `fastify start` script loads as the root plugin (no `--prefix` option). */
-  readonly fastifyRoots: ReadonlySet<string>;
+  /** Absolute files a script loads as the root plugin (the registry's `scriptRoots`): their default export's parameter 0 is a root. */
+  readonly scriptRoots: ReadonlySet<string>;
 }
-
-// `fastify start [options] <file>`; options with a value are `-x value` or `--opt=value`.
-const FASTIFY_START = /\bfastify\s+start\s+((?:-{1,2}[\w-]+(?:[= ](?!-)\S+)?\s+)*)([^\s&;|-][^\s&;|]*)/g;
 
 function readJson(file: string): Record<string, unknown> | undefined {
   try {
@@ -34,7 +34,8 @@ function readJson(file: string): Record<string, unknown> | undefined {
 /** Reads the `package.json` of every directory in `dirs` (absolute); `files` are the project's source files. */
 export function workspacePackages(dirs: Iterable<string>, files: ReadonlySet<string>): WorkspacePackages {
   const packages = new Map<string, WorkspacePackage>();
-  const fastifyRoots = new Set<string>();
+  const scriptRoots = new Set<string>();
+  const readers = (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.scriptRoots ?? []);
   for (const dir of dirs) {
     const json = readJson(path.join(dir, 'package.json'));
     if (!json) continue;
@@ -48,13 +49,11 @@ export function workspacePackages(dirs: Iterable<string>, files: ReadonlySet<str
     const scripts = json.scripts !== null && typeof json.scripts === 'object' ? Object.values(json.scripts as Record<string, unknown>) : [];
     for (const script of scripts) {
       if (typeof script !== 'string') continue;
-      for (const match of script.matchAll(FASTIFY_START)) {
-        // A `--prefix` / `-x` option puts every route under a prefix Fleet does not read.
-        if (/(^|\s)(-x|--prefix)\b/.test(match[1] ?? '')) continue;
-        const root = resolveModule(path.join(dir, 'package.json'), `./${match[2]!}`, { files });
-        if (root !== undefined) fastifyRoots.add(root);
+      for (const file of readers.flatMap((read) => read(script))) {
+        const root = resolveModule(path.join(dir, 'package.json'), `./${file}`, { files });
+        if (root !== undefined) scriptRoots.add(root);
       }
     }
   }
-  return { packages, fastifyRoots };
+  return { packages, scriptRoots };
 }

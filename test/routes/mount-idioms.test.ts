@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { moduleFacts } from '../../src/routes/module-facts/module-facts.js';
 import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
 import { projectRoutes } from '../../src/routes/project-routes.js';
 
@@ -653,5 +655,67 @@ describe('messages name a unit by its variable', () => {
     ).toEqual([
       'GET ? /x (`helper` in src/app.js is not mounted anywhere Fleet can follow (a computed or package import, or a dynamic registration)) src/app.js:4',
     ]);
+  });
+});
+
+describe('creation chains mounted inline, and a prefix set by a helper in another module', () => {
+  test('Express: `app.use(path, express.Router().get(...))` and `Router().get(...)` get the mount path', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express, { Router } from 'express';\nconst app = express();\napp.use('/x', express.Router().get('/y', (req, res) => res.end()));\napp.use('/z', Router().post('/b', (req, res) => res.end()));\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /x/y src/app.ts:3', 'POST /z/b src/app.ts:4']);
+  });
+
+  test('Koa: an inline `new Router({ prefix })` chain mounted by its `routes()` keeps its own prefix; Hono: an inline sub-app under `route()`', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\napi.use('/v1', new Router({ prefix: '/users' }).get('/:id', async (ctx) => { ctx.body = 1; }).routes());\napp.use(api.routes());\napp.use(new Router().get('/health', async (ctx) => { ctx.body = 1; }).routes());\napp.listen(3000);\n",
+        'src/hono.ts':
+          "import { Hono } from 'hono';\nconst app = new Hono();\napp.route('/x', new Hono().get('/y', (c) => c.text('y')));\napp.route('/b', new Hono().basePath('/v').get('/y', (c) => c.text('y')));\nexport default app;\n",
+      }),
+    ).toEqual(['GET /api/v1/users/{id} src/app.ts:5', 'GET /health src/app.ts:7', 'GET /x/y src/hono.ts:3', 'GET /b/v/y src/hono.ts:4']);
+  });
+
+  test('a chain on something that is not a creation is no unit of its own: nothing is mounted for it', () => {
+    const program = parse(
+      "import express from 'express';\nimport { makeRouter } from './make';\nconst app = express();\napp.use('/x', makeRouter().get('/y', h));\napp.use('/z', express.Router().get('/y', h));\n",
+      { range: true, loc: true },
+    );
+    const facts = moduleFacts(program);
+    const inline = facts.mounts.filter((edge) => edge.child.kind === 'local' && edge.child.unit.startsWith('#argument:'));
+    expect(inline.map((edge) => `${edge.parent} ${edge.prefix} line ${edge.line}`)).toEqual(['app /z line 5']);
+    expect(facts.created.get((inline[0]!.child as { unit: string }).unit)).toEqual({ kind: 'router', own: '', framework: 'express' });
+  });
+
+  test('koa-router: `prefix()` on a router handed to a helper in another module leaves every route of that router unresolved', () => {
+    expect(
+      routes({
+        'src/users.ts':
+          "export function registerUsers(router) {\n  router.prefix('/v1');\n  router.get('/users', async (ctx) => { ctx.body = []; });\n}\n",
+        'src/all.ts':
+          "import { registerUsers } from './users';\nexport function registerAll(router) {\n  registerUsers(router);\n  router.get('/all', async (ctx) => { ctx.body = []; });\n}\n",
+        'src/app.ts':
+          "import Koa from 'koa';\nimport Router from '@koa/router';\nimport { registerAll } from './all';\nconst app = new Koa();\nconst router = new Router();\nregisterAll(router);\nrouter.get('/health', async (ctx) => { ctx.body = 1; });\napp.use(router.routes());\nconst other = new Router();\nother.get('/other', async (ctx) => { ctx.body = 1; });\napp.use(other.routes());\napp.listen(3000);\n",
+      }),
+    ).toEqual([
+      'GET ? /all (`registerAll@0` (src/all.ts): its prefix is set by `.prefix()` at line 2 of src/users.ts in `registerUsers`, which it is handed to (Fleet cannot tell which routes that reaches)) src/all.ts:4',
+      'GET ? /health (`router` (src/app.ts): its prefix is set by `.prefix()` at line 2 of src/users.ts in `registerUsers`, which it is handed to (Fleet cannot tell which routes that reaches)) src/app.ts:7',
+      'GET /other src/app.ts:10',
+      'GET ? /users (`registerUsers@0` (src/users.ts): its prefix is set by `.prefix()` at line 2 on an object Fleet did not see created in the module) src/users.ts:3',
+    ]);
+  });
+});
+
+describe('one handler function on several routes', () => {
+  test('every route it answers is listed, each with its own mount path, not only the first', () => {
+    expect(
+      routes({
+        'src/app.ts':
+          "import express from 'express';\nconst app = express();\nconst list = (req, res) => res.send('x');\nconst r = express.Router();\nr.get('/a', list);\nr.post('/b', list);\napp.use('/x', r);\napp.get('/c', list);\napp.use(list);\napp.listen(3000);\n",
+      }),
+    ).toEqual(['GET /x/a src/app.ts:5', 'POST /x/b src/app.ts:6', 'GET /c src/app.ts:8']);
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { NestPrefixCall } from '../../src/frameworks/nestjs/app-calls.js';
 import { clearProjectMountsCache, projectMounts } from '../../src/routes/project-mounts.js';
 
 const roots: string[] = [];
@@ -58,9 +59,11 @@ describe('projectMounts', () => {
         "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
       'src/util.ts': 'export const twice = (n: number) => n * 2;\n',
     });
-    expect(projectMounts(root).globalPrefixes.map(({ file, call }) => `${path.relative(root, file)}:${call.line} ${call.prefix}`)).toEqual([
-      'src/main.ts:4 api',
-    ]);
+    expect(
+      projectMounts(root).appCalls.map(
+        ({ file, call }) => `${path.relative(root, file)}:${call.line} ${call.method} ${(call as NestPrefixCall).prefix}`,
+      ),
+    ).toEqual(['src/main.ts:4 setGlobalPrefix api']);
   });
 
   test('returns the cached index within a second, and sees an edited prefix after it', () => {

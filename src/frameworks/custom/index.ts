@@ -9,5 +9,8 @@ export const custom: FrameworkDefinition<'custom'> = {
   pathSyntax: 'express',
   answersBy: 'parameter',
   mayRoute: [],
+  // The declared path as written.
+  fullPaths: (route) =>
+    route.pathComplete && route.path !== undefined ? { paths: [route.path] } : { reason: 'the route path is not a static string' },
   // Declared handlers (`settings.fleet.handlers`, `handlerFiles`) turn the model's pre-filter off.
 };

@@ -22,5 +22,7 @@ export const elysia: FrameworkDefinition<'elysia'> = {
       return undefined;
     },
   },
+  // `use(plugin)`, `group('/p', (app) => ...)`, `guard(hook, (app) => ...)`; `route(method, path, h)`, `ws('/x', { message })`.
+  registrationCalls: { mounts: ['use', 'group', 'guard'], routeObjects: ['route', 'ws'] },
   creates: ({ specifier, name }) => (specifier === 'elysia' && name === 'Elysia' ? { kind: 'app', prefixOption: 'prefix' } : undefined),
 };

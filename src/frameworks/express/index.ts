@@ -14,4 +14,7 @@ export const express: FrameworkDefinition<'express'> = {
     if (!member && whole) return { kind: 'app' };
     return name === 'Router' ? { kind: 'router' } : undefined;
   },
+  // `app.use('/api', api)`, `app.use(auth, [users, orders])`: every argument after an optional path.
+  mountMethods: [{ method: 'use', path: 'leading', child: 'rest' }],
+  registrationCalls: { mounts: ['use'] },
 };

@@ -15,4 +15,8 @@ export const hono: FrameworkDefinition<'hono'> = {
   creates: ({ specifier, name }) => (MODULES.has(specifier) && (name === 'Hono' || name === 'OpenAPIHono') ? { kind: 'app' } : undefined),
   // `app.basePath('/v1')` returns a new app whose routes are under `/v1`; `app` itself keeps its own.
   prefixMethods: { deriving: ['basePath'], packages: [...MODULES] },
+  // `app.route('/users', users)` mounts `users` at `/users`; `route({ ... })` is not a mount.
+  mountMethods: [{ method: 'route', path: { argument: 0 }, child: 1, arity: 2 }],
+  // `app.use(mw)`, `app.mount('/x', other.fetch)`; `app.route(...)`, `app.openapi(route, h)`.
+  registrationCalls: { mounts: ['use', 'mount'], routeObjects: ['route', 'openapi'] },
 };

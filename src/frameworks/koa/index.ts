@@ -21,4 +21,8 @@ export const koa: FrameworkDefinition<'koa'> = {
   // `app.use(router.routes())`: the router's dispatch middleware mounts the router.
   dispatchMethods: ['routes', 'middleware'],
   prefixMethods: { setting: { methods: ['prefix'], value: (argument) => argument.replace(/\/$/, '') }, packages: [...ROUTERS] },
+  // `app.use(router.routes())`, `router.use('/v1', api.routes())`; `app.use(mount('/api', api))` of koa-mount.
+  mountMethods: [{ method: 'use', path: 'leading', child: 'rest' }],
+  mountWrappers: ['koa-mount'],
+  registrationCalls: { mounts: ['use'] },
 };

@@ -21,7 +21,7 @@ const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH
 /**
  * Detects Next.js handlers in one module. Paths are Next's folder syntax as written
  * (`/api/users/[id]`, `/shop/[...slug]`), without route groups and parallel-route slots;
- * the route inventory adds `basePath` (`../../routes/next-base-path.ts`); i18n prefixes are not applied. A route export whose function
+ * the route inventory adds `basePath` (`base-path.ts`); i18n prefixes are not applied. A route export whose function
  * is not in this module (`export default NextAuth(options)`, `export { GET } from './auth'`) is
  * put in `ctx.externalRoutes`.
  */

@@ -4,7 +4,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../ast/unwrap.js';
-import type { CreatedUnit, ModuleFacts, MountEdge, NestPrefixCall, NestVersioningCall } from '../facts.js';
+import type { AppCall } from '../../frameworks/framework.js';
+import type { CreatedUnit, ModuleFacts, MountEdge } from '../facts.js';
 import { createdBy } from './created.js';
 import { readExports, unitOfExported } from './exports.js';
 import { localImports } from './imports.js';
@@ -12,6 +13,7 @@ import { literalString, stringConstants } from './literal-string.js';
 import { mountsOfCall } from './mounts.js';
 import { propertyUnitOf } from './class-units.js';
 import {
+  argumentUnit,
   chainedFrom,
   declaredUnit,
   derivedUnit,
@@ -23,7 +25,7 @@ import {
   unitOfExpression,
 } from './units.js';
 import { serverProperties } from '../server-properties.js';
-import { nestPrefixCall } from './nest-prefix-call.js';
+import { isAppCall, isMountedArgument, readAppCall, sharesContext } from './registry-calls.js';
 import { prefixSetters } from './prefix-setters.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { traverseSettingParents } from '../../ast/walk.js';
@@ -35,36 +37,6 @@ function methodName(call: TSESTree.CallExpression): string | undefined {
   return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
     ? callee.property.name
     : undefined;
-}
-
-function optionOf(options: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  const property = options.properties.find(
-    (p): p is TSESTree.Property =>
-      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name,
-  );
-  return property && unwrap(property.value);
-}
-
-/** `enableVersioning(options)` with URI versioning (Nest's default type), else `undefined`. */
-function uriVersioningOf(call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>): NestVersioningCall | undefined {
-  const line = call.loc.start.line;
-  const options = call.arguments[0] && unwrap(call.arguments[0]);
-  if (options?.type !== AST_NODE_TYPES.ObjectExpression)
-    return options === undefined ? { defaultVersion: null, prefix: 'v', line } : { defaultVersion: undefined, prefix: undefined, line };
-  const type = optionOf(options, 'type');
-  if (type?.type === AST_NODE_TYPES.MemberExpression && type.property.type === AST_NODE_TYPES.Identifier && type.property.name !== 'URI')
-    return undefined;
-  const version = optionOf(options, 'defaultVersion');
-  const isNeutral = version?.type === AST_NODE_TYPES.Identifier && version.name === 'VERSION_NEUTRAL';
-  const defaultVersion = version === undefined || isNeutral ? null : literalString(version, constants);
-  const prefixNode = optionOf(options, 'prefix');
-  const prefix =
-    prefixNode === undefined
-      ? 'v'
-      : prefixNode.type === AST_NODE_TYPES.Literal && prefixNode.value === false
-        ? ''
-        : literalString(prefixNode, constants);
-  return { defaultVersion, prefix, line };
 }
 
 /** One way out of a function: `return x;` (`x` the unit returned, `null` when it is no object created in the module). */
@@ -132,8 +104,7 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
   const functions = new Set<string>();
   const created = new Map<string, CreatedUnit>();
   const mounts: MountEdge[] = [];
-  const globalPrefixes: NestPrefixCall[] = [];
-  const uriVersioning: NestVersioningCall[] = [];
+  const appCalls: AppCall[] = [];
   const calls: TSESTree.CallExpression[] = [];
   const declarators: (TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression })[] = [];
   const returnStatements: TSESTree.ReturnStatement[] = [];
@@ -169,6 +140,14 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       if (unit && name !== undefined) properties.set(name, unit);
     }
   });
+  // `app.use('/x', express.Router().get('/y', h))`: a creation chain mounted where it is written is a unit of its own.
+  for (const call of calls) {
+    for (const [index, argument] of call.arguments.entries()) {
+      if (!isMountedArgument(call, index)) continue;
+      const unit = createdBy(argument, imports, constants);
+      if (unit) created.set(argumentUnit(argument), unit);
+    }
+  }
   // A property holding an app is a root only when the module listens on it; else it is mounted somewhere (or unknown).
   const listened = properties.size === 0 ? new Set<string>() : serverProperties(program);
   for (const [name, unit] of properties)
@@ -196,11 +175,13 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     )
       results.set(declaredUnit(declarator), init);
   }
-  const scope = { imports, constants, functions, returns, results };
+  const scope = { imports, constants, functions, returns, results, created };
   const skipOverride = new Set<string>();
   for (const call of calls) {
     const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && imports.get(callee.name)?.specifier === 'fastify-plugin' && call.arguments[0]) {
+    // `fp(plugin)` of a context-sharing wrapper (the registry's `contextSharingWrappers`).
+    const from = callee.type === AST_NODE_TYPES.Identifier ? imports.get(callee.name) : undefined;
+    if (from && sharesContext(from.specifier) && call.arguments[0]) {
       const unit = unitOfExported(call.arguments[0]);
       if (unit !== undefined) skipOverride.add(unit);
     }
@@ -210,10 +191,10 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
       const parent = unitOfExpression(call.callee.object);
       if (parent !== undefined) mounts.push(localEdge(parent, derivedUnit(call), literalString(call.arguments[0], constants), call));
     }
-    if (method === 'setGlobalPrefix') globalPrefixes.push(nestPrefixCall(call, constants));
-    else if (method === 'enableVersioning') {
-      const versioning = uriVersioningOf(call, constants);
-      if (versioning) uriVersioning.push(versioning);
+    if (method !== undefined && isAppCall(method)) {
+      // The registry's `appCalls` (a NestJS global prefix): never a mount.
+      const read = readAppCall(method, call, constants);
+      if (read) appCalls.push(read);
     } else mounts.push(...mountsOfCall(call, scope));
   }
   for (const declarator of declarators) {
@@ -222,7 +203,11 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     const child = unitOfExpression(declarator.id);
     if (parent !== undefined && child !== undefined && parent !== child) mounts.push(localEdge(parent, child, '', declarator));
   }
-  const { unknown: ownUnknown, onImports: prefixedImports } = prefixSetters(calls, created, declaredIn, imports, constants);
+  const {
+    unknown: ownUnknown,
+    onImports: prefixedImports,
+    handedIn: handedInPrefixes,
+  } = prefixSetters(calls, created, declaredIn, imports, constants);
   // `function setup(router) { router.prefix('/v1') }` called as `setup(router)`: the prefix is the caller's router's too.
   for (const edge of mounts) {
     if (edge.child.kind !== 'local' || !ownUnknown.has(edge.child.unit) || ownUnknown.has(edge.parent)) continue;
@@ -238,12 +223,12 @@ export function moduleFacts(program: TSESTree.Program): ModuleFacts {
     reexports,
     starExports,
     mounts,
-    globalPrefixes,
+    appCalls,
     skipOverride,
-    uriVersioning,
     returns,
     ownUnknown,
     prefixedImports,
+    handedInPrefixes,
   };
   cache.set(program, facts);
   return facts;

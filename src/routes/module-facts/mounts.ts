@@ -1,15 +1,16 @@
 /**
- * Mount edges of one call: `parent.use([path,] ...children)` (Koa: `parent.use(mount(path, child))`
- * with `koa-mount`), `parent.register(child, { prefix })`, `parent.route(path, child)`, and helper
- * calls handing a unit to a function (`setupRoutes(app)`). Imports are recorded with their
- * specifier as written, relative or bare: the mount index resolves workspace packages and drops
- * the rest.
+ * Mount edges of one call: the registry's mount methods (`mountMethods`: `parent.use([path,]
+ * ...children)`, `parent.register(child, { prefix })`, `parent.route(path, child)`; a child
+ * wrapped by a `mountWrappers` function, `parent.use(mount(path, child))`), a framework's own
+ * `mounts` hook, and helper calls handing a unit to a function (`setupRoutes(app)`). Imports are
+ * recorded with their specifier as written, relative or bare: the mount index resolves
+ * workspace packages and drops the rest.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../ast/unwrap.js';
-import type { FrameworkDefinition, FrameworkMount } from '../../frameworks/framework.js';
+import type { FrameworkDefinition, FrameworkMount, MountMethod } from '../../frameworks/framework.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
-import type { ChildRef, MountEdge } from '../facts.js';
+import type { ChildRef, CreatedUnit, MountEdge } from '../facts.js';
 import type { LocalImport } from './imports.js';
 import { requiredSpecifier } from './imports.js';
 import { WHOLE_MODULE } from '../../modules/import-forms.js';
@@ -17,7 +18,8 @@ import { literalString } from './literal-string.js';
 import { instanceClass, thisMemberUnit } from './class-units.js';
 import { iteratedElements, listElements } from './iterated.js';
 import { dispatchesReceiver } from './prefix-methods.js';
-import { functionUnit, isFunctionNode, unitOfExpression } from './units.js';
+import { mountMethod, wrapsMountedChild } from './registry-calls.js';
+import { argumentUnit, functionUnit, isFunctionNode, unitOfExpression } from './units.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** What the mount extraction reads about the module. */
@@ -30,6 +32,8 @@ export interface MountScope {
   readonly returns: ReadonlyMap<string, string>;
   /** `const users = createUsersRouter(deps)`: variables (units) holding what a factory call returns → that call. */
   readonly results: ReadonlyMap<string, TSESTree.CallExpression>;
+  /** The objects the module creates (a creation chain written as a mounted argument among them). */
+  readonly created: ReadonlyMap<string, CreatedUnit>;
 }
 
 /**
@@ -102,13 +106,30 @@ function childrenOf(node: TSESTree.Node, scope: MountScope, param: number | unde
     // `app.use('/users', createUsersRouter(deps))` of an imported factory: the object it returns (see `ModuleFacts.returns`).
     return [{ kind: 'import', specifier: factory.specifier, name: factory.name, param: undefined, returned: true }];
   }
-  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) return [];
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `app.use('/x', express.Router().get('/y', h))`: a creation chain mounted where it is written.
+    const inline = param === undefined ? unitOfExpression(target) : undefined;
+    return inline !== undefined && inline === argumentUnitOf(target) && scope.created.has(inline) ? [{ kind: 'local', unit: inline }] : [];
+  }
   if (target.type === AST_NODE_TYPES.CallExpression && param !== undefined) {
     // A wrapper such as `fp(plugin)` or `register(fp(async (app) => {}))`.
     const inner = target.arguments.find((arg) => isFunctionNode(arg) || arg.type === AST_NODE_TYPES.Identifier);
     return inner ? childrenOf(inner, scope, param) : [];
   }
   return [];
+}
+
+/** The unit `node` would have as a mounted argument: its own, or that of the TS wrapper (`x as Router`) that is the argument. */
+function argumentUnitOf(node: TSESTree.Node): string {
+  let argument = node;
+  while (
+    argument.parent &&
+    (argument.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      argument.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      argument.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  )
+    argument = argument.parent;
+  return argumentUnit(argument);
 }
 
 /**
@@ -131,13 +152,14 @@ function importedFunction(callee: TSESTree.Node, scope: MountScope): { specifier
   return base === undefined ? undefined : { specifier: base, name: target.property.name };
 }
 
-function registerPrefix(options: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined {
+/** The path an option of a mount's options object gives (`{ prefix: '/v1' }`): `''` for no options or no such option, `undefined` when not static. */
+function optionPath(options: TSESTree.Node | undefined, option: string, constants: ReadonlyMap<string, string>): string | undefined {
   if (options === undefined) return '';
   const object = unwrap(options);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const property = object.properties.find(
     (p): p is TSESTree.Property =>
-      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'prefix',
+      p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === option,
   );
   if (!property) return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) ? undefined : '';
   return literalString(property.value, constants);
@@ -147,8 +169,8 @@ function edge(parent: string, children: readonly ChildRef[], prefix: string | un
   return children.map((child) => ({ parent, child, prefix, line: call.loc.start.line, column: call.loc.start.column + 1 }));
 }
 
-/** A path argument of `use`: a static string, `undefined` for a computed one, `null` when the argument is not a path. */
-function usePath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined | null {
+/** A leading path argument (`use([path,] ...children)`): a static string, `undefined` for a computed one, `null` when the argument is not a path. */
+function leadingPath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string, string>): string | undefined | null {
   if (!node) return null;
   const target = unwrap(node);
   const value = literalString(target, constants);
@@ -177,15 +199,12 @@ function usePath(node: TSESTree.Node | undefined, constants: ReadonlyMap<string,
   return null;
 }
 
-/** `mount('/api', api)` / `mount(api)` of `koa-mount`: the mounted argument and its path. */
-function koaMount(node: TSESTree.Node, scope: MountScope): { child: TSESTree.Node; path: string | undefined } | undefined {
+/** `mount('/api', api)` / `mount(api)` of a registered mount wrapper (the registry's `mountWrappers`): the mounted argument and its path. */
+function wrappedChild(node: TSESTree.Node, scope: MountScope): { child: TSESTree.Node; path: string | undefined } | undefined {
   const target = unwrap(node);
-  if (
-    target.type !== AST_NODE_TYPES.CallExpression ||
-    target.callee.type !== AST_NODE_TYPES.Identifier ||
-    scope.imports.get(target.callee.name)?.specifier !== 'koa-mount'
-  )
-    return undefined;
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const from = scope.imports.get(target.callee.name);
+  if (from === undefined || !wrapsMountedChild(from.specifier)) return undefined;
   const [first, second] = target.arguments;
   if (first === undefined) return undefined;
   return second === undefined ? { child: first, path: '' } : { child: second, path: literalString(first, scope.constants) };
@@ -222,21 +241,34 @@ export function mountsOfCall(call: TSESTree.CallExpression, scope: MountScope): 
     const prefix = own.prefix === '' ? '' : literalString(own.prefix, scope.constants);
     return parent === undefined ? [] : edge(parent, childrenOf(own.child, scope, 0), prefix, call);
   }
-  if (method !== 'use' && method !== 'register' && method !== 'route') return [];
+  const declared = mountMethod(method);
+  if (declared === undefined) return [];
   const parent = unitOfExpression(callee.object);
   if (parent === undefined) return [];
-  if (method === 'register' && args[0]) return edge(parent, childrenOf(args[0], scope, 0), registerPrefix(args[1], scope.constants), call);
-  if (method === 'route' && args.length === 2)
-    return edge(parent, childrenOf(args[1]!, scope, undefined), literalString(args[0], scope.constants), call);
-  if (method !== 'use') return [];
-  const path = usePath(args[0], scope.constants);
-  const children = path === null ? args : args.slice(1);
+  return declaredMount(declared, parent, call, scope);
+}
+
+/** The edges of a call of a registered mount method (see `MountMethod`) on `parent`. */
+function declaredMount(declared: MountMethod, parent: string, call: TSESTree.CallExpression, scope: MountScope): MountEdge[] {
+  const args = call.arguments;
+  if (declared.arity !== undefined && args.length !== declared.arity) return [];
+  if (declared.child !== 'rest') {
+    const child = args[declared.child];
+    if (child === undefined || declared.path === 'leading') return [];
+    const { argument, option } = declared.path;
+    const prefix =
+      option === undefined ? literalString(args[argument], scope.constants) : optionPath(args[argument], option, scope.constants);
+    return edge(parent, childrenOf(child, scope, declared.receiverParam), prefix, call);
+  }
+  const path =
+    declared.path === 'leading' ? leadingPath(args[0], scope.constants) : literalString(args[declared.path.argument], scope.constants);
+  const children = declared.path === 'leading' ? (path === null ? args : args.slice(1)) : args.slice(declared.path.argument + 1);
   const flat: TSESTree.Node[] = children.flatMap((child): TSESTree.Node[] =>
     child.type === AST_NODE_TYPES.ArrayExpression ? child.elements.filter((e) => e !== null) : [child],
   );
   return flat.flatMap((child) => {
     if (isFunctionNode(unwrap(child))) return [];
-    const mounted = koaMount(child, scope);
+    const mounted = wrappedChild(child, scope);
     if (mounted) return edge(parent, childrenOf(mounted.child, scope, undefined), mounted.path, call);
     return edge(parent, childrenOf(child, scope, undefined), path === null ? '' : path, call);
   });

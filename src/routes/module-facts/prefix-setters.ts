@@ -72,8 +72,9 @@ export function prefixSetters(
   declaredIn: ReadonlyMap<string, TSESTree.Node>,
   imports: ReadonlyMap<string, LocalImport>,
   constants: ReadonlyMap<string, string>,
-): { readonly unknown: Map<string, string>; readonly onImports: ImportPrefixCall[] } {
+): { readonly unknown: Map<string, string>; readonly onImports: ImportPrefixCall[]; readonly handedIn: Map<string, string> } {
   const unknown = new Map<string, string>();
+  const handedIn = new Map<string, string>();
   const onImports: ImportPrefixCall[] = [];
   const seen = new Set<string>();
   for (const call of calls) {
@@ -94,8 +95,10 @@ export function prefixSetters(
     }
     if (unitCreated === undefined) {
       // A router handed in: Fleet cannot tell which routes the prefix reaches.
-      if ([...imports.values()].some((from) => setter.packages.includes(from.specifier)))
-        unknown.set(unit, `its prefix is set by ${where} on an object Fleet did not see created in the module`);
+      const reason = `its prefix is set by ${where} on an object Fleet did not see created in the module`;
+      if ([...imports.values()].some((from) => setter.packages.includes(from.specifier))) unknown.set(unit, reason);
+      // Whatever the module imports: the module handing its router in reads it (see `MountPrefixes.own`).
+      if (!handedIn.has(unit)) handedIn.set(unit, where);
       continue;
     }
     if (unitCreated.framework !== setter.framework) continue;
@@ -113,5 +116,5 @@ export function prefixSetters(
     // The first reason found is the one messages give.
     else if (!unknown.has(unit)) unknown.set(unit, reason);
   }
-  return { unknown, onImports };
+  return { unknown, onImports, handedIn };
 }

@@ -6,6 +6,7 @@ import { isFunctionNode } from '../../ast/function-node.js';
 import { paramUnit } from '../facts.js';
 import { thisMemberUnit } from './class-units.js';
 import { derivesPrefixedObject } from './prefix-methods.js';
+import { isMountedArgument } from './registry-calls.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 export { isFunctionNode };
@@ -190,6 +191,11 @@ export function returnUnit(returned: TSESTree.Node): string {
   return `#return:${returned.range[0]}`;
 }
 
+/** The unit of a creation chain written as the mounted argument of a mount call (`app.use('/x', Router().get(…))`), named from its offset. */
+export function argumentUnit(argument: TSESTree.Node): string {
+  return `#argument:${argument.range[0]}`;
+}
+
 /** `const x = <creation>.a().b()`: the variable a creation chain ends in (or the statement it is, or the function returns it). */
 export function unitOfCreation(creation: TSESTree.Node): string | undefined {
   let node: TSESTree.Node = creation;
@@ -216,6 +222,13 @@ export function unitOfCreation(creation: TSESTree.Node): string | undefined {
       (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)
     ) {
       return returnUnit(node);
+    } else if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee !== node &&
+      isMountedArgument(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument))
+    ) {
+      // `app.use('/x', express.Router().get('/y', h))`: a chain mounted where it is written.
+      return argumentUnit(node);
     } else if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       return '#default';
     } else if (parent.type === AST_NODE_TYPES.ExpressionStatement) {

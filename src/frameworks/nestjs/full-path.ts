@@ -5,11 +5,16 @@
  */
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { joinRoutePath } from '../frameworks/nestjs/route-paths.js';
-import { isExcluded } from './nest-exclude.js';
-import { nestRouteVersion } from './nest-version.js';
-import { packageRoot } from './package-root.js';
-import type { MountIndex } from './project-mounts.js';
+import { joinRoutePath } from './route-paths.js';
+import { isExcluded } from './prefix-exclude.js';
+import { nestRouteVersion } from './route-version.js';
+import { packageRoot } from '../../routes/package-root.js';
+import type { MountIndex } from '../../routes/project-mounts.js';
+import type { AppCall, FullPaths } from '../framework.js';
+import type { RouteInfo } from '../../handlers/types.js';
+import { projectMounts } from '../../routes/project-mounts.js';
+import { GLOBAL_PREFIX, VERSIONING } from './app-calls.js';
+import type { NestPrefixCall, NestVersioningCall } from './app-calls.js';
 
 function where(index: MountIndex, file: string, line: number): string {
   return `${path.relative(index.root, file).split(path.sep).join('/')}:${line}`;
@@ -21,9 +26,14 @@ function samePackage<T extends { readonly file: string }>(index: MountIndex, fil
   return calls.filter((call) => packageRoot(call.file, index.root) === own);
 }
 
+/** The project's app calls of one method, with their files. */
+function callsOf<T extends AppCall>(index: MountIndex, method: T['method']): { readonly file: string; readonly call: T }[] {
+  return index.appCalls.filter((located): located is { file: string; call: T } => located.call.method === method);
+}
+
 /** The version segment (`v1`), `''` for none, or why it is unknown. */
 function versionSegment(index: MountIndex, file: string, registration: TSESTree.Node): { segment: string } | { reason: string } {
-  const calls = samePackage(index, file, index.uriVersioning);
+  const calls = samePackage(index, file, callsOf<NestVersioningCall>(index, VERSIONING));
   if (calls.length === 0) return { segment: '' };
   const [first] = calls;
   const at = where(index, first!.file, first!.call.line);
@@ -56,7 +66,7 @@ export function nestPrefix(
   const version = versionSegment(index, file, registration);
   if ('reason' in version) return version;
   const versioned = version.segment === '' ? routePath : joinRoutePath(version.segment, routePath);
-  const calls = samePackage(index, file, index.globalPrefixes);
+  const calls = samePackage(index, file, callsOf<NestPrefixCall>(index, GLOBAL_PREFIX));
   if (calls.length === 0) return { paths: [versioned] };
   const [first] = calls;
   for (const { file, call } of calls) {
@@ -69,4 +79,11 @@ export function nestPrefix(
   const excluded = isExcluded(first!.call.exclude!, routePath, methods);
   if (typeof excluded !== 'boolean') return excluded;
   return { paths: [excluded ? versioned : joinRoutePath(first!.call.prefix!, versioned)] };
+}
+
+/** The registry's `fullPaths` for NestJS: the controller route under the package's global prefix and URI version. */
+export function nestFullPaths(route: RouteInfo, file: { readonly filename: string; readonly projectRoot: string }): FullPaths {
+  if (route.path === undefined) return { reason: 'the route path is not a static string' };
+  if (!route.pathComplete) return { reason: 'the controller or method path is not one static string' };
+  return nestPrefix(projectMounts(file.projectRoot), file.filename, route.path, route.methods, route.registration);
 }

@@ -3,7 +3,7 @@
  * wins over `@Controller({ path, version: '1' })` on its class.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../ast/unwrap.js';
+import { unwrap } from '../../ast/unwrap.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** A static version, no version segment (`VERSION_NEUTRAL`), not static, or none declared (the app's default applies). */

@@ -3,7 +3,7 @@
  * path-to-regexp pattern, against the route's path as declared (`users/:id`), and the entry's
  * method against the route's.
  */
-import type { NestExclude } from './facts.js';
+import type { NestExclude } from './app-calls.js';
 
 const SPECIAL = /[.+?^$|[\]\\]/g;
 

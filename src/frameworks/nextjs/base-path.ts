@@ -5,12 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isRegularFile, statOf } from '../modules/file-stats.js';
+import { isRegularFile, statOf } from '../../modules/file-stats.js';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { literalString, stringConstants } from './module-facts/literal-string.js';
+import { literalString, stringConstants } from '../../routes/module-facts/literal-string.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { traverseSettingParents } from '../ast/walk.js';
+import type { RouteInfo } from '../../handlers/types.js';
+import type { FullPaths } from '../framework.js';
+import { joinPrefix } from '../../routes/join-prefix.js';
+import { traverseSettingParents } from '../../ast/walk.js';
 
 const CONFIGS = ['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `next.config.${ext}`);
 const cache = new Map<string, { stamp: number; outcome: BasePath }>();
@@ -68,4 +71,11 @@ export function nextBasePath(file: string, projectRoot: string): BasePath {
     }
     if (folder === projectRoot || path.dirname(folder) === folder || !folder.startsWith(projectRoot)) return { basePath: '' };
   }
+}
+
+/** The registry's `fullPaths` for Next.js: the route's file path under the `basePath`, or why it is unknown. */
+export function nextFullPaths(route: RouteInfo, file: { readonly filename: string; readonly projectRoot: string }): FullPaths {
+  if (!route.pathComplete || route.path === undefined) return { reason: 'the route path is not a static string' };
+  const base = nextBasePath(file.filename, file.projectRoot);
+  return 'reason' in base ? base : { paths: [joinPrefix(base.basePath, route.path)] };
 }
