@@ -104,6 +104,10 @@ export interface AppCall {
  * it further (`src/routes/may-route.ts`), beyond the HTTP verbs.
  */
 export interface RegistrationCalls {
+  /** Route methods: a path, then handlers (`get('/x', h)`); the detector's own list. */
+  readonly verbs?: readonly string[];
+  /** Class decorators that make a class's methods routes (NestJS `@Controller()`). */
+  readonly classDecorators?: readonly string[];
   /** Mounts: a call with one handler-shaped argument registers (`use(auth)`, `register(plugin, { prefix })`). */
   readonly mounts?: readonly string[];
   /** Calls whose arguments may be a route object rather than a handler: any such call may register (`route({ method, url, handler })`). */
@@ -176,7 +180,7 @@ export interface FrameworkDefinition<Name extends string = string> {
     readonly methods: readonly string[];
     readonly read: (method: string, call: TSESTree.CallExpression, constants: ReadonlyMap<string, string>) => AppCall | undefined;
   };
-  /** The calls the `fleet routes` pre-filter looks for, beyond the HTTP verbs (see {@link RegistrationCalls}). */
+  /** The calls and decorators the `fleet routes` pre-filter looks for (see {@link RegistrationCalls}). */
   readonly registrationCalls?: RegistrationCalls;
   /**
    * Mount calls a declaration cannot express (Elysia's `group('/p', (app) => ...)`), looked for in

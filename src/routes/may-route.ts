@@ -23,8 +23,10 @@ import { skipWrappers } from '../modules/ts-nodes.js';
 import type { FleetSettings } from '../settings.js';
 import { mayCallHelper } from '../handlers/detectors/registration-helpers.js';
 
-/** HTTP verbs of every registered framework's detector: a route needs a path and a handler after it. */
-const VERBS = new Set(['get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options', 'search', 'propfind', 'on']);
+/** Route methods of every registered framework's detector (the registry's `registrationCalls.verbs`): a route needs a path and a handler after it. */
+export const VERBS: ReadonlySet<string> = new Set(
+  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.verbs ?? []),
+);
 /** Mounts: one handler-shaped argument (the registry's `registrationCalls.mounts`: `use(auth)`, `register(plugin, { prefix })`). */
 export const MOUNTS: ReadonlySet<string> = new Set(
   (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.mounts ?? []),
@@ -33,8 +35,10 @@ export const MOUNTS: ReadonlySet<string> = new Set(
 export const ROUTE_OBJECTS: ReadonlySet<string> = new Set(
   (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.routeObjects ?? []),
 );
-/** Class decorators that make a class's methods routes. */
-const DECORATORS = new Set(['Controller']);
+/** Class decorators that make a class's methods routes (the registry's `registrationCalls.classDecorators`). */
+export const DECORATORS: ReadonlySet<string> = new Set(
+  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.classDecorators ?? []),
+);
 
 // Step 1's generic registration words, for objects that come from elsewhere (a parameter, a
 // project import, `this.router`): a call of any name step 2 reads.

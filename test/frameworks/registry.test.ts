@@ -13,7 +13,7 @@ import { FRAMEWORK_NAMES, FRAMEWORKS, frameworkNamed } from '../../src/framework
 import { detectors } from '../../src/handlers/detectors/index.js';
 import { detectHeuristic } from '../../src/handlers/detectors/heuristic.js';
 import { detectRegistrationHelpers } from '../../src/handlers/detectors/registration-helpers.js';
-import { MAY_ROUTE, MOUNTS, ROUTE_OBJECTS } from '../../src/routes/may-route.js';
+import { DECORATORS, MAY_ROUTE, MOUNTS, ROUTE_OBJECTS, VERBS } from '../../src/routes/may-route.js';
 import { readFleetSettings } from '../../src/settings.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -136,6 +136,22 @@ describe('the framework registry', () => {
     expect([...byMethod.keys()].sort()).toEqual(['register', 'route', 'use']);
     expect([...MOUNTS].sort()).toEqual(['group', 'guard', 'mount', 'register', 'use']);
     expect([...ROUTE_OBJECTS].sort()).toEqual(['method', 'openapi', 'route', 'ws']);
+    // The route methods and class decorators, from each detector's own list: the set the pre-filter had by hand.
+    expect([...VERBS].sort()).toEqual([
+      'all',
+      'del',
+      'delete',
+      'get',
+      'head',
+      'on',
+      'options',
+      'patch',
+      'post',
+      'propfind',
+      'put',
+      'search',
+    ]);
+    expect([...DECORATORS]).toEqual(['Controller']);
   });
 
   it('finds a framework method or package named in generic route code', () => {

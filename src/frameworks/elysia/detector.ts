@@ -24,7 +24,8 @@ import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 import { unwrap } from '../../ast/unwrap.js';
 
 const MODULE = 'elysia';
-const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
+/** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
+export const VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 /** Lifecycle hooks that run per request, and the route hook-object keys that hold the same. */
 const HOOKS = new Set([
   'onRequest',

@@ -2,7 +2,7 @@
 import type { FrameworkDefinition } from '../framework.js';
 import { unwrap } from '../../ast/unwrap.js';
 import { isFunctionNode } from '../../ast/function-node.js';
-import { detectElysia } from './detector.js';
+import { detectElysia, VERBS } from './detector.js';
 
 export const elysia: FrameworkDefinition<'elysia'> = {
   name: 'elysia',
@@ -23,6 +23,6 @@ export const elysia: FrameworkDefinition<'elysia'> = {
     },
   },
   // `use(plugin)`, `group('/p', (app) => ...)`, `guard(hook, (app) => ...)`; `route(method, path, h)`, `ws('/x', { message })`.
-  registrationCalls: { mounts: ['use', 'group', 'guard'], routeObjects: ['route', 'ws'] },
+  registrationCalls: { verbs: [...VERBS], mounts: ['use', 'group', 'guard'], routeObjects: ['route', 'ws'] },
   creates: ({ specifier, name }) => (specifier === 'elysia' && name === 'Elysia' ? { kind: 'app', prefixOption: 'prefix' } : undefined),
 };

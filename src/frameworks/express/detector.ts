@@ -19,7 +19,8 @@ import { makeHandler } from '../../handlers/make-handler.js';
 import { Tracker } from '../../handlers/track.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 
-const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
+/** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
+export const VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 const PATHS = new Set(['Literal', 'TemplateLiteral', 'ArrayExpression', 'Identifier', 'MemberExpression', 'BinaryExpression']);
 
 const chain: ChainRule = ({ call, method, instance }, tracker) => {

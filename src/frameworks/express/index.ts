@@ -1,6 +1,6 @@
 /** Express: `express()` apps and `express.Router()` / `Router()` routers. */
 import type { FrameworkDefinition } from '../framework.js';
-import { detectExpress } from './detector.js';
+import { detectExpress, VERBS } from './detector.js';
 
 export const express: FrameworkDefinition<'express'> = {
   name: 'express',
@@ -16,5 +16,5 @@ export const express: FrameworkDefinition<'express'> = {
   },
   // `app.use('/api', api)`, `app.use(auth, [users, orders])`: every argument after an optional path.
   mountMethods: [{ method: 'use', path: 'leading', child: 'rest' }],
-  registrationCalls: { mounts: ['use'] },
+  registrationCalls: { verbs: [...VERBS], mounts: ['use'] },
 };

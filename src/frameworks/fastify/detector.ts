@@ -22,7 +22,19 @@ import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 import { typedHandlers } from '../../handlers/typed-handlers.js';
 import { fastifyExportSeeds } from './exports.js';
 
-const VERBS = new Set(['get', 'head', 'post', 'put', 'delete', 'options', 'patch', 'all', 'search', 'propfind']);
+/** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
+export const VERBS: ReadonlySet<string> = new Set([
+  'get',
+  'head',
+  'post',
+  'put',
+  'delete',
+  'options',
+  'patch',
+  'all',
+  'search',
+  'propfind',
+]);
 /** Hooks that run once per request; `onReady`, `onClose`, `onRoute`, ... run at startup. */
 const REQUEST_HOOKS = [
   'onRequest',

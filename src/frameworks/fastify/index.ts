@@ -1,6 +1,6 @@
 /** Fastify: `fastify()` instances and the plugins registered on them. */
 import type { FrameworkDefinition } from '../framework.js';
-import { detectFastify } from './detector.js';
+import { detectFastify, VERBS } from './detector.js';
 import { mayExportPlugin } from './exports.js';
 import { startScriptRoots } from './script-roots.js';
 
@@ -21,5 +21,5 @@ export const fastify: FrameworkDefinition<'fastify'> = {
   // `fastify start app.js` (fastify-cli) registers the file's default-exported plugin on the root.
   scriptRoots: startScriptRoots,
   // `register(plugin)`; `route({ method, url, handler })`, and `method`, which the filter has always counted.
-  registrationCalls: { mounts: ['register'], routeObjects: ['route', 'method'] },
+  registrationCalls: { verbs: [...VERBS], mounts: ['register'], routeObjects: ['route', 'method'] },
 };

@@ -23,7 +23,8 @@ import { typedHandlers } from '../../handlers/typed-handlers.js';
 import { unwrap } from '../../ast/unwrap.js';
 import { variableOf } from '../../ast/variable-of.js';
 
-const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'all']);
+/** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
+export const VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'all']);
 const MODULES = ['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi'];
 const CLASSES = new Set(['Hono', 'OpenAPIHono']);
 

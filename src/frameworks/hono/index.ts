@@ -1,6 +1,6 @@
 /** Hono: `new Hono()` / `OpenAPIHono` apps and the objects their `basePath()` derives. */
 import type { FrameworkDefinition } from '../framework.js';
-import { detectHono } from './detector.js';
+import { detectHono, VERBS } from './detector.js';
 
 const MODULES = new Set(['hono', 'hono/tiny', 'hono/quick', '@hono/zod-openapi']);
 
@@ -18,5 +18,6 @@ export const hono: FrameworkDefinition<'hono'> = {
   // `app.route('/users', users)` mounts `users` at `/users`; `route({ ... })` is not a mount.
   mountMethods: [{ method: 'route', path: { argument: 0 }, child: 1, arity: 2 }],
   // `app.use(mw)`, `app.mount('/x', other.fetch)`; `app.route(...)`, `app.openapi(route, h)`.
-  registrationCalls: { mounts: ['use', 'mount'], routeObjects: ['route', 'openapi'] },
+  // `on(method, path, handler)` also takes a path and a handler.
+  registrationCalls: { verbs: [...VERBS, 'on'], mounts: ['use', 'mount'], routeObjects: ['route', 'openapi'] },
 };

@@ -17,7 +17,8 @@ import { Tracker } from '../../handlers/track.js';
 import { typedHandlers } from '../../handlers/typed-handlers.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 
-const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
+/** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
+export const VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const ROUTERS = ['@koa/router', 'koa-router'];
 // `SwaggerRouter` from koa-swagger-decorator subclasses koa-router: same verbs, options and `routes()`.
 const SWAGGER = 'koa-swagger-decorator';

@@ -1,6 +1,6 @@
 /** Koa: `new Koa()` apps and `@koa/router` / `koa-router` routers with their `{ prefix }` or `router.prefix()`. */
 import type { FrameworkDefinition } from '../framework.js';
-import { detectKoa } from './detector.js';
+import { detectKoa, VERBS } from './detector.js';
 
 const ROUTERS = new Set(['@koa/router', 'koa-router']);
 
@@ -24,5 +24,5 @@ export const koa: FrameworkDefinition<'koa'> = {
   // `app.use(router.routes())`, `router.use('/v1', api.routes())`; `app.use(mount('/api', api))` of koa-mount.
   mountMethods: [{ method: 'use', path: 'leading', child: 'rest' }],
   mountWrappers: ['koa-mount'],
-  registrationCalls: { mounts: ['use'] },
+  registrationCalls: { verbs: [...VERBS], mounts: ['use'] },
 };

@@ -14,6 +14,9 @@ import { nestDecorators, type NestReference } from './nest-decorator.js';
 import { joinRoutePath, routePaths } from './route-paths.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+/** The class decorator that makes a class's decorated methods routes (the registry's `registrationCalls.classDecorators`). */
+export const CONTROLLER = 'Controller';
+
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** `@nestjs/common` route decorators and the HTTP method each registers (`All` → `*`, `Sse` → `GET`). */
@@ -72,7 +75,7 @@ export function detectNestjs(ctx: DetectContext): HandlerFinding[] {
 }
 
 function routeHandlers(ctx: DetectContext, node: ClassNode, classDecorators: readonly NestReference[]): HandlerFinding[] {
-  const controller = classDecorators.find((decorator) => decorator.name === 'Controller' && decorator.module === '@nestjs/common');
+  const controller = classDecorators.find((decorator) => decorator.name === CONTROLLER && decorator.module === '@nestjs/common');
   const prefixes = controller === undefined ? undefined : routePaths(controller.args[0], ctx.scopeManager);
   const handlers: HandlerFinding[] = [];
   for (const member of node.body.body) {

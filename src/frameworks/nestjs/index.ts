@@ -1,7 +1,7 @@
 /** NestJS: decorated controllers, middleware, guards, interceptors and filters. */
 import type { FrameworkDefinition } from '../framework.js';
 import { readAppCall, GLOBAL_PREFIX, VERSIONING } from './app-calls.js';
-import { detectNestjs } from './detector.js';
+import { CONTROLLER, detectNestjs } from './detector.js';
 import { nestFullPaths } from './full-path.js';
 
 export const nestjs: FrameworkDefinition<'nestjs'> = {
@@ -15,4 +15,5 @@ export const nestjs: FrameworkDefinition<'nestjs'> = {
   // file: `full-path.ts` puts them in front of every controller route of the package.
   fullPaths: nestFullPaths,
   appCalls: { methods: [GLOBAL_PREFIX, VERSIONING], read: readAppCall },
+  registrationCalls: { classDecorators: [CONTROLLER] },
 };
