@@ -59,24 +59,25 @@ const buildExisting = (t: {
 
 async function insertRows(
   db: PostgresDb,
-  values: unknown[],
+  rows: readonly Row[],
   plain: boolean,
   client: Queryable | undefined,
-  one: Row | undefined,
 ): Promise<{ id: string }[] | 'all'> {
+  // The JSON document of every row, built only for the statements that read it.
+  const document = (): unknown[] => [JSON.stringify(rows), db.channel];
   if (plain) {
     try {
-      if (one === undefined) await db.query(db.statement('insert_tasks_plain', build(true)), values);
-      else {
+      const [one] = rows;
+      if (rows.length === 1 && one !== undefined) {
         const { i, n, p, t, pr, r, a, l, s } = one;
-        await db.query(db.statement('insert_tasks_one', buildOne), [i, n, p, t, pr, r, a, l, s, values[1]]);
-      }
+        await db.query(db.statement('insert_tasks_one', buildOne), [i, n, p, t, pr, r, a, l, s, db.channel]);
+      } else await db.query(db.statement('insert_tasks_plain', build(true)), document());
       return 'all';
     } catch (error) {
       if ((error as { code?: unknown }).code !== '23505') throw error;
     }
   }
-  return db.query<{ id: string }>(db.statement('insert_tasks', build(false)), values, client);
+  return db.query<{ id: string }>(db.statement('insert_tasks', build(false)), document(), client);
 }
 
 /** One task as the JSON document carries it (short keys; see `build`). */
@@ -122,14 +123,7 @@ export async function insertTasks(db: PostgresDb, tasks: readonly NewTask[], cli
     l: task.maxLostLeases,
     s: task.schedule,
   }));
-  const values = [JSON.stringify(rows), db.channel];
-  const inserted = await insertRows(
-    db,
-    values,
-    client === undefined && tasks.every((task) => task.key === null),
-    client,
-    rows.length === 1 ? rows[0] : undefined,
-  );
+  const inserted = await insertRows(db, rows, client === undefined && tasks.every((task) => task.key === null), client);
   if (inserted === 'all') return tasks.map((task) => ({ id: task.id, created: true }));
   const created = new Set(inserted.map((row) => row.id));
   const results: (EnqueueResult | undefined)[] = tasks.map((task) => (created.has(task.id) ? { id: task.id, created: true } : undefined));
