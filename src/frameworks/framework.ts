@@ -100,8 +100,8 @@ export interface AppCall {
 }
 
 /**
- * The method names a file must contain, as `.name(`, for the `fleet routes` pre-filter to read
- * it further (`src/routes/may-route.ts`), beyond the HTTP verbs.
+ * The method names (as `.name(`) and class decorators a file must contain for the `fleet routes`
+ * pre-filter to read it further (`src/routes/may-route.ts`).
  */
 export interface RegistrationCalls {
   /** Route methods: a path, then handlers (`get('/x', h)`); the detector's own list. */

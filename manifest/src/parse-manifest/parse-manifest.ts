@@ -25,9 +25,7 @@ const TOP_KEYS = ['version', 'routes'];
  */
 export function parseManifest(source: string, file = 'fleet.routes.yaml'): ManifestResult {
   const declarations = readCanonical(source);
-  if (declarations !== undefined && findConflicts(file, declarations).length === 0) {
-    return { ok: true, manifest: { file, version: MANIFEST_VERSION, declarations, prefixIndex: buildPrefixIndex(declarations) } };
-  }
+  if (declarations !== undefined && findConflicts(file, declarations).length === 0) return valid(file, declarations);
   return parseManifestYaml(source, file);
 }
 
@@ -78,6 +76,11 @@ export function parseManifestYaml(source: string, file = 'fleet.routes.yaml'): M
   }
   context.issues.push(...findConflicts(file, declarations));
   if (context.issues.length > 0) return failure(file, context.issues);
+  return valid(file, declarations);
+}
+
+/** The result for declarations that passed every check, conflicts included. */
+function valid(file: string, declarations: Declaration[]): ManifestResult {
   return { ok: true, manifest: { file, version: MANIFEST_VERSION, declarations, prefixIndex: buildPrefixIndex(declarations) } };
 }
 

@@ -1,6 +1,6 @@
-import { ANY_METHOD, HTTP_METHODS } from '../methods.js';
 import { parsePattern } from '../parse-pattern.js';
 import type { Declaration, Role } from '../types.js';
+import { methodNamed, ROLES } from './read-declaration.js';
 
 /**
  * A reader for the layout `fleet routes --init` and `--append` write, one flow mapping per route:
@@ -69,7 +69,6 @@ const PLAIN = /[A-Za-z/_][^,[\]{}#:"]*/y;
 const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 const SPACES = / */y;
 const END = / *(?: #.*)?$/y;
-const ROLES: readonly string[] = ['ide-only', 'fleet-ok'] satisfies readonly Role[];
 
 /** One `- { ... }` item starting its mapping at `open` (the offset of `{`), or `undefined`. */
 function readItem(line: string, open: number, lineNumber: number, index: number): Declaration | undefined {
@@ -123,9 +122,8 @@ function declarationOf(values: ReadonlyMap<string, string>, index: number, posit
   const role = values.get('role');
   const reasonText = values.get('reason');
   if (!methodText || path === undefined || path.trim() === '' || role === undefined || role.trim() === '') return undefined;
-  const method = methodText.toUpperCase();
-  if (method !== ANY_METHOD && !HTTP_METHODS.includes(method)) return undefined;
-  if (!ROLES.includes(role)) return undefined;
+  const method = methodNamed(methodText);
+  if (method === undefined || !(ROLES as readonly string[]).includes(role)) return undefined;
   const reason = reasonText?.trim();
   if (reasonText !== undefined && !reason) return undefined;
   if (role === 'ide-only' && reason === undefined) return undefined;

@@ -17,7 +17,14 @@ const ALIASES: Readonly<Record<string, string>> = {
   comment: 'reason',
   note: 'reason',
 };
-const ROLES: readonly Role[] = ['ide-only', 'fleet-ok'];
+/** The roles a declaration may have. */
+export const ROLES: readonly Role[] = ['ide-only', 'fleet-ok'];
+
+/** The method a declaration's `method` text names (trimmed, upper-cased), `undefined` when it is not `*` or an HTTP method. */
+export function methodNamed(value: string): string | undefined {
+  const method = value.trim().toUpperCase();
+  return method === ANY_METHOD || HTTP_METHODS.includes(method) ? method : undefined;
+}
 
 /** Shared state of one manifest read: where issues go and how offsets become positions. */
 export interface ReadContext {
@@ -94,9 +101,9 @@ function readString(context: ReadContext, map: YAMLMap, node: Node | undefined, 
 function readMethod(context: ReadContext, map: YAMLMap, node: Node | undefined): string | undefined {
   const value = readString(context, map, node, 'method', 'GET');
   if (value === undefined) return undefined;
-  const method = value.trim().toUpperCase();
-  if (method === ANY_METHOD || HTTP_METHODS.includes(method)) return method;
-  const suggestion = didYouMean(method, HTTP_METHODS);
+  const method = methodNamed(value);
+  if (method !== undefined) return method;
+  const suggestion = didYouMean(value.trim().toUpperCase(), HTTP_METHODS);
   const hint = suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`;
   report(context, node, 'method', `Unknown method \`${value}\`${hint}; write one of ${list(HTTP_METHODS)} or \`"*"\` for any method.`);
   return undefined;
