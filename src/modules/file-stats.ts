@@ -20,7 +20,7 @@ export const MAX_AGE_MS = 1000;
 // `null`: missing, unreadable, or not statable (a broken link, no permission).
 const known = new Map<string, Stats | null>();
 /** Other answers derived from the file system alone, with the same lifetime as the stats. */
-const memos: Map<string, unknown>[] = [];
+const memos: Map<unknown, unknown>[] = [];
 let lintedFile: object | undefined;
 let since = 0;
 
@@ -34,8 +34,8 @@ function forget(): void {
  * most {@link MAX_AGE_MS}): for answers that depend on nothing but which files exist, such as
  * module resolution.
  */
-export function fileSystemMemo<T>(): Map<string, T> {
-  const memo = new Map<string, T>();
+export function fileSystemMemo<T, K = string>(): Map<K, T> {
+  const memo = new Map<K, T>();
   memos.push(memo);
   return memo;
 }

@@ -76,6 +76,26 @@ export function resolveModule(fromFile: string, specifier: string, scope: Resolv
 
 // `null`: resolves to no project file.
 const resolvedOnDisk = fileSystemMemo<string | null>();
+// The same, per scope object (`scopedResolver`).
+const resolvedInScope = fileSystemMemo<Map<string, string | null>, ResolveScope>();
+
+/**
+ * `resolveModule` over one fixed `scope` (a mount index's file list and packages), remembering
+ * each answer as long as the stats are remembered (see `fileSystemMemo`): working out one file's
+ * route prefixes resolves the same specifiers again and again.
+ */
+export function scopedResolver(scope: ResolveScope): (fromFile: string, specifier: string) => string | undefined {
+  return (fromFile, specifier) => {
+    let memo = resolvedInScope.get(scope);
+    if (memo === undefined) resolvedInScope.set(scope, (memo = new Map<string, string | null>()));
+    const key = `${fromFile}\0${specifier}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known === null ? undefined : known;
+    const file = resolveModule(fromFile, specifier, scope);
+    memo.set(key, file ?? null);
+    return file;
+  };
+}
 
 function resolveIn(fromFile: string, specifier: string, scope: ResolveScope): string | undefined {
   const exists = scope.files === undefined ? isRegularFile : (file: string) => scope.files!.has(file);

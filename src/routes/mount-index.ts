@@ -10,7 +10,7 @@ import type { ModuleFacts, MountEdge } from './facts.js';
 import type { ImportGraph } from './import-graph.js';
 import { factsAt } from './parsed-facts.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
-import { resolveModule } from '../modules/resolve-module.js';
+import { scopedResolver } from '../modules/resolve-module.js';
 import { isTestFile } from './test-file.js';
 import type { WorkspacePackages } from './workspace-packages.js';
 
@@ -84,8 +84,7 @@ export function createMountIndex(
     const stamp = snapshot.stamps.get(file);
     return stamp === undefined ? undefined : factsAt(file, stamp);
   };
-  const resolve = (fromFile: string, specifier: string): string | undefined =>
-    resolveModule(fromFile, specifier, { files, packages: workspace.packages });
+  const resolve = scopedResolver({ files, packages: workspace.packages });
   // Follows `export { x } from` and `export * from` to the module that defines the export.
   const origin = (
     file: string,

@@ -24,6 +24,10 @@ const PARAM = /^(.*)@(\d+)$/;
 
 /** Resolves unit prefixes over a mount index; the module being linted is read from its current AST. */
 export class MountPrefixes {
+  /** `own` and depth-0 `full` answers by `file\0unit`: the routes of one router ask the same again. */
+  private readonly owns = new Map<string, PrefixOutcome>();
+  private readonly fulls = new Map<string, PrefixOutcome>();
+
   constructor(
     private readonly index: MountIndex,
     private readonly currentFile: string,
@@ -72,6 +76,13 @@ export class MountPrefixes {
 
   /** The prefix a unit adds itself (Koa `{ prefix }` or `router.prefix()`, Hono `basePath`). */
   own(file: string, unit: string): PrefixOutcome {
+    const key = `${file}\0${unit}`;
+    let outcome = this.owns.get(key);
+    if (outcome === undefined) this.owns.set(key, (outcome = this.computeOwn(file, unit)));
+    return outcome;
+  }
+
+  private computeOwn(file: string, unit: string): PrefixOutcome {
     const facts = this.factsOf(file);
     const unknown = facts?.ownUnknown.get(unit);
     const module = this.where(file, 1).replace(/:1$/, '');
@@ -138,6 +149,15 @@ export class MountPrefixes {
 
   /** Prefixes of `unit` including its own. */
   full(file: string, unit: string, depth = 0): PrefixOutcome {
+    // Only the top-level answer is kept: below it, the depth bounds the walk (cycles).
+    if (depth > 0) return this.computeFull(file, unit, depth);
+    const key = `${file}\0${unit}`;
+    let outcome = this.fulls.get(key);
+    if (outcome === undefined) this.fulls.set(key, (outcome = this.computeFull(file, unit, 0)));
+    return outcome;
+  }
+
+  private computeFull(file: string, unit: string, depth: number): PrefixOutcome {
     const own = this.own(file, unit);
     if (!own.ok) return own;
     const mounts = this.mounted(file, unit, depth);

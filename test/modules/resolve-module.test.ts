@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRelativeSpecifier, resolveModule } from '../../src/modules/resolve-module.js';
+import { clearFileStats } from '../../src/modules/file-stats.js';
+import { isRelativeSpecifier, resolveModule, scopedResolver } from '../../src/modules/resolve-module.js';
 
 const PROJECT = path.resolve(import.meta.dirname, '../fixtures/modules');
 const FROM = path.join(PROJECT, 'routes/users.ts');
@@ -29,6 +30,28 @@ describe('resolveModule', () => {
     expect(resolveModule(FROM, 'pg-boss')).toBeUndefined();
     expect(resolveModule(FROM, '../services/missing.js')).toBeUndefined();
     expect(resolveModule('<input>', './mailer')).toBeUndefined();
+  });
+});
+
+describe('scopedResolver', () => {
+  it('answers as resolveModule over the same scope, and again after the remembered answers are dropped', () => {
+    const files = new Set([services('mailer.ts'), services('index.ts'), services('legacy.cjs')]);
+    const resolve = scopedResolver({ files });
+    const asked: [string, string | undefined][] = [
+      ['../services/mailer.js', services('mailer.ts')],
+      ['../services', services('index.ts')],
+      ['../services/legacy', services('legacy.cjs')],
+      // On disk, but not in the scope's file list.
+      ['../services/queue.js', undefined],
+    ];
+    for (const [specifier, expected] of asked) {
+      expect(resolve(FROM, specifier)).toBe(expected);
+      expect(resolve(FROM, specifier)).toBe(resolveModule(FROM, specifier, { files }));
+    }
+    // Another scope is answered for itself, not from the first one's memo.
+    expect(scopedResolver({ files: new Set([services('queue.js')]) })(FROM, '../services/queue.js')).toBe(services('queue.js'));
+    clearFileStats();
+    expect(resolve(FROM, '../services/mailer.js')).toBe(services('mailer.ts'));
   });
 });
 
