@@ -101,7 +101,9 @@ export interface AppCall {
 
 /**
  * The method names (as `.name(`) and class decorators a file must contain for the `fleet routes`
- * pre-filter to read it further (`src/routes/may-route.ts`).
+ * pre-filter to read it further (`src/routes/may-route.ts`); with `handlerMethods`, every method
+ * whose arguments the framework's detector may take as handlers, for the handler model's
+ * registration pre-check (`registeringMethods`).
  */
 export interface RegistrationCalls {
   /** Route methods: a path, then handlers (`get('/x', h)`); the detector's own list. */
@@ -112,6 +114,13 @@ export interface RegistrationCalls {
   readonly mounts?: readonly string[];
   /** Calls whose arguments may be a route object rather than a handler: any such call may register (`route({ method, url, handler })`). */
   readonly routeObjects?: readonly string[];
+  /**
+   * Other methods whose arguments the detector may take as handlers with no route path of their
+   * own: lifecycle hooks, error and not-found handlers, `param` callbacks, handler factories
+   * (`onError(h)`, `addHook('onRequest', h)`, `factory.createHandlers(h)`). Not read by the
+   * `fleet routes` pre-filter (they register no route).
+   */
+  readonly handlerMethods?: readonly string[];
 }
 
 /** One framework. `Name` is its value in `settings.fleet.frameworks` and on every handler. */

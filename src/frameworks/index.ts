@@ -57,3 +57,44 @@ export function mayDetectFramework(framework: FrameworkDefinition, filename: str
   if (framework.mayDetect) return framework.mayDetect(filename, text);
   return framework.mayRoute.some((word) => text.includes(word)) || framework.routeFile?.(filename) === true;
 }
+
+let registering: { methods: ReadonlySet<string>; call: RegExp; words: readonly string[] } | undefined;
+
+/** Computed on first use: modules this registry imports (the detectors) reach modules that ask. */
+function registeringCalls(): NonNullable<typeof registering> {
+  if (registering) return registering;
+  const methods = new Set<string>();
+  for (const framework of FRAMEWORKS as readonly FrameworkDefinition[]) {
+    const calls = framework.registrationCalls;
+    for (const list of [calls?.verbs, calls?.mounts, calls?.routeObjects, calls?.handlerMethods])
+      for (const name of list ?? []) methods.add(name);
+    for (const mount of framework.mountMethods ?? []) methods.add(mount.method);
+    for (const name of framework.prefixMethods?.deriving ?? []) methods.add(name);
+    for (const name of framework.prefixMethods?.setting?.methods ?? []) methods.add(name);
+    for (const name of framework.dispatchMethods ?? []) methods.add(name);
+  }
+  const words = [...new Set(FRAMEWORKS.flatMap((framework) => framework.mayRoute))];
+  const call = new RegExp(String.raw`\.(?:${[...methods].join('|')})\s*\(`);
+  return (registering = { methods, call, words });
+}
+
+/**
+ * Every method name through which some framework's detector may take an argument as a handler:
+ * route verbs, mounts, route objects, hooks and other handler methods, mount methods, prefix and
+ * dispatch methods (the registry's `registrationCalls` and mount declarations).
+ */
+export function registeringMethods(): ReadonlySet<string> {
+  return registeringCalls().methods;
+}
+
+/**
+ * False when no framework detector can record a registration in a module with this text and
+ * path: its path is no framework's route file (`routeFile`), and it names no registry framework
+ * word (`mayRoute`) or calls none of `registeringMethods` (nor anything `otherCall` accepts, such
+ * as a registration helper).
+ */
+export function mayRegisterByRegistry(filename: string, text: string, otherCall: (text: string) => boolean = () => false): boolean {
+  if ((FRAMEWORKS as readonly FrameworkDefinition[]).some((framework) => framework.routeFile?.(filename) === true)) return true;
+  const { words, call } = registeringCalls();
+  return words.some((word) => text.includes(word)) && (call.test(text) || otherCall(text));
+}

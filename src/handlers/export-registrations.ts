@@ -26,21 +26,19 @@ import type { ImportRegistration } from './import-registrations.js';
 import { importRegistrations } from './import-registrations.js';
 import { mayCallHelper } from './detectors/registration-helpers.js';
 import { registrationCandidates } from './registration-candidates.js';
+import { mayRegisterByRegistry } from '../frameworks/index.js';
 import type { HandlerModelInput } from './model.js';
 import type { HandlerModel } from './types.js';
 import { traverseSettingParents } from '../ast/walk.js';
 
-// Only framework detectors record registrations of imported values, and they need the
-// framework's import (or a `settings.fleet.handlers` wrapper, or a Next.js route file's exports).
-const FRAMEWORK = /\b(?:express|koa|hono|fastify)\b|koa-router/;
-const REGISTRATION = /\.(?:get|post|put|patch|delete|del|all|use|route|register|head|options|on|param)\s*\(/;
-const NEXT_ROUTE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|[\\/]pages[\\/]api[\\/]/;
-
-/** False when no detector can record a registration of an imported value in `file` with this text. */
+/**
+ * False when no detector can record a registration of an imported value in `file` with this text:
+ * only framework detectors do (the registry decides, `mayRegisterByRegistry`), a
+ * `settings.fleet.handlers` wrapper, or a registration helper.
+ */
 export function mayRegister(file: string, text: string, settings: FleetSettings): boolean {
-  if (settings.handlers.length > 0 || NEXT_ROUTE.test(file)) return true;
-  if (!FRAMEWORK.test(text)) return false;
-  return REGISTRATION.test(text) || mayCallHelper(text, settings.heuristics);
+  if (settings.handlers.length > 0) return true;
+  return mayRegisterByRegistry(file, text, (source) => mayCallHelper(source, settings.heuristics));
 }
 
 const MAX_REEXPORT_HOPS = 3;

@@ -24,44 +24,14 @@
  */
 import type * as TS from 'typescript';
 import { ts } from '../modules/typescript.js';
+import { registeringMethods } from '../frameworks/index.js';
 
 /**
- * Every method name a framework detector reads as a registration (Express, Koa, Hono, Fastify;
- * `src/frameworks/<name>/detector.ts`), and then some: an argument of one of these is a
- * candidate registration. A call whose callee is not a member read (`wrap(users.list)`) always is.
+ * Every method name some framework detector may read as a registration (the registry's
+ * `registeringMethods`: Express, Koa, Hono, Fastify, Elysia, ...): an argument of one of these is
+ * a candidate registration. A call whose callee is not a member read (`wrap(users.list)`) always is.
  */
-const REGISTERING_METHODS = new Set([
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'del',
-  'head',
-  'options',
-  'all',
-  'search',
-  'propfind',
-  'use',
-  'param',
-  'prefix',
-  'route',
-  'routes',
-  'on',
-  'openapi',
-  'onError',
-  'notFound',
-  'mount',
-  'basePath',
-  'createHandlers',
-  'createMiddleware',
-  'register',
-  'addHook',
-  'setErrorHandler',
-  'setNotFoundHandler',
-  'middleware',
-  'allowedMethods',
-]);
+const isRegisteringMethod = (name: string): boolean => registeringMethods().has(name);
 
 function isTransparent(
   node: TS.Node,
@@ -134,7 +104,7 @@ function isSafe(node: TS.Node, chainEnded: boolean): boolean {
     // wrapper whose result is registered or exported: only a statement of its own is safe.
     if (!callee.member) return isStatement(parent);
     const promise = callee.object !== undefined && ts.isIdentifier(callee.object) && callee.object.text === 'Promise';
-    if (!promise && REGISTERING_METHODS.has(callee.name!)) return false;
+    if (!promise && isRegisteringMethod(callee.name!)) return false;
     return isSafe(parent, true);
   }
   if (ts.isArrayLiteralExpression(parent)) return isSafe(parent, true);
@@ -207,7 +177,7 @@ function isPassedOn(object: TS.ObjectLiteralExpression): boolean {
     return isResponseAssignment(parent);
   if (!parent || !ts.isCallExpression(parent) || parent.expression === value) return false;
   const callee = calleeName(parent);
-  return callee.member && !REGISTERING_METHODS.has(callee.name!) && isSafe(parent, true);
+  return callee.member && !isRegisteringMethod(callee.name!) && isSafe(parent, true);
 }
 
 /**
@@ -262,11 +232,15 @@ function declaredNames(name: TS.BindingName, into: string[]): string[] {
 export function registrationCandidates(source: TS.SourceFile, resolve: (specifier: string) => string | undefined): Set<string> {
   const uses = new Map<string, TS.Identifier[]>();
   const loads: TS.CallExpression[] = [];
-  // TypeScript's parse leaves `parent` unset (`parseModule` does not ask for it): set while walking.
+  // TypeScript's parse leaves `parent` unset (`parseModule` does not ask for it): set while walking,
+  // by one callback for every node (no closure per node).
+  let parent: TS.Node = source;
+  const setParent = (child: TS.Node): void => {
+    (child as { parent: TS.Node }).parent = parent;
+  };
   const visit = (node: TS.Node): void => {
-    ts.forEachChild(node, (child) => {
-      (child as { parent: TS.Node }).parent = node;
-    });
+    parent = node;
+    ts.forEachChild(node, setParent);
     if (ts.isIdentifier(node)) {
       if (!isNamePosition(node)) {
         const list = uses.get(node.text);

@@ -38,7 +38,8 @@ export interface ImportGraph {
 }
 
 const SPECIFIER = /(["'`])([./][^"'`\n]*)\1/g;
-const BARE = /(?:\bfrom|\brequire\(|\bimport\(|^import)\s*(["'])([@~#a-z][^"'\s]*)\1/gm;
+// `$lib/x` is SvelteKit's alias; `Components/x` a `paths` alias of any case.
+const BARE = /(?:\bfrom|\brequire\(|\bimport\(|^import)\s*(["'])([@~#$\w][^"'\s]*)\1/gm;
 // Built on first use: the registry imports detectors that import the route layer back.
 let appCallWords: RegExp | undefined;
 const scans = new Map<string, TextScan>();

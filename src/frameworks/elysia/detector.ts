@@ -27,7 +27,7 @@ const MODULE = 'elysia';
 /** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
 export const VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 /** Lifecycle hooks that run per request, and the route hook-object keys that hold the same. */
-const HOOKS = new Set([
+export const HOOKS: ReadonlySet<string> = new Set([
   'onRequest',
   'onParse',
   'onTransform',
@@ -162,10 +162,24 @@ function hookFunctions(node: TSESTree.Node | undefined, ctx: DetectContext): TSE
   });
 }
 
-function hooksOf(ctx: DetectContext, nodes: readonly TSESTree.Node[], kind: HandlerKind, via: string, label?: string): HandlerFinding[] {
-  return nodes
-    .flatMap((node) => handlerFunctions(ctx.scopeManager, node))
-    .map((fn) => makeHandler({ node: fn, framework: 'elysia', kind, confidence: 'certain', via, label, filename: ctx.filename }));
+function hooksOf(
+  ctx: DetectContext,
+  tracker: Tracker,
+  nodes: readonly TSESTree.Node[],
+  kind: HandlerKind,
+  via: string,
+  label?: string,
+): HandlerFinding[] {
+  return nodes.flatMap((node) => {
+    const functions = handlerFunctions(ctx.scopeManager, node);
+    // An imported hook (`onBeforeHandle(audit)`): its own module learns it runs per request, as
+    // an imported Express middleware does.
+    if (functions.length === 0 && !tracker.instanceAt(node))
+      ctx.externalHandlers.push({ framework: 'elysia', kind: 'middleware', confidence: 'certain', via, route: undefined, target: node });
+    return functions.map((fn) =>
+      makeHandler({ node: fn, framework: 'elysia', kind, confidence: 'certain', via, label, filename: ctx.filename }),
+    );
+  });
 }
 
 function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instance }: TrackedCall): HandlerFinding[] {
@@ -195,10 +209,10 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
     const verb = staticString(args[0], ctx.scopeManager);
     return route([verb === undefined ? '*' : verb.toUpperCase()], args[1], args[2], args[3]);
   }
-  if (HOOKS.has(method)) return hooksOf(ctx, args.slice(-1), 'hook', via, `${method} hook`);
-  if (method === 'onError') return hooksOf(ctx, args.slice(-1), 'error-middleware', via, 'error handler');
+  if (HOOKS.has(method)) return hooksOf(ctx, tracker, args.slice(-1), 'hook', via, `${method} hook`);
+  if (method === 'onError') return hooksOf(ctx, tracker, args.slice(-1), 'error-middleware', via, 'error handler');
   if (method === 'guard' || (method === 'group' && args.length >= 3))
-    return hooksOf(ctx, hookFunctions(method === 'guard' ? args[0] : args[1], ctx), 'middleware', via);
+    return hooksOf(ctx, tracker, hookFunctions(method === 'guard' ? args[0] : args[1], ctx), 'middleware', via);
   return [];
 }
 

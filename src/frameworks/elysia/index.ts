@@ -2,7 +2,7 @@
 import type { FrameworkDefinition } from '../framework.js';
 import { unwrap } from '../../ast/unwrap.js';
 import { isFunctionNode } from '../../ast/function-node.js';
-import { detectElysia, VERBS } from './detector.js';
+import { detectElysia, HOOKS, VERBS } from './detector.js';
 
 export const elysia: FrameworkDefinition<'elysia'> = {
   name: 'elysia',
@@ -23,6 +23,12 @@ export const elysia: FrameworkDefinition<'elysia'> = {
     },
   },
   // `use(plugin)`, `group('/p', (app) => ...)`, `guard(hook, (app) => ...)`; `route(method, path, h)`, `ws('/x', { message })`.
-  registrationCalls: { verbs: [...VERBS], mounts: ['use', 'group', 'guard'], routeObjects: ['route', 'ws'] },
+  // Lifecycle hooks (`onBeforeHandle(h)`, `derive(fn)`) and `onError(h)`.
+  registrationCalls: {
+    verbs: [...VERBS],
+    mounts: ['use', 'group', 'guard'],
+    routeObjects: ['route', 'ws'],
+    handlerMethods: [...HOOKS, 'onError'],
+  },
   creates: ({ specifier, name }) => (specifier === 'elysia' && name === 'Elysia' ? { kind: 'app', prefixOption: 'prefix' } : undefined),
 };

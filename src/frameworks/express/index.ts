@@ -16,5 +16,6 @@ export const express: FrameworkDefinition<'express'> = {
   },
   // `app.use('/api', api)`, `app.use(auth, [users, orders])`: every argument after an optional path.
   mountMethods: [{ method: 'use', path: 'leading', child: 'rest' }],
-  registrationCalls: { verbs: [...VERBS], mounts: ['use'] },
+  // `param('id', loadUser)`: a parameter callback runs as middleware.
+  registrationCalls: { verbs: [...VERBS], mounts: ['use'], handlerMethods: ['param'] },
 };

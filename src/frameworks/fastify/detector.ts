@@ -145,13 +145,18 @@ function build(
   route: RouteInfo | undefined,
   label?: string,
 ): HandlerFinding[] {
-  return nodes.flatMap((node) =>
-    node
-      ? handlerFunctions(ctx.scopeManager, node).map((fn) =>
-          makeHandler({ node: fn, framework: 'fastify', kind, confidence: instance.confidence, via, route, label, filename: ctx.filename }),
-        )
-      : [],
-  );
+  return nodes.flatMap((node) => {
+    if (!node) return [];
+    const functions = handlerFunctions(ctx.scopeManager, node);
+    // An imported hook or error handler (`addHook('onRequest', auth)`, `preHandler: [auth]`): its
+    // own module learns it runs per request, as an imported Express middleware does. (A route's
+    // own imported handler is an external route, see `routeHandler`.)
+    if (functions.length === 0 && (kind !== 'route' || route === undefined))
+      ctx.externalHandlers.push({ framework: 'fastify', kind: 'middleware', confidence: instance.confidence, via, route, target: node });
+    return functions.map((fn) =>
+      makeHandler({ node: fn, framework: 'fastify', kind, confidence: instance.confidence, via, route, label, filename: ctx.filename }),
+    );
+  });
 }
 
 /** The route's own handler; one from another module (`fastify.get('/x', users.list)`) goes to `ctx.externalRoutes`. */

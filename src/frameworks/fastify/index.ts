@@ -21,5 +21,11 @@ export const fastify: FrameworkDefinition<'fastify'> = {
   // `fastify start app.js` (fastify-cli) registers the file's default-exported plugin on the root.
   scriptRoots: startScriptRoots,
   // `register(plugin)`; `route({ method, url, handler })`, and `method`, which the filter has always counted.
-  registrationCalls: { verbs: [...VERBS], mounts: ['register'], routeObjects: ['route', 'method'] },
+  // `addHook('onRequest', h)`, `setErrorHandler(h)`, `setNotFoundHandler(h)`.
+  registrationCalls: {
+    verbs: [...VERBS],
+    mounts: ['register'],
+    routeObjects: ['route', 'method'],
+    handlerMethods: ['addHook', 'setErrorHandler', 'setNotFoundHandler'],
+  },
 };

@@ -179,7 +179,13 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   }
   if (method === 'onError' || method === 'notFound') {
     return args
-      .flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))
+      .flatMap((arg) => {
+        const functions = handlerFunctions(ctx.scopeManager, arg);
+        // An imported error or not-found handler: its own module learns it runs per request.
+        if (functions.length === 0)
+          ctx.externalHandlers.push({ framework: 'hono', kind: 'middleware', confidence: 'certain', via, route: undefined, target: arg });
+        return functions;
+      })
       .map((fn) =>
         makeHandler({
           node: fn,

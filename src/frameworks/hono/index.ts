@@ -19,5 +19,11 @@ export const hono: FrameworkDefinition<'hono'> = {
   mountMethods: [{ method: 'route', path: { argument: 0 }, child: 1, arity: 2 }],
   // `app.use(mw)`, `app.mount('/x', other.fetch)`; `app.route(...)`, `app.openapi(route, h)`.
   // `on(method, path, handler)` also takes a path and a handler.
-  registrationCalls: { verbs: [...VERBS, 'on'], mounts: ['use', 'mount'], routeObjects: ['route', 'openapi'] },
+  // `onError(h)`, `notFound(h)`, and hono/factory's `factory.createHandlers(...)` / `createMiddleware(h)`.
+  registrationCalls: {
+    verbs: [...VERBS, 'on'],
+    mounts: ['use', 'mount'],
+    routeObjects: ['route', 'openapi'],
+    handlerMethods: ['onError', 'notFound', 'createHandlers', 'createMiddleware'],
+  },
 };

@@ -24,5 +24,6 @@ export const koa: FrameworkDefinition<'koa'> = {
   // `app.use(router.routes())`, `router.use('/v1', api.routes())`; `app.use(mount('/api', api))` of koa-mount.
   mountMethods: [{ method: 'use', path: 'leading', child: 'rest' }],
   mountWrappers: ['koa-mount'],
-  registrationCalls: { verbs: [...VERBS], mounts: ['use'] },
+  // `router.param('id', load)`; `allowedMethods()` builds the router's 405/501 middleware.
+  registrationCalls: { verbs: [...VERBS], mounts: ['use'], handlerMethods: ['param', 'allowedMethods'] },
 };
