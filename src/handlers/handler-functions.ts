@@ -1,15 +1,26 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { FunctionNode } from './types.js';
 import { memberName } from '../ast/member-name.js';
 import { memberFunction } from './member-function.js';
 import { isFunction, resolveFunction } from '../ast/resolve-function.js';
 import { unwrap } from '../ast/unwrap.js';
+import { variableOf } from '../ast/variable-of.js';
+
+/** The array literal a `const` holds (`const middlewares = [auth, audit]`), else `undefined`. */
+export function constArray(variable: Variable | undefined): TSESTree.ArrayExpression | undefined {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  if (def.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  return init.type === AST_NODE_TYPES.ArrayExpression ? init : undefined;
+}
 
 /**
  * The functions a registration argument runs per request: an inline function, a same-module
- * function named by an identifier, each element of an array, the function argument of a wrapper
+ * function named by an identifier, each element of an array (spread too: `...middlewares` of a
+ * `const middlewares = [auth, audit]`), the function argument of a wrapper
  * call (`asyncHandler(fn)`, `catchAsync(async (req, res) => ...)`), `fn.bind(x)`, or a method of
  * a same-module object literal, class instance or the enclosing class (`controller.list`,
  * `this.list`; see `memberFunction`). `skip` excludes values that are not handlers (a mounted router).
@@ -26,12 +37,20 @@ export function handlerFunctions(
   switch (node.type) {
     case AST_NODE_TYPES.Identifier: {
       const fn = resolveFunction(scopeManager, node);
-      return fn ? [fn] : [];
+      if (fn) return [fn];
+      const list = constArray(variableOf(scopeManager, node));
+      return list ? handlerFunctions(scopeManager, list, skip, depth + 1) : [];
     }
     case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.flatMap((element) =>
-        element && element.type !== AST_NODE_TYPES.SpreadElement ? handlerFunctions(scopeManager, element, skip, depth + 1) : [],
-      );
+      return node.elements.flatMap((element) => (element ? handlerFunctions(scopeManager, element, skip, depth + 1) : []));
+    case AST_NODE_TYPES.SpreadElement: {
+      // A list (`...guards`, `...[auth]`), not a computed one (`...handlers.map((h) => wrap(h))`:
+      // the callback is no handler).
+      const list = unwrap(node.argument);
+      return list.type === AST_NODE_TYPES.Identifier || list.type === AST_NODE_TYPES.ArrayExpression
+        ? handlerFunctions(scopeManager, list, skip, depth + 1)
+        : [];
+    }
     case AST_NODE_TYPES.MemberExpression: {
       const member = memberFunction(scopeManager, node);
       return member ? [member.fn] : [];

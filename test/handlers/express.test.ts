@@ -54,6 +54,39 @@ app.use('/api', router);
     ]);
   });
 
+  it('follows spread middleware arrays held by a const (`...guards`), at module level and in a function', () => {
+    expect(
+      handlersIn(
+        `import express, { Router } from 'express';
+const app = express();
+const auth = (req, res, next) => next();
+function audit(req, res, next) { next(); }
+const guards = [auth, audit];
+app.post('/reports', ...guards, (req, res) => res.end());
+export function mount(router: Router) {
+  const check = (req, res, next) => next();
+  const local = [check] as const;
+  router.put('/x', ...local, (req, res) => res.end());
+}
+let mutable = [(req, res, next) => next()];
+app.get('/m', ...mutable, (req, res) => res.end());
+app.put('/w', ...guards.map((guard) => guard), (req, res) => res.end());
+`,
+        'src/server.ts',
+      ),
+    ).toEqual([
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /reports', complete: true, line: 3 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /reports', complete: true, line: 4 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'POST /reports', complete: true, line: 6 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'PUT /x', complete: false, line: 8 },
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'PUT /x', complete: false, line: 10 },
+      // \`let\`: the array may be reassigned, so its elements are not followed.
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'GET /m', complete: true, line: 13 },
+      // A computed list: \`map\`'s callback is no handler.
+      { framework: 'express', kind: 'route', confidence: 'certain', label: 'PUT /w', complete: true, line: 14 },
+    ]);
+  });
+
   it('marks exported routers as path-incomplete and follows typed route-module parameters', () => {
     expect(
       handlersIn(`import { Router } from 'express';

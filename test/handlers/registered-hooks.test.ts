@@ -79,6 +79,23 @@ describe('handlers registered by another module through hooks', () => {
     ]);
   });
 
+  it("Hono: imported functions handed to hono/factory's createHandlers and createMiddleware", () => {
+    expect(handlersOf('hono/src/factory-handlers.ts')).toEqual([
+      {
+        framework: 'hono',
+        kind: 'middleware',
+        label: 'middleware listReports',
+        via: '`listReports` registered with `.createHandlers()` on `createFactory()` at src/factory.ts:6',
+      },
+      {
+        framework: 'hono',
+        kind: 'middleware',
+        label: 'middleware logRequest',
+        via: '`logRequest` registered with `createMiddleware()` from hono/factory at src/factory.ts:7',
+      },
+    ]);
+  });
+
   it("Fastify: addHook('onRequest', h), setErrorHandler(h) and a route's preHandler, each imported", () => {
     expect(handlersOf('fastify/src/handlers.ts')).toEqual([
       {
@@ -98,6 +115,29 @@ describe('handlers registered by another module through hooks', () => {
         kind: 'middleware',
         label: 'middleware authenticate',
         via: '`authenticate` registered with `.post()` on `fastify()` at src/server.ts:7',
+      },
+    ]);
+  });
+
+  it('Express: imported middleware spread from a module-level const array (`...guards`)', () => {
+    expect(handlersOf('express/src/handlers.ts')).toEqual([
+      {
+        framework: 'express',
+        kind: 'route',
+        label: 'POST /reports',
+        via: '`handlers.createReport` registered with `.post()` on `express()` at src/server.ts:6',
+      },
+      {
+        framework: 'express',
+        kind: 'middleware',
+        label: 'middleware handlers.audit',
+        via: '`handlers.audit` registered with `.post()` on `express()` at src/server.ts:6',
+      },
+      {
+        framework: 'express',
+        kind: 'middleware',
+        label: 'middleware handlers.authenticate',
+        via: '`handlers.authenticate` registered with `.post()` on `express()` at src/server.ts:6',
       },
     ]);
   });

@@ -21,6 +21,7 @@ import { Tracker } from '../../handlers/track.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
 import { typedHandlers } from '../../handlers/typed-handlers.js';
 import { unwrap } from '../../ast/unwrap.js';
+import type { FunctionNode } from '../../ast/function-node.js';
 import { variableOf } from '../../ast/variable-of.js';
 
 /** The route methods this detector reads (the registry's `registrationCalls.verbs`). */
@@ -75,22 +76,35 @@ function seed(tracker: Tracker, ctx: DetectContext): HandlerFinding[] {
     } else if (use.module === 'hono/factory' && use.use === 'call' && name === 'createMiddleware') {
       const call = use.node.parent as TSESTree.CallExpression;
       handlers.push(
-        ...call.arguments
-          .flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))
-          .map((fn) =>
-            makeHandler({
-              node: fn,
-              framework: 'hono',
-              kind: 'middleware',
-              confidence: 'certain',
-              via: '`createMiddleware()` from hono/factory',
-              filename: ctx.filename,
-            }),
-          ),
+        ...localOrExternal(ctx, call.arguments, '`createMiddleware()` from hono/factory').map((fn) =>
+          makeHandler({
+            node: fn,
+            framework: 'hono',
+            kind: 'middleware',
+            confidence: 'certain',
+            via: '`createMiddleware()` from hono/factory',
+            filename: ctx.filename,
+          }),
+        ),
       );
     }
   }
   return handlers;
+}
+
+/**
+ * The same-module functions of handler arguments that carry no route of their own (error and
+ * not-found handlers, a factory's `createHandlers`/`createMiddleware`); an argument naming none
+ * (an imported function) goes to `ctx.externalHandlers`, so its own module learns it runs per
+ * request, as an imported middleware does.
+ */
+function localOrExternal(ctx: DetectContext, args: readonly TSESTree.Node[], via: string): FunctionNode[] {
+  return args.flatMap((arg) => {
+    const functions = handlerFunctions(ctx.scopeManager, arg);
+    if (functions.length === 0)
+      ctx.externalHandlers.push({ framework: 'hono', kind: 'middleware', confidence: 'certain', via, route: undefined, target: arg });
+    return functions;
+  });
 }
 
 /** A verb called without a path on a chain reuses the previous call's path (`.get('/a', h).post(h2)`). */
@@ -131,9 +145,9 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   if (instance.role === 'factory') {
     if (method !== 'createHandlers' && method !== 'createMiddleware') return [];
     const kind = method === 'createHandlers' ? 'route' : 'middleware';
-    return args
-      .flatMap((arg) => handlerFunctions(ctx.scopeManager, arg))
-      .map((fn) => makeHandler({ node: fn, framework: 'hono', kind, confidence: 'certain', via, filename: ctx.filename }));
+    return localOrExternal(ctx, args, via).map((fn) =>
+      makeHandler({ node: fn, framework: 'hono', kind, confidence: 'certain', via, filename: ctx.filename }),
+    );
   }
   const first = staticString(args[0], ctx.scopeManager);
   if (VERBS.has(method)) {
@@ -178,25 +192,17 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
     });
   }
   if (method === 'onError' || method === 'notFound') {
-    return args
-      .flatMap((arg) => {
-        const functions = handlerFunctions(ctx.scopeManager, arg);
-        // An imported error or not-found handler: its own module learns it runs per request.
-        if (functions.length === 0)
-          ctx.externalHandlers.push({ framework: 'hono', kind: 'middleware', confidence: 'certain', via, route: undefined, target: arg });
-        return functions;
-      })
-      .map((fn) =>
-        makeHandler({
-          node: fn,
-          framework: 'hono',
-          kind: method === 'onError' ? 'error-middleware' : 'route',
-          confidence: 'certain',
-          via,
-          label: method === 'onError' ? 'error handler' : 'not-found handler',
-          filename: ctx.filename,
-        }),
-      );
+    return localOrExternal(ctx, args, via).map((fn) =>
+      makeHandler({
+        node: fn,
+        framework: 'hono',
+        kind: method === 'onError' ? 'error-middleware' : 'route',
+        confidence: 'certain',
+        via,
+        label: method === 'onError' ? 'error handler' : 'not-found handler',
+        filename: ctx.filename,
+      }),
+    );
   }
   return [];
 }
