@@ -66,11 +66,21 @@ export function resolveModule(fromFile: string, specifier: string, scope: Resolv
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return undefined;
   if (scope.files !== undefined || scope.packages !== undefined) return resolveIn(fromFile, specifier, scope);
   // On disk alone: the same module is resolved again and again while one file is analysed.
+  return remembered(resolvedOnDisk, fromFile, specifier, () => resolveIn(fromFile, specifier, scope));
+}
+
+/** The answer `memo` holds for `fromFile` and `specifier`, else `resolve()`'s, remembered. */
+function remembered(
+  memo: Map<string, string | null>,
+  fromFile: string,
+  specifier: string,
+  resolve: () => string | undefined,
+): string | undefined {
   const key = `${fromFile}\0${specifier}`;
-  const known = resolvedOnDisk.get(key);
+  const known = memo.get(key);
   if (known !== undefined) return known === null ? undefined : known;
-  const file = resolveIn(fromFile, specifier, scope);
-  resolvedOnDisk.set(key, file ?? null);
+  const file = resolve();
+  memo.set(key, file ?? null);
   return file;
 }
 
@@ -88,12 +98,7 @@ export function scopedResolver(scope: ResolveScope): (fromFile: string, specifie
   return (fromFile, specifier) => {
     let memo = resolvedInScope.get(scope);
     if (memo === undefined) resolvedInScope.set(scope, (memo = new Map<string, string | null>()));
-    const key = `${fromFile}\0${specifier}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known === null ? undefined : known;
-    const file = resolveModule(fromFile, specifier, scope);
-    memo.set(key, file ?? null);
-    return file;
+    return remembered(memo, fromFile, specifier, () => resolveModule(fromFile, specifier, scope));
   };
 }
 

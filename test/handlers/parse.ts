@@ -4,7 +4,11 @@ import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { Detector } from '../../src/handlers/detector.js';
-import { mayRegister } from '../../src/handlers/export-registrations.js';
+import { clearComposedRegistrations } from '../../src/handlers/composed-registrations.js';
+import { clearRegistrationHelpers } from '../../src/handlers/detectors/registration-helpers.js';
+import { clearExportRegistrations, mayRegister } from '../../src/handlers/export-registrations.js';
+import { clearModuleSummaryCache } from '../../src/modules/module-summary-cache.js';
+import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
 import { importRegistrations } from '../../src/handlers/import-registrations.js';
 import { buildImportIndex } from '../../src/handlers/imports.js';
 import { registrationCandidates } from '../../src/handlers/registration-candidates.js';
@@ -113,4 +117,13 @@ export function runDetector(detector: Detector, code: string, filename: string, 
   if (found > 0 && !mayDetect(filename, code, settings))
     throw new Error(`the handler-model pre-filter skips ${filename}, where the detector finds ${found} handler(s) or route(s)`);
   return findings;
+}
+
+/** Forgets every cross-module answer (registrations, helpers, mounts, summaries): tests that read fixture projects from disk. */
+export function clearCrossModuleCaches(): void {
+  clearComposedRegistrations();
+  clearRegistrationHelpers();
+  clearExportRegistrations();
+  clearProjectMountsCache();
+  clearModuleSummaryCache();
 }

@@ -10,22 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeringMethods } from '../../src/frameworks/index.js';
 import { FRAMEWORKS } from '../../src/frameworks/index.js';
 import type { FrameworkDefinition } from '../../src/frameworks/framework.js';
-import { clearExportRegistrations, mayRegister } from '../../src/handlers/export-registrations.js';
+import { mayRegister } from '../../src/handlers/export-registrations.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
-import { clearModuleSummaryCache } from '../../src/modules/module-summary-cache.js';
-import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
 import { readFleetSettings } from '../../src/settings.js';
-import { parse } from './parse.js';
+import { clearCrossModuleCaches, parse } from './parse.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../fixtures/registered-hooks');
 
-function clearCaches(): void {
-  clearExportRegistrations();
-  clearProjectMountsCache();
-  clearModuleSummaryCache();
-}
-beforeAll(clearCaches);
-afterAll(clearCaches);
+beforeAll(clearCrossModuleCaches);
+afterAll(clearCrossModuleCaches);
 
 function handlersOf(file: string) {
   const filename = path.join(ROOT, file);

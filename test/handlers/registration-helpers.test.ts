@@ -4,24 +4,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearRegistrationHelpers } from '../../src/handlers/detectors/registration-helpers.js';
-import { clearExportRegistrations } from '../../src/handlers/export-registrations.js';
 import { getHandlerModel } from '../../src/handlers/model.js';
-import { clearModuleSummaryCache } from '../../src/modules/module-summary-cache.js';
-import { clearProjectMountsCache } from '../../src/routes/project-mounts.js';
 import { readFleetSettings } from '../../src/settings.js';
-import { parse } from './parse.js';
+import { clearCrossModuleCaches, parse } from './parse.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../fixtures/registration-helpers');
 
-function clearCaches(): void {
-  clearRegistrationHelpers();
-  clearExportRegistrations();
-  clearProjectMountsCache();
-  clearModuleSummaryCache();
-}
-beforeAll(clearCaches);
-afterAll(clearCaches);
+beforeAll(clearCrossModuleCaches);
+afterAll(clearCrossModuleCaches);
 
 function modelOf(file: string, fleet: Record<string, unknown> = {}) {
   const filename = path.join(ROOT, file);
