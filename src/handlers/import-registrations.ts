@@ -88,9 +88,9 @@ function targetsOf(argument: TSESTree.Node, depth = 0): Target[] {
 
 /** The array literal a module-level `const` named like `identifier` holds (`const middlewares = [auth, audit]`). */
 function moduleConstArray(identifier: TSESTree.Identifier): TSESTree.ArrayExpression | undefined {
+  // The root of a tree with parent pointers (the host's, or one Fleet set) is its Program.
   let program: TSESTree.Node = identifier;
   while (program.parent) program = program.parent;
-  if (program.type !== AST_NODE_TYPES.Program) return undefined;
   for (const statement of program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
