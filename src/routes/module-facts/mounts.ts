@@ -211,10 +211,16 @@ function wrappedChild(node: TSESTree.Node, scope: MountScope): { child: TSESTree
 }
 
 /** A registered framework's own mount call (`src/frameworks/*`, `mounts`), in a module that imports the framework. */
+/** True when the module imports one of `packages` (read on every member call: no array built). */
+function importsAny(scope: MountScope, packages: readonly string[]): boolean {
+  for (const from of scope.imports.values()) if (packages.includes(from.specifier)) return true;
+  return false;
+}
+
 function frameworkMount(method: string, args: readonly TSESTree.CallExpressionArgument[], scope: MountScope): FrameworkMount | undefined {
   for (const framework of FRAMEWORKS) {
     const { mounts } = framework as { mounts?: FrameworkDefinition['mounts'] };
-    if (!mounts || ![...scope.imports.values()].some((from) => mounts.packages.includes(from.specifier))) continue;
+    if (!mounts || !importsAny(scope, mounts.packages)) continue;
     const found = mounts.of(method, args);
     if (found) return found;
   }
