@@ -72,3 +72,17 @@ export function handlerFunctions(
       return [];
   }
 }
+
+/**
+ * The elements of a registration argument that is a list of handlers: an array literal, a spread
+ * of one or of a `const` array (`...guards`), or a `const` array named directly; nested lists are
+ * flattened. `undefined` for any other argument.
+ */
+export function listElements(scopeManager: ScopeManager, argument: TSESTree.Node, depth = 0): TSESTree.Node[] | undefined {
+  let node = unwrap(argument);
+  if (node.type === AST_NODE_TYPES.SpreadElement) node = unwrap(node.argument);
+  if (node.type === AST_NODE_TYPES.Identifier && resolveFunction(scopeManager, node) === undefined)
+    node = constArray(variableOf(scopeManager, node)) ?? node;
+  if (node.type !== AST_NODE_TYPES.ArrayExpression || depth > 3) return undefined;
+  return node.elements.flatMap((element) => (element ? (listElements(scopeManager, element, depth + 1) ?? [element]) : []));
+}

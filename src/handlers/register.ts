@@ -3,7 +3,7 @@ import type { DetectContext } from './detector.js';
 import type { HandlerFinding, HandlerKind } from './types.js';
 import type { Instance } from './instance.js';
 import { isUnprefixedRoot } from './instance.js';
-import { handlerFunctions } from './handler-functions.js';
+import { handlerFunctions, listElements } from './handler-functions.js';
 import { makeHandler } from './make-handler.js';
 import { makeExternalRoute } from './external-route.js';
 import type { Tracker } from './track.js';
@@ -43,19 +43,31 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
           registration: registration.call,
         };
   const handlers: HandlerFinding[] = [];
+  const isInstance = (node: TSESTree.Node): boolean => tracker.instanceAt(node) !== undefined;
+  const external = (target: TSESTree.Node, kind: 'route' | 'middleware'): void => {
+    ctx.externalHandlers.push({
+      framework: instance.framework,
+      kind,
+      confidence: instance.confidence,
+      via: registration.via,
+      route,
+      target,
+    });
+  };
   for (const [index, arg] of registration.args.entries()) {
-    const functions = handlerFunctions(ctx.scopeManager, arg, (node) => tracker.instanceAt(node) !== undefined);
-    if (functions.length === 0 && !tracker.instanceAt(arg)) {
+    const functions = handlerFunctions(ctx.scopeManager, arg, isInstance);
+    const last = registration.kind === 'route' && index === registration.args.length - 1;
+    if (functions.length === 0 && !isInstance(arg)) {
       // An imported controller or middleware, or a factory's result: its module learns it is a handler.
-      const kind = registration.kind === 'route' && index === registration.args.length - 1 ? 'route' : 'middleware';
-      ctx.externalHandlers.push({
-        framework: instance.framework,
-        kind,
-        confidence: instance.confidence,
-        via: registration.via,
-        route,
-        target: arg,
-      });
+      external(arg, last ? 'route' : 'middleware');
+    } else if (functions.length > 0) {
+      // A list mixing same-module functions and imported ones (`[auth, audit.log]`, `...guards`):
+      // each imported element is a handler of its own module too.
+      const elements = listElements(ctx.scopeManager, arg) ?? [];
+      for (const [at, element] of elements.entries()) {
+        if (isInstance(element) || handlerFunctions(ctx.scopeManager, element, isInstance).length > 0) continue;
+        external(element, last && at === elements.length - 1 ? 'route' : 'middleware');
+      }
     }
     for (const fn of functions) {
       const kind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;

@@ -135,6 +135,17 @@ describe('handlers registered by another module through hooks', () => {
     ]);
   });
 
+  it('Express: an imported middleware in a list beside a same-module one (`[requireUser, auditLog]`)', () => {
+    expect(handlersOf('express/src/audit-log.ts')).toEqual([
+      {
+        framework: 'express',
+        kind: 'middleware',
+        label: 'middleware auditLog',
+        via: '`auditLog` registered with `.post()` on `express()` at src/mixed.ts:6',
+      },
+    ]);
+  });
+
   it('SvelteKit: a +server file exporting a function imported through $lib, with no framework word in its text', () => {
     expect(handlersOf('sveltekit/src/lib/reports.ts')).toEqual([
       {
