@@ -6,7 +6,7 @@
  * `test/frameworks/registry.test.ts` fails for a folder that is not listed here, and for a
  * framework package or method named in `src/routes/`.
  */
-import type { FrameworkDefinition } from './framework.js';
+import type { FrameworkDefinition, RegistrationCalls } from './framework.js';
 import { custom } from './custom/index.js';
 import { elysia } from './elysia/index.js';
 import { express } from './express/index.js';
@@ -58,16 +58,20 @@ export function mayDetectFramework(framework: FrameworkDefinition, filename: str
   return framework.mayRoute.some((word) => text.includes(word)) || framework.routeFile?.(filename) === true;
 }
 
+/** Every registered framework's `registrationCalls[field]`, as one set. */
+export function declaredCalls(field: keyof RegistrationCalls): ReadonlySet<string> {
+  return new Set((FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.[field] ?? []));
+}
+
 let registering: { methods: ReadonlySet<string>; call: RegExp; words: readonly string[] } | undefined;
 
 /** Computed on first use: modules this registry imports (the detectors) reach modules that ask. */
 function registeringCalls(): NonNullable<typeof registering> {
   if (registering) return registering;
   const methods = new Set<string>();
+  for (const field of ['verbs', 'mounts', 'routeObjects', 'handlerMethods'] as const)
+    for (const name of declaredCalls(field)) methods.add(name);
   for (const framework of FRAMEWORKS as readonly FrameworkDefinition[]) {
-    const calls = framework.registrationCalls;
-    for (const list of [calls?.verbs, calls?.mounts, calls?.routeObjects, calls?.handlerMethods])
-      for (const name of list ?? []) methods.add(name);
     for (const mount of framework.mountMethods ?? []) methods.add(mount.method);
     for (const name of framework.prefixMethods?.deriving ?? []) methods.add(name);
     for (const name of framework.prefixMethods?.setting?.methods ?? []) methods.add(name);

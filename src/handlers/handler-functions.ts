@@ -81,8 +81,7 @@ export function handlerFunctions(
 export function listElements(scopeManager: ScopeManager, argument: TSESTree.Node, depth = 0): TSESTree.Node[] | undefined {
   let node = unwrap(argument);
   if (node.type === AST_NODE_TYPES.SpreadElement) node = unwrap(node.argument);
-  if (node.type === AST_NODE_TYPES.Identifier && resolveFunction(scopeManager, node) === undefined)
-    node = constArray(variableOf(scopeManager, node)) ?? node;
+  if (node.type === AST_NODE_TYPES.Identifier) node = constArray(variableOf(scopeManager, node)) ?? node;
   if (node.type !== AST_NODE_TYPES.ArrayExpression || depth > 3) return undefined;
   return node.elements.flatMap((element) => (element ? (listElements(scopeManager, element, depth + 1) ?? [element]) : []));
 }

@@ -51,25 +51,17 @@ interface Target {
  * The imported values a handler argument names: `Ctl.create.bind(this)` → `Ctl.create`; a call of
  * an imported factory → the factory, called once; a wrapper call (`asyncHandler(users.list)`) →
  * the wrapped values (and the wrapper, when it is imported: its result runs too); an array → its
- * elements, spread ones too (`...middlewares` of a module-level `const middlewares = [auth]`).
+ * elements (a list's elements are recorded one by one, see `localOrExternal`).
  */
 function targetsOf(argument: TSESTree.Node, depth = 0): Target[] {
   const node = unwrap(argument);
   if (depth > 3) return [];
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier: {
-      const list = moduleConstArray(node);
-      return list ? targetsOf(list, depth + 1) : [{ node, calls: 0 }];
-    }
+    case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression:
       return [{ node, calls: 0 }];
     case AST_NODE_TYPES.ArrayExpression:
       return node.elements.flatMap((element) => (element ? targetsOf(element, depth + 1) : []));
-    case AST_NODE_TYPES.SpreadElement: {
-      // A list (`...guards`, `...[auth]`), not a computed one (`...handlers.map(wrap)`).
-      const list = unwrap(node.argument);
-      return list.type === AST_NODE_TYPES.Identifier || list.type === AST_NODE_TYPES.ArrayExpression ? targetsOf(list, depth + 1) : [];
-    }
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') return targetsOf(callee.object, depth + 1);
@@ -84,23 +76,6 @@ function targetsOf(argument: TSESTree.Node, depth = 0): Target[] {
     default:
       return [];
   }
-}
-
-/** The array literal a module-level `const` named like `identifier` holds (`const middlewares = [auth, audit]`). */
-function moduleConstArray(identifier: TSESTree.Identifier): TSESTree.ArrayExpression | undefined {
-  // The root of a tree with parent pointers (the host's, or one Fleet set) is its Program.
-  let program: TSESTree.Node = identifier;
-  while (program.parent) program = program.parent;
-  for (const statement of program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== identifier.name || !declarator.init) continue;
-      const init = unwrap(declarator.init);
-      return init.type === AST_NODE_TYPES.ArrayExpression ? init : undefined;
-    }
-  }
-  return undefined;
 }
 
 function lineOf(node: TSESTree.Node): number {

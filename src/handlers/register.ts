@@ -1,12 +1,39 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from './detector.js';
-import type { HandlerFinding, HandlerKind } from './types.js';
+import type { ExternalHandler, HandlerFinding, HandlerKind } from './types.js';
 import type { Instance } from './instance.js';
 import { isUnprefixedRoot } from './instance.js';
 import { handlerFunctions, listElements } from './handler-functions.js';
+import type { FunctionNode } from '../ast/function-node.js';
 import { makeHandler } from './make-handler.js';
 import { makeExternalRoute } from './external-route.js';
 import type { Tracker } from './track.js';
+
+/**
+ * The same-module functions `argument` runs (`handlerFunctions`). Every value it names that runs
+ * none — the argument itself, or each element of a list (`[auth, audit.log]`, `...guards` of a
+ * `const` array) — goes to `ctx.externalHandlers` as `external` says (none when `undefined`), so
+ * the module defining it (an import, a factory's result) learns it is a handler. `isInstance`
+ * marks app and router objects, which are mounted, not run.
+ */
+export function localOrExternal(
+  ctx: DetectContext,
+  argument: TSESTree.Node,
+  external: Omit<ExternalHandler, 'target'> | undefined,
+  isInstance: (node: TSESTree.Node) => boolean = () => false,
+): FunctionNode[] {
+  const functions = handlerFunctions(ctx.scopeManager, argument, isInstance);
+  if (external === undefined) return functions;
+  const elements = listElements(ctx.scopeManager, argument);
+  if (elements === undefined) {
+    if (functions.length === 0 && !isInstance(argument)) ctx.externalHandlers.push({ ...external, target: argument });
+    return functions;
+  }
+  for (const element of elements)
+    if (!isInstance(element) && handlerFunctions(ctx.scopeManager, element, isInstance).length === 0)
+      ctx.externalHandlers.push({ ...external, target: element });
+  return functions;
+}
 
 /** One registration call's facts, shared by the Express, Koa and Hono detectors. */
 export interface Registration {
@@ -44,38 +71,18 @@ export function registerHandlers(ctx: DetectContext, tracker: Tracker, registrat
         };
   const handlers: HandlerFinding[] = [];
   const isInstance = (node: TSESTree.Node): boolean => tracker.instanceAt(node) !== undefined;
-  const external = (target: TSESTree.Node, kind: 'route' | 'middleware'): void => {
-    ctx.externalHandlers.push({
-      framework: instance.framework,
-      kind,
-      confidence: instance.confidence,
-      via: registration.via,
-      route,
-      target,
-    });
-  };
   for (const [index, arg] of registration.args.entries()) {
-    const functions = handlerFunctions(ctx.scopeManager, arg, isInstance);
-    const last = registration.kind === 'route' && index === registration.args.length - 1;
-    if (functions.length === 0 && !isInstance(arg)) {
-      // An imported controller or middleware, or a factory's result: its module learns it is a handler.
-      external(arg, last ? 'route' : 'middleware');
-    } else if (functions.length > 0) {
-      // A list mixing same-module functions and imported ones (`[auth, audit.log]`, `...guards`):
-      // each imported element is a handler of its own module too.
-      const elements = listElements(ctx.scopeManager, arg) ?? [];
-      for (const [at, element] of elements.entries()) {
-        if (isInstance(element) || handlerFunctions(ctx.scopeManager, element, isInstance).length > 0) continue;
-        external(element, last && at === elements.length - 1 ? 'route' : 'middleware');
-      }
-    }
+    // An imported controller or middleware, or a factory's result: its module learns it is a handler.
+    const kind = registration.kind === 'route' && index === registration.args.length - 1 ? 'route' : 'middleware';
+    const external = { framework: instance.framework, kind, confidence: instance.confidence, via: registration.via, route } as const;
+    const functions = localOrExternal(ctx, arg, external, isInstance);
     for (const fn of functions) {
-      const kind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;
+      const handlerKind: HandlerKind = instance.framework === 'express' && fn.params.length === 4 ? 'error-middleware' : registration.kind;
       handlers.push(
         makeHandler({
           node: fn,
           framework: instance.framework,
-          kind,
+          kind: handlerKind,
           confidence: instance.confidence,
           via: registration.via,
           route,

@@ -17,28 +17,19 @@
  * contributes a route passes both steps (`docs/performance.md`, "fleet routes").
  */
 import ts from 'typescript';
-import type { FrameworkDefinition } from '../frameworks/framework.js';
-import { FRAMEWORKS } from '../frameworks/index.js';
+import { declaredCalls, FRAMEWORKS } from '../frameworks/index.js';
 import { skipWrappers } from '../modules/ts-nodes.js';
 import type { FleetSettings } from '../settings.js';
 import { mayCallHelper } from '../handlers/detectors/registration-helpers.js';
 
 /** Route methods of every registered framework's detector (the registry's `registrationCalls.verbs`): a route needs a path and a handler after it. */
-export const VERBS: ReadonlySet<string> = new Set(
-  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.verbs ?? []),
-);
+export const VERBS: ReadonlySet<string> = declaredCalls('verbs');
 /** Mounts: one handler-shaped argument (the registry's `registrationCalls.mounts`: `use(auth)`, `register(plugin, { prefix })`). */
-export const MOUNTS: ReadonlySet<string> = new Set(
-  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.mounts ?? []),
-);
+export const MOUNTS: ReadonlySet<string> = declaredCalls('mounts');
 /** Calls whose arguments may be a route object rather than a handler (the registry's `registrationCalls.routeObjects`: `route({ method, url, handler })`). */
-export const ROUTE_OBJECTS: ReadonlySet<string> = new Set(
-  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.routeObjects ?? []),
-);
+export const ROUTE_OBJECTS: ReadonlySet<string> = declaredCalls('routeObjects');
 /** Class decorators that make a class's methods routes (the registry's `registrationCalls.classDecorators`). */
-export const DECORATORS: ReadonlySet<string> = new Set(
-  (FRAMEWORKS as readonly FrameworkDefinition[]).flatMap((framework) => framework.registrationCalls?.classDecorators ?? []),
-);
+export const DECORATORS: ReadonlySet<string> = declaredCalls('classDecorators');
 
 // Step 1's generic registration words, for objects that come from elsewhere (a parameter, a
 // project import, `this.router`): a call of any name step 2 reads.

@@ -12,12 +12,11 @@ import type { HandlerFinding, HandlerKind } from '../../handlers/types.js';
 import type { Instance } from '../../handlers/instance.js';
 import { addMount, newInstance } from '../../handlers/instance.js';
 import { annotatedBinding } from '../../handlers/annotated-binding.js';
-import { handlerFunctions } from '../../handlers/handler-functions.js';
 import { importUses } from '../../handlers/import-uses.js';
 import { isFunction } from '../../ast/resolve-function.js';
 import { makeHandler } from '../../handlers/make-handler.js';
 import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
-import { registerHandlers } from '../../handlers/register.js';
+import { localOrExternal, registerHandlers } from '../../handlers/register.js';
 import { staticString } from '../../ast/static-string.js';
 import { Tracker } from '../../handlers/track.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
@@ -170,12 +169,12 @@ function hooksOf(
   via: string,
   label?: string,
 ): HandlerFinding[] {
+  // An imported hook (`onBeforeHandle(audit)`): its own module learns it runs per request, as an
+  // imported Express middleware does.
+  const external = { framework: 'elysia', kind: 'middleware', confidence: 'certain', via, route: undefined } as const;
+  const isInstance = (node: TSESTree.Node): boolean => tracker.instanceAt(node) !== undefined;
   return nodes.flatMap((node) => {
-    const functions = handlerFunctions(ctx.scopeManager, node);
-    // An imported hook (`onBeforeHandle(audit)`): its own module learns it runs per request, as
-    // an imported Express middleware does.
-    if (functions.length === 0 && !tracker.instanceAt(node))
-      ctx.externalHandlers.push({ framework: 'elysia', kind: 'middleware', confidence: 'certain', via, route: undefined, target: node });
+    const functions = localOrExternal(ctx, node, external, isInstance);
     return functions.map((fn) =>
       makeHandler({ node: fn, framework: 'elysia', kind, confidence: 'certain', via, label, filename: ctx.filename }),
     );

@@ -12,6 +12,7 @@ import type { Instance } from '../../handlers/instance.js';
 import { isUnprefixedRoot, newInstance } from '../../handlers/instance.js';
 import { annotatedBinding } from '../../handlers/annotated-binding.js';
 import { handlerFunctions } from '../../handlers/handler-functions.js';
+import { localOrExternal } from '../../handlers/register.js';
 import { importUses } from '../../handlers/import-uses.js';
 import { makeHandler } from '../../handlers/make-handler.js';
 import { makeExternalRoute } from '../../handlers/external-route.js';
@@ -147,13 +148,14 @@ function build(
 ): HandlerFinding[] {
   return nodes.flatMap((node) => {
     if (!node) return [];
-    const functions = handlerFunctions(ctx.scopeManager, node);
     // An imported hook or error handler (`addHook('onRequest', auth)`, `preHandler: [auth]`): its
     // own module learns it runs per request, as an imported Express middleware does. (A route's
     // own imported handler is an external route, see `routeHandler`.)
-    if (functions.length === 0 && (kind !== 'route' || route === undefined))
-      ctx.externalHandlers.push({ framework: 'fastify', kind: 'middleware', confidence: instance.confidence, via, route, target: node });
-    return functions.map((fn) =>
+    const external =
+      kind !== 'route' || route === undefined
+        ? ({ framework: 'fastify', kind: 'middleware', confidence: instance.confidence, via, route } as const)
+        : undefined;
+    return localOrExternal(ctx, node, external).map((fn) =>
       makeHandler({ node: fn, framework: 'fastify', kind, confidence: instance.confidence, via, route, label, filename: ctx.filename }),
     );
   });

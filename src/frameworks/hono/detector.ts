@@ -10,12 +10,11 @@ import type { DetectContext, Detector } from '../../handlers/detector.js';
 import type { HandlerFinding } from '../../handlers/types.js';
 import { addMount, newInstance } from '../../handlers/instance.js';
 import { annotatedBinding } from '../../handlers/annotated-binding.js';
-import { handlerFunctions } from '../../handlers/handler-functions.js';
 import { importUses } from '../../handlers/import-uses.js';
 import { makeHandler } from '../../handlers/make-handler.js';
 import { memberName } from '../../ast/member-name.js';
 import { objectLiteral, propertyValue } from '../../handlers/object-literal.js';
-import { registerHandlers } from '../../handlers/register.js';
+import { localOrExternal, registerHandlers } from '../../handlers/register.js';
 import { staticString } from '../../ast/static-string.js';
 import { Tracker } from '../../handlers/track.js';
 import type { ChainRule, TrackedCall } from '../../handlers/track.js';
@@ -76,7 +75,7 @@ function seed(tracker: Tracker, ctx: DetectContext): HandlerFinding[] {
     } else if (use.module === 'hono/factory' && use.use === 'call' && name === 'createMiddleware') {
       const call = use.node.parent as TSESTree.CallExpression;
       handlers.push(
-        ...localOrExternal(ctx, call.arguments, '`createMiddleware()` from hono/factory').map((fn) =>
+        ...honoHandlers(ctx, call.arguments, '`createMiddleware()` from hono/factory').map((fn) =>
           makeHandler({
             node: fn,
             framework: 'hono',
@@ -92,19 +91,10 @@ function seed(tracker: Tracker, ctx: DetectContext): HandlerFinding[] {
   return handlers;
 }
 
-/**
- * The same-module functions of handler arguments that carry no route of their own (error and
- * not-found handlers, a factory's `createHandlers`/`createMiddleware`); an argument naming none
- * (an imported function) goes to `ctx.externalHandlers`, so its own module learns it runs per
- * request, as an imported middleware does.
- */
-function localOrExternal(ctx: DetectContext, args: readonly TSESTree.Node[], via: string): FunctionNode[] {
-  return args.flatMap((arg) => {
-    const functions = handlerFunctions(ctx.scopeManager, arg);
-    if (functions.length === 0)
-      ctx.externalHandlers.push({ framework: 'hono', kind: 'middleware', confidence: 'certain', via, route: undefined, target: arg });
-    return functions;
-  });
+/** Handler arguments with no route of their own (error and not-found handlers, a factory's handlers): an imported one is a handler of its module. */
+function honoHandlers(ctx: DetectContext, args: readonly TSESTree.Node[], via: string): FunctionNode[] {
+  const external = { framework: 'hono', kind: 'middleware', confidence: 'certain', via, route: undefined } as const;
+  return args.flatMap((arg) => localOrExternal(ctx, arg, external));
 }
 
 /** A verb called without a path on a chain reuses the previous call's path (`.get('/a', h).post(h2)`). */
@@ -145,7 +135,7 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
   if (instance.role === 'factory') {
     if (method !== 'createHandlers' && method !== 'createMiddleware') return [];
     const kind = method === 'createHandlers' ? 'route' : 'middleware';
-    return localOrExternal(ctx, args, via).map((fn) =>
+    return honoHandlers(ctx, args, via).map((fn) =>
       makeHandler({ node: fn, framework: 'hono', kind, confidence: 'certain', via, filename: ctx.filename }),
     );
   }
@@ -192,7 +182,7 @@ function handlersOf(ctx: DetectContext, tracker: Tracker, { call, method, instan
     });
   }
   if (method === 'onError' || method === 'notFound') {
-    return localOrExternal(ctx, args, via).map((fn) =>
+    return honoHandlers(ctx, args, via).map((fn) =>
       makeHandler({
         node: fn,
         framework: 'hono',
